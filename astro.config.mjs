@@ -1,0 +1,26 @@
+// The site's build pipeline, read top to bottom: where content comes from, how Markdown becomes HTML
+// (remark then rehype plugins, in order), and what runs after the pages are written.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
+import { siteUrl, basePath } from './src/lib/deploy-settings.ts';
+
+export default defineConfig({
+  // SITE_URL and BASE_PATH let the same build deploy at a domain root or under a sub-path (GitHub Pages).
+  site: siteUrl(process.env),
+  base: basePath(process.env),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      // Articles are reproduced verbatim: no smart quotes or dashes may change the originals' typography.
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeParagraphIds],
+    }),
+  },
+  integrations: [mdx(), sitemap()],
+});

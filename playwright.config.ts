@@ -1,0 +1,37 @@
+// End-to-end tests run against the production build served by `astro preview`, in Chromium at a desktop
+// and a phone width. Browsers cannot be downloaded on every machine, so a system Chromium is used when
+// present (CHROMIUM_PATH, or Debian's /usr/bin/chromium) and Playwright's own browser otherwise.
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { basePath as deployBase } from './src/lib/deploy-settings.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4321);
+const basePath = deployBase(process.env);
+const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', use: { browserName: 'chromium', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
+  ],
+  webServer: {
+    command: `npm run preview -- --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

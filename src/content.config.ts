@@ -1,0 +1,15 @@
+// The site's content collections. Contributors only ever edit files under the content root (CONTENT_DIR,
+// ./content by default); tests and benchmarks build other corpora by pointing CONTENT_DIR elsewhere.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { contentDir } from './lib/deploy-settings.ts';
+
+const root = contentDir(process.env);
+
+export const collections = {
+  articles: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: `${root}/articles` }),
+    schema: articleSchema,
+  }),
+};

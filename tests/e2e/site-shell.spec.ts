@@ -1,0 +1,60 @@
+// The frame around every page: landmarks and skip link, the theme switch, layouts at phone and desktop
+// widths, and the not-found page.
+import { test, expect, hasNoHorizontalOverflow, useScheme } from './support/reader.ts';
+import { readArticles } from './support/corpus.ts';
+
+const [firstArticle] = readArticles();
+const pages = ['', 'articles/', `articles/${firstArticle!.slug}/`, 'about/', 'no-such-page/'];
+
+for (const path of pages) {
+  test(`/${path} has landmarks, a skip link and no sideways scrolling`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(path === 'no-such-page/' ? 404 : 200);
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByRole('main')).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toBeVisible();
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+  });
+}
+
+test('the theme follows the system until the reader chooses, and the choice is remembered', async ({ page }) => {
+  await useScheme(page, 'dark');
+  await page.goto('');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(lightBackground).not.toBe(darkBackground);
+
+  // On the next page the stored choice is applied before first paint: the very first frame is already light.
+  await page.goto('about/', { waitUntil: 'commit' });
+  await page.waitForSelector('body');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the not-found page offers ways back in', async ({ page }) => {
+  await page.goto('articles/no-such-article/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'All articles' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('articles read normally and the useless theme switch is hidden', async ({ page }) => {
+    await page.goto(`articles/${firstArticle!.slug}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstArticle!.title);
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
+  });
+});

@@ -1,0 +1,64 @@
+// What the end-to-end tests expect to see, read from the same content files the site is built from, so the
+// tests follow the corpus instead of hard-coding it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { contentDir } from '../../../src/lib/deploy-settings.ts';
+
+export interface ArticleFile {
+  slug: string;
+  title: string;
+  outlet: string;
+  author?: string;
+  published: Date;
+  originalUrl?: string;
+  /** The visible text of each block of the body, in order: what a reader should find on the page. */
+  blocks: string[];
+  /** How many passages (paragraphs and list items) the body has: each gets a p-N anchor. */
+  passages: number;
+}
+
+function countPassages(rawBlocks: string[]): number {
+  return rawBlocks.reduce((sum, block) => {
+    if (/^#{1,6}\s/.test(block)) return sum;
+    const items = block.split('\n').filter((line) => /^[-*+]\s/.test(line)).length;
+    return sum + (items || 1);
+  }, 0);
+}
+
+/** The visible text of a Markdown block: emphasis, heading and list markers and escapes removed. */
+export function visibleText(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/^[-*+]\s+/gm, '')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|(?<!\\)[*_]/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>&$|~"'])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function readArticles(root = contentDir(process.env)): ArticleFile[] {
+  const folder = join(root, 'articles');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => {
+      const source = readFileSync(join(folder, name), 'utf8');
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
+      if (!match) throw new Error(`${name}: no frontmatter`);
+      const data = parseYaml(match[1] ?? '') as Record<string, unknown>;
+      const body = (match[2] ?? '').replace(/^\[\^[^\]]+\]:.*$/gm, '');
+      const rawBlocks = body.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+      return {
+        slug: name.replace(/\.mdx$/, ''),
+        title: String(data.title),
+        outlet: String(data.outlet),
+        author: data.author ? String(data.author) : undefined,
+        published: new Date(String(data.published instanceof Date ? data.published.toISOString() : data.published)),
+        originalUrl: data.originalUrl ? String(data.originalUrl) : undefined,
+        blocks: rawBlocks.map(visibleText),
+        passages: countPassages(rawBlocks),
+      } satisfies ArticleFile;
+    });
+}
