@@ -6,12 +6,15 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
-import { siteUrl, basePath } from './src/lib/deploy-settings.ts';
+import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
+import { basePath, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
+
+const base = basePath(process.env);
 
 export default defineConfig({
   // SITE_URL and BASE_PATH let the same build deploy at a domain root or under a sub-path (GitHub Pages).
   site: siteUrl(process.env),
-  base: basePath(process.env),
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
@@ -19,7 +22,12 @@ export default defineConfig({
       // Articles are reproduced verbatim: no smart quotes or dashes may change the originals' typography.
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeParagraphIds],
+      rehypePlugins: [
+        // Number every paragraph (p-1, p-2, …) so passages can be linked and notes can say where they point.
+        rehypeParagraphIds,
+        // Anchor each note's quote in the text and lay out the margin notes and the notes list.
+        [rehypeAnnotations, { base, contentDir: contentDir(process.env) }],
+      ],
     }),
   },
   integrations: [mdx(), sitemap()],

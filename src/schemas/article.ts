@@ -1,45 +1,44 @@
 // The frontmatter of an article (content/articles/<slug>.mdx). Every field is documented here because this is
 // what a contributor's editor shows on hover, and every rule carries a message that says how to fix it.
 import { z } from 'astro/zod';
-import { placeholderIssue } from './placeholders.ts';
+import { frontmatterObject } from './frontmatter-rules.ts';
+import { annotationListSchema } from './annotation.ts';
 
-export const articleSchema = z
-  .strictObject(
-    {
-      /** The headline exactly as the outlet published it (never corrected: add a correction note instead). */
-      title: z.string({ error: 'Give the headline as the outlet published it, e.g. title: "Alibaba Embraces WeChat Pay".' }).min(1),
-      /** The dek or subtitle printed under the headline, verbatim, when the original has one. */
-      standfirst: z.string().min(1).optional(),
-      /** The publication the text was taken from, e.g. "Luxury Daily". */
-      outlet: z.string({ error: 'Name the publication the text was taken from, e.g. outlet: "Luxury Daily".' }).min(1),
-      /** When the outlet republished someone else's piece: the original publisher, e.g. "Jing Daily". */
-      republishedFrom: z.string().min(1).optional(),
-      /** The byline, when the original has one. Leave it out rather than guess. */
-      author: z.string().min(1).optional(),
-      /** The publication date, YYYY-MM-DD. With datePrecision: approximate it is our best estimate. */
-      published: z.coerce.date({ error: 'Give the publication date as YYYY-MM-DD, e.g. published: 2021-03-25.' }),
-      /** `day` when the original carries a dateline; `approximate` when the date was inferred (then say how in dateNote). */
-      datePrecision: z.enum(['day', 'approximate'], {
-        error: 'Use datePrecision: day (the original has a dateline) or datePrecision: approximate (you inferred the date; explain in dateNote).',
-      }),
-      /** How an approximate date was inferred, in a sentence a reader can check. */
-      dateNote: z.string().min(1).optional(),
-      /** The address of the original article, when a stable one is known. */
-      originalUrl: z.url({ error: 'originalUrl must be a full address starting with https://; leave the field out when none is known.' }).optional(),
-      /** Topic slugs this article is about (files in content/topics/, without .mdx). */
-      topics: z.array(z.string().min(1)).default([]),
-      /** Our own one- or two-sentence summary, shown in lists and as the page description. */
-      summary: z.string({ error: 'Write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".' }).min(1),
-      /** The language of the original text, as a BCP 47 tag: en, zh, zh-Hant… */
-      lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or zh.').default('en'),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field(s) ${issue.keys.join(', ')}: check the spelling against CONTRIBUTING.md (fields are case-sensitive).` : undefined) },
-  )
-  .superRefine((article, ctx) => {
-    if (article.datePrecision === 'approximate' && !article.dateNote) {
-      ctx.addIssue({ code: 'custom', path: ['dateNote'], message: 'An approximate date needs dateNote: say how the date was inferred.' });
-    }
-    placeholderIssue(article, ctx);
-  });
+const articleFields = {
+  /** The headline exactly as the outlet published it (never corrected: add a correction note instead). */
+  title: z.string({ error: 'Give the headline as the outlet published it, e.g. title: "Alibaba Embraces WeChat Pay".' }).min(1),
+  /** The dek or subtitle printed under the headline, verbatim, when the original has one. */
+  standfirst: z.string().min(1).optional(),
+  /** The publication the text was taken from, e.g. "Luxury Daily". */
+  outlet: z.string({ error: 'Name the publication the text was taken from, e.g. outlet: "Luxury Daily".' }).min(1),
+  /** When the outlet republished someone else's piece: the original publisher, e.g. "Jing Daily". */
+  republishedFrom: z.string().min(1).optional(),
+  /** The byline, when the original has one. Leave it out rather than guess. */
+  author: z.string().min(1).optional(),
+  /** The publication date, YYYY-MM-DD. With datePrecision: approximate it is our best estimate. */
+  published: z.coerce.date({ error: 'Give the publication date as YYYY-MM-DD, e.g. published: 2021-03-25.' }),
+  /** `day` when the original carries a dateline; `approximate` when the date was inferred (then say how in dateNote). */
+  datePrecision: z.enum(['day', 'approximate'], {
+    error: 'Use datePrecision: day (the original has a dateline) or datePrecision: approximate (you inferred the date; explain in dateNote).',
+  }),
+  /** How an approximate date was inferred, in a sentence a reader can check. */
+  dateNote: z.string().min(1).optional(),
+  /** The address of the original article, when a stable one is known. */
+  originalUrl: z.url({ error: 'originalUrl must be a full address starting with https://; leave the field out when none is known.' }).optional(),
+  /** Topic slugs this article is about (files in content/topics/, without .mdx). */
+  topics: z.array(z.string().min(1)).default([]),
+  /** Our own one- or two-sentence summary, shown in lists and as the page description. */
+  summary: z.string({ error: 'Write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".' }).min(1),
+  /** The language of the original text, as a BCP 47 tag: en, zh, zh-Hant… */
+  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or zh.').default('en'),
+  /** The margin notes on this article, in any order (they are shown in the order of their passages). */
+  annotations: annotationListSchema.default([]),
+};
 
-export type ArticleData = z.infer<typeof articleSchema>;
+export const articleSchema = frontmatterObject(articleFields, (article, ctx) => {
+  if (article.datePrecision === 'approximate' && !article.dateNote) {
+    ctx.addIssue({ code: 'custom', path: ['dateNote'], message: 'An approximate date needs dateNote: say in a sentence how the date was inferred.' });
+  }
+});
+
+export type ArticleData = z.output<typeof articleSchema>;

@@ -1,0 +1,68 @@
+// The build errors a contributor sees when a note cannot be anchored. Each names the file and line, the note,
+// what was expected and found, and how to fix it; tests pin the wording.
+import type { AnchorResult, TextQuoteSelector } from './anchor-quote.ts';
+
+/** The 1-based line of a note's `id:` in the article file, or of `annotations:` if the id is not found. */
+export function noteLine(source: string, id: string): number {
+  const lines = source.split(/\r?\n/);
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const idLine = lines.findIndex((line) => new RegExp(`^\\s*(?:-\\s*)?id:\\s*["']?${escaped}["']?\\s*(?:#.*)?$`).test(line));
+  if (idLine !== -1) return idLine + 1;
+  const listLine = lines.findIndex((line) => /^annotations:/.test(line));
+  return listLine === -1 ? 1 : listLine + 1;
+}
+
+const show = (text: string) => JSON.stringify(text);
+
+export interface NoteLocation {
+  file: string;
+  line: number;
+  id: string;
+}
+
+/** What was searched: the note's own passage, or the passage a source cites in another article. */
+export interface SearchScope {
+  subject: string;
+  text: string;
+}
+
+const OWN_PASSAGE: SearchScope = { subject: 'the quote', text: "the article's text" };
+
+/** The scope for a source quote that cites another of our articles. */
+export function citedArticleScope(slug: string): SearchScope {
+  return { subject: `the quote of its source in "${slug}"`, text: "that article's text" };
+}
+
+/** The message for a quote that did not match exactly once; undefined when it did. */
+export function anchorProblem(at: NoteLocation, selector: TextQuoteSelector, result: AnchorResult, scope: SearchScope = OWN_PASSAGE): string | undefined {
+  const where = `${at.file}:${at.line}: note "${at.id}"`;
+  const quoted = [`  quote:    ${show(selector.quote)}`];
+  if (selector.prefix !== undefined) quoted.push(`  prefix:   ${show(selector.prefix)}`);
+  if (selector.suffix !== undefined) quoted.push(`  suffix:   ${show(selector.suffix)}`);
+
+  if (result.found === 'none') {
+    const closest = result.closest ? [`  closest:  ${show(result.closest.text)} (${result.closest.passage.label})`] : ['  closest:  nothing similar in the article'];
+    const narrowed = selector.prefix !== undefined || selector.suffix !== undefined;
+    return [
+      `${where}: ${scope.subject} matches nothing in ${scope.text}${narrowed ? ' with that prefix/suffix' : ''}; it must match exactly once.`,
+      ...quoted,
+      ...closest,
+      '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+    ].join('\n');
+  }
+  if (result.found === 'many') {
+    return [
+      `${where}: ${scope.subject} matches ${result.occurrences.length} places in ${scope.text}; it must match exactly once.`,
+      ...quoted,
+      ...result.occurrences.map((o, i) => `  match ${i + 1}:  ${o.passage.label}: ${show(o.context)}`),
+      '  How to fix: lengthen the quote, or add prefix: (the words just before the passage you mean) or suffix: (the words just after it).',
+    ].join('\n');
+  }
+  return undefined;
+}
+
+/** Several problems become one error, so a contributor sees every broken note of a file in one build. */
+export function combineProblems(problems: string[]): string {
+  const count = problems.length === 1 ? 'A note' : `${problems.length} notes`;
+  return `${count} could not be placed in the article:\n\n${problems.join('\n\n')}`;
+}

@@ -1,0 +1,35 @@
+// How a note's sources read: "Reuters, “Alibaba to take control of Lazada”, 12 April 2016" for an outside
+// report; "Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles. Pure data out,
+// so the HTML adapter only has to wrap the parts.
+import { formatPublished } from '../dates.ts';
+import type { NoteSource } from '../../schemas/annotation.ts';
+
+export type SourcePart = { text: string } | { text: string; href: string; external: boolean };
+
+export interface ResolvedArticle {
+  title: string;
+  outlet: string;
+  /** The paragraph the quoted passage is in, when it was found. */
+  paragraph: number | undefined;
+}
+
+export function describeSource(source: NoteSource, resolve: (slug: string, quote: string) => ResolvedArticle | undefined): SourcePart[] {
+  if (source.article) {
+    const found = resolve(source.article, source.quote ?? '');
+    if (!found) return [{ text: source.article }];
+    const anchor = found.paragraph ? `#p-${found.paragraph}` : '';
+    const parts: SourcePart[] = [{ text: found.title, href: `/articles/${source.article}/${anchor}`, external: false }, { text: ` (${found.outlet})` }];
+    if (found.paragraph) parts.push({ text: `, paragraph ${found.paragraph}` });
+    return parts;
+  }
+  const parts: SourcePart[] = [];
+  const outlet = source.outlet ?? '';
+  if (source.title) {
+    parts.push({ text: `${outlet}, ` });
+    parts.push(source.url ? { text: `“${source.title}”`, href: source.url, external: true } : { text: `“${source.title}”` });
+  } else {
+    parts.push(source.url ? { text: outlet, href: source.url, external: true } : { text: outlet });
+  }
+  if (source.date) parts.push({ text: `, ${formatPublished(source.date, 'day')}` });
+  return parts;
+}

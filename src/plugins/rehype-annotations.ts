@@ -1,0 +1,360 @@
+// Turns an article's `annotations:` (and any GFM footnotes) into margin notes, at build time, so every note is
+// in the server-rendered HTML and readable without JavaScript. Why a rehype step: quotes are matched against
+// the text a reader sees (formatting flattened), which only exists once Markdown has become HTML. The finding
+// and the error messages are pure functions in src/lib/annotations/; this file only walks and rewrites HTML.
+//
+// Output, per note N with id X (the markup contract the tests and the search index rely on):
+//   <mark data-annotation="X" data-kind="…"> around the passage (split where it crosses formatting),
+//   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it,
+//   <div class="sidenote" id="note-X" role="note"> beside the paragraph (in a .sidenotes column of a .annotated
+//   wrapper), and an entry in the "Notes" list at the end, which links back to the passage.
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { h } from 'hastscript';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
+import { readArticleSummary, type ArticleSummary } from '../lib/annotations/article-passages.ts';
+import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
+import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
+import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
+import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
+import { describeSource, type ResolvedArticle } from '../lib/annotations/render-sources.ts';
+import { paragraphNumber } from '../lib/paragraphs.ts';
+import { joinBase } from '../lib/urls.ts';
+import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
+
+export interface AnnotationOptions {
+  /** The deploy base ("/" or "/walled-gardens/"), for links written in note bodies. */
+  base: string;
+  /** The content root, to resolve sources that cite another of our articles. */
+  contentDir: string;
+}
+
+type Parent = Element | Root;
+
+interface TextSpot {
+  node: Text;
+  parent: Parent;
+  /** Offset of the node's first character in the article's flat text. */
+  start: number;
+  block: Element;
+}
+
+interface FootnoteRef {
+  sup: Element;
+  parent: Parent;
+  at: number;
+  block: Element;
+  target: string;
+}
+
+interface Note {
+  id: string;
+  kind: DisplayKind;
+  number: number;
+  /** Where the marker goes in the flat text. */
+  at: number;
+  range?: AnchoredRange;
+  quote?: string;
+  body: ElementContent[];
+  sources: Annotation['sources'];
+  block: Element;
+}
+
+const PASSAGE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption']);
+
+function isPassage(node: Element): boolean {
+  if (PASSAGE_TAGS.has(node.tagName)) return true;
+  return node.tagName === 'li' && !node.children.some((c) => c.type === 'element' && c.tagName === 'p');
+}
+
+const isFootnotes = (node: Element) => node.tagName === 'section' && 'dataFootnotes' in node.properties;
+const footnoteRefLink = (node: Element) =>
+  node.tagName === 'sup' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a' && 'dataFootnoteRef' in c.properties) : undefined;
+
+/** Reads the page's passages and remembers where every text node and footnote reference sits. */
+function readPage(tree: Root) {
+  const passages: Passage[] = [];
+  const texts: { passage: number; offset: number; node: Text; parent: Parent; block: Element }[] = [];
+  const refs: { passage: number; offset: number; sup: Element; parent: Parent; block: Element; target: string }[] = [];
+  let footnotes: Element | undefined;
+
+  const walk = (node: Element, parent: Parent, block: Element, passage: number | undefined) => {
+    let current = passage;
+    if (isPassage(node)) {
+      const id = typeof node.properties.id === 'string' ? node.properties.id : '';
+      const number = paragraphNumber(id);
+      passages.push({ text: '', label: passageLabel(number), number });
+      current = passages.length - 1;
+    }
+    for (const child of node.children) {
+      if (child.type === 'text' && current !== undefined) {
+        texts.push({ passage: current, offset: passages[current]!.text.length, node: child, parent: node, block });
+        passages[current]!.text += child.value;
+      } else if (child.type === 'element') {
+        const link = footnoteRefLink(child);
+        if (link && current !== undefined) {
+          refs.push({ passage: current, offset: passages[current]!.text.length, sup: child, parent: node, block, target: String(link.properties.href ?? '').replace(/^#/, '') });
+        } else {
+          walk(child, node, block, current);
+        }
+      }
+    }
+  };
+
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (isFootnotes(child)) {
+      footnotes = child;
+      continue;
+    }
+    walk(child, tree, child, undefined);
+  }
+
+  const starts: number[] = [];
+  passages.reduce((at, p) => (starts.push(at), at + p.text.length + PASSAGE_BREAK.length), 0);
+  const spots: TextSpot[] = texts.map((t) => ({ node: t.node, parent: t.parent, block: t.block, start: starts[t.passage]! + t.offset }));
+  const footnoteRefs: FootnoteRef[] = refs.map((r) => ({ sup: r.sup, parent: r.parent, block: r.block, target: r.target, at: starts[r.passage]! + r.offset }));
+  return { passages, spots, footnoteRefs, footnotes };
+}
+
+function blockAt(spots: TextSpot[], offset: number): Element | undefined {
+  let found: TextSpot | undefined;
+  for (const spot of spots) {
+    if (spot.start > offset) break;
+    found = spot;
+  }
+  return found?.block;
+}
+
+/** Markdown of a note body → HTML nodes, with site links made to honour the deploy base. */
+function renderBody(markdown: string, base: string): ElementContent[] {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const fix = (node: RootContent) => {
+    if (node.type !== 'element') return;
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      const href = node.properties.href;
+      if (href.startsWith('/')) node.properties.href = joinBase(base, href);
+      else if (/^https?:/.test(href)) node.properties.rel = ['noopener', 'noreferrer', 'external'];
+    }
+    node.children.forEach(fix);
+  };
+  tree.children.forEach(fix);
+  return tree.children.filter((c): c is ElementContent => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+}
+
+/** The body of a GFM footnote definition, without its "back to reference" link. */
+function footnoteBody(item: Element): ElementContent[] {
+  const strip = (node: ElementContent): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    if ('dataFootnoteBackref' in node.properties) return [];
+    const children = node.children.flatMap(strip);
+    const last = children[children.length - 1];
+    if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.trimEnd() };
+    return [{ ...node, children }];
+  };
+  return item.children.flatMap(strip).filter((c) => c.type === 'element');
+}
+
+export default function rehypeAnnotations(options: AnnotationOptions) {
+  const articleCache = new Map<string, { mtimeMs: number; summary: ArticleSummary }>();
+  const loadArticle = (slug: string): ArticleSummary | undefined => {
+    const path = join(options.contentDir, 'articles', `${slug}.mdx`);
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const hit = articleCache.get(path);
+    if (hit?.mtimeMs === mtimeMs) return hit.summary;
+    const summary = readArticleSummary(readFileSync(path, 'utf8'));
+    articleCache.set(path, { mtimeMs, summary });
+    return summary;
+  };
+
+  return (tree: Root, file: VFile) => {
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
+    const page = readPage(tree);
+    const declared = Array.isArray(frontmatter.annotations) ? frontmatter.annotations.length : frontmatter.annotations ? 1 : 0;
+    if (declared === 0 && page.footnoteRefs.length === 0) return;
+
+    const filePath = file.path ? relative(process.cwd(), file.path).split('\\').join('/') : 'this article';
+    let rawSource = '';
+    try {
+      rawSource = file.path ? readFileSync(file.path, 'utf8') : '';
+    } catch {
+      rawSource = '';
+    }
+    const parsed = annotationListSchema.safeParse(frontmatter.annotations ?? []);
+    if (!parsed.success) {
+      throw new Error(`${filePath}: the annotations are not valid:\n${parsed.error.issues.map((i) => `  annotations.${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    }
+
+    const problems: string[] = [];
+    const notes: Note[] = [];
+    const text = flatText(page.passages);
+
+    for (const annotation of parsed.data) {
+      const result = anchorQuote(page.passages, annotation);
+      const line = noteLine(rawSource, annotation.id);
+      const problem = anchorProblem({ file: filePath, line, id: annotation.id }, annotation, result);
+      if (problem || result.found !== 'once') {
+        problems.push(problem ?? '');
+        continue;
+      }
+      for (const source of annotation.sources) {
+        if (!source.article) continue;
+        const cited = loadArticle(source.article);
+        if (!cited) {
+          problems.push(`${filePath}:${line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .mdx.`);
+          continue;
+        }
+        const found = anchorQuote(cited.passages, { quote: source.quote ?? '' });
+        const sourceProblem = anchorProblem({ file: filePath, line, id: annotation.id }, { quote: source.quote ?? '' }, found, citedArticleScope(source.article));
+        if (sourceProblem) problems.push(sourceProblem);
+      }
+      notes.push({
+        id: annotation.id,
+        kind: annotation.kind,
+        number: 0,
+        at: result.end,
+        range: { id: annotation.id, start: result.start, end: result.end },
+        quote: annotation.quote,
+        body: renderBody(annotation.body, options.base),
+        sources: annotation.sources,
+        block: blockAt(page.spots, result.start)!,
+      });
+    }
+    if (problems.length > 0) throw new Error(combineProblems(problems));
+
+    const definitions = new Map<string, Element>();
+    for (const item of page.footnotes ? (page.footnotes.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol')?.children ?? []) : []) {
+      if (item.type === 'element' && typeof item.properties.id === 'string') definitions.set(item.properties.id, item);
+    }
+    const footnoteNotes = new Map<string, Note>();
+    for (const ref of page.footnoteRefs) {
+      if (footnoteNotes.has(ref.target)) continue;
+      const definition = definitions.get(ref.target);
+      const id = `footnote-${ref.target.replace(/^user-content-fn-/, '')}`;
+      const note: Note = { id, kind: 'footnote', number: 0, at: ref.at, body: definition ? footnoteBody(definition) : [], sources: [], block: ref.block };
+      footnoteNotes.set(ref.target, note);
+      notes.push(note);
+    }
+
+    notes.sort((a, b) => (a.range?.start ?? a.at) - (b.range?.start ?? b.at) || a.at - b.at);
+    notes.forEach((note, index) => (note.number = index + 1));
+    const byId = new Map(notes.map((n) => [n.id, n]));
+    const ranges = notes.flatMap((n) => (n.range ? [n.range] : []));
+
+    const marker = (note: Note, withId: boolean): Element =>
+      h(
+        'a',
+        {
+          className: ['note-marker'],
+          href: `#note-${note.id}`,
+          id: withId ? `marker-${note.id}` : undefined,
+          dataNote: note.id,
+          ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
+        },
+        [h('sup', String(note.number))],
+      );
+
+    // Wrap the passages in <mark>s and put each note's marker right after its passage.
+    for (const spot of page.spots) {
+      const end = spot.start + spot.node.value.length;
+      const pieces = coverPieces(spot.start, end, ranges);
+      if (pieces.length === 1 && pieces[0]!.ids.length === 0) continue;
+      const replacement: ElementContent[] = [];
+      for (const piece of pieces) {
+        let content: ElementContent = { type: 'text', value: text.slice(piece.start, piece.end) };
+        for (const id of [...piece.ids].reverse()) {
+          const note = byId.get(id)!;
+          content = h('mark', { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined }, [content]);
+        }
+        replacement.push(content);
+        for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) replacement.push(marker(note, true));
+      }
+      const siblings = spot.parent.children as ElementContent[];
+      siblings.splice(siblings.indexOf(spot.node), 1, ...replacement);
+    }
+    const seen = new Set<string>();
+    for (const ref of page.footnoteRefs) {
+      const note = footnoteNotes.get(ref.target)!;
+      const siblings = ref.parent.children as ElementContent[];
+      siblings.splice(siblings.indexOf(ref.sup), 1, marker(note, !seen.has(note.id)));
+      seen.add(note.id);
+    }
+
+    const sourcesLine = (note: Note): ElementContent[] => {
+      if (note.sources.length === 0) return [];
+      const parts: ElementContent[] = [{ type: 'text', value: note.sources.length === 1 ? 'Source: ' : 'Sources: ' }];
+      note.sources.forEach((source, index) => {
+        if (index > 0) parts.push({ type: 'text', value: '; ' });
+        const resolve = (slug: string, quote: string): ResolvedArticle | undefined => {
+          const cited = loadArticle(slug);
+          if (!cited) return undefined;
+          const found = anchorQuote(cited.passages, { quote });
+          return { title: cited.title, outlet: cited.outlet, paragraph: found.found === 'once' ? found.passage.number : undefined };
+        };
+        for (const part of describeSource(source, resolve)) {
+          if (!('href' in part)) parts.push({ type: 'text', value: part.text });
+          else if (part.external) parts.push(h('a', { href: part.href, rel: ['noopener', 'noreferrer', 'external'] }, part.text));
+          else parts.push(h('a', { href: joinBase(options.base, part.href) }, part.text));
+        }
+      });
+      parts.push({ type: 'text', value: '.' });
+      return [h('p', { className: ['note-sources'] }, parts)];
+    };
+
+    const sidenote = (note: Note): Element =>
+      h('div', { className: ['sidenote'], id: `note-${note.id}`, role: 'note', dataNote: note.id, dataKind: note.kind, ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`, tabIndex: -1 }, [
+        h('p', { className: ['note-head'] }, [
+          h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
+          ' ',
+          h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+        ]),
+        h('div', { className: ['note-body'] }, structuredClone(note.body)),
+        ...sourcesLine(note),
+      ]);
+
+    // Put each block's notes in a column beside it.
+    const byBlock = new Map<Element, Note[]>();
+    for (const note of notes) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
+    tree.children = tree.children.flatMap((child): RootContent[] => {
+      if (child.type === 'element' && isFootnotes(child)) return [];
+      const here = child.type === 'element' ? byBlock.get(child) : undefined;
+      if (!here) return [child];
+      return [h('div', { className: ['annotated'] }, [child as Element, h('div', { className: ['sidenotes'] }, here.map(sidenote))])];
+    });
+
+    tree.children.push(
+      h('section', { className: ['endnotes'], ariaLabelledby: 'endnotes-title' }, [
+        h('h2', { id: 'endnotes-title' }, 'Notes'),
+        h(
+          'ol',
+          { className: ['endnotes-list'] },
+          notes.map((note) =>
+            h('li', { id: `endnote-${note.id}`, dataKind: note.kind }, [
+              h('p', { className: ['note-head'] }, [
+                h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+                ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : []),
+              ]),
+              h('div', { className: ['note-body'] }, structuredClone(note.body)),
+              ...sourcesLine(note),
+              h('p', { className: ['endnote-back'] }, [
+                h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, 'Back to the passage'),
+              ]),
+            ]),
+          ),
+        ),
+      ]),
+    );
+  };
+}

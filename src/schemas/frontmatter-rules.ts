@@ -1,0 +1,49 @@
+// Rules every frontmatter schema shares. Unknown fields are refused by name (a typo such as `sumary` must not
+// be silently dropped), and the importer's "FILL IN: …" placeholders must be replaced before a page is built.
+// Both run even when other fields are wrong, so a contributor sees every problem of a file in one run.
+import { z } from 'astro/zod';
+
+export const PLACEHOLDER = 'FILL IN:';
+
+type Rule = (data: Record<string, unknown>, ctx: z.RefinementCtx<Record<string, unknown>>) => void;
+
+function findPlaceholders(value: unknown, path: PropertyKey[], found: PropertyKey[][]): void {
+  if (typeof value === 'string') {
+    if (value.trimStart().startsWith(PLACEHOLDER)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => findPlaceholders(item, [...path, index], found));
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) findPlaceholders(item, [...path, key], found);
+  }
+}
+
+const noPlaceholders: Rule = (data, ctx) => {
+  const found: PropertyKey[][] = [];
+  findPlaceholders(data, [], found);
+  for (const path of found) {
+    ctx.addIssue({ code: 'custom', path, message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.` });
+  }
+};
+
+/**
+ * An object schema for frontmatter: the given fields, no others, and extra rules that see the raw data
+ * (so they must not assume the fields are valid) and always run.
+ */
+export function frontmatterObject<S extends z.core.$ZodLooseShape>(fields: S, ...rules: Rule[]) {
+  const known = Object.keys(fields);
+  const onlyKnownFields: Rule = (data, ctx) => {
+    for (const key of Object.keys(data)) {
+      if (known.includes(key)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `Unknown field "${key}": the fields are ${known.join(', ')} (case-sensitive). Check the spelling or remove it.`,
+      });
+    }
+  };
+  const always = { when: () => true };
+  return z
+    .looseObject(fields)
+    .check(...[onlyKnownFields, noPlaceholders, ...rules].map((rule) => z.superRefine(rule as never, always)))
+    .transform((data) => Object.fromEntries(Object.entries(data).filter(([key]) => known.includes(key))) as z.output<z.ZodObject<S>>);
+}

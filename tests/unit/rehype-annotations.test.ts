@@ -1,0 +1,132 @@
+// The annotation step run through the real Markdown processor: what HTML a reader gets, and the exact error a
+// contributor gets when a quote does not anchor.
+import { fileURLToPath } from 'node:url';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import rehypeAnnotations from '../../src/plugins/rehype-annotations.ts';
+import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
+
+const contentDir = fileURLToPath(new URL('../fixtures/annotations/', import.meta.url));
+
+function render(markdown: string, annotations: unknown[] = [], base = '/') {
+  const file = new VFile({ value: markdown, path: 'content/articles/example.mdx' });
+  file.data = { astro: { frontmatter: { annotations } } };
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype)
+    .use(rehypeParagraphIds)
+    .use(rehypeAnnotations, { base, contentDir })
+    .use(rehypeStringify);
+  return String(processor.processSync(file));
+}
+
+const note = (id: string, quote: string, extra: Record<string, unknown> = {}) => ({ id, quote, kind: 'context', body: `Body of ${id}.`, ...extra });
+
+describe('annotated HTML', () => {
+  test('a passage is marked, numbered, and its note sits beside its paragraph and in the list at the end', () => {
+    const html = render('WeChat Moments adverts, charged by cost per mile, are dear.\n\nSecond paragraph.', [
+      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm' }] }),
+    ]);
+    expect(html).toContain(
+      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" data-note="cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
+    );
+    expect(html).toContain('<p id="p-2">Second paragraph.</p>');
+    expect(html).toContain('<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li id="endnote-cpm" data-kind="correction">');
+    expect(html).toContain('<a href="#passage-cpm" aria-label="Back to the passage of note 1">Back to the passage</a>');
+  });
+
+  test('a quote across emphasis and a link is marked piece by piece', () => {
+    const html = render('Having enticed **more than 200** premium [brands](https://example.org) to launch.', [note('brands', 'enticed more than 200 premium brands')]);
+    expect(html).toContain(
+      '<p id="p-1">Having <mark class="annotation" data-annotation="brands" data-kind="context" id="passage-brands">enticed </mark><strong><mark class="annotation" data-annotation="brands" data-kind="context">more than 200</mark></strong><mark class="annotation" data-annotation="brands" data-kind="context"> premium </mark><a href="https://example.org"><mark class="annotation" data-annotation="brands" data-kind="context">brands</mark><a class="note-marker"',
+    );
+  });
+
+  test('overlapping notes nest, and are numbered in the order of their passages', () => {
+    const html = render('Alibaba and Tencent move closer to cooperating.', [note('second', 'Tencent move closer'), note('first', 'Alibaba and Tencent')]);
+    expect(html).toContain(
+      '<mark class="annotation" data-annotation="first" data-kind="context" id="passage-first">Alibaba and </mark><mark class="annotation" data-annotation="first" data-kind="context"><mark class="annotation" data-annotation="second" data-kind="context" id="passage-second">Tencent</mark></mark><a class="note-marker" href="#note-first" id="marker-first" data-note="first" aria-label="Note 1, context"><sup>1</sup></a><mark class="annotation" data-annotation="second" data-kind="context"> move closer</mark><a class="note-marker" href="#note-second" id="marker-second" data-note="second" aria-label="Note 2, context"><sup>2</sup></a>',
+    );
+  });
+
+  test('a GFM footnote is shown as a note of kind footnote, and the default footnotes section is gone', () => {
+    const html = render('A claim.[^a]\n\n[^a]: The footnote text.');
+    expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" data-note="footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
+    expect(html).toContain('<span class="note-kind">Footnote</span></p><div class="note-body"><p>The footnote text.</p></div>');
+    expect(html).not.toContain('data-footnotes');
+  });
+
+  test('links in a note honour the base path, and a source in another article links to its paragraph', () => {
+    const html = render('Taobao Deals on WeChat.', [
+      note('xref', 'Taobao Deals', { kind: 'cross-reference', body: 'See [the topic](/topics/taobao-deals/).', sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }] }),
+    ], '/walled-gardens/');
+    expect(html).toContain('<a href="/walled-gardens/topics/taobao-deals/">the topic</a>');
+    expect(html).toContain('Source: <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
+  });
+
+  test('an article with no notes is left alone', () => {
+    expect(render('Just text.')).toBe('<p id="p-1">Just text.</p>');
+  });
+});
+
+describe('notes that cannot be placed fail the build with advice', () => {
+  const text = 'Ads charged by cost per mile are dear.\n\nAlibaba said yes. Later, Alibaba said no.';
+
+  test('a quote that matches nothing names the file, the note, the quote and the closest passage', () => {
+    expect(() => render(text, [note('cpm', 'charged by cost per mille')])).toThrow(
+      [
+        'A note could not be placed in the article:',
+        '',
+        'content/articles/example.mdx:1: note "cpm": the quote matches nothing in the article\'s text; it must match exactly once.',
+        '  quote:    "charged by cost per mille"',
+        '  closest:  "charged by cost per mile" (paragraph 1)',
+        '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+      ].join('\n'),
+    );
+  });
+
+  test('a quote that matches twice lists both places and suggests prefix or suffix', () => {
+    expect(() => render(text, [note('said', 'Alibaba said')])).toThrow(
+      [
+        'content/articles/example.mdx:1: note "said": the quote matches 2 places in the article\'s text; it must match exactly once.',
+        '  quote:    "Alibaba said"',
+        '  match 1:  paragraph 2: "[Alibaba said] yes. Later, Alibaba said no."',
+        '  match 2:  paragraph 2: "Alibaba said yes. Later, [Alibaba said] no."',
+        '  How to fix: lengthen the quote, or add prefix: (the words just before the passage you mean) or suffix: (the words just after it).',
+      ].join('\n'),
+    );
+  });
+
+  test('a prefix picks one of the two', () => {
+    expect(render(text, [note('said', 'Alibaba said', { prefix: 'Later,' })])).toContain('Later, <mark class="annotation" data-annotation="said"');
+  });
+
+  test('every broken note of a file is reported at once', () => {
+    expect(() => render(text, [note('a', 'nothing like this'), note('b', 'Alibaba said')])).toThrow(/^2 notes could not be placed in the article:/);
+  });
+
+  test('a source quoting another article must match there too', () => {
+    expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'cited', quote: 'Alibaba anounced plans' }] })])).toThrow(
+      [
+        'content/articles/example.mdx:1: note "x": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
+        '  quote:    "Alibaba anounced plans"',
+        '  closest:  "Alibaba announced plans" (paragraph 2)',
+      ].join('\n'),
+    );
+    expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'missing', quote: 'x' }] })])).toThrow(
+      'content/articles/example.mdx:1: note "x": its source cites article "missing", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .mdx.',
+    );
+  });
+
+  test('invalid annotations are refused with the field and the reason', () => {
+    expect(() => render(text, [{ id: 'x', quote: 'cost per mile', kind: 'correction', body: 'No source.' }])).toThrow(
+      'content/articles/example.mdx: the annotations are not valid:\n  annotations.0.sources: A correction note must cite at least one source (an outside report or one of our articles).',
+    );
+  });
+});
