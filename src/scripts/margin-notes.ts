@@ -122,5 +122,7 @@ if (document.querySelector('.sidenote')) {
   });
   void document.fonts?.ready.then(relayout);
   window.addEventListener('hashchange', openFromHash);
-  openFromHash();
+  // After load, so the browser's own jump to the fragment does not undo ours.
+  if (document.readyState === 'complete') openFromHash();
+  else window.addEventListener('load', openFromHash, { once: true });
 }

@@ -1,0 +1,152 @@
+// Reading an annotated article as a reader would: notes beside their passages on a wide screen, opened by a
+// tap under the paragraph on a phone, by keyboard, without JavaScript, from a #note- link, and in print.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/reader.ts';
+import { readArticles } from './support/corpus.ts';
+import { notesOf } from './support/notes.ts';
+
+const articles = readArticles().filter((a) => notesOf(a.slug).length > 0);
+const sample = articles[0]!;
+const sampleNotes = notesOf(sample.slug);
+const firstNote = sampleNotes[0]!;
+
+const marker = (page: Page, n: number) => page.getByRole('main').locator('.note-marker').filter({ has: page.locator(`sup:text-is("${n}")`) }).first();
+
+test.describe('on a wide screen', () => {
+  test.skip(({ viewport }) => (viewport?.width ?? 0) < 1024, 'margin layout is for wide screens');
+
+  for (const article of articles) {
+    test(`“${article.title}”: every note sits in the margin beside its passage, none overlapping`, async ({ page }) => {
+      await page.goto(`articles/${article.slug}/`);
+      await page.evaluate(() => document.fonts.ready);
+      const boxes = await page.locator('.sidenote').evaluateAll((notes) =>
+        notes.map((note) => {
+          const id = (note as HTMLElement).dataset.note!;
+          const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
+          const text = passage.closest('.annotated')!.firstElementChild!.getBoundingClientRect();
+          const box = note.getBoundingClientRect();
+          return { id, top: box.top, bottom: box.bottom, left: box.left, passageTop: passage.getBoundingClientRect().top, textRight: text.right, visible: box.height > 0 };
+        }),
+      );
+      expect(boxes.length).toBe(notesOf(article.slug).length);
+      for (const [i, box] of boxes.entries()) {
+        expect(box.visible, `${box.id} is shown`).toBe(true);
+        expect(box.left, `${box.id} is right of the text`).toBeGreaterThan(box.textRight);
+        expect(box.top, `${box.id} is not above its passage`).toBeGreaterThanOrEqual(box.passageTop - 2);
+        const previous = boxes[i - 1];
+        if (previous) expect(box.top, `${box.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
+        // A note only drifts below its passage when the notes before it need the room.
+        if (!previous || previous.bottom < box.passageTop) expect(box.top - box.passageTop, `${box.id} is on its passage's line`).toBeLessThan(4);
+      }
+    });
+  }
+
+  test('hovering a passage highlights its note, and hovering a note highlights its passage', async ({ page }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    const passage = page.locator(`#passage-${firstNote.id}`);
+    const note = page.getByRole('note', { name: 'Note 1,', exact: false });
+    await passage.hover();
+    await expect(note).toHaveClass(/is-active/);
+    await page.mouse.move(0, 0);
+    await expect(note).not.toHaveClass(/is-active/);
+    await note.hover();
+    await expect(passage).toHaveClass(/is-active/);
+  });
+
+  test('the number of a note takes keyboard focus to the note', async ({ page }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    await marker(page, 1).focus();
+    await expect(page.getByRole('note', { name: 'Note 1,', exact: false })).toHaveClass(/is-active/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('note', { name: 'Note 1,', exact: false })).toBeFocused();
+  });
+});
+
+test.describe('on a phone', () => {
+  test.skip(({ viewport }) => (viewport?.width ?? 0) >= 1024, 'tap-to-open is for narrow screens');
+
+  test('tapping a note number opens the note under its paragraph, and tapping again closes it', async ({ page }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    const note = page.getByRole('note', { name: 'Note 1,', exact: false });
+    const toggle = page.getByRole('button', { name: `Note 1, ${firstNote.kind}` });
+    await expect(note).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await toggle.tap();
+    await expect(note).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const paragraphBottom = await page.locator(`#passage-${firstNote.id}`).evaluate((el) => el.closest('.annotated')!.firstElementChild!.getBoundingClientRect().bottom);
+    expect((await note.boundingBox())!.y).toBeGreaterThanOrEqual(paragraphBottom);
+
+    await toggle.tap();
+    await expect(note).toBeHidden();
+  });
+
+  test('Enter and Space on a focused note number open and close it', async ({ page }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    const note = page.getByRole('note', { name: 'Note 2,', exact: false });
+    const toggle = page.getByRole('button', { name: `Note 2, ${sampleNotes[1]!.kind}` });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(note).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(note).toBeHidden();
+  });
+});
+
+test('a #note- link scrolls to the passage and opens the note', async ({ page }) => {
+  const last = sampleNotes[sampleNotes.length - 1]!;
+  await page.goto(`articles/${sample.slug}/#note-${last.id}`);
+  await expect(page.locator(`#note-${last.id}`)).toBeVisible();
+  await expect(page.locator(`#passage-${last.id}`)).toBeInViewport();
+});
+
+test('the article ends with every note, in order, each linking back to its passage', async ({ page }) => {
+  await page.goto(`articles/${sample.slug}/`);
+  const list = page.getByRole('region', { name: 'Notes' }).getByRole('listitem');
+  await expect(list).toHaveCount(sampleNotes.length);
+  await list.last().getByRole('link', { name: `Back to the passage of note ${sampleNotes.length}` }).click();
+  await expect(page).toHaveURL(/#passage-/);
+  const target = await page.evaluate(() => location.hash.slice(1));
+  await expect(page.locator(`#${target}`)).toBeInViewport();
+});
+
+test('the markup contract holds in the server-rendered HTML', async ({ request }) => {
+  const html = await (await request.get(`articles/${sample.slug}/`)).text();
+  for (const note of sampleNotes) {
+    expect(html).toContain(`data-annotation="${note.id}" data-kind="${note.kind}"`);
+    expect(html).toContain(`id="note-${note.id}"`);
+  }
+});
+
+test('each note shows its kind as a word', async ({ page }) => {
+  await page.goto(`articles/${sample.slug}/`);
+  const labels = { context: 'Context', definition: 'Definition', correction: 'Correction', 'fact-check': 'Fact-check', update: 'Update', 'cross-reference': 'Cross-reference' } as Record<string, string>;
+  const notes = page.locator('.endnotes-list > li');
+  for (const [i, note] of sampleNotes.entries()) await expect(notes.nth(i).locator('.note-kind')).toHaveText(labels[note.kind]!);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every note can still be read: in the margin or by following its number', async ({ page, viewport }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    const note = page.locator(`#note-${firstNote.id}`);
+    if ((viewport?.width ?? 0) >= 1024) {
+      await expect(note).toBeVisible();
+    } else {
+      await expect(note).toBeHidden();
+      await page.getByRole('link', { name: `Note 1, ${firstNote.kind}` }).click();
+      await expect(note).toBeVisible();
+    }
+    await expect(page.getByRole('region', { name: 'Notes' }).getByRole('listitem')).toHaveCount(sampleNotes.length);
+  });
+});
+
+test('in print, margin notes give way to endnotes', async ({ page }) => {
+  await page.goto(`articles/${sample.slug}/`);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.sidenote').first()).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Notes' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notes' }).getByRole('listitem')).toHaveCount(sampleNotes.length);
+});
