@@ -46,7 +46,7 @@ describe('bad input', () => {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
-const SOURCE_002 = fileURLToPath(new URL('../../../shared/sources/002_1affcc0fd042f187.txt', import.meta.url));
+const SOURCE_002 = fileURLToPath(new URL('../fixtures/sources/002_1affcc0fd042f187.txt', import.meta.url));
 
 function newArticle(args: string[], env: Record<string, string> = {}) {
   const run = spawnSync(NODE, ['src/cli/new-article.ts', ...args], {

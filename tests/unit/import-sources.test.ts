@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { importArticle } from '../../src/lib/import/import-article.ts';
 import { codeNodeTypes, compileMdx, headings, parseMdx, splitDraft } from './import-mdx-check.ts';
 
-const SOURCES = new URL('../../../shared/sources/', import.meta.url);
+const SOURCES = new URL('../fixtures/sources/', import.meta.url);
 
 interface SourceExpectation {
   file: string;
