@@ -3,6 +3,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
+import { eventSchema } from './schemas/event.ts';
+import { topicSchema } from './schemas/topic.ts';
 import { contentDir } from './lib/deploy-settings.ts';
 
 const root = contentDir(process.env);
@@ -11,5 +13,13 @@ export const collections = {
   articles: defineCollection({
     loader: glob({ pattern: '*.mdx', base: `${root}/articles` }),
     schema: articleSchema,
+  }),
+  topics: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: `${root}/topics` }),
+    schema: topicSchema,
+  }),
+  events: defineCollection({
+    loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/events` }),
+    schema: eventSchema,
   }),
 };
