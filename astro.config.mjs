@@ -7,6 +7,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
 import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
+import rehypeTopicLinks from './src/plugins/rehype-topic-links.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { basePath, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 
 const base = basePath(process.env);
@@ -25,10 +27,17 @@ export default defineConfig({
       rehypePlugins: [
         // Number every paragraph (p-1, p-2, …) so passages can be linked and notes can say where they point.
         rehypeParagraphIds,
+        // Link the first mention of each topic to its page (with a preview of its summary).
+        [rehypeTopicLinks, { base, contentDir: contentDir(process.env) }],
         // Anchor each note's quote in the text and lay out the margin notes and the notes list.
         [rehypeAnnotations, { base, contentDir: contentDir(process.env) }],
       ],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.
+    searchIndex(),
+  ],
 });

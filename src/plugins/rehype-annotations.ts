@@ -12,10 +12,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
 import { readArticleSummary, type ArticleSummary } from '../lib/annotations/article-passages.ts';
@@ -26,6 +22,7 @@ import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
 import { describeSource, type ResolvedArticle } from '../lib/annotations/render-sources.ts';
 import { paragraphNumber } from '../lib/paragraphs.ts';
 import { joinBase } from '../lib/urls.ts';
+import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
 
 export interface AnnotationOptions {
@@ -134,19 +131,20 @@ function blockAt(spots: TextSpot[], offset: number): Element | undefined {
 
 /** Markdown of a note body → HTML nodes, with site links made to honour the deploy base. */
 function renderBody(markdown: string, base: string): ElementContent[] {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
-  const fix = (node: RootContent) => {
-    if (node.type !== 'element') return;
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
-      const href = node.properties.href;
-      if (href.startsWith('/')) node.properties.href = joinBase(base, href);
-      else if (/^https?:/.test(href)) node.properties.rel = ['noopener', 'noreferrer', 'external'];
-    }
-    node.children.forEach(fix);
-  };
-  tree.children.forEach(fix);
-  return tree.children.filter((c): c is ElementContent => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+  return markdownToHast(markdown, base).children.filter((c): c is ElementContent => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+}
+
+/** A bare address written as a footnote's link text reads better as its site's name. */
+function shortenBareLink(node: Element): void {
+  const href = node.properties.href;
+  const [only] = node.children;
+  if (node.tagName !== 'a' || typeof href !== 'string' || node.children.length !== 1 || only?.type !== 'text' || only.value !== href) return;
+  try {
+    only.value = new URL(href).hostname.replace(/^www\./, '');
+    node.properties.rel = ['noopener', 'noreferrer', 'external'];
+  } catch {
+    // Not an absolute address: leave the text as written.
+  }
 }
 
 /** The body of a GFM footnote definition, without its "back to reference" link. */
@@ -154,6 +152,7 @@ function footnoteBody(item: Element): ElementContent[] {
   const strip = (node: ElementContent): ElementContent[] => {
     if (node.type !== 'element') return [node];
     if ('dataFootnoteBackref' in node.properties) return [];
+    shortenBareLink(node);
     const children = node.children.flatMap(strip);
     const last = children[children.length - 1];
     if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.trimEnd() };

@@ -8,6 +8,9 @@ const pageTypes = {
   'articles index': 'articles/',
   article: `articles/${firstArticle!.slug}/`,
   about: 'about/',
+  'topics index': 'topics/',
+  topic: 'topics/wechat-pay/',
+  timeline: 'timeline/',
   'not found': 'no-such-page/',
 };
 

@@ -1,0 +1,94 @@
+// Everything the topic pages and the timeline need, computed once per build: each article's passages, every
+// topic mention (one pass of the alias matcher over all the text), the notes tagged with each topic, and the
+// events in date order. Pages only group and render these.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
+import { passagesOfMdx } from '../lib/annotations/article-passages.ts';
+import { byNewest } from '../lib/dates.ts';
+import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
+import { findMentions, type Mention } from '../lib/topics/mentions.ts';
+import type { Annotation } from '../schemas/annotation.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Topic = CollectionEntry<'topics'>;
+export type TimelineEvent = CollectionEntry<'events'>;
+
+export interface TaggedNote {
+  article: Article;
+  note: Annotation;
+}
+
+export interface TopicIndex {
+  articles: Article[];
+  topics: Topic[];
+  events: TimelineEvent[];
+  articleById: Map<string, Article>;
+  topicById: Map<string, Topic>;
+  passages: Map<string, Passage[]>;
+  mentions: Map<string, Mention[]>;
+  notes: Map<string, TaggedNote[]>;
+}
+
+async function build(): Promise<TopicIndex> {
+  const [articles, topics, events] = await Promise.all([getCollection('articles'), getCollection('topics'), getCollection('events')]);
+  articles.sort((a, b) => byNewest(a.data, b.data));
+  events.sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || a.id.localeCompare(b.id));
+  topics.sort((a, b) => a.data.title.localeCompare(b.data.title));
+
+  const matcher = new AliasMatcher(topics.flatMap((t) => t.data.aliases.map((alias) => ({ topic: t.id, alias }))));
+  const passages = new Map<string, Passage[]>();
+  const mentions = new Map<string, Mention[]>();
+  const notes = new Map<string, TaggedNote[]>();
+  for (const article of articles) {
+    const own = passagesOfMdx(article.body ?? '');
+    passages.set(article.id, own);
+    for (const mention of findMentions(article.id, own, matcher)) mentions.set(mention.topic, [...(mentions.get(mention.topic) ?? []), mention]);
+    for (const note of article.data.annotations) {
+      for (const topic of note.topics) notes.set(topic, [...(notes.get(topic) ?? []), { article, note }]);
+    }
+  }
+  return {
+    articles,
+    topics,
+    events,
+    articleById: new Map(articles.map((a) => [a.id, a])),
+    topicById: new Map(topics.map((t) => [t.id, t])),
+    passages,
+    mentions,
+    notes,
+  };
+}
+
+let cached: Promise<TopicIndex> | undefined;
+
+/** The index, built once per production build (rebuilt on every request in dev, so edits show at once). */
+export function topicIndex(): Promise<TopicIndex> {
+  if (!import.meta.env.PROD) return build();
+  cached ??= build();
+  return cached;
+}
+
+/** The paragraph of `article` that holds `quote`, for linking a figure or source to its passage. */
+export function paragraphOf(index: TopicIndex, article: string, quote: string): number | undefined {
+  const found = anchorQuote(index.passages.get(article) ?? [], { quote });
+  return found.found === 'once' ? found.passage.number : undefined;
+}
+
+export interface Coverage {
+  article: Article;
+  mentions: number;
+}
+
+/** Articles about or mentioning a topic, newest first, with how often each names it. */
+export function coverageOf(index: TopicIndex, topic: string): Coverage[] {
+  const counts = new Map<string, number>();
+  for (const mention of index.mentions.get(topic) ?? []) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
+  return index.articles
+    .filter((a) => counts.has(a.id) || a.data.topics.includes(topic) || (index.notes.get(topic) ?? []).some((n) => n.article.id === a.id))
+    .map((article) => ({ article, mentions: counts.get(article.id) ?? 0 }));
+}
+
+/** Events tagged with a topic, oldest first. */
+export function eventsOf(index: TopicIndex, topic: string): TimelineEvent[] {
+  return index.events.filter((e) => e.data.topics.includes(topic));
+}

@@ -1,0 +1,116 @@
+// Links the first mention of each topic in a page's text to the topic's page, so a reader can go from a name
+// to everything the site gathers about it. Mentions are found with the same alias matcher the topic pages use,
+// so a link appears exactly where a topic page says the article names it. The link carries the topic's title
+// and summary for the hover/focus preview (a small script); without JavaScript it is a plain link.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { h } from 'hastscript';
+import type { VFile } from 'vfile';
+import { parse as parseYaml } from 'yaml';
+import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
+import { joinBase } from '../lib/urls.ts';
+
+export interface TopicLinkOptions {
+  base: string;
+  contentDir: string;
+}
+
+interface TopicCard {
+  title: string;
+  summary: string;
+}
+
+const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'script', 'style', 'mark']);
+
+function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: AliasMatcher } {
+  const cards = new Map<string, TopicCard>();
+  const entries: { topic: string; alias: string }[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+  } catch {
+    files = [];
+  }
+  for (const file of files) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    const yaml = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
+    let data: Record<string, unknown> = {};
+    try {
+      data = (yaml ? parseYaml(yaml) : {}) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const slug = basename(file, '.mdx');
+    cards.set(slug, { title: String(data.title ?? slug), summary: String(data.summary ?? '') });
+    for (const alias of Array.isArray(data.aliases) ? data.aliases : []) entries.push({ topic: slug, alias: String(alias) });
+  }
+  return { cards, matcher: new AliasMatcher(entries) };
+}
+
+export default function rehypeTopicLinks(options: TopicLinkOptions) {
+  const dir = join(options.contentDir, 'topics');
+  let cache: { stamp: string; topics: ReturnType<typeof readTopics> } | undefined;
+  const topics = () => {
+    let stamp = '';
+    try {
+      stamp = readdirSync(dir)
+        .map((f) => `${f}:${statSync(join(dir, f)).mtimeMs}`)
+        .join('|');
+    } catch {
+      stamp = 'none';
+    }
+    if (cache?.stamp !== stamp) cache = { stamp, topics: readTopics(dir) };
+    return cache.topics;
+  };
+
+  return (tree: Root, file: VFile) => {
+    const { cards, matcher } = topics();
+    if (cards.size === 0) return;
+    const path = file.path ?? '';
+    const ownTopic = path.includes(`${join('topics', '')}`) ? basename(path, '.mdx') : undefined;
+    const linked = new Set<string>(ownTopic ? [ownTopic] : []);
+
+    const visitChildren = (parent: Element | Root) => {
+      for (let i = 0; i < parent.children.length; i++) {
+        const child = parent.children[i]!;
+        if (child.type === 'element') {
+          const isFootnotes = child.tagName === 'section' && 'dataFootnotes' in child.properties;
+          if (!SKIP.has(child.tagName) && !isFootnotes) visitChildren(child);
+          continue;
+        }
+        if (child.type !== 'text') continue;
+        const replacement = linkFirstMentions(child, matcher, cards, linked, options.base);
+        if (!replacement) continue;
+        parent.children.splice(i, 1, ...replacement);
+        i += replacement.length - 1;
+      }
+    };
+    visitChildren(tree);
+  };
+}
+
+function linkFirstMentions(node: Text, matcher: AliasMatcher, cards: Map<string, TopicCard>, linked: Set<string>, base: string): ElementContent[] | undefined {
+  const fresh = matcher.find(node.value).filter((m) => {
+    if (linked.has(m.topic) || !cards.has(m.topic)) return false;
+    linked.add(m.topic);
+    return true;
+  });
+  if (fresh.length === 0) return undefined;
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const match of fresh) {
+    if (match.start > at) out.push({ type: 'text', value: node.value.slice(at, match.start) });
+    const card = cards.get(match.topic)!;
+    out.push(
+      h(
+        'a',
+        { className: ['topic-link'], href: joinBase(base, `/topics/${match.topic}/`), dataTopicTitle: card.title, dataTopicSummary: card.summary },
+        node.value.slice(match.start, match.end),
+      ),
+    );
+    at = match.end;
+  }
+  if (at < node.value.length) out.push({ type: 'text', value: node.value.slice(at) });
+  return out;
+}

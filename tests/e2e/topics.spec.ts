@@ -1,0 +1,85 @@
+// Topics and the timeline as a reader uses them: a featured topic's coverage and mentions, mention links that
+// land on a highlighted paragraph, topic links in article text with their preview, the topics index and the
+// timeline chart with its list.
+import { test, expect } from './support/reader.ts';
+
+// Checked by hand against the article texts: which articles name each featured topic in their paragraphs
+// (headings such as "Breaking Down Walled Gardens" are not mentions), and how often.
+const featured = {
+  'wechat-pay': { title: 'WeChat Pay', named: { 'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 13, 'Alibaba, Tencent move closer to cooperating in user services under Beijing’s antitrust pressure': 4, "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1 } },
+  'walled-gardens': { title: 'Walled gardens', named: { 'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 3, "How luxury can benefit from Tencent and Alibaba's thawing relations": 2, "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1 } },
+  ipmart: { title: 'IPmart', named: { "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 4 } },
+  lazada: { title: 'Lazada', named: { 'Alibaba Tracker: The Partner Games': 1 } },
+} as const;
+
+for (const [slug, expected] of Object.entries(featured)) {
+  test(`the ${expected.title} topic lists the articles that name it, with how often`, async ({ page }) => {
+    await page.goto(`topics/${slug}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.title);
+    const coverage = page.getByRole('region', { name: 'Coverage' }).getByRole('listitem');
+    for (const [title, count] of Object.entries(expected.named)) {
+      await expect(coverage.filter({ hasText: title })).toContainText(count === 1 ? 'named once' : `named ${count} times`);
+    }
+    const mentions = page.getByRole('region', { name: 'Where the articles name it' });
+    for (const [title, count] of Object.entries(expected.named)) {
+      await expect(mentions.getByRole('region', { name: `Mentions in ${title}` }).getByRole('listitem')).toHaveCount(count);
+    }
+  });
+
+  test(`every mention link on the ${expected.title} topic lands on a paragraph that exists`, async ({ page, request }) => {
+    await page.goto(`topics/${slug}/`);
+    const hrefs = await page.getByRole('link', { name: /^Paragraph \d+/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    const pages = new Map<string, string>();
+    for (const href of hrefs) {
+      const [url, anchor] = href.split('#');
+      if (!pages.has(url!)) pages.set(url!, await (await request.get(url!)).text());
+      expect(pages.get(url!), href).toContain(`id="${anchor}"`);
+    }
+    await page.goto(hrefs[0]!);
+    const target = page.locator(`#${hrefs[0]!.split('#')[1]}`);
+    await expect(target).toBeInViewport();
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  });
+}
+
+test('the topics index groups topics by kind with counts', async ({ page }) => {
+  await page.goto('topics/');
+  for (const kind of ['Themes', 'Companies', 'Products', 'Regulators']) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind} \\(\\d+\\)$`) })).toBeVisible();
+  }
+  await expect(page.getByRole('region', { name: /^Companies/ }).getByRole('link', { name: 'Alibaba', exact: true })).toBeVisible();
+});
+
+test('a name in article text links to its topic, with a preview of the topic on hover and focus', async ({ page, viewport }) => {
+  test.skip((viewport?.width ?? 0) < 1024, 'hover previews are for pointer devices; the link itself is tested at every width');
+  await page.goto('articles/alibaba-tracker-the-partner-games/');
+  const link = page.locator('.article-body').getByRole('link', { name: 'Lazada', exact: true });
+  await expect(link).toHaveAttribute('href', /\/topics\/lazada\/$/);
+  await link.hover();
+  await expect(page.getByRole('tooltip')).toContainText('Lazada');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  await link.focus();
+  await expect(link).toHaveAccessibleDescription(/Southeast Asian/);
+});
+
+test('the timeline chart has a title and description for screen readers, above a list of every event', async ({ page }) => {
+  await page.goto('timeline/');
+  const chart = page.getByRole('img', { name: 'Events and articles over time' });
+  await expect(chart).toHaveAccessibleDescription(/^\d+ events \(circles, above the line\) and \d+ articles published/);
+  const events = page.locator('li[data-event]');
+  expect(await events.count()).toBeGreaterThanOrEqual(20);
+  const first = events.first();
+  await expect(first.getByRole('heading')).toBeVisible();
+  await expect(first.getByText(/^Sources?:/)).toBeVisible();
+  const years = await page.getByRole('heading', { level: 2, name: /^\d{4}$/ }).allTextContents();
+  expect(years).toEqual([...years].sort());
+});
+
+test('a topic page embeds its slice of the timeline', async ({ page }) => {
+  await page.goto('topics/lazada/');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('img', { name: 'Lazada: events and articles over time' })).toBeVisible();
+  await expect(timeline.locator('li[data-event]').filter({ hasText: 'Lazada' }).first()).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { describeTimeline, layoutTimeline, type ChartItem } from '../../src/lib/timeline/chart-layout.ts';
+
+const item = (id: string, iso: string, lane: ChartItem['lane'] = 'event'): ChartItem => ({ id, date: new Date(iso), lane });
+
+describe('timeline chart layout', () => {
+  test('years become ticks spread evenly across the width', () => {
+    const layout = layoutTimeline([item('a', '2016-01-01'), item('b', '2017-06-01')], { width: 224, padding: 12 });
+    expect(layout.ticks.map((t) => t.label)).toEqual(['2016', '2017', '2018']);
+    expect(layout.ticks.map((t) => t.x)).toEqual([12, expect.closeTo(112, 0), 212]);
+  });
+
+  test('events sit above the axis and articles below it', () => {
+    const layout = layoutTimeline([item('e', '2020-01-01'), item('a', '2020-06-01', 'article')]);
+    const [e, a] = layout.items;
+    expect(e!.y).toBeLessThan(layout.axisY);
+    expect(a!.y).toBeGreaterThan(layout.axisY);
+  });
+
+  test('markers too close together stack instead of overlapping', () => {
+    const layout = layoutTimeline([item('a', '2024-09-04'), item('b', '2024-09-05'), item('c', '2024-09-12'), item('d', '2016-04-12')], { markerGap: 10 });
+    const byId = Object.fromEntries(layout.items.map((i) => [i.id, i]));
+    expect(new Set([byId.a!.y, byId.b!.y, byId.c!.y]).size).toBe(3);
+    for (const p of layout.items) for (const q of layout.items) if (p !== q && p.y === q.y) expect(Math.abs(p.x - q.x)).toBeGreaterThanOrEqual(10);
+  });
+
+  test('an empty timeline has no markers', () => {
+    expect(layoutTimeline([]).items).toEqual([]);
+  });
+});
+
+describe('timeline description for screen readers', () => {
+  test.each([
+    [[item('a', '2021-03-17'), item('b', '2021-07-13'), item('c', '2024-09-05'), item('x', '2022-06-28', 'article')], '3 events (circles, above the line) and 1 article published (squares, below the line), from 2021 to 2024. The busiest year is 2021, with 2 events. The list below gives each one with its date and sources.'],
+    [[], 'No dated events yet.'],
+  ])('%#', (items, sentence) => {
+    expect(describeTimeline(items)).toBe(sentence);
+  });
+});
