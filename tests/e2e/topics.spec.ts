@@ -83,3 +83,14 @@ test('a topic page embeds its slice of the timeline', async ({ page }) => {
   await expect(timeline.getByRole('img', { name: 'Lazada: events and articles over time' })).toBeVisible();
   await expect(timeline.locator('li[data-event]').filter({ hasText: 'Lazada' }).first()).toBeVisible();
 });
+
+test('the WeChat topic sets the figures the articles quote side by side and calls out where they disagree', async ({ page }) => {
+  await page.goto('topics/wechat/');
+  const figures = page.getByRole('region', { name: 'Figures the articles quote' });
+  const table = figures.getByRole('table', { name: 'Figures quoted across the articles' });
+  await expect(table.getByRole('row', { name: /1\.26 billion/ })).toContainText('early 2022');
+  await expect(table.getByRole('row', { name: /WeChat Pay users/ })).toContainText('September 2024');
+  await expect(table.getByRole('row', { name: /1\.26 billion/ }).getByRole('link')).toHaveAttribute('href', /\/articles\/luxury-and-the-tencent-alibaba-thaw\/#p-\d+$/);
+  await expect(figures.getByText('Where they disagree:')).toBeVisible();
+  await expect(figures.getByText(/^Sources?:/)).toContainText('Tencent');
+});
