@@ -92,3 +92,13 @@ export function coverageOf(index: TopicIndex, topic: string): Coverage[] {
 export function eventsOf(index: TopicIndex, topic: string): TimelineEvent[] {
   return index.events.filter((e) => e.data.topics.includes(topic));
 }
+
+export type TimelineEntry = { kind: 'event'; date: Date; event: TimelineEvent } | { kind: 'article'; date: Date; article: Article };
+
+/** Events and article publications merged into one list, oldest first. */
+export function timelineEntries(events: TimelineEvent[], articles: Article[]): TimelineEntry[] {
+  return [
+    ...events.map((event): TimelineEntry => ({ kind: 'event', date: event.data.date, event })),
+    ...articles.map((article): TimelineEntry => ({ kind: 'article', date: article.data.published, article })),
+  ].sort((a, b) => a.date.getTime() - b.date.getTime());
+}

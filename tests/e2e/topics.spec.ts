@@ -94,3 +94,11 @@ test('the WeChat topic sets the figures the articles quote side by side and call
   await expect(figures.getByText('Where they disagree:')).toBeVisible();
   await expect(figures.getByText(/^Sources?:/)).toContainText('Tencent');
 });
+
+test('a topic links to its full coverage, which lists every article with its mentions and notes', async ({ page }) => {
+  await page.goto('topics/wechat-pay/');
+  await page.getByRole('link', { name: /on WeChat Pay, with each mention and note$/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('WeChat Pay: every article');
+  await expect(page.getByRole('region', { name: 'Articles' }).getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: 'Notes on WeChat Pay' }).getByRole('listitem').first()).toBeVisible();
+});

@@ -37,3 +37,21 @@ describe('timeline description for screen readers', () => {
     expect(describeTimeline(items)).toBe(sentence);
   });
 });
+
+describe('a crowded lane becomes monthly bars', () => {
+  const many = Array.from({ length: 400 }, (_, i) => item(`a${i}`, `20${16 + (i % 9)}-0${1 + (i % 9)}-15`, 'article'));
+
+  test('the chart stays the same size however many articles there are', () => {
+    const small = layoutTimeline([...many.slice(0, 200), item('e', '2020-01-01')]);
+    const large = layoutTimeline([...many, ...many.map((m) => ({ ...m, id: `${m.id}b` })), item('e', '2020-01-01')]);
+    expect(large.items.filter((i) => i.lane === 'article')).toEqual([]);
+    expect(large.bars.length).toBe(small.bars.length);
+    expect(large.height).toBe(small.height);
+  });
+
+  test('bars count the articles of their month and the description says so', () => {
+    const layout = layoutTimeline(many);
+    expect(layout.bars.reduce((sum, b) => sum + b.count, 0)).toBe(400);
+    expect(describeTimeline(many, layout)).toContain('400 articles published (bars per month, below the line)');
+  });
+});

@@ -1,16 +1,31 @@
-// Lays out the timeline chart at build time: a horizontal time axis with one lane for events and one for
-// article publications. Items closer than a marker's width are stacked upward instead of overlapping, so
-// busy months (September 2024) stay legible. Pure geometry, so it is tested without a browser.
+// Lays out the timeline chart at build time: a horizontal time axis with one lane for events (above) and one
+// for article publications (below). Items closer than a marker's width are stacked instead of overlapping, so
+// busy months (September 2024) stay legible. A lane with more items than can be drawn one by one becomes a
+// bar per month, so the chart stays the same size however large the corpus grows. Pure geometry, tested
+// without a browser.
+
+export type Lane = 'event' | 'article';
 
 export interface ChartItem {
   id: string;
   date: Date;
-  lane: 'event' | 'article';
+  lane: Lane;
 }
 
 export interface PlacedItem extends ChartItem {
   x: number;
   y: number;
+}
+
+export interface MonthBar {
+  lane: Lane;
+  /** First day of the month, YYYY-MM. */
+  month: string;
+  count: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface ChartLayout {
@@ -19,6 +34,7 @@ export interface ChartLayout {
   axisY: number;
   ticks: { x: number; label: string }[];
   items: PlacedItem[];
+  bars: MonthBar[];
 }
 
 export interface ChartOptions {
@@ -27,54 +43,89 @@ export interface ChartOptions {
   /** Minimum horizontal distance between two markers on one row. */
   markerGap?: number;
   rowHeight?: number;
+  /** A lane needing more rows than this is drawn as monthly bars instead. */
+  maxRows?: number;
+  /** The tallest bar, in the chart's units. */
+  maxBarHeight?: number;
 }
 
 const DAY = 86_400_000;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface Stacked {
+  item: ChartItem;
+  x: number;
+  row: number;
+}
+
+function stack(items: readonly ChartItem[], xOf: (time: number) => number, markerGap: number): { placed: Stacked[]; rows: number } {
+  const rowEnds: number[] = [];
+  const placed = items.map((item) => {
+    const x = xOf(item.date.getTime());
+    let row = rowEnds.findIndex((lastX) => x - lastX >= markerGap);
+    if (row === -1) {
+      row = rowEnds.length;
+      rowEnds.push(x);
+    } else {
+      rowEnds[row] = x;
+    }
+    return { item, x, row };
+  });
+  return { placed, rows: rowEnds.length };
+}
 
 export function layoutTimeline(items: readonly ChartItem[], options: ChartOptions = {}): ChartLayout {
-  const { width = 720, padding = 24, markerGap = 10, rowHeight = 11 } = options;
-  if (items.length === 0) return { width, height: 40, axisY: 20, ticks: [], items: [] };
+  const { width = 720, padding = 24, markerGap = 10, rowHeight = 11, maxRows = 8, maxBarHeight = 60 } = options;
+  if (items.length === 0) return { width, height: 40, axisY: 20, ticks: [], items: [], bars: [] };
   const years = items.map((i) => i.date.getUTCFullYear());
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years) + 1;
   const start = Date.UTC(firstYear, 0, 1);
-  const end = Date.UTC(lastYear, 0, 1);
-  const span = Math.max(end - start, DAY);
+  const span = Math.max(Date.UTC(lastYear, 0, 1) - start, DAY);
   const xOf = (time: number) => padding + ((time - start) / span) * (width - 2 * padding);
 
   const sorted = [...items].sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id));
-  const rows = { event: [] as number[], article: [] as number[] };
-  const placedRows: { item: ChartItem; x: number; row: number }[] = [];
-  for (const item of sorted) {
-    const x = xOf(item.date.getTime());
-    const lane = rows[item.lane];
-    let row = lane.findIndex((lastX) => x - lastX >= markerGap);
-    if (row === -1) {
-      row = lane.length;
-      lane.push(x);
-    } else {
-      lane[row] = x;
-    }
-    placedRows.push({ item, x, row });
-  }
+  const lanes = (['event', 'article'] as const).map((lane) => {
+    const own = sorted.filter((i) => i.lane === lane);
+    const { placed, rows } = stack(own, xOf, markerGap);
+    return { lane, own, placed, rows, asBars: rows > maxRows };
+  });
+  const laneHeight = (l: (typeof lanes)[number]) => (l.asBars ? maxBarHeight : Math.max(1, l.rows) * rowHeight);
+  const [events, articles] = lanes as [(typeof lanes)[number], (typeof lanes)[number]];
 
-  const eventRows = Math.max(1, rows.event.length);
-  const articleRows = Math.max(1, rows.article.length);
   const top = 16;
-  const axisY = top + eventRows * rowHeight + 8;
-  const height = axisY + 8 + articleRows * rowHeight + 24;
-  const placed = placedRows.map(({ item, x, row }) => ({
-    ...item,
-    x: Math.round(x * 10) / 10,
-    y: item.lane === 'event' ? axisY - 8 - row * rowHeight : axisY + 8 + row * rowHeight,
-  }));
+  const axisY = top + laneHeight(events) + 8;
+  const height = axisY + 8 + laneHeight(articles) + 24;
+
+  const placedItems: PlacedItem[] = [];
+  const bars: MonthBar[] = [];
+  for (const lane of lanes) {
+    const direction = lane.lane === 'event' ? -1 : 1;
+    if (!lane.asBars) {
+      for (const { item, x, row } of lane.placed) placedItems.push({ ...item, x: round(x), y: axisY + direction * (8 + row * rowHeight) });
+      continue;
+    }
+    const perMonth = new Map<string, number>();
+    for (const item of lane.own) {
+      const month = item.date.toISOString().slice(0, 7);
+      perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    }
+    const most = Math.max(...perMonth.values());
+    for (const [month, count] of perMonth) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const x0 = xOf(Date.UTC(y, m - 1, 1));
+      const x1 = xOf(Date.UTC(y, m, 1));
+      const h = Math.max(2, (count / most) * maxBarHeight);
+      bars.push({ lane: lane.lane, month, count, x: round(x0), width: round(Math.max(1, x1 - x0 - 0.5)), height: round(h), y: round(direction < 0 ? axisY - 4 - h : axisY + 4) });
+    }
+  }
   const ticks = [];
-  for (let year = firstYear; year <= lastYear; year++) ticks.push({ x: Math.round(xOf(Date.UTC(year, 0, 1)) * 10) / 10, label: String(year) });
-  return { width, height, axisY, ticks, items: placed };
+  for (let year = firstYear; year <= lastYear; year++) ticks.push({ x: round(xOf(Date.UTC(year, 0, 1))), label: String(year) });
+  return { width, height, axisY, ticks, items: placedItems, bars };
 }
 
 /** The sentence a screen reader hears for the chart: what it shows and where it is busiest. */
-export function describeTimeline(items: readonly ChartItem[]): string {
+export function describeTimeline(items: readonly ChartItem[], layout?: ChartLayout): string {
   const events = items.filter((i) => i.lane === 'event');
   const articles = items.filter((i) => i.lane === 'article');
   if (items.length === 0) return 'No dated events yet.';
@@ -83,7 +134,10 @@ export function describeTimeline(items: readonly ChartItem[]): string {
   for (const e of events) perYear.set(e.date.getUTCFullYear(), (perYear.get(e.date.getUTCFullYear()) ?? 0) + 1);
   const busiest = [...perYear.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const barred = new Set((layout?.bars ?? []).map((b) => b.lane));
+  const eventShape = barred.has('event') ? 'bars per month' : 'circles';
+  const articleShape = barred.has('article') ? 'bars per month' : 'squares';
   const range = `from ${Math.min(...years)} to ${Math.max(...years)}`;
   const busy = busiest ? ` The busiest year is ${busiest[0]}, with ${plural(busiest[1], 'event')}.` : '';
-  return `${plural(events.length, 'event')} (circles, above the line) and ${plural(articles.length, 'article')} published (squares, below the line), ${range}.${busy} The list below gives each one with its date and sources.`;
+  return `${plural(events.length, 'event')} (${eventShape}, above the line) and ${plural(articles.length, 'article')} published (${articleShape}, below the line), ${range}.${busy} The list below gives each one with its date and sources.`;
 }
