@@ -22,7 +22,7 @@ test('the front page explains the site and links to the latest articles', async 
 
 for (const article of articles) {
   test.describe(`article “${article.title}”`, () => {
-    test('shows its headline, outlet, byline, date and original', async ({ page }) => {
+    test('shows its headline, outlet, byline, date, topics and original', async ({ page }) => {
       await page.goto(`articles/${article.slug}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
       const meta = page.getByRole('main').getByRole('definition');
@@ -30,6 +30,8 @@ for (const article of articles) {
       await expect(meta.nth(1)).toHaveText(article.author ?? 'No byline');
       await expect(page.locator('.article-meta time')).toHaveAttribute('datetime', article.published.toISOString().slice(0, 10));
       await expect(page.getByText(/min read$/)).toBeVisible();
+      const topicLinks = page.locator('.article-header').getByRole('link').filter({ has: page.locator(':scope[href*="/topics/"]') });
+      await expect(topicLinks).toHaveCount(article.topics.length);
       if (article.originalUrl) {
         await expect(page.getByRole('link', { name: article.outlet, exact: true })).toHaveAttribute('href', article.originalUrl);
       } else {

@@ -12,6 +12,7 @@ export interface ArticleFile {
   author?: string;
   published: Date;
   originalUrl?: string;
+  topics: string[];
   /** The visible text of each block of the body, in order: what a reader should find on the page. */
   blocks: string[];
   /** How many passages (paragraphs and list items) the body has: each gets a p-N anchor. */
@@ -57,6 +58,7 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         author: data.author ? String(data.author) : undefined,
         published: new Date(String(data.published instanceof Date ? data.published.toISOString() : data.published)),
         originalUrl: data.originalUrl ? String(data.originalUrl) : undefined,
+        topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
         blocks: rawBlocks.map(visibleText),
         passages: countPassages(rawBlocks),
       } satisfies ArticleFile;
