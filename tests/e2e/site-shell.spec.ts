@@ -4,7 +4,7 @@ import { test, expect, hasNoHorizontalOverflow, useScheme } from './support/read
 import { readArticles } from './support/corpus.ts';
 
 const [firstArticle] = readArticles();
-const pages = ['', 'articles/', `articles/${firstArticle!.slug}/`, 'about/', 'no-such-page/'];
+const pages = ['', 'articles/', `articles/${firstArticle!.slug}/`, 'topics/', 'topics/wechat-pay/', 'timeline/', 'about/', 'no-such-page/'];
 
 for (const path of pages) {
   test(`/${path} has landmarks, a skip link and no sideways scrolling`, async ({ page }) => {
@@ -57,4 +57,12 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstArticle!.title);
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
   });
+});
+
+test('at the narrowest phone width (320 px) no page scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of pages) {
+    await page.goto(path);
+    expect(await hasNoHorizontalOverflow(page), `/${path} at 320 px`).toBe(true);
+  }
 });
