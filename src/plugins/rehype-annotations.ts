@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
 import { readArticleSummary, type ArticleSummary } from '../lib/annotations/article-passages.ts';
@@ -132,6 +133,12 @@ function blockAt(spots: TextSpot[], offset: number): Element | undefined {
 /** Markdown of a note body → HTML nodes, with site links made to honour the deploy base. */
 function renderBody(markdown: string, base: string): ElementContent[] {
   return markdownToHast(markdown, base).children.filter((c): c is ElementContent => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+}
+
+/** The first words of a note's text, for the list at the end. */
+function excerpt(body: ElementContent[], length = 80): string {
+  const text = body.map((node) => toString(node)).join(' ').replace(/\s+/g, ' ').trim();
+  return text.length <= length ? text : `${text.slice(0, text.lastIndexOf(' ', length))}…`;
 }
 
 /** A bare address written as a footnote's link text reads better as its site's name. */
@@ -319,7 +326,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           ' ',
           h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
         ]),
-        h('div', { className: ['note-body'] }, structuredClone(note.body)),
+        h('div', { className: ['note-body'] }, note.body),
         ...sourcesLine(note),
       ]);
 
@@ -333,6 +340,8 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
       return [h('div', { className: ['annotated'] }, [child as Element, h('div', { className: ['sidenotes'] }, here.map(sidenote))])];
     });
 
+    // The list at the end names each note and links to it and back to its passage. It does not repeat the
+    // notes' text, which is already in the page beside each paragraph; print moves those to the end instead.
     tree.children.push(
       h('section', { className: ['endnotes'], ariaLabelledby: 'endnotes-title' }, [
         h('h2', { id: 'endnotes-title' }, 'Notes'),
@@ -341,15 +350,12 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           { className: ['endnotes-list'] },
           notes.map((note) =>
             h('li', { id: `endnote-${note.id}`, dataKind: note.kind }, [
-              h('p', { className: ['note-head'] }, [
-                h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
-                ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : []),
-              ]),
-              h('div', { className: ['note-body'] }, structuredClone(note.body)),
-              ...sourcesLine(note),
-              h('p', { className: ['endnote-back'] }, [
-                h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, 'Back to the passage'),
-              ]),
+              h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+              ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
+              ' ',
+              h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
+              ' · ',
+              h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, 'Back to the passage'),
             ]),
           ),
         ),

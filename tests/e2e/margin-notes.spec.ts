@@ -101,10 +101,11 @@ test('a #note- link scrolls to the passage and opens the note', async ({ page })
   await expect(page.locator(`#passage-${last.id}`)).toBeInViewport();
 });
 
-test('the article ends with every note, in order, each linking back to its passage', async ({ page }) => {
+test('the article ends with every note, in order, each linking to the note and back to its passage', async ({ page }) => {
   await page.goto(`articles/${sample.slug}/`);
   const list = page.getByRole('region', { name: 'Notes' }).getByRole('listitem');
   await expect(list).toHaveCount(sampleNotes.length);
+  for (const [i, note] of sampleNotes.entries()) await expect(list.nth(i).getByRole('link', { name: `Read note ${i + 1}` })).toHaveAttribute('href', `#note-${note.id}`);
   await list.last().getByRole('link', { name: `Back to the passage of note ${sampleNotes.length}` }).click();
   await expect(page).toHaveURL(/#passage-/);
   const target = await page.evaluate(() => location.hash.slice(1));
@@ -143,10 +144,18 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('in print, margin notes give way to endnotes', async ({ page }) => {
+test('in print, the notes become endnotes: every note after the text, in order, under "Notes"', async ({ page }) => {
   await page.goto(`articles/${sample.slug}/`);
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.sidenote').first()).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Notes' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Notes' }).getByRole('listitem')).toHaveCount(sampleNotes.length);
+  const notes = page.getByRole('note');
+  await expect(notes).toHaveCount(sampleNotes.length);
+  const layout = await page.evaluate(() => {
+    const lastParagraph = [...document.querySelectorAll('.article-body [id^="p-"]')].at(-1)!.getBoundingClientRect().bottom;
+    const heading = document.getElementById('endnotes-title')!.getBoundingClientRect().top;
+    const tops = [...document.querySelectorAll('.sidenote')].map((n) => n.getBoundingClientRect().top);
+    return { lastParagraph, heading, tops };
+  });
+  expect(layout.heading).toBeGreaterThan(layout.lastParagraph);
+  for (const top of layout.tops) expect(top).toBeGreaterThan(layout.heading);
+  expect(layout.tops).toEqual([...layout.tops].sort((a, b) => a - b));
 });

@@ -37,8 +37,9 @@ describe('annotated HTML', () => {
       '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" data-note="cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
-    expect(html).toContain('<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li id="endnote-cpm" data-kind="correction">');
-    expect(html).toContain('<a href="#passage-cpm" aria-label="Back to the passage of note 1">Back to the passage</a>');
+    expect(html).toContain(
+      '<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li id="endnote-cpm" data-kind="correction"><span class="note-kind">Correction</span> on <q>cost per mile</q> <a href="#note-cpm">Read note 1</a> · <a href="#passage-cpm" aria-label="Back to the passage of note 1">Back to the passage</a></li></ol></section>',
+    );
   });
 
   test('a quote across emphasis and a link is marked piece by piece', () => {
@@ -59,6 +60,7 @@ describe('annotated HTML', () => {
     const html = render('A claim.[^a]\n\n[^a]: The footnote text.');
     expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" data-note="footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
     expect(html).toContain('<span class="note-kind">Footnote</span></p><div class="note-body"><p>The footnote text.</p></div>');
+    expect(html).toContain('<li id="endnote-footnote-a" data-kind="footnote"><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>');
     expect(html).not.toContain('data-footnotes');
   });
 
