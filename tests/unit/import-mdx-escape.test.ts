@@ -135,7 +135,8 @@ describe('any text compiles', () => {
         expect(codeNodeTypes(parseMdx(mdx)), JSON.stringify(text)).toEqual([]);
       }
     }
-  });
+    // 600 MDX compilations: seconds on a busy 2-core machine, so allow far more than the 5 s default.
+  }, 120_000);
 });
 
 describe('markdownToPlainText', () => {
