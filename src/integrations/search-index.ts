@@ -1,0 +1,152 @@
+// Builds the site search index at the end of `astro build`, with Pagefind's Node API, into dist/pagefind/.
+// Why a build hook rather than the pagefind CLI after the build: notes and timeline events are results of their
+// own (with their own URL, kind and topics), which the CLI cannot make from a page; the Node API takes them as
+// custom records next to the pages it reads from dist/.
+//
+// ## Search indexing conventions (for page templates)
+//
+// A page is a search result only if it carries `data-pagefind-body`; every other page (home, lists, about,
+// search, the timeline page as a whole) is left out. Inside the body, Pagefind already skips <nav>, <footer>,
+// <form> and <script>; mark anything else that repeats other pages with `data-pagefind-ignore`.
+//
+// - The main wrapper: `<article data-pagefind-body>` whose first <h1> is the result's title.
+// - Facets, as hidden inline values (one element per value; build them with `facetAttributes()` from
+//   src/lib/search/facets.ts so the spelling matches everywhere):
+//     <div hidden data-pagefind-ignore>
+//       <span data-pagefind-filter="type:topic"></span>         type: article | topic (note, event: added here)
+//       <span data-pagefind-filter="topic:taobao"></span>       one per topic slug
+//       <span data-pagefind-filter="year:2024"></span>          from the date, if the page has one
+//       <span data-pagefind-filter="outlet:PYMNTS"></span>      articles only
+//       <span data-pagefind-meta="type:Topic"></span>           the label a result shows
+//       <span data-pagefind-meta="date:2024-09-05"></span>      YYYY-MM-DD; also outlet:… and author:… for articles
+//       <span data-pagefind-meta="topics:taobao"></span>        searchable: a page ranks for its topics
+//       <span data-pagefind-sort="date:2024-09-05"></span>      pages without a date drop out of a date sort
+//     </div>
+// - Topic pages: `facetAttributes({ type: 'topic', topics: [slug] })`. Show the aliases as text inside the body
+//   (淘宝, Táobǎo…) and mark that element `data-pagefind-meta="aliases"`: aliases then rank like a title
+//   (RANKING in src/scripts/search-ui.ts). Lists of the topic's articles and notes repeat other pages: wrap them
+//   in `data-pagefind-ignore`.
+// - Article pages: src/pages/articles/[slug].astro. Their margin notes and "Notes" list are left out of the
+//   article's own record by EXCLUDED_SELECTORS below; each note becomes a record of its own, read from the
+//   built page (markup contract in src/plugins/rehype-annotations.ts), with its topics from the frontmatter.
+// - Timeline events: not marked up for Pagefind at all (no data-pagefind-body on the timeline). This hook reads
+//   every page under /timeline/ (it is paginated) and makes one record per
+//   `<li id="event-<id>" data-event data-date="YYYY-MM-DD" data-topics="slug1 slug2">` with an <h3> title and a
+//   <p> description, linking to that page's #event-<id> (type event, year and topic filters). Events listed on
+//   other pages (a topic page's latest events) are not read, so each event is one result.
+//
+// Every language is indexed as one ("en", forceLanguage), so Chinese names (淘宝) and English text are found
+// from the same search box.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { contentDir } from '../lib/deploy-settings.ts';
+import { readArticlePage, readTimelineEvents } from '../lib/search/extract.ts';
+import { noteTopicsFromSource } from '../lib/search/note-topics.ts';
+import { articleContext, eventRecord, noteRecord, SEARCH_LANGUAGE, TIMELINE_PATH, type SearchRecord } from '../lib/search/records.ts';
+
+/**
+ * Parts of an indexed page that are not its own text: margin notes and the "Notes" list (an article's notes are
+ * records of their own; a topic page's are its sources), the notes' numbers in the text, and the article header's
+ * labels (outlet, author, date, reading time, topics, original's address), which the page's metadata and
+ * filters carry instead; left in, they would match every article ("read", "published") and fill its excerpt.
+ */
+export const EXCLUDED_SELECTORS = [
+  '.sidenotes',
+  'section.endnotes',
+  '.note-marker',
+  '.article-header__outlet',
+  '.article-meta',
+  '.article-header__topics',
+  '.article-header__note',
+  '.article-header__source',
+];
+
+const ARTICLE_PAGE = /^\/articles\/[^/]+\/$/;
+
+export interface IndexSummary {
+  /** Pages marked data-pagefind-body (articles, topics); the others are read but left out. */
+  pages: number;
+  notes: number;
+  events: number;
+  /** Bytes of the index proper (word index, fragments, filters, metadata), without the bundle's scripts. */
+  indexBytes: number;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** dist/articles/x/index.html → /articles/x/ */
+function sitePath(siteDir: string, file: string): string {
+  const rel = relative(siteDir, file).split(sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+async function check<T extends { errors: string[] }>(what: string, response: Promise<T>): Promise<T> {
+  const result = await response;
+  if (result.errors.length) throw new Error(`Search index: ${what} failed: ${result.errors.join('; ')}`);
+  return result;
+}
+
+/** What the built site holds for the index: how many whole pages are marked as results, and the records
+ * that are parts of pages (every article's notes, the timeline's events). */
+export async function readSite(siteDir: string, contentRoot: string): Promise<{ pages: number; notes: SearchRecord[]; events: SearchRecord[] }> {
+  let pages = 0;
+  const notes: SearchRecord[] = [];
+  const events: SearchRecord[] = [];
+  for (const file of (await htmlFiles(siteDir)).sort()) {
+    const html = await readFile(file, 'utf8');
+    const path = sitePath(siteDir, file);
+    // The timeline is paginated (/timeline/, /timeline/2/…): each event links to the page that shows it.
+    if (path.startsWith(TIMELINE_PATH) && html.includes('data-event')) {
+      events.push(...readTimelineEvents(html).map((event) => eventRecord(event, path)));
+    }
+    if (!html.includes('data-pagefind-body')) continue;
+    pages += 1;
+    // Only an article's margin notes are results of their own (a topic page's footnotes are its sources).
+    if (!ARTICLE_PAGE.test(path) || !html.includes('class="sidenote"')) continue;
+    const page = readArticlePage(html);
+    const source = join(contentRoot, 'articles', `${basename(path)}.mdx`);
+    const topics = existsSync(source) ? noteTopicsFromSource(await readFile(source, 'utf8')) : new Map<string, string[]>();
+    const article = articleContext(path, page.title, page.filters, page.meta);
+    notes.push(...page.notes.map((note) => noteRecord(article, note, topics.get(note.id))));
+  }
+  return { pages, notes, events };
+}
+
+/** Indexes the built site in siteDir and writes the bundle to siteDir/pagefind/. */
+export async function buildSearchIndex(siteDir: string, contentRoot: string): Promise<IndexSummary> {
+  const { index } = await check(
+    'starting Pagefind',
+    pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, excludeSelectors: EXCLUDED_SELECTORS }),
+  );
+  if (!index) throw new Error('Search index: Pagefind did not create an index.');
+  try {
+    await check(`reading ${siteDir}`, index.addDirectory({ path: siteDir }));
+    const { pages, notes, events } = await readSite(siteDir, contentRoot);
+    await Promise.all([...notes, ...events].map((record) => check(`adding ${record.url}`, index.addCustomRecord(record))));
+    const { files } = await check('listing the index', index.getFiles());
+    await check('writing the index', index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
+    const indexBytes = files.filter((f) => /^(index|fragment|filter)\/|\.pf_meta$/.test(f.path)).reduce((sum, f) => sum + f.content.byteLength, 0);
+    return { pages, notes: notes.length, events: events.length, indexBytes };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const summary = await buildSearchIndex(fileURLToPath(dir), contentDir(process.env));
+        logger.info(`${summary.pages} pages, ${summary.notes} notes and ${summary.events} timeline events indexed into pagefind/ (${Math.round(summary.indexBytes / 1024)} KiB of index).`);
+      },
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The search page: starts Pagefind's components (search field, summary, filter pane, results) and adds what
+// they do not do themselves (Pagefind 1.6 has no URL state, no sort control and no "clear all filters"):
+// - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
+//   every change: a change of filters or order is a new history entry, retyping the words replaces it;
+// - a sort select (best match, newest, oldest), through the instance's searchSort;
+// - a "Clear filters" button.
+import { activeFilters, PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
+import { INSTANCE_OPTIONS, loadSearchUI, PAGE_PLACEHOLDER_TEMPLATE, PAGE_RESULT_TEMPLATE, templateScript, type PagefindInstance } from './search-ui.ts';
+
+const INSTANCE = 'default';
+
+const page = document.querySelector<HTMLElement>('[data-search-page]');
+const app = page?.querySelector<HTMLElement>('[data-search-app]');
+
+function currentSort(select: HTMLSelectElement): SortOrder {
+  return (SORTS as readonly string[]).includes(select.value) ? (select.value as SortOrder) : 'relevance';
+}
+
+function apply(instance: PagefindInstance, select: HTMLSelectElement, state: SearchState): void {
+  select.value = state.sort;
+  instance.searchSort = PAGEFIND_SORT[state.sort];
+  instance.triggerSearchWithFilters(state.term, state.filters);
+}
+
+async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
+  // Pagefind's elements read their instance's options when they connect: keep them out of the page until the
+  // instance is configured.
+  const parts = [...app.childNodes];
+  app.replaceChildren();
+  const components = await loadSearchUI();
+  const instance = components.configureInstance(INSTANCE, INSTANCE_OPTIONS);
+
+  const config = document.createElement('pagefind-config');
+  // Faceted: filters work without search words (?kind=correction lists every correction).
+  config.setAttribute('faceted', '');
+  config.setAttribute('instance', INSTANCE);
+  const content = document.createDocumentFragment();
+  content.append(...parts);
+  content.querySelector('pagefind-results')?.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
+  // On a narrow screen the filters start folded, so the results are in view.
+  if (window.matchMedia('(max-width: 47.99rem)').matches) content.querySelector('pagefind-filter-pane')?.removeAttribute('open');
+  // Back in the page, the elements start, with the configured instance.
+  app.append(config, content);
+  app.hidden = false;
+
+  const select = app.querySelector<HTMLSelectElement>('[data-search-sort]');
+  const clear = app.querySelector<HTMLButtonElement>('[data-search-clear]');
+  if (!select || !clear) return;
+
+  await instance.triggerLoad();
+  apply(instance, select, readSearchState(location.search));
+
+  instance.on('search', (term, filters) => {
+    const state: SearchState = { term, filters: activeFilters(filters ?? {}), sort: currentSort(select) };
+    clear.hidden = Object.keys(state.filters).length === 0;
+    const before = readSearchState(location.search);
+    const query = searchQuery(state);
+    if (query === searchQuery(before)) return;
+    const url = `${location.pathname}${query}${location.hash}`;
+    if (refinementChanged(before, state)) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  });
+
+  select.addEventListener('change', () => {
+    instance.searchSort = PAGEFIND_SORT[currentSort(select)];
+    instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+  });
+  clear.addEventListener('click', () => {
+    instance.triggerFilters({});
+    page.querySelector<HTMLElement>('pagefind-input input')?.focus();
+  });
+  window.addEventListener('popstate', () => apply(instance, select, readSearchState(location.search)));
+  clear.hidden = Object.keys(readSearchState(location.search).filters).length === 0;
+}
+
+if (page && app) {
+  start(page, app).catch(() => {
+    page.querySelector<HTMLElement>('[data-search-error]')?.removeAttribute('hidden');
+  });
+}

@@ -1,0 +1,156 @@
+// Pagefind's Component UI, loaded on demand: its script and stylesheet come from the bundle the build writes to
+// <base>/pagefind/, and only when a reader starts a search (focus in the header box, or the search page), so
+// other pages never download them. Also the options and result templates every search box shares, and the
+// header box's switch from a plain field to Pagefind's searchbox. This module itself is fetched on first focus
+// (see search-box.ts), so none of it weighs on a page that is only read.
+import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
+
+const base = import.meta.env.BASE_URL;
+
+/**
+ * Ranking. A title, a page's topics and a topic's aliases count most; the heading of a note or an event counts
+ * like its text, so a page comes before its parts (the Lazada article before the notes about Lazada). Labels
+ * many records share (type, kind, the article a note belongs to) never lift a result. Field names: see
+ * recordFacets() in src/lib/search/facets.ts.
+ */
+export const RANKING = {
+  metaWeights: { title: 5, topics: 5, aliases: 5, heading: 1, outlet: 1, context: 0, type: 0, kind: 0, date: 0 },
+};
+
+/** Options for Pagefind's configureInstance(); result URLs are site paths, so the base is added here. */
+export const INSTANCE_OPTIONS = {
+  bundlePath: BUNDLE_PATH,
+  baseUrl: base,
+  highlightParam: HIGHLIGHT_PARAM,
+  excerptLength: 24,
+  ranking: RANKING,
+};
+
+/** The parts of Pagefind's Component UI we use (its bundle ships no types for a script-tag install). */
+export interface PagefindInstance {
+  searchTerm: string;
+  searchFilters: Record<string, string[]>;
+  /** Pagefind's sort option for the next searches, e.g. { date: 'desc' }; {} ranks by relevance. */
+  searchSort: Record<string, string>;
+  on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
+  on(event: 'results' | 'loading' | 'error', callback: (payload: unknown) => void): void;
+  triggerLoad(): Promise<void>;
+  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
+  triggerFilters(filters: Record<string, string[]>): void;
+}
+
+export interface PagefindComponents {
+  configureInstance(name: string, options: typeof INSTANCE_OPTIONS): PagefindInstance;
+}
+
+declare global {
+  interface Window {
+    PagefindComponents?: PagefindComponents;
+  }
+}
+
+let loading: Promise<PagefindComponents> | undefined;
+
+/** Loads the Component UI once per page; rejects (and allows a retry) when the bundle is missing. */
+export function loadSearchUI(): Promise<PagefindComponents> {
+  loading ??= new Promise<PagefindComponents>((resolve, reject) => {
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = `${BUNDLE_PATH}pagefind-component-ui.css`;
+    // Before the site's own stylesheets, so the site's colours and fonts override Pagefind's defaults.
+    document.head.insertBefore(style, document.head.querySelector('link[rel="stylesheet"], style'));
+
+    const script = document.createElement('script');
+    script.src = `${BUNDLE_PATH}pagefind-component-ui.js`;
+    script.onload = () => (window.PagefindComponents ? resolve(window.PagefindComponents) : reject(new Error('Pagefind UI did not start')));
+    script.onerror = () => {
+      style.remove();
+      script.remove();
+      loading = undefined;
+      reject(new Error(`The search index is missing at ${BUNDLE_PATH}; it is written by npm run build.`));
+    };
+    document.head.append(script);
+  });
+  return loading;
+}
+
+/** A `<script type="text/pagefind-template">` for a Pagefind element (templates are read when it connects). */
+export function templateScript(source: string, kind?: 'placeholder'): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'text/pagefind-template';
+  if (kind) script.dataset.template = kind;
+  script.textContent = source;
+  return script;
+}
+
+// Pagefind's own templates, with what a result is (article, note, topic, event), the note's kind, the
+// article it belongs to, the outlet and the date added: its default shows only a title and an excerpt.
+const titleOf = '{{ meta.title | default(meta.heading) | default(url) }}';
+const kindLine = '{{ meta.type }}{{#if meta.kind}} · {{ meta.kind }}{{/if}}';
+const detailLine =
+  '{{#if meta.context}}<span>{{ meta.context }}</span>{{/if}}{{#if meta.outlet}}<span>{{ meta.outlet }}</span>{{/if}}{{#if meta.date}}<span><time datetime="{{ meta.date }}">{{ meta.date }}</time></span>{{/if}}';
+
+/** One result on the search page: its title is a heading, so a screen reader can jump from result to result. */
+export const PAGE_RESULT_TEMPLATE = `<li class="pf-result search-result">
+  <p class="search-result__kind">${kindLine}</p>
+  <h3 class="pf-result-title search-result__title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">${titleOf}</a></h3>
+  <p class="search-result__details">${detailLine}</p>
+  {{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}
+</li>`;
+
+/** Shown while a result loads: the same shape, without text. */
+export const PAGE_PLACEHOLDER_TEMPLATE = `<li class="pf-result search-result" aria-hidden="true">
+  <p class="pf-result-title pf-skeleton pf-skeleton-title"></p>
+  <p class="pf-result-excerpt pf-skeleton pf-skeleton-excerpt"></p>
+</li>`;
+
+/** One option of the header box's list (Pagefind's combobox needs role="option" links with these ids). */
+export const BOX_RESULT_TEMPLATE = `<a class="pf-searchbox-result search-option" id="{{ aria.result_id }}" href="{{ meta.url | default(url) | safeUrl }}" role="option" aria-selected="false" aria-labelledby="{{ aria.title_id }} {{ aria.title_id }}-kind" aria-describedby="{{ aria.excerpt_id }}">
+  <span class="search-result__kind" id="{{ aria.title_id }}-kind">${kindLine}</span>
+  <span class="pf-searchbox-result-title" id="{{ aria.title_id }}">${titleOf}</span>
+  <span class="pf-searchbox-result-excerpt" id="{{ aria.excerpt_id }}">{{+ excerpt +}}</span>
+</a>`;
+
+const HEADER_INSTANCE = 'header';
+
+/** Resolves once the reader is not in the middle of composing a character with an input method (拼音 → 淘宝). */
+function compositionEnded(field: HTMLInputElement, composing: () => boolean): Promise<void> {
+  return composing() ? new Promise((resolve) => field.addEventListener('compositionend', () => resolve(), { once: true })) : Promise.resolve();
+}
+
+/**
+ * Swaps the header's plain field for Pagefind's <pagefind-searchbox> (a combobox listing results as you type),
+ * keeping what was typed, the caret, the label (same id) and the field's name, so the form's Search button still
+ * opens the full results page.
+ */
+export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputElement, composing: () => boolean): Promise<void> {
+  const components = await loadSearchUI();
+  components.configureInstance(HEADER_INSTANCE, INSTANCE_OPTIONS);
+  // Swapping the field during a composition would lose the characters being composed.
+  await compositionEnded(field, composing);
+
+  const box = document.createElement('pagefind-searchbox');
+  box.setAttribute('instance', HEADER_INSTANCE);
+  box.setAttribute('placeholder', field.placeholder);
+  box.setAttribute('hide-shortcut', '');
+  box.setAttribute('debounce', '200');
+  box.className = 'site-search__box';
+  box.append(templateScript(BOX_RESULT_TEMPLATE));
+
+  const { value, selectionStart, selectionEnd, id } = field;
+  const hadFocus = document.activeElement === field;
+  field.replaceWith(box);
+  const input = box.querySelector<HTMLInputElement>('input');
+  if (!input) return;
+  input.id = id;
+  input.name = field.name;
+  input.setAttribute('aria-keyshortcuts', field.getAttribute('aria-keyshortcuts') ?? '');
+  input.setAttribute('enterkeyhint', 'search');
+  input.value = value;
+  if (hadFocus) {
+    input.focus();
+    input.setSelectionRange(selectionStart, selectionEnd);
+  }
+  if (value.trim()) input.dispatchEvent(new Event('input', { bubbles: true }));
+  form.dataset.upgraded = '';
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { facetAttributes, recordFacets, yearOf, type Facets } from '../../src/lib/search/facets.ts';
+
+describe('the year filter of a date', () => {
+  test.each([
+    ['2024-09-05', '2024'],
+    ['2016-12-14', '2016'],
+    ['2024-9-5', undefined],
+    ['September 2024', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%s gives %s', (day, year) => {
+    expect(yearOf(day)).toBe(year);
+  });
+});
+
+describe('what each kind of result carries', () => {
+  test.each<[string, Facets, ReturnType<typeof recordFacets>]>([
+    [
+      'an article: its topics are searchable, so it ranks for what it is about',
+      { type: 'article', date: '2024-09-05', topics: ['wechat-pay', 'taobao'], outlet: 'TechNewsAgency' },
+      {
+        filters: { type: ['article'], topic: ['wechat-pay', 'taobao'], year: ['2024'], outlet: ['TechNewsAgency'] },
+        meta: { type: 'Article', outlet: 'TechNewsAgency', date: '2024-09-05', topics: 'wechat pay, taobao' },
+        sort: { date: '2024-09-05' },
+      },
+    ],
+    [
+      'an article with a byline: the author is searchable metadata, not a filter',
+      { type: 'article', date: '2022-06-28', outlet: 'Luxury Daily', author: 'Yishu Wang' },
+      {
+        filters: { type: ['article'], year: ['2022'], outlet: ['Luxury Daily'] },
+        meta: { type: 'Article', outlet: 'Luxury Daily', author: 'Yishu Wang', date: '2022-06-28' },
+        sort: { date: '2022-06-28' },
+      },
+    ],
+    [
+      "an article's topics known by name: the names are searched, once each",
+      { type: 'article', topics: ['jd-com', 'taobao'], topicNames: ['JD.com', 'Taobao', 'Taobao'] },
+      { filters: { type: ['article'], topic: ['jd-com', 'taobao'] }, meta: { type: 'Article', topics: 'JD.com, Taobao' }, sort: {} },
+    ],
+    [
+      'a note: kind as filter and label, its article as context, no topics meta',
+      { type: 'note', date: '2022-06-28', topics: ['wechat'], outlet: 'Luxury Daily', kind: 'correction', kindLabel: 'Correction', context: 'How luxury…' },
+      {
+        filters: { type: ['note'], topic: ['wechat'], year: ['2022'], outlet: ['Luxury Daily'], kind: ['correction'] },
+        meta: { type: 'Note', outlet: 'Luxury Daily', kind: 'Correction', date: '2022-06-28', context: 'How luxury…' },
+        sort: { date: '2022-06-28' },
+      },
+    ],
+    [
+      'a topic: no date, so no year and no date sort',
+      { type: 'topic', topics: ['taobao'] },
+      { filters: { type: ['topic'], topic: ['taobao'] }, meta: { type: 'Topic', topics: 'taobao' }, sort: {} },
+    ],
+    [
+      'an event: topics de-duplicated and trimmed, an unreadable date left out',
+      { type: 'event', date: 'about 2021', topics: [' alibaba', 'alibaba', ''], context: 'Timeline' },
+      { filters: { type: ['event'], topic: ['alibaba'] }, meta: { type: 'Event', context: 'Timeline' }, sort: {} },
+    ],
+  ])('%s', (_, facets, expected) => {
+    expect(recordFacets(facets)).toEqual(expected);
+  });
+});
+
+describe('facets as page attributes', () => {
+  test('one inline value per element; a value may hold commas', () => {
+    expect(facetAttributes({ type: 'article', date: '2021-07-15', topics: ['antitrust'], outlet: 'Smith, Jones & Co' })).toEqual({
+      filters: ['type:article', 'topic:antitrust', 'year:2021', 'outlet:Smith, Jones & Co'],
+      meta: ['type:Article', 'outlet:Smith, Jones & Co', 'date:2021-07-15', 'topics:antitrust'],
+      sort: ['date:2021-07-15'],
+    });
+  });
+});
