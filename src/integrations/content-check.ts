@@ -1,0 +1,119 @@
+// Runs the content check (src/lib/content-check/) inside Astro, so nothing broken can be published and a
+// contributor previewing a change sees the same messages as `npm run check:content`.
+//
+// - `astro build`: the check runs in astro:config:setup, before Astro syncs the content collections (which would
+//   stop at the first invalid file with a less specific message), and throws one error listing every problem.
+// - `astro dev`: the check runs at start-up and again whenever a file under the content root changes. Problems are
+//   printed in the terminal and shown in the browser's error overlay (Vite's HMR channel, `{ type: 'error' }`, the
+//   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
+//   problems remain, and the pages reload once they are fixed. The start-up report is printed in
+//   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { ErrorPayload } from 'vite';
+import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
+import { formatReport, summaryLine } from '../lib/content-check/problem.ts';
+
+export interface ContentCheckOptions {
+  /** The content root (CONTENT_DIR), relative to the project root or absolute. */
+  contentDir: string;
+}
+
+/** The build's error: its message is the whole report, and a stack trace would only bury it. */
+export class ContentProblems extends Error {
+  readonly hint = 'npm run check:content lists the same problems without building; CONTRIBUTING.md#running-the-checks explains them.';
+
+  constructor(report: string) {
+    super(`The content has problems; fix them and build again.\n\n${report}`);
+    this.name = 'ContentProblems';
+    this.stack = '';
+  }
+}
+
+/** How long to wait after a change before checking, so saving several files at once checks once. */
+const SETTLE_MS = 150;
+/** How long after an update to show the overlay again (the client clears it while applying the update). */
+const REAPPEAR_MS = 300;
+
+export default function contentCheck(options: ContentCheckOptions): AstroIntegration {
+  let root = '';
+  let projectRoot = '';
+  /** The latest result in `astro dev`, shared by the start-up check and the watcher. */
+  let latest: CheckResult | undefined;
+  const check = () => checkContent({ root, projectRoot, cwd: projectRoot });
+
+  return {
+    name: 'content-check',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        projectRoot = fileURLToPath(config.root);
+        root = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        if (command === 'build') {
+          const { filesChecked, problems } = await check();
+          if (problems.length > 0) throw new ContentProblems(formatReport(filesChecked, problems));
+          logger.info(summaryLine(filesChecked, problems));
+        } else if (command === 'dev') {
+          latest = await check();
+          if (latest.problems.length > 0) logger.error(`\n${formatReport(latest.filesChecked, latest.problems)}`);
+        }
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        const hot = server.environments.client.hot;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+
+        /** Shows the problems in the overlay of one page that just connected, or of every open page. */
+        const showOverlay = (client: { send(payload: ErrorPayload): void } = hot) => {
+          const first = latest?.problems[0];
+          if (!latest || !first) return;
+          client.send({
+            type: 'error',
+            err: {
+              message: formatReport(latest.filesChecked, latest.problems),
+              stack: '',
+              plugin: 'content-check',
+              loc: { file: resolve(projectRoot, first.file), line: first.line, column: first.column },
+            },
+          });
+        };
+
+        const run = async () => {
+          const previous = latest;
+          try {
+            latest = await check();
+          } catch (error) {
+            logger.error(`The content check itself failed: ${(error as Error).message}`);
+            return;
+          }
+          const report = formatReport(latest.filesChecked, latest.problems);
+          if (latest.problems.length > 0) {
+            if (!previous || report !== formatReport(previous.filesChecked, previous.problems)) logger.error(`\n${report}`);
+            showOverlay();
+          } else if (previous && previous.problems.length > 0) {
+            logger.info(summaryLine(latest.filesChecked, latest.problems));
+            hot.send({ type: 'full-reload' });
+          }
+        };
+
+        // A page that loads (or reloads) while problems remain gets the overlay as soon as it connects. Vite's client
+        // clears the overlay when it applies an update, which Astro sends when content changes: while problems
+        // remain, the overlay is shown again just after.
+        hot.on('vite:client:connect', (_data, client) => showOverlay(client));
+        const send = hot.send;
+        hot.send = function (this: typeof hot, ...args: unknown[]) {
+          (send as (...parts: unknown[]) => void).apply(this, args);
+          const payload = args[0] as { type?: string } | undefined;
+          if (payload?.type === 'update' && latest?.problems.length) setTimeout(() => showOverlay(), REAPPEAR_MS);
+        } as typeof hot.send;
+        server.watcher.add(root);
+        server.watcher.on('all', (_event, path) => {
+          if (!resolve(path).startsWith(root)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void run(), SETTLE_MS);
+        });
+        void run();
+      },
+    },
+  };
+}

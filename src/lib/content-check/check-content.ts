@@ -1,0 +1,189 @@
+// The content check: every file under the content root, every rule, every problem in one run. The CLI
+// (npm run check:content), the build (src/integrations/content-check.ts) and the dev server's overlay all call
+// checkContent, so a contributor sees the same message wherever the mistake is caught.
+//
+// Three passes: each file is parsed on its own (parse-entry.ts); then the rules that read one file but need the
+// others (its topics, the articles it cites, the pages it links to) run per file; then the rules about the
+// topics as a whole (alias clashes, unused topics).
+import { join, relative, resolve } from 'node:path';
+import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
+import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, placeAt, rawValue, topicReferenceProblems, type Registry } from './cross-references.ts';
+import { inBody } from './finding.ts';
+import { debrisFindings } from './page-debris.ts';
+import { parseEntry, type Entry } from './parse-entry.ts';
+import { SECTIONS, sortProblems, type Problem } from './problem.ts';
+import { safetyFindings } from './safety-rules.ts';
+import { buildSiteIndex, linkFindings } from './site-links.ts';
+import { aliasClashProblems, orphanTopicProblems } from './topic-usage.ts';
+
+export interface CheckOptions {
+  /** The content root (CONTENT_DIR). */
+  root: string;
+  /** Paths in messages are relative to it; the working directory by default. */
+  cwd?: string;
+  /** The project: imports are allowed from its src/components/, links to files in its public/. */
+  projectRoot?: string;
+}
+
+export interface CheckResult {
+  filesChecked: number;
+  problems: Problem[];
+}
+
+/** Two files that would get the same address: Foo.mdx and foo.mdx, or an event saved as both .yaml and .yml. */
+function duplicateIdProblems(files: readonly ContentFile[]): Problem[] {
+  const seen = new Map<string, ContentFile>();
+  const problems: Problem[] = [];
+  for (const file of files) {
+    if (!file.kind) continue;
+    const key = `${file.kind}:${file.id.toLowerCase()}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, file);
+      continue;
+    }
+    problems.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      rule: 'duplicate-slug',
+      message: `this ${file.kind} has the same address as ${first.path}.`,
+      expected: `one file per ${file.kind} name (names are compared without case or extension)`,
+      found: `${first.relativePath} and ${file.relativePath}`,
+      fix: 'merge the two files into one, or rename one of them.',
+      section: SECTIONS.files,
+    });
+  }
+  return problems;
+}
+
+function articleProblems(slug: string, entry: Entry, registry: Registry): Problem[] {
+  const problems: Problem[] = [];
+  const page = `/articles/${slug}/`;
+  const body = entry.body;
+  if (body?.tree && body.passages) {
+    if (!body.passages.some((passage) => passage.number !== undefined)) {
+      problems.push({
+        file: entry.file.path,
+        line: body.firstLine,
+        column: 1,
+        rule: 'empty-article',
+        message: 'the article has no text below its frontmatter.',
+        expected: "the article's text, paragraph by paragraph",
+        found: body.text.trim() === '' ? 'nothing' : 'no paragraph (only headings)',
+        fix: 'paste the text of the original below the closing ---, or import it with npm run new:article.',
+        section: SECTIONS.article,
+      });
+    }
+    const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
+    const findings = [
+      ...debrisFindings(body.text, title),
+      ...safetyFindings(body.tree, { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: body.text }),
+      ...linkFindings(body.tree, body.text, registry.site, page, SECTIONS.noteBody),
+    ];
+    problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
+  }
+  problems.push(...topicReferenceProblems(entry, ['topics'], registry));
+  for (const [index, note] of objectItems(entry.data.annotations)) {
+    const base = ['annotations', index];
+    problems.push(...topicReferenceProblems(entry, [...base, 'topics'], registry));
+    const quote = noteQuoteProblem(entry, index, note);
+    if (quote) problems.push(quote);
+    problems.push(...markdownFieldProblems(entry, [...base, 'body'], registry, page));
+    const id = typeof note.id === 'string' ? note.id : undefined;
+    for (const [sourceIndex, source] of objectItems(note.sources)) {
+      problems.push(...citationProblems(entry, [...base, 'sources', sourceIndex], source, registry, id));
+    }
+  }
+  return problems;
+}
+
+function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[] {
+  const problems: Problem[] = [];
+  const page = `/topics/${slug}/`;
+  const body = entry.body;
+  if (body?.tree) {
+    const findings = [
+      ...safetyFindings(body.tree, { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: body.text }),
+      ...linkFindings(body.tree, body.text, registry.site, page, SECTIONS.topicFields),
+    ];
+    problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
+  }
+  problems.push(...topicReferenceProblems(entry, ['related'], registry));
+  for (const [index, figure] of objectItems(entry.data.figures)) problems.push(...citationProblems(entry, ['figures', index], figure, registry));
+  for (const [index, disagreement] of objectItems(entry.data.disagreements)) {
+    problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry, page));
+    for (const [sourceIndex, source] of objectItems(disagreement.sources)) {
+      problems.push(...citationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
+    }
+  }
+  return problems;
+}
+
+function eventProblems(id: string, entry: Entry, registry: Registry): Problem[] {
+  const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
+  problems.push(...markdownFieldProblems(entry, ['description'], registry, '/timeline/'));
+  for (const [index, source] of objectItems(entry.data.sources)) problems.push(...citationProblems(entry, ['sources', index], source, registry));
+  const written = rawValue(entry, ['date']);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(written) && !id.startsWith(written)) {
+    problems.push({
+      ...placeAt(entry, ['date']),
+      rule: 'event-file-date',
+      message: `the event's date, ${written}, is not the date its file name starts with.`,
+      expected: `a file name starting ${written}-`,
+      found: entry.file.relativePath,
+      fix: 'correct the date, or rename the file so that it starts with the date (events are listed by file name).',
+      section: SECTIONS.eventFields,
+    });
+  }
+  return problems;
+}
+
+/** Checks files already read into memory (tests pass fixtures this way too). */
+export async function checkFiles(files: readonly ContentFile[], options: Required<CheckOptions> & { publicFiles: readonly string[] }): Promise<CheckResult> {
+  const problems: Problem[] = [...duplicateIdProblems(files)];
+  const articles = new Map<string, Entry>();
+  const topics = new Map<string, Entry>();
+  const events = new Map<string, Entry>();
+  const byKind = { article: articles, topic: topics, event: events };
+  for (const file of files) {
+    const parsed = await parseEntry(file);
+    problems.push(...parsed.problems);
+    if (parsed.entry && !byKind[parsed.entry.kind].has(file.id)) byKind[parsed.entry.kind].set(file.id, parsed.entry);
+  }
+
+  const site = buildSiteIndex({
+    articles: [...articles].map(([slug, entry]) => ({
+      slug,
+      paragraphs: entry.body?.passages?.filter((passage) => passage.number !== undefined).length ?? 0,
+      notes: [...new Set(objectItems(entry.data.annotations).flatMap(([, note]) => (typeof note.id === 'string' ? [note.id] : [])))],
+    })),
+    topics: [...topics.keys()],
+    events: [...events.keys()],
+    publicFiles: options.publicFiles,
+  });
+  const registry: Registry = {
+    rootLabel: relative(options.cwd, options.root).split('\\').join('/') || '.',
+    root: options.root,
+    projectRoot: options.projectRoot,
+    articles,
+    topics,
+    events,
+    site,
+  };
+  for (const [slug, entry] of articles) problems.push(...articleProblems(slug, entry, registry));
+  for (const [slug, entry] of topics) problems.push(...topicProblems(slug, entry, registry));
+  for (const [id, entry] of events) problems.push(...eventProblems(id, entry, registry));
+  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry));
+  return { filesChecked: files.length, problems: sortProblems(problems) };
+}
+
+/** Reads and checks every file under the content root. */
+export async function checkContent(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.root);
+  const projectRoot = resolve(cwd, options.projectRoot ?? cwd);
+  const files = readContentFiles(root, cwd);
+  return checkFiles(files, { root, cwd, projectRoot, publicFiles: publicFiles(join(projectRoot, 'public')) });
+}
+

@@ -1,0 +1,103 @@
+// Reads the content root into memory: every file under it, its kind (article, topic, event, or one that the
+// site would silently ignore) and its text. Decoding is strict because a file saved in Latin-1 or Windows-1252
+// would otherwise build with replacement characters (�) in the middle of a quote, far from the real cause.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export type ContentKind = 'article' | 'topic' | 'event';
+
+export interface ContentFile {
+  /** As shown in messages: relative to the working directory, forward slashes. */
+  path: string;
+  /** Relative to the content root: articles/x.mdx. */
+  relativePath: string;
+  /** What the site builds it as; undefined for a file the site would ignore. */
+  kind: ContentKind | undefined;
+  /** The file name without extension: the slug of an article or topic, the id of an event. */
+  id: string;
+  bytes: Uint8Array;
+}
+
+/** Where each kind lives and how its files end (src/content.config.ts loads exactly these). */
+export const FOLDERS: Record<ContentKind, { folder: string; extensions: readonly string[] }> = {
+  article: { folder: 'articles', extensions: ['.mdx'] },
+  topic: { folder: 'topics', extensions: ['.mdx'] },
+  event: { folder: 'events', extensions: ['.yaml', '.yml'] },
+};
+
+function kindOf(relativePath: string): ContentKind | undefined {
+  const parts = relativePath.split('/');
+  if (parts.length !== 2) return undefined;
+  for (const [kind, { folder, extensions }] of Object.entries(FOLDERS) as [ContentKind, (typeof FOLDERS)[ContentKind]][]) {
+    if (parts[0] === folder && extensions.some((ext) => parts[1]!.endsWith(ext))) return kind;
+  }
+  return undefined;
+}
+
+function walk(root: string, folder: string, out: string[]): void {
+  for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+    // Editors' and systems' hidden files (.DS_Store, .gitkeep) are nobody's content.
+    if (entry.name.startsWith('.')) continue;
+    const path = folder ? `${folder}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) walk(root, path, out);
+    else if (entry.isFile()) out.push(path);
+  }
+}
+
+/** Every file under the content root, in a stable order. */
+export function readContentFiles(root: string, cwd = process.cwd()): ContentFile[] {
+  const paths: string[] = [];
+  walk(root, '', paths);
+  return paths.sort().map((relativePath) => ({
+    path: relative(cwd, join(root, relativePath)).split('\\').join('/'),
+    relativePath,
+    kind: kindOf(relativePath),
+    id: relativePath.split('/').pop()!.replace(/\.[^.]+$/, ''),
+    bytes: readFileSync(join(root, relativePath)),
+  }));
+}
+
+export type Decoded = { ok: true; text: string } | { ok: false; line: number; column: number; bytes: string };
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0 || at + length > bytes.length) return at;
+    try {
+      strict.decode(bytes.subarray(at, at + length));
+    } catch {
+      return at;
+    }
+    at += length;
+  }
+  return at;
+}
+
+/** The file's text, or where its first byte that is not UTF-8 sits (1-based line and column). */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: strict.decode(bytes) };
+  } catch {
+    const bad = firstInvalidByte(bytes);
+    const before = strict.decode(bytes.subarray(0, bad));
+    const lines = before.split('\n');
+    const shown = [...bytes.subarray(bad, bad + 2)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    return { ok: false, line: lines.length, column: lines[lines.length - 1]!.length + 1, bytes: shown };
+  }
+}
+
+/** The files under public/ as the site serves them (/favicon.svg), so links to them are not reported as broken. */
+export function publicFiles(publicDir: string): string[] {
+  const paths: string[] = [];
+  try {
+    walk(publicDir, '', paths);
+  } catch {
+    return [];
+  }
+  return paths.map((path) => `/${path}`);
+}

@@ -1,0 +1,168 @@
+// Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
+// must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
+// be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over
+// passagesOfMdx), and their messages are the build's own (anchorProblem), so the check and the build agree.
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { anchorQuote, type Passage, type TextQuoteSelector } from '../annotations/anchor-quote.ts';
+import { anchorProblem, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
+import { inYamlValue } from './finding.ts';
+import { locate, nodePosition, sourceText } from './frontmatter.ts';
+import type { Entry } from './parse-entry.ts';
+import { SECTIONS, type Problem, type Section } from './problem.ts';
+import { safetyFindings } from './safety-rules.ts';
+import { fieldLabel, sectionFor } from './schema-problems.ts';
+import { didYouMean } from './similar.ts';
+import { linkFindings, type SiteIndex } from './site-links.ts';
+
+export interface Registry {
+  /** The content root as the messages name it ("content"). */
+  rootLabel: string;
+  root: string;
+  projectRoot: string;
+  articles: ReadonlyMap<string, Entry>;
+  topics: ReadonlyMap<string, Entry>;
+  events: ReadonlyMap<string, Entry>;
+  site: SiteIndex;
+}
+
+/** The file position of a frontmatter path (or of its nearest existing parent). */
+export function placeAt(entry: Entry, path: readonly PropertyKey[]): Pick<Problem, 'file' | 'line' | 'column'> {
+  if (!entry.yaml) return { file: entry.file.path, line: 1, column: 1 };
+  return { file: entry.file.path, ...nodePosition(entry.yaml, locate(entry.yaml, path).node) };
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The items of a list field that are strings, with their indexes (a list of the wrong shape gives none). */
+export function stringItems(value: unknown): [number, string][] {
+  return Array.isArray(value) ? value.flatMap((item, index): [number, string][] => (typeof item === 'string' ? [[index, item]] : [])) : [];
+}
+
+export function objectItems(value: unknown): [number, Record<string, unknown>][] {
+  return Array.isArray(value)
+    ? value.flatMap((item, index): [number, Record<string, unknown>][] => (item && typeof item === 'object' && !Array.isArray(item) ? [[index, item as Record<string, unknown>]] : []))
+    : [];
+}
+
+/** Each slug in a topics: (or related:) list must be a topic. */
+export function topicReferenceProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry): Problem[] {
+  let value: unknown = entry.data;
+  for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  return stringItems(value).flatMap(([index, slug]) => {
+    if (registry.topics.has(slug)) return [];
+    return [
+      {
+        ...placeAt(entry, [...path, index]),
+        rule: 'unknown-topic',
+        message: `${fieldLabel([...path, index], entry.data)}: there is no topic "${slug}".`,
+        expected: `the file name of a topic in ${registry.rootLabel}/topics/, without .mdx${didYouMean(slug, registry.topics.keys())}`,
+        found: slug,
+        fix: 'correct the slug, or add the topic first (see "Adding a topic or event").',
+        section: SECTIONS.topicOrEvent,
+      },
+    ];
+  });
+}
+
+/** The build's message for a quote, split into a problem: its first line, its details and its advice. */
+function anchoredQuoteProblem(entry: Entry, path: readonly PropertyKey[], message: string, label: string | undefined, section: Section, rule: string): Problem {
+  const [first, ...rest] = message.split('\n');
+  const fixLine = rest.find((line) => line.startsWith('  How to fix: '));
+  let headline = first!.replace(/^:0: /, '');
+  if (label !== undefined) headline = headline.replace(/^note "\u0000"/, label);
+  return {
+    ...placeAt(entry, path),
+    rule,
+    message: headline,
+    details: rest.filter((line) => line !== fixLine).map((line) => line.slice(2)),
+    fix: fixLine?.slice('  How to fix: '.length) ?? 'see the section below.',
+    section,
+  };
+}
+
+function selectorOf(item: Record<string, unknown>): TextQuoteSelector | undefined {
+  const quote = asString(item.quote);
+  if (quote === undefined) return undefined;
+  return { quote, prefix: asString(item.prefix), suffix: asString(item.suffix) };
+}
+
+/**
+ * Checks a quote against passages. `noteId` names a note (the build's own wording); otherwise `label` names what
+ * holds the quote (a figure, an event's source).
+ */
+function quoteProblem(
+  entry: Entry,
+  path: readonly PropertyKey[],
+  passages: readonly Passage[],
+  selector: TextQuoteSelector,
+  who: { noteId: string } | { label: string },
+  scope: SearchScope | undefined,
+  section: Section,
+): Problem | undefined {
+  const result = anchorQuote(passages, selector);
+  const id = 'noteId' in who ? who.noteId : '\u0000';
+  const message = anchorProblem({ file: '', line: 0, id }, selector, result, scope);
+  if (!message) return undefined;
+  return anchoredQuoteProblem(entry, path, message, 'label' in who ? who.label : undefined, section, result.found === 'many' ? 'quote-ambiguous' : 'quote-not-found');
+}
+
+/** A note's own quote, found in its own article's text. */
+export function noteQuoteProblem(entry: Entry, index: number, note: Record<string, unknown>): Problem | undefined {
+  const selector = selectorOf(note);
+  const passages = entry.body?.passages;
+  const id = asString(note.id);
+  if (!selector || !passages || id === undefined) return undefined;
+  return quoteProblem(entry, ['annotations', index, 'quote'], passages, selector, { noteId: id }, undefined, SECTIONS.quote);
+}
+
+/** A citation of one of our articles (a note's or event's source, a figure): the article exists, the quote is in it. */
+export function citationProblems(entry: Entry, path: readonly PropertyKey[], cited: Record<string, unknown>, registry: Registry, noteId?: string): Problem[] {
+  const slug = asString(cited.article);
+  if (slug === undefined) return [];
+  const label = fieldLabel(path, entry.data);
+  const article = registry.articles.get(slug);
+  if (!article) {
+    return [
+      {
+        ...placeAt(entry, [...path, 'article']),
+        rule: 'unknown-article',
+        message: `${label}: there is no article "${slug}".`,
+        expected: `the file name of an article in ${registry.rootLabel}/articles/, without .mdx${didYouMean(slug, registry.articles.keys())}`,
+        found: slug,
+        fix: 'correct the slug; an article is cited by its file name without .mdx.',
+        section: SECTIONS.sources,
+      },
+    ];
+  }
+  const quote = asString(cited.quote);
+  const passages = article.body?.passages;
+  if (quote === undefined || !passages) return [];
+  const problem =
+    noteId !== undefined
+      ? quoteProblem(entry, [...path, 'quote'], passages, { quote }, { noteId }, citedArticleScope(slug), SECTIONS.sources)
+      : quoteProblem(entry, [...path, 'quote'], passages, { quote }, { label }, { subject: 'the quote', text: `the text of article "${slug}"` }, sectionFor(entry.kind, path));
+  return problem ? [problem] : [];
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Markdown held in a frontmatter field (a note's body, a disagreement): safe, and its links lead somewhere. */
+export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry, currentPage: string | undefined): Problem[] {
+  let value: unknown = entry.data;
+  for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  if (typeof value !== 'string' || !entry.yaml) return [];
+  const tree = markdown.parse(value) as Root;
+  const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
+  const findings = [...safetyFindings(tree, context), ...linkFindings(tree, value, registry.site, currentPage)];
+  const node = locate(entry.yaml, path).node;
+  return findings.map((finding) => inYamlValue(entry.file.path, entry.yaml!, node, finding));
+}
+
+/** The raw text of a frontmatter value, for messages. */
+export function rawValue(entry: Entry, path: readonly PropertyKey[]): string {
+  return entry.yaml ? sourceText(entry.yaml, locate(entry.yaml, path).node) : '';
+}

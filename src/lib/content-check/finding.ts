@@ -1,0 +1,34 @@
+// A problem found inside a piece of Markdown or MDX, before it is placed in its file. The same rules read an
+// article's body (MDX below the frontmatter) and the Markdown written inside YAML (a note's body, a topic's
+// disagreement); each container knows how to turn a point in its text into a file position.
+import type { Node as YamlNode } from 'yaml';
+import { positionWithin, type YamlText } from './frontmatter.ts';
+import type { Problem } from './problem.ts';
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Finding extends Omit<Problem, 'file' | 'line' | 'column'> {
+  /** Where the finding starts in the Markdown text (1-based). */
+  point: Point;
+  /** A piece of the Markdown text at that point, to find it again inside a YAML value. */
+  source: string;
+}
+
+function strip(finding: Finding): Omit<Problem, 'file' | 'line' | 'column'> {
+  const { point: _point, source: _source, ...rest } = finding;
+  return rest;
+}
+
+/** A finding in an .mdx file's body, which starts at `bodyFirstLine` of the file. */
+export function inBody(file: string, bodyFirstLine: number, finding: Finding): Problem {
+  return { file, line: finding.point.line + bodyFirstLine - 1, column: finding.point.column, ...strip(finding) };
+}
+
+/** A finding in Markdown held by a YAML value: found again by its text, or placed at the value's start. */
+export function inYamlValue(file: string, yaml: YamlText, node: YamlNode | undefined, finding: Finding): Problem {
+  const needle = finding.source.split('\n')[0] ?? '';
+  return { file, ...positionWithin(yaml, node, needle), ...strip(finding) };
+}

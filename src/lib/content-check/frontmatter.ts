@@ -1,0 +1,138 @@
+// Frontmatter as text with positions. Content files are checked from their raw YAML (the `yaml` package's
+// Document API keeps every node's offset), so a schema problem found in the parsed value can be reported at the
+// line and column of the value or key that caused it, not just "somewhere in the frontmatter".
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+
+export type SplitFile =
+  | { ok: true; yaml: string; yamlFirstLine: number; body: string; bodyFirstLine: number }
+  | { ok: false; reason: 'no-frontmatter' | 'unclosed' };
+
+const FENCE = /^---[ \t]*\r?$/;
+
+/** Splits an .mdx file into its frontmatter (between the first two `---` lines) and its body. */
+export function splitFrontmatter(text: string): SplitFile {
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) return { ok: false, reason: 'no-frontmatter' };
+  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (close === -1) return { ok: false, reason: 'unclosed' };
+  return {
+    ok: true,
+    yaml: lines.slice(1, close).join('\n'),
+    yamlFirstLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+    bodyFirstLine: close + 2,
+  };
+}
+
+export interface YamlText {
+  doc: Document.Parsed;
+  text: string;
+  lineCounter: LineCounter;
+  /** The line of the file the YAML's first line is on. */
+  firstLine: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function parseYaml(text: string, firstLine: number): YamlText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, text, lineCounter, firstLine };
+}
+
+/** The file position of an offset into the YAML text. */
+export function positionAt(yaml: YamlText, offset: number): Position {
+  const { line, col } = yaml.lineCounter.linePos(Math.max(0, Math.min(offset, yaml.text.length)));
+  return { line: line + yaml.firstLine - 1, column: col };
+}
+
+export function errorPosition(yaml: YamlText, error: YAMLError): Position {
+  return positionAt(yaml, error.pos[0]);
+}
+
+export interface Located {
+  /** Whether the whole path exists. */
+  exists: boolean;
+  /** The value at the path, or the nearest ancestor that exists. */
+  node: Node | undefined;
+  /** When the last step of the path is a key that exists: that key. */
+  key: Node | undefined;
+}
+
+/** Follows a path of keys and list indexes (as in a zod issue) through the YAML document. */
+export function locate(yaml: YamlText, path: readonly PropertyKey[]): Located {
+  let node = yaml.doc.contents as Node | null;
+  let key: Node | undefined;
+  for (const step of path) {
+    key = undefined;
+    let next: Node | null | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+      if (pair) {
+        key = pair.key as Node;
+        next = (pair.value as Node | null) ?? null;
+        if (next === null) return { exists: true, node: key, key };
+      }
+    } else if (isSeq(node) && typeof step === 'number') {
+      next = node.items[step] as Node | undefined;
+    }
+    if (next === undefined || next === null) return { exists: false, node: node ?? undefined, key: undefined };
+    node = next;
+  }
+  return { exists: true, node: node ?? undefined, key };
+}
+
+/** Where a node starts in the file, or the YAML's first line when there is no node. */
+export function nodePosition(yaml: YamlText, node: Node | undefined): Position {
+  return node?.range ? positionAt(yaml, node.range[0]) : { line: yaml.firstLine, column: 1 };
+}
+
+/** The node's source text, on one line, cut to a readable length. */
+export function sourceText(yaml: YamlText, node: Node | undefined, max = 80): string {
+  if (!node?.range) return '';
+  const text = yaml.text.slice(node.range[0], node.range[1]).trim().replace(/\s*\n\s*/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The position of `needle` inside a node's source text (a link inside a note's body), else of the node. */
+export function positionWithin(yaml: YamlText, node: Node | undefined, needle: string): Position {
+  if (node?.range) {
+    const at = yaml.text.slice(node.range[0], node.range[1]).indexOf(needle);
+    if (at !== -1) return positionAt(yaml, node.range[0] + at);
+  }
+  return nodePosition(yaml, node);
+}
+
+export interface ScalarEntry {
+  path: PropertyKey[];
+  key: string;
+  node: Node;
+  /** The scalar as written, without quotes. */
+  raw: string;
+}
+
+/** Every scalar under a key, anywhere in the document, with its path (for rules on raw text such as dates). */
+export function scalarsByKey(yaml: YamlText, keys: ReadonlySet<string>): ScalarEntry[] {
+  const found: ScalarEntry[] = [];
+  const visit = (node: unknown, path: PropertyKey[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        const value = pair.value;
+        if (keys.has(name) && isScalar(value) && value.range) {
+          const raw = yaml.text.slice(value.range[0], value.range[1]).trim().replace(/^(["'])(.*)\1$/s, '$2');
+          found.push({ path: [...path, name], key: name, node: value, raw });
+        }
+        visit(value, [...path, name]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index]));
+    }
+  };
+  visit(yaml.doc.contents, []);
+  return found;
+}

@@ -1,0 +1,226 @@
+// The first pass over one file: decode it, split off the frontmatter, parse the YAML, validate it against the
+// collection's schema, compile the MDX body. Every step that fails adds a problem and the later steps still run
+// where they can (a bad date does not hide an unknown field), so one run reports everything.
+import type { Root } from 'mdast';
+import type { z } from 'astro/zod';
+import { passagesOfMdx } from '../annotations/article-passages.ts';
+import type { Passage } from '../annotations/anchor-quote.ts';
+import { articleSchema } from '../../schemas/article.ts';
+import { eventSchema } from '../../schemas/event.ts';
+import { topicSchema } from '../../schemas/topic.ts';
+import { calendarDateProblem, DATE_FIELDS } from './calendar-dates.ts';
+import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './content-files.ts';
+import { errorPosition, nodePosition, parseYaml, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from './frontmatter.ts';
+import { compileMdx, excerpt } from './mdx-compile.ts';
+import { SECTIONS, type Problem } from './problem.ts';
+import { unsafeScheme } from './safety-rules.ts';
+import { fieldLabel, schemaProblems, sectionFor } from './schema-problems.ts';
+
+export const SCHEMAS: Record<ContentKind, z.ZodType> = { article: articleSchema, topic: topicSchema, event: eventSchema };
+
+export interface Entry {
+  file: ContentFile;
+  kind: ContentKind;
+  text: string;
+  /** The frontmatter (or the whole event file), when it could be parsed as YAML. */
+  yaml?: YamlText;
+  /** Its value as parsed, before the schema: later rules read it defensively, since it may be invalid. */
+  data: Record<string, unknown>;
+  /** The MDX text below the frontmatter, for articles and topics that have one. */
+  body?: { text: string; firstLine: number; tree?: Root; passages?: Passage[] };
+}
+
+export type ParseResult = { entry?: Entry; problems: Problem[] };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function at(file: ContentFile, line: number, column: number) {
+  return { file: file.path, line, column };
+}
+
+/** A file the site would silently ignore, or one whose name would not survive as an address. */
+function fileNameProblems(file: ContentFile): Problem[] {
+  if (file.kind === undefined) {
+    const [folder] = file.relativePath.split('/');
+    const known = Object.values(FOLDERS).find((f) => f.folder === folder);
+    return [
+      {
+        ...at(file, 1, 1),
+        rule: 'file-not-used',
+        message: known
+          ? `this file is not used: files in ${folder}/ must end in ${known.extensions.join(' or ')}.`
+          : 'this file is not used: content lives in articles/ (.mdx), topics/ (.mdx) and events/ (.yaml).',
+        expected: known ? `${folder}/<name>${known.extensions[0]}` : 'articles/<slug>.mdx, topics/<slug>.mdx or events/<date>-<slug>.yaml',
+        found: file.relativePath,
+        fix: known ? `rename the file to end in ${known.extensions[0]}.` : 'move the file into the folder of its kind, or delete it.',
+        section: SECTIONS.files,
+      },
+    ];
+  }
+  const pattern = file.kind === 'event' ? EVENT_ID : SLUG;
+  if (pattern.test(file.id)) return [];
+  const suggestion = file.id
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return [
+    {
+      ...at(file, 1, 1),
+      rule: 'file-name',
+      message: `the file name "${file.id}" cannot be used as an address.`,
+      expected: file.kind === 'event' ? 'YYYY-MM-DD-words-joined-by-hyphens (the date, then a slug)' : 'lower-case words and digits joined by hyphens',
+      found: file.id,
+      fix: file.kind === 'event' ? 'rename the file to start with the event date, followed by a short slug.' : `rename the file${suggestion ? ` (for example to ${suggestion}${file.relativePath.slice(file.relativePath.lastIndexOf('.'))})` : ''}. Never rename a published file: its address is linked from elsewhere.`,
+      section: SECTIONS.files,
+    },
+  ];
+}
+
+function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText): Problem[] {
+  return yaml.doc.errors.map((error) => {
+    const position = errorPosition(yaml, error);
+    const lineText = yaml.text.split('\n')[position.line - yaml.firstLine] ?? '';
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    return {
+      ...at(file, position.line, position.column),
+      rule: duplicate ? 'duplicate-field' : 'yaml-syntax',
+      message: duplicate ? 'a field appears twice at the same level.' : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`,
+      expected: duplicate ? 'each field once' : 'field: value lines, indented with spaces',
+      found: excerpt(lineText, position.column),
+      fix: duplicate
+        ? 'keep one of the two lines (merge their values if both matter).'
+        : 'put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
+      section: kind === 'article' ? SECTIONS.afterImporting : kind === 'topic' ? SECTIONS.topicFields : SECTIONS.eventFields,
+    };
+  });
+}
+
+/** Date fields checked in their raw text; returns the problems and the paths they cover. */
+function dateProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data: unknown): { problems: Problem[]; paths: Set<string> } {
+  const problems: Problem[] = [];
+  const paths = new Set<string>();
+  for (const entry of scalarsByKey(yaml, DATE_FIELDS)) {
+    const why = calendarDateProblem(entry.raw);
+    if (!why) continue;
+    paths.add(entry.path.join('.'));
+    problems.push({
+      file: file.path,
+        ...nodePosition(yaml, entry.node),
+      rule: 'impossible-date',
+      message: `${fieldLabel(entry.path, data)}: ${entry.raw} is not a real date (${why}).`,
+      expected: 'a real calendar date written YYYY-MM-DD',
+      found: sourceText(yaml, entry.node),
+      fix: 'check the date against the source and write it YYYY-MM-DD, for example 2021-03-25.',
+      section: sectionFor(kind, entry.path),
+    });
+  }
+  return { problems, paths };
+}
+
+/** Address fields hold web addresses; zod accepts any scheme, including javascript:. */
+function addressProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data: unknown): Problem[] {
+  return scalarsByKey(yaml, new Set(['url', 'originalUrl'])).flatMap((entry) => {
+    const scheme = unsafeScheme(entry.raw);
+    if (!scheme) return [];
+    return [
+      {
+        file: file.path,
+        ...nodePosition(yaml, entry.node),
+        rule: 'unsafe-address',
+        message: `${fieldLabel(entry.path, data)}: a ${scheme} address is not allowed.`,
+        expected: 'the https:// address of the page',
+        found: sourceText(yaml, entry.node),
+        fix: 'give the address of the page itself, or leave the field out when none is known.',
+        section: sectionFor(kind, entry.path),
+      },
+    ];
+  });
+}
+
+function frontmatterShapeProblem(file: ContentFile, reason: 'no-frontmatter' | 'unclosed', firstLine: string): Problem {
+  return reason === 'unclosed'
+    ? {
+        ...at(file, 1, 1),
+        rule: 'unclosed-frontmatter',
+        message: 'the frontmatter opened by --- on line 1 is never closed.',
+        expected: 'a line holding only --- after the last field, before the text',
+        found: 'the end of the file',
+        fix: 'add a line with only --- between the last frontmatter field and the first line of the text.',
+        section: SECTIONS.afterImporting,
+      }
+    : {
+        ...at(file, 1, 1),
+        rule: 'no-frontmatter',
+        message: 'the file does not start with its frontmatter.',
+        expected: '--- on the first line, then the fields, then --- on a line of its own',
+        found: excerpt(firstLine, 1) || 'an empty first line',
+        fix: 'start the file with its frontmatter between two --- lines; copy the shape of another file of the same kind.',
+        section: SECTIONS.afterImporting,
+      };
+}
+
+/** Reads one file into an entry for the later passes, with the problems found on the way. */
+export async function parseEntry(file: ContentFile): Promise<ParseResult> {
+  const problems = fileNameProblems(file);
+  if (file.kind === undefined) return { problems };
+  const kind = file.kind;
+  const decoded = decodeUtf8(file.bytes);
+  if (!decoded.ok) {
+    problems.push({
+      ...at(file, decoded.line, decoded.column),
+      rule: 'not-utf8',
+      message: 'the file is not saved as UTF-8 text.',
+      expected: 'UTF-8 text',
+      found: `the bytes ${decoded.bytes}, which are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)`,
+      fix: 're-save the file as UTF-8 in your editor ("Save with Encoding" or "Reopen with Encoding", then UTF-8) and check the characters around this line.',
+      section: SECTIONS.article,
+    });
+    return { problems };
+  }
+  const text = decoded.text;
+  const entry: Entry = { file, kind, text, data: {} };
+
+  let yamlText: string;
+  let yamlFirstLine = 1;
+  if (kind === 'event') {
+    yamlText = text;
+  } else {
+    const split = splitFrontmatter(text);
+    if (!split.ok) {
+      problems.push(frontmatterShapeProblem(file, split.reason, text.split('\n')[0] ?? ''));
+      return { entry, problems };
+    }
+    yamlText = split.yaml;
+    yamlFirstLine = split.yamlFirstLine;
+    entry.body = { text: split.body, firstLine: split.bodyFirstLine };
+  }
+
+  const yaml = parseYaml(yamlText, yamlFirstLine);
+  if (yaml.doc.errors.length > 0) {
+    problems.push(...yamlProblems(file, kind, yaml));
+  } else {
+    entry.yaml = yaml;
+    const value = yaml.doc.toJS() as unknown;
+    entry.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const dates = dateProblems(file, kind, yaml, entry.data);
+    problems.push(...dates.problems, ...addressProblems(file, kind, yaml, entry.data));
+    const parsed = SCHEMAS[kind].safeParse(value ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.filter((issue) => !dates.paths.has(issue.path.join('.')));
+      problems.push(...schemaProblems({ file: file.path, kind, yaml, data: entry.data, schema: SCHEMAS[kind] }, issues));
+    }
+  }
+
+  if (entry.body) {
+    const compiled = await compileMdx(entry.body.text, file.path, entry.body.firstLine);
+    if (compiled.ok) {
+      entry.body.tree = compiled.tree;
+      entry.body.passages = passagesOfMdx(entry.body.text);
+    } else {
+      problems.push(compiled.problem);
+    }
+  }
+  return { entry, problems };
+}

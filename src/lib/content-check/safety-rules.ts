@@ -1,0 +1,270 @@
+// What content may not contain. The site publishes text from outside contributors, so a pull request must not be
+// able to run code in readers' browsers (scripts, event handlers, javascript: links), pull in other sites (frames,
+// embeds, remote images that tell another host who reads what), restyle the site, or run code at build time (MDX
+// imports, exports and {expressions}). The rules read the syntax tree, not the raw text, so a word such as
+// "onclick" or "<script>" written as text (escaped, as the importer writes it) is never mistaken for markup.
+// Each rule is one entry of the table below; the Markdown inside YAML (note bodies) is read by the same rules,
+// where raw HTML shows up as `html` nodes instead of JSX.
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Finding, Point } from './finding.ts';
+import { SECTIONS } from './problem.ts';
+
+/** Elements refused anywhere, with what they would do on the page. */
+export const REFUSED_ELEMENTS: Record<string, string> = {
+  script: "it runs code in the reader's browser",
+  style: "it restyles the whole site, and the site's Content-Security-Policy blocks it",
+  iframe: "it embeds another site's page",
+  frame: "it embeds another site's page",
+  frameset: "it embeds another site's pages",
+  object: 'it embeds a plug-in or another document',
+  embed: 'it embeds a plug-in or another document',
+  applet: 'it embeds a plug-in',
+  base: 'it changes where every link on the page points',
+  link: 'it loads a resource into the page',
+  meta: "it changes the page's behaviour",
+  form: "it sends readers' input elsewhere",
+};
+
+/** Address schemes that run or hide content instead of going to a page. */
+const UNSAFE_SCHEMES: Record<string, string> = {
+  'javascript:': 'it runs code when a reader follows it',
+  'vbscript:': 'it runs code when a reader follows it',
+  'data:': 'it can hide a whole page or a script inside the address',
+};
+
+/** Attributes that load a resource into the page (rather than link to it). */
+const RESOURCE_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'background', 'xlink:href', 'imagesrcset']);
+const URL_ATTRIBUTES = new Set(['href', 'action', 'formaction', 'cite', ...RESOURCE_ATTRIBUTES]);
+
+export interface SafetyContext {
+  /** The content file's absolute path, to resolve a relative import. */
+  absoluteFile: string;
+  /** The project root: imports are allowed from its src/components/ only. */
+  projectRoot: string;
+  /** The Markdown or MDX text the tree was parsed from. */
+  text: string;
+}
+
+interface JsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: string | { type: string; value: string } | null;
+}
+
+interface Positioned {
+  position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } | undefined;
+}
+
+function pointOf(node: Positioned): Point {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+function sourceOf(node: Positioned, text: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : text.slice(start, end);
+}
+
+function shortSource(source: string): string {
+  const line = source.split('\n')[0]!.trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+/** The unsafe scheme of an address (browsers ignore case, spaces and control characters in it), if any. */
+export function unsafeScheme(url: string): string | undefined {
+  const cleaned = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  return Object.keys(UNSAFE_SCHEMES).find((scheme) => cleaned.startsWith(scheme));
+}
+
+/** The host of an address that loads from another site (http, https or protocol-relative), if any. */
+export function remoteHost(url: string): string | undefined {
+  const match = /^\s*(?:https?:)?\/\/([^/?#\s]+)/i.exec(url);
+  return match ? match[1] : undefined;
+}
+
+type Emit = (node: Positioned, finding: Omit<Finding, 'point' | 'source' | 'section'> & { section?: Finding['section'] }) => void;
+
+function checkUrl(emit: Emit, node: Positioned, url: string, loads: boolean, what: string): void {
+  const scheme = unsafeScheme(url);
+  if (scheme) {
+    emit(node, {
+      rule: 'unsafe-address',
+      message: `a ${scheme} address is not allowed in ${what}: ${UNSAFE_SCHEMES[scheme]}.`,
+      expected: 'an ordinary https:// address, or a site path such as /articles/<slug>/',
+      found: shortSource(url),
+      fix: 'link to the page itself, or remove the link and keep its text.',
+    });
+    return;
+  }
+  const host = remoteHost(url);
+  if (loads && host) {
+    emit(node, {
+      rule: 'remote-resource',
+      message: `${what} loaded from another site (${host}) is not allowed: it tells that site who reads the page, and it can change or vanish.`,
+      expected: 'nothing loaded from other hosts; images, if any, saved under public/ and linked as /…',
+      found: shortSource(url),
+      fix: 'remove it; describe the picture in words if it matters to the text (the importer keeps an image\'s alt text).',
+    });
+  }
+}
+
+function checkImport(emit: Emit, node: Positioned, specifier: string, context: SafetyContext): void {
+  const components = resolve(context.projectRoot, 'src', 'components') + sep;
+  const target = specifier.startsWith('.') ? resolve(dirname(context.absoluteFile), specifier) : undefined;
+  if (target?.startsWith(components)) return;
+  emit(node, {
+    rule: 'import-not-allowed',
+    message: `import from "${specifier}" is not allowed: content may only import the site's own components from src/components/.`,
+    expected: target ? `a path into src/components/, such as ${relative(dirname(context.absoluteFile), components).split(sep).join('/')}/…` : 'a path into src/components/',
+    found: shortSource(sourceOf(node, context.text)),
+    fix: 'remove the import line (and the component it brings in); content needs no code.',
+    section: SECTIONS.safety,
+  });
+}
+
+interface EsmProgram {
+  body: { type: string; source?: { value?: unknown } }[];
+}
+
+const isCodeExpression = (node: Nodes): boolean => {
+  const estree = (node.data as { estree?: EsmProgram } | undefined)?.estree;
+  // A comment, {/* … */}, compiles to an empty program and runs nothing.
+  return !estree || estree.body.length > 0;
+};
+
+const RAW_TAG = /<\s*([a-z][a-z0-9-]*)\b[^>]*>/gi;
+const RAW_HANDLER = /\s(on[a-z]+)\s*=/i;
+const RAW_URL = /\s(href|src|srcset|action|formaction|poster|data)\s*=\s*["']?([^"'\s>]+)/gi;
+
+/** Every rule's findings in one tree, in document order. */
+export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
+  const findings: Finding[] = [];
+  const emit: Emit = (node, finding) =>
+    findings.push({ section: SECTIONS.safety, ...finding, point: pointOf(node), source: sourceOf(node, context.text) });
+
+  visit(tree, (node: Nodes) => {
+    switch (node.type) {
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = (node.name ?? '').toLowerCase();
+        if (REFUSED_ELEMENTS[name]) {
+          emit(node, {
+            rule: 'element-not-allowed',
+            message: `<${name}> is not allowed in content: ${REFUSED_ELEMENTS[name]}.`,
+            expected: 'text and Markdown only',
+            found: shortSource(sourceOf(node, context.text)),
+            fix: `remove the <${name}> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.`,
+          });
+          // Removing the element removes its attributes and content too: one problem, one fix.
+          return SKIP;
+        }
+        for (const attribute of node.attributes as JsxAttribute[]) {
+          if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value && typeof attribute.value === 'object')) {
+            emit(node, {
+              rule: 'code-not-allowed',
+              message: `a {…} attribute value on <${name}> is code, run when the site is built; content holds only text.`,
+              expected: 'attribute values in quotes',
+              found: shortSource(sourceOf(node, context.text)),
+              fix: 'write the value in quotes, or remove the attribute.',
+            });
+            continue;
+          }
+          const attributeName = (attribute.name ?? '').toLowerCase();
+          const value = typeof attribute.value === 'string' ? attribute.value : '';
+          if (/^on[a-z]/.test(attributeName)) {
+            emit(node, {
+              rule: 'event-handler',
+              message: `the ${attribute.name}= attribute is not allowed: it runs code when a reader interacts with the page.`,
+              expected: 'no on…= attributes',
+              found: shortSource(sourceOf(node, context.text)),
+              fix: `remove the ${attribute.name}= attribute.`,
+            });
+          } else if (attributeName === 'style') {
+            emit(node, {
+              rule: 'inline-style',
+              message: "a style= attribute is not allowed: the site's Content-Security-Policy blocks inline styles, and the stylesheet decides how text looks.",
+              expected: 'no style= attributes',
+              found: shortSource(sourceOf(node, context.text)),
+              fix: 'remove the style= attribute; use Markdown (**bold**, *italic*) for emphasis.',
+            });
+          } else if (URL_ATTRIBUTES.has(attributeName)) {
+            checkUrl(emit, node, value, RESOURCE_ATTRIBUTES.has(attributeName), RESOURCE_ATTRIBUTES.has(attributeName) ? `a resource (${attributeName}=)` : `a link (${attributeName}=)`);
+          }
+        }
+        break;
+      }
+      case 'mdxjsEsm': {
+        const program = (node.data as { estree?: EsmProgram } | undefined)?.estree;
+        for (const statement of program?.body ?? []) {
+          if (statement.type === 'ImportDeclaration') {
+            checkImport(emit, node, String(statement.source?.value ?? ''), context);
+          } else {
+            emit(node, {
+              rule: 'export-not-allowed',
+              message: 'export statements are not allowed in content: they are code, run when the site is built.',
+              expected: 'text and Markdown only',
+              found: shortSource(sourceOf(node, context.text)),
+              fix: "remove the line. If it is part of the article's text, write its first letter as a character reference (&#101;xport), as the importer does.",
+            });
+          }
+        }
+        break;
+      }
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (isCodeExpression(node)) {
+          emit(node, {
+            rule: 'code-not-allowed',
+            message: 'a {…} expression is code, run when the site is built; content holds only text.',
+            expected: 'text; a brace that is part of the text written \\{ … \\}',
+            found: shortSource(sourceOf(node, context.text)),
+            fix: 'write the braces as \\{ and \\} if they are part of the text; otherwise remove the expression.',
+            section: SECTIONS.mdx,
+          });
+        }
+        break;
+      case 'link':
+      case 'definition':
+        checkUrl(emit, node, node.url, false, 'a link');
+        break;
+      case 'image':
+        checkUrl(emit, node, node.url, true, 'an image');
+        break;
+      case 'html': {
+        // Raw HTML only exists in Markdown held in YAML (MDX parses tags as JSX). The renderer drops it, but
+        // it is refused by name all the same so a contributor learns why it never showed.
+        const refused = [...node.value.matchAll(RAW_TAG)].map(([, tag]) => tag!.toLowerCase()).find((name) => REFUSED_ELEMENTS[name]);
+        if (refused) {
+          emit(node, {
+            rule: 'element-not-allowed',
+            message: `<${refused}> is not allowed in content: ${REFUSED_ELEMENTS[refused]}.`,
+            expected: 'text and Markdown only',
+            found: shortSource(node.value),
+            fix: `remove the <${refused}> element.`,
+          });
+          break;
+        }
+        const handler = RAW_HANDLER.exec(node.value);
+        if (handler) {
+          emit(node, {
+            rule: 'event-handler',
+            message: `the ${handler[1]}= attribute is not allowed: it runs code when a reader interacts with the page.`,
+            expected: 'no on…= attributes',
+            found: shortSource(node.value),
+            fix: `remove the ${handler[1]}= attribute.`,
+          });
+        }
+        for (const [, attribute, url] of node.value.matchAll(RAW_URL)) {
+          const name = attribute!.toLowerCase();
+          checkUrl(emit, node, url!, RESOURCE_ATTRIBUTES.has(name), RESOURCE_ATTRIBUTES.has(name) ? `a resource (${name}=)` : `a link (${name}=)`);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return findings;
+}

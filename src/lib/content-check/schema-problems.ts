@@ -1,0 +1,270 @@
+// Turns the frontmatter schemas' zod issues into problems a contributor can act on. The schemas in src/schemas/
+// already carry advice in their messages; this file adds what a message cannot know: the line and column of the
+// value (found through the YAML document), what was found there, and a name for the field a person would use
+// ('note "cpm", source 1, date' rather than annotations.3.sources.0.date).
+import type { z } from 'astro/zod';
+import type { ContentKind } from './content-files.ts';
+import { locate, nodePosition, sourceText, type YamlText } from './frontmatter.ts';
+import { SECTIONS, type Problem, type Section } from './problem.ts';
+import { closestName } from './similar.ts';
+
+type Issue = z.core.$ZodIssue;
+
+export interface SchemaContext {
+  file: string;
+  kind: ContentKind;
+  yaml: YamlText;
+  /** The frontmatter as parsed, before the schema: to name notes by their id. */
+  data: unknown;
+  schema: z.ZodType;
+}
+
+/** The lists whose items a contributor knows by a name rather than a number. */
+const ITEM_NAMES: Record<string, string> = { annotations: 'note', sources: 'source', figures: 'figure', disagreements: 'disagreement' };
+
+/** 'note "cpm", source 1, date' for ['annotations', 3, 'sources', 0, 'date']. */
+export function fieldLabel(path: readonly PropertyKey[], data: unknown): string {
+  const parts: string[] = [];
+  let value: unknown = data;
+  path.forEach((step, index) => {
+    const list = String(path[index - 1] ?? '');
+    if (typeof step === 'number' && ITEM_NAMES[list]) {
+      parts.pop();
+      const item = Array.isArray(value) ? (value[step] as Record<string, unknown> | undefined) : undefined;
+      const id = list === 'annotations' && typeof item?.id === 'string' ? item.id : undefined;
+      parts.push(id ? `note "${id}"` : `${ITEM_NAMES[list]} ${step + 1}`);
+    } else {
+      parts.push(typeof step === 'number' ? `item ${step + 1}` : String(step));
+    }
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  });
+  return parts.join(', ') || 'the frontmatter';
+}
+
+/** The section of CONTRIBUTING.md that documents the field at a path. */
+export function sectionFor(kind: ContentKind, path: readonly PropertyKey[]): Section {
+  if (kind === 'topic') return path[0] === 'aliases' ? SECTIONS.aliases : SECTIONS.topicFields;
+  if (kind === 'event') return SECTIONS.eventFields;
+  if (path.includes('sources')) return SECTIONS.sources;
+  if (path[0] === 'annotations') return ['quote', 'prefix', 'suffix'].includes(String(path[2])) ? SECTIONS.quote : SECTIONS.note;
+  return SECTIONS.afterImporting;
+}
+
+interface Def {
+  type: string;
+  in?: { _zod: { def: Def } };
+  innerType?: { _zod: { def: Def } };
+  element?: { _zod: { def: Def } };
+  shape?: Record<string, { _zod: { def: Def } }>;
+}
+
+/** The field names the schema allows at a path (an object inside lists, defaults and pipes), read from the schema itself. */
+export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  const unwrap = () => {
+    for (;;) {
+      if (def.type === 'pipe' && def.in) def = def.in._zod.def;
+      else if ((def.type === 'default' || def.type === 'optional' || def.type === 'nullable') && def.innerType) def = def.innerType._zod.def;
+      else return;
+    }
+  };
+  unwrap();
+  for (const step of path) {
+    if (def.type === 'array' && def.element && typeof step === 'number') def = def.element._zod.def;
+    else if (def.type === 'object' && def.shape && typeof step === 'string' && def.shape[step]) def = def.shape[step]!._zod.def;
+    else return [];
+    unwrap();
+  }
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** zod's own wording ("Invalid input: …", "Too small: …") is not advice; the schemas' custom messages are. */
+const isDefaultMessage = (message: string) => /^(?:Invalid|Too (?:small|big)|Unrecognized key)/.test(message);
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  date: 'a date written YYYY-MM-DD',
+  boolean: 'true or false',
+  object: 'a group of fields',
+  number: 'a number',
+};
+
+const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+function expectedFor(issue: Issue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case 'invalid_value':
+      return `one of ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}` : 'some text';
+    case 'invalid_format':
+      if (issue.format === 'url') return 'a full address starting with https://';
+      if (issue.format === 'regex' && 'pattern' in issue && String(issue.pattern) === SLUG_PATTERN) return 'lower-case words and digits joined by hyphens';
+      return 'a value in the documented form';
+    default:
+      return undefined;
+  }
+}
+
+const GENERIC_FIXES: Record<string, string> = {
+  invalid_type: 'write the value in the form expected above.',
+  invalid_value: 'use one of the values listed above.',
+  too_small: 'fill in the value; a field with nothing to say is left out when it is optional.',
+  invalid_format: 'write the value in the form expected above.',
+};
+
+const WHAT_WENT_WRONG: Record<string, string> = {
+  invalid_type: 'wrong kind of value',
+  invalid_value: 'not one of the allowed values',
+  too_small: 'empty',
+  invalid_format: 'not in the right form',
+};
+
+interface Advice {
+  rule: string;
+  message: string;
+  expected?: string;
+  found?: string;
+  fix: string;
+  section?: Section;
+  /** Where to point instead of the issue's own path, when that path does not exist in the file. */
+  at?: PropertyKey[];
+}
+
+/** The schemas' custom rules, recognised by their message: each gets a message, expectation and fix of its own. */
+const CUSTOM_RULES: { test: RegExp; advise: (match: RegExpExecArray, label: string, path: readonly PropertyKey[]) => Advice }[] = [
+  {
+    test: /^A (\S+) note must cite at least one source/,
+    advise: (match, label) => ({
+      rule: 'note-without-source',
+      message: `${label.replace(/, sources$/, '')}: a ${match[1]} note needs a source.`,
+      expected: 'at least one source under sources:',
+      fix: 'add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
+    }),
+  },
+  {
+    test: /^An approximate date needs dateNote/,
+    advise: () => ({
+      rule: 'approximate-date-without-note',
+      message: 'datePrecision is approximate, but there is no dateNote.',
+      expected: 'dateNote: a sentence saying how the date was inferred',
+      found: 'no dateNote',
+      fix: 'add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
+      at: ['datePrecision'],
+    }),
+  },
+  {
+    test: /^Note id "(.+)" is already used by note (\d+)/,
+    advise: (match, _label, path) => ({
+      rule: 'duplicate-note-id',
+      message: `note id "${match[1]}" is used twice, by notes ${match[2]} and ${Number(path[1]) + 1}.`,
+      expected: 'a different id for every note of the article',
+      fix: 'give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
+    }),
+  },
+  {
+    test: /^A source needs either outlet/,
+    advise: (_match, label) => ({
+      rule: 'source-without-outlet',
+      message: `${label}: neither an outside report nor one of our articles.`,
+      expected: 'outlet: (an outside report) or article: and quote: (one of our articles)',
+      fix: 'name the outlet of the report, or cite one of our articles by its slug and an exact passage.',
+    }),
+  },
+  {
+    test: /^A source in one of our articles needs quote/,
+    advise: (_match, label) => ({
+      rule: 'source-without-quote',
+      message: `${label.replace(/, quote$/, '')}: cites one of our articles without a quote.`,
+      expected: 'quote: the exact passage of that article the note relies on',
+      found: 'no quote',
+      fix: 'add quote: with the passage, copied exactly from the cited article.',
+    }),
+  },
+  {
+    test: /^A source is either one of our articles/,
+    advise: (_match, label) => ({
+      rule: 'source-of-both-kinds',
+      message: `${label}: mixes one of our articles (article:, quote:) with an outside report (outlet:, title:, date:, url:).`,
+      expected: 'one kind of source per entry',
+      fix: 'split it into two sources, one of each kind.',
+    }),
+  },
+];
+
+function unknownField(ctx: SchemaContext, path: readonly PropertyKey[], key: string): Problem {
+  const fields = fieldsAt(ctx.schema, path);
+  const where = path.length > 0 ? ` in ${fieldLabel(path, ctx.data)}` : '';
+  const near = closestName(key, fields);
+  const at = locate(ctx.yaml, [...path, key]);
+  return {
+    file: ctx.file,
+    ...nodePosition(ctx.yaml, at.key ?? at.node),
+    rule: 'unknown-field',
+    message: `unknown field "${key}"${where}.`,
+    expected: `one of ${fields.join(', ')} (case-sensitive)`,
+    found: key,
+    fix: near ? `did you mean "${near}"? Correct the spelling, or remove the line.` : 'remove the line, or move it under the field it belongs to.',
+    section: sectionFor(ctx.kind, [...path, key]),
+  };
+}
+
+/** One problem per issue (an unrecognised-keys issue gives one per key). */
+export function schemaProblems(ctx: SchemaContext, issues: readonly Issue[]): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = issue.path;
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownField(ctx, path, key));
+    if (issue.code === 'custom' && issue.message.startsWith('Unknown field "')) return [unknownField(ctx, path.slice(0, -1), String(path[path.length - 1]))];
+
+    const label = fieldLabel(path, ctx.data);
+    const at = locate(ctx.yaml, path);
+    const found = at.exists ? sourceText(ctx.yaml, at.node) || 'nothing' : 'nothing (the field is missing)';
+    let advice: Advice | undefined;
+    if (issue.code === 'custom') {
+      if (issue.message.startsWith('Still a "FILL IN:"')) {
+        advice = {
+          rule: 'placeholder-left',
+          message: `${label}: still the importer's "FILL IN:" placeholder.`,
+          expected: 'the real value',
+          fix: 'replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
+          section: SECTIONS.afterImporting,
+        };
+      }
+      for (const { test, advise } of CUSTOM_RULES) {
+        const match = test.exec(issue.message);
+        if (match && !advice) advice = advise(match, label, path);
+      }
+      advice ??= { rule: 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
+    } else {
+      const missing = !at.exists && issue.code === 'invalid_type';
+      advice = {
+        rule: missing ? 'missing-field' : `field-${issue.code.replace(/_/g, '-')}`,
+        message: `${label}: ${missing ? 'required field missing' : (WHAT_WENT_WRONG[issue.code] ?? 'not valid')}.`,
+        ...(expectedFor(issue) !== undefined ? { expected: expectedFor(issue)! } : {}),
+        fix: isDefaultMessage(issue.message) ? (GENERIC_FIXES[issue.code] ?? issue.message) : lowerFirst(issue.message),
+      };
+    }
+    const target = advice.at ? locate(ctx.yaml, advice.at) : at;
+    // A missing top-level field belongs to the frontmatter as a whole: point at its start (the opening ---).
+    const whole = !advice.at && !at.exists && path.length === 1;
+    return [
+      {
+        file: ctx.file,
+        ...(whole ? { line: Math.max(1, ctx.yaml.firstLine - 1), column: 1 } : nodePosition(ctx.yaml, target.node)),
+        rule: advice.rule,
+        message: advice.message,
+        expected: advice.expected,
+        found: advice.found ?? found,
+        fix: advice.fix,
+        section: advice.section ?? sectionFor(ctx.kind, path),
+      },
+    ];
+  });
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,79 @@
+// Rules about topics as a set. An alias belongs to one topic, or the build could not tell which page a mention
+// links to. And a topic nobody tags and no article names would be a page with nothing on it: mentions are found
+// as the topic pages find them, with the alias matcher over the articles' passages.
+import { AliasMatcher, aliasClashes, type AliasEntry } from '../topics/alias-matcher.ts';
+import { placeAt, stringItems, objectItems, type Registry } from './cross-references.ts';
+import type { Entry } from './parse-entry.ts';
+import { SECTIONS, type Problem } from './problem.ts';
+
+function aliasEntries(topics: ReadonlyMap<string, Entry>): AliasEntry[] {
+  return [...topics].flatMap(([topic, entry]) => stringItems(entry.data.aliases).map(([, alias]) => ({ topic, alias })));
+}
+
+const fold = (text: string) => text.trim().toLowerCase();
+
+export function aliasClashProblems(registry: Registry): Problem[] {
+  return aliasClashes(aliasEntries(registry.topics)).flatMap(({ alias, topics }) =>
+    topics.flatMap((topic) => {
+      const entry = registry.topics.get(topic)!;
+      const [index, own] = stringItems(entry.data.aliases).find(([, candidate]) => fold(candidate) === fold(alias)) ?? [0, alias];
+      const others = topics.filter((other) => other !== topic).map((other) => `"${other}"`);
+      return [
+        {
+          ...placeAt(entry, ['aliases', index]),
+          rule: 'alias-clash',
+          message: `the alias "${own.trim()}" is also claimed by topic ${others.join(' and ')} (aliases are compared without case).`,
+          expected: 'every alias in one topic only',
+          found: own.trim(),
+          fix: 'keep the alias in the topic it names and remove it from the other. When a short name covers two things, give each topic its longer, specific name ("WeChat Pay", not "WeChat").',
+          section: SECTIONS.aliases,
+        },
+      ];
+    }),
+  );
+}
+
+/** Topics tagged by an article, a note or an event. */
+function taggedTopics(registry: Registry): Set<string> {
+  const tagged = new Set<string>();
+  const tag = (value: unknown) => stringItems(value).forEach(([, slug]) => tagged.add(slug));
+  for (const article of registry.articles.values()) {
+    tag(article.data.topics);
+    for (const [, note] of objectItems(article.data.annotations)) tag(note.topics);
+  }
+  for (const event of registry.events.values()) tag(event.data.topics);
+  return tagged;
+}
+
+/** Topics whose aliases occur in some article's paragraphs. */
+function mentionedTopics(registry: Registry): Set<string> {
+  const matcher = new AliasMatcher(aliasEntries(registry.topics));
+  const mentioned = new Set<string>();
+  for (const article of registry.articles.values()) {
+    for (const passage of article.body?.passages ?? []) {
+      if (passage.number === undefined) continue;
+      for (const match of matcher.find(passage.text)) mentioned.add(match.topic);
+    }
+  }
+  return mentioned;
+}
+
+export function orphanTopicProblems(registry: Registry): Problem[] {
+  const tagged = taggedTopics(registry);
+  const mentioned = mentionedTopics(registry);
+  return [...registry.topics].flatMap(([slug, entry]) => {
+    if (tagged.has(slug) || mentioned.has(slug)) return [];
+    const aliases = stringItems(entry.data.aliases).map(([, alias]) => alias);
+    return [
+      {
+        ...placeAt(entry, ['aliases']),
+        rule: 'orphan-topic',
+        message: `topic "${slug}" is not used: no article, note or event is tagged with it, and no article names it.`,
+        expected: 'a topic the articles are about',
+        found: aliases.length > 0 ? `no mention of ${aliases.map((alias) => `"${alias}"`).join(', ')} in any article, and no topics: [${slug}] anywhere` : `no topics: [${slug}] anywhere`,
+        fix: `tag the articles, notes or events that are about it (topics: [${slug}]), add the name the articles use for it to aliases:, or remove the topic.`,
+        section: SECTIONS.topicOrEvent,
+      },
+    ];
+  });
+}

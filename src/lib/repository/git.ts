@@ -1,0 +1,17 @@
+// The one place the site runs git: synchronously (pages are rendered one after another at build time), without a
+// shell, and quietly: a missing git or a folder outside a repository is an answer ("unknown"), not an error.
+import { execFileSync } from 'node:child_process';
+import { lastUpdated, type GitRunner } from './last-updated.ts';
+
+export const runGit: GitRunner = (args, cwd) => {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The last-updated date of a content file of this repository (path relative to the working directory). */
+export function fileLastUpdated(path: string, fallback?: Date): Date | undefined {
+  return lastUpdated(runGit, path, process.cwd(), fallback)?.date;
+}

@@ -1,0 +1,29 @@
+// From reader to contributor: every article offers "Edit this page" (its content file in GitHub's editor) and
+// "Suggest a note" (the note issue form, the article filled in), and says when it was last updated.
+import { readArticles } from './support/corpus.ts';
+import { test, expect } from './support/reader.ts';
+
+const REPO = (process.env.REPO_URL || 'https://github.com/walled-gardens/walled-gardens-annotated').replace(/\/+$/, '');
+const articles = readArticles();
+
+for (const article of articles) {
+  test(`${article.slug}: edit, suggest a note, last updated`, async ({ page }) => {
+    await page.goto(`articles/${article.slug}/`);
+    const footer = page.locator('.article-footer');
+
+    const edit = footer.getByRole('link', { name: 'Edit this page' });
+    await expect(edit).toHaveAttribute('href', `${REPO}/edit/main/content/articles/${article.slug}.mdx`);
+    await expect(edit).toHaveAttribute('rel', /\bnoopener\b/);
+
+    const suggest = footer.getByRole('link', { name: 'Suggest a note' });
+    const href = new URL((await suggest.getAttribute('href'))!);
+    expect(`${href.origin}${href.pathname}`).toBe(`${REPO}/issues/new`);
+    expect(href.searchParams.get('template')).toBe('note.yml');
+    expect(href.searchParams.get('title')).toBe(`Note on “${article.title}”`);
+    expect(href.searchParams.get('article')).toBe(`content/articles/${article.slug}.mdx`);
+
+    const updated = footer.getByText(/^Last updated \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    await expect(updated).toBeVisible();
+    await expect(updated.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  });
+}

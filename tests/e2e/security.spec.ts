@@ -1,0 +1,49 @@
+// The built site's defences, seen from a reader's browser: every page carries a Content-Security-Policy that allows
+// no inline script it has not hashed, nothing on a page breaks that policy (the reader fixture already fails a test
+// on any console error, which is how Chromium reports a refused script or style; the violations are also collected
+// here, to name them), search still works under it, and links to other sites cannot reach back into ours.
+import { readArticles } from './support/corpus.ts';
+import { test, expect } from './support/reader.ts';
+
+const articles = readArticles();
+const pages = ['', 'articles/', ...articles.map((a) => `articles/${a.slug}/`), 'topics/', 'topics/wechat-pay/', 'timeline/', 'about/', 'search/?q=wechat+pay', 'no-such-page/'];
+
+test.beforeEach(async ({ page }) => {
+  // Installed before any of the page's own scripts run, so no violation goes unseen.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+  });
+});
+
+for (const path of pages) {
+  test(`/${path} has a strict Content-Security-Policy and breaks none of it`, async ({ page }) => {
+    await page.goto(path);
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(policy, 'a CSP <meta> in the head').toBeTruthy();
+    const directives = new Map(policy!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    const scripts = directives.get('script-src') ?? [];
+    expect(scripts).toContain("'self'");
+    expect(scripts).toContain("'wasm-unsafe-eval'");
+    expect(scripts.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('style-src')?.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'"]);
+
+    if (path.startsWith('search/')) await expect(page.getByRole('main').getByText(/^\d+ results? for wechat pay$/)).toBeVisible();
+    else await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+}
+
+test('links to other sites in articles and notes cannot reach back into the page', async ({ page }) => {
+  for (const article of articles) {
+    await page.goto(`articles/${article.slug}/`);
+    const external = page.locator('a[href^="http://"], a[href^="https://"], a[href^="//"]');
+    for (const link of await external.all()) {
+      const rel = (await link.getAttribute('rel')) ?? '';
+      expect(rel.split(/\s+/), `rel of ${await link.getAttribute('href')}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    }
+  }
+});

@@ -1,0 +1,486 @@
+// The bad-content suite: one tiny content root per mistake a contributor is likely to make, most likely first,
+// and the exact message each one gets (file, line and column, what was expected and found, how to fix it, and
+// where CONTRIBUTING.md explains it). A message that changes must change here too, so it never silently degrades.
+// Each fixture is valid apart from its one mistake; `<dir>/` stands for the fixture's folder.
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/lib/content-check/check-content.ts';
+import { formatProblem } from '../../src/lib/content-check/problem.ts';
+
+const FIXTURES = 'tests/fixtures/bad-content';
+
+const lines = (...text: string[]) => text.join('\n');
+
+const cases: [name: string, mistake: string, messages: string[]][] = [
+  [
+    'quote-typo',
+    'a note\'s quote with a typo matches nothing; the closest passage is shown',
+    [
+      lines(
+        '<dir>/articles/example.mdx:9:12: note "cost-per-mille": the quote matches nothing in the article\'s text; it must match exactly once.',
+        '  quote:    "charged by cost per mille"',
+        '  closest:  "charged by cost per mile" (paragraph 1)',
+        '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+        '  See CONTRIBUTING.md#the-quote',
+      ),
+    ],
+  ],
+  [
+    'quote-matches-twice',
+    'a quote that occurs twice lists both places',
+    [
+      lines(
+        '<dir>/articles/example.mdx:15:12: note "alibaba-said": the quote matches 2 places in the article\'s text; it must match exactly once.',
+        '  quote:    "Alibaba said"',
+        '  match 1:  paragraph 2: "[Alibaba said] yes. Later, Alibaba said no."',
+        '  match 2:  paragraph 2: "Alibaba said yes. Later, [Alibaba said] no."',
+        '  How to fix: lengthen the quote, or add prefix: (the words just before the passage you mean) or suffix: (the words just after it).',
+        '  See CONTRIBUTING.md#the-quote',
+      ),
+    ],
+  ],
+  [
+    'unknown-topic',
+    'a misspelt topic slug, with the likely one',
+    [
+      lines(
+        '<dir>/articles/example.mdx:7:10: topics, item 1: there is no topic "wechat-pya".',
+        '  expected: the file name of a topic in <dir>/topics/, without .mdx (did you mean "wechat-pay"?)',
+        '  found:    wechat-pya',
+        '  How to fix: correct the slug, or add the topic first (see "Adding a topic or event").',
+        '  See CONTRIBUTING.md#adding-a-topic-or-event',
+      ),
+    ],
+  ],
+  [
+    'unquoted-colon',
+    'a colon in an unquoted title breaks the YAML',
+    [
+      lines(
+        '<dir>/articles/example.mdx:2:8: the frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings.',
+        '  expected: field: value lines, indented with spaces',
+        '  found:    title: Alibaba Tracker: The Partner Games',
+        '  How to fix: put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'misspelt-field',
+    'a misspelt field name, with the likely one',
+    [
+      lines(
+        '<dir>/articles/example.mdx:6:1: unknown field "auther".',
+        '  expected: one of title, standfirst, outlet, republishedFrom, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, annotations (case-sensitive)',
+        '  found:    auther',
+        '  How to fix: did you mean "author"? Correct the spelling, or remove the line.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'missing-summary',
+    'a required field left out',
+    [
+      lines(
+        '<dir>/articles/example.mdx:1:1: summary: required field missing.',
+        '  expected: text',
+        '  found:    nothing (the field is missing)',
+        '  How to fix: write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'placeholder-left',
+    'an importer placeholder left in',
+    [
+      lines(
+        '<dir>/articles/example.mdx:3:9: outlet: still the importer\'s "FILL IN:" placeholder.',
+        '  expected: the real value',
+        '  found:    "FILL IN: the publication that ran this text, e.g. South China Morning Post"',
+        '  How to fix: replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'impossible-date',
+    'a date that does not exist (30 February)',
+    [
+      lines(
+        '<dir>/articles/example.mdx:4:12: published: 2021-02-30 is not a real date (February 2021 has 28 days).',
+        '  expected: a real calendar date written YYYY-MM-DD',
+        '  found:    2021-02-30',
+        '  How to fix: check the date against the source and write it YYYY-MM-DD, for example 2021-03-25.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'approximate-date-without-note',
+    'an approximate date without a dateNote',
+    [
+      lines(
+        '<dir>/articles/example.mdx:5:16: datePrecision is approximate, but there is no dateNote.',
+        '  expected: dateNote: a sentence saying how the date was inferred',
+        '  found:    no dateNote',
+        '  How to fix: add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'correction-without-source',
+    'a correction with no source',
+    [
+      lines(
+        '<dir>/articles/example.mdx:8:5: note "cost-per-mille": a correction note needs a source.',
+        '  expected: at least one source under sources:',
+        '  found:    nothing (the field is missing)',
+        '  How to fix: add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
+    'unknown-note-kind',
+    'a kind of note that does not exist',
+    [
+      lines(
+        '<dir>/articles/example.mdx:10:11: note "cost-per-mille", kind: not one of the allowed values.',
+        '  expected: one of context, definition, correction, fact-check, update, cross-reference',
+        '  found:    comment',
+        '  How to fix: kind must be one of context, definition, correction, fact-check, update, cross-reference.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
+    'broken-link',
+    'a link to an article that does not exist',
+    [
+      lines(
+        '<dir>/articles/example.mdx:11:96: the link /articles/alibaba-embrace-wechat-pay/ goes to a page that does not exist.',
+        '  expected: a page of the site, such as /articles/<slug>/, /topics/<slug>/ or /timeline/',
+        '  found:    /articles/alibaba-embrace-wechat-pay/',
+        '  How to fix: correct the address: an article or topic is linked by its file name without .mdx, between slashes.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ],
+  ],
+  [
+    'broken-paragraph-anchor',
+    'a link to a paragraph the article does not have',
+    [
+      lines(
+        '<dir>/articles/example.mdx:11:95: the link /articles/example/#p-3 goes to #p-3, which does not exist on /articles/example/.',
+        '  expected: a paragraph from #p-1 to #p-2 (did you mean #p-1?)',
+        '  found:    #p-3',
+        '  How to fix: paragraphs are numbered in reading order from 1 (headings and footnotes are not counted); check the number on the page.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ],
+  ],
+  [
+    'duplicate-note-id',
+    'two notes with the same id',
+    [
+      lines(
+        '<dir>/articles/example.mdx:14:9: note id "cost-per-mille" is used twice, by notes 1 and 2.',
+        '  expected: a different id for every note of the article',
+        '  found:    cost-per-mille',
+        '  How to fix: give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
+    'unknown-cited-article',
+    'a source citing an article that does not exist',
+    [
+      lines(
+        '<dir>/articles/example.mdx:13:18: note "cost-per-mille", source 1: there is no article "luxury-and-the-tencent-alibaba-thw".',
+        '  expected: the file name of an article in <dir>/articles/, without .mdx',
+        '  found:    luxury-and-the-tencent-alibaba-thw',
+        '  How to fix: correct the slug; an article is cited by its file name without .mdx.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
+    'cited-quote-not-found',
+    'a source quoting a passage its article does not contain',
+    [
+      lines(
+        '<dir>/articles/example.mdx:14:16: note "cost-per-mille": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
+        '  quote:    "Alibaba anounced plans"',
+        '  closest:  "Alibaba announced plans" (paragraph 1)',
+        '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
+    'unclosed-frontmatter',
+    'frontmatter without its closing ---',
+    [
+      lines(
+        '<dir>/articles/example.mdx:1:1: the frontmatter opened by --- on line 1 is never closed.',
+        '  expected: a line holding only --- after the last field, before the text',
+        '  found:    the end of the file',
+        '  How to fix: add a line with only --- between the last frontmatter field and the first line of the text.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'stray-brace',
+    'a stray { in the text',
+    [
+      lines(
+        '<dir>/articles/example.mdx:18:43: the text is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`.',
+        '  expected: text; in MDX a { starts code',
+        '  found:    …{yes. Later, Alibaba said no.',
+        '  How to fix: write a brace that is part of the text as \\{ (and \\}). The importer escapes them; one typed by hand needs the backslash too.',
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
+    'unclosed-tag',
+    'an unclosed tag in the text',
+    [
+      lines(
+        '<dir>/articles/example.mdx:16:57: the text is not valid MDX: Expected a closing tag for `<b>` before the end of `paragraph`.',
+        '  expected: every tag closed in the same paragraph, or a literal < written as \\<',
+        '  found:    …rged by cost per mile, reach <b>more shoppers than Taobao\'s …',
+        '  How to fix: write a < that is part of the text as \\<; if you meant a tag, close it in the same paragraph.',
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
+    'debris-left',
+    'page furniture left in the text',
+    [
+      lines(
+        '<dir>/articles/example.mdx:18:1: page debris left in the article (rule advertisement): an ad slot label alone on a line: "Advertisement", "Sponsored".',
+        '  expected: only the story\'s own text',
+        '  found:    Advertisement',
+        '  How to fix: delete the line. If it really is part of the story, say so in your pull request: the rule in src/lib/import/debris-rules.ts then needs fixing (see "Adding a rule").',
+        '  See CONTRIBUTING.md#page-debris-rules',
+      ),
+    ],
+  ],
+  [
+    'empty-article',
+    'an article with no text',
+    [
+      lines(
+        '<dir>/articles/example.mdx:8:1: the article has no text below its frontmatter.',
+        '  expected: the article\'s text, paragraph by paragraph',
+        '  found:    nothing',
+        '  How to fix: paste the text of the original below the closing ---, or import it with npm run new:article.',
+        '  See CONTRIBUTING.md#adding-an-article',
+      ),
+    ],
+  ],
+  [
+    'not-utf8',
+    'a file saved as Latin-1',
+    [
+      lines(
+        '<dir>/articles/example.mdx:16:94: the file is not saved as UTF-8 text.',
+        '  expected: UTF-8 text',
+        '  found:    the bytes E9 20, which are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)',
+        '  How to fix: re-save the file as UTF-8 in your editor ("Save with Encoding" or "Reopen with Encoding", then UTF-8) and check the characters around this line.',
+        '  See CONTRIBUTING.md#adding-an-article',
+      ),
+    ],
+  ],
+  [
+    'wrong-extension',
+    'an article saved as .md, which the site would ignore',
+    [
+      lines(
+        '<dir>/articles/example.md:1:1: this file is not used: files in articles/ must end in .mdx.',
+        '  expected: articles/<name>.mdx',
+        '  found:    articles/example.md',
+        '  How to fix: rename the file to end in .mdx.',
+        '  See CONTRIBUTING.md#where-files-go',
+      ),
+    ],
+  ],
+  [
+    'script-tag',
+    'a <script> element',
+    [
+      lines(
+        '<dir>/articles/example.mdx:20:1: <script> is not allowed in content: it runs code in the reader\'s browser.',
+        '  expected: text and Markdown only',
+        '  found:    <script>alert(document.cookie)</script>',
+        '  How to fix: remove the <script> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'iframe',
+    'an <iframe> embed',
+    [
+      lines(
+        '<dir>/articles/example.mdx:20:1: <iframe> is not allowed in content: it embeds another site\'s page.',
+        '  expected: text and Markdown only',
+        '  found:    <iframe src="https://www.youtube.com/embed/xyz"></iframe>',
+        '  How to fix: remove the <iframe> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'event-handler',
+    'an onclick= attribute',
+    [
+      lines(
+        '<dir>/articles/example.mdx:16:57: the onclick= attribute is not allowed: it runs code when a reader interacts with the page.',
+        '  expected: no on…= attributes',
+        '  found:    <span onclick="steal()">more shoppers</span>',
+        '  How to fix: remove the onclick= attribute.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'javascript-link',
+    'a javascript: link',
+    [
+      lines(
+        '<dir>/articles/example.mdx:16:76: a javascript: address is not allowed in a link: it runs code when a reader follows it.',
+        '  expected: an ordinary https:// address, or a site path such as /articles/<slug>/',
+        '  found:    javascript:alert(1)',
+        '  How to fix: link to the page itself, or remove the link and keep its text.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'remote-image',
+    'an image loaded from another site',
+    [
+      lines(
+        '<dir>/articles/example.mdx:20:1: an image loaded from another site (cdn.example.com) is not allowed: it tells that site who reads the page, and it can change or vanish.',
+        '  expected: nothing loaded from other hosts; images, if any, saved under public/ and linked as /…',
+        '  found:    https://cdn.example.com/ad.png',
+        '  How to fix: remove it; describe the picture in words if it matters to the text (the importer keeps an image\'s alt text).',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'import-outside-components',
+    'an import from outside src/components/',
+    [
+      lines(
+        '<dir>/articles/example.mdx:16:1: import from "node:fs" is not allowed: content may only import the site\'s own components from src/components/.',
+        '  expected: a path into src/components/',
+        '  found:    import fs from \'node:fs\'',
+        '  How to fix: remove the import line (and the component it brings in); content needs no code.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'alias-clash',
+    'an alias claimed by two topics',
+    [
+      lines(
+        '<dir>/topics/wechat-pay.mdx:5:23: the alias "WeChat" is also claimed by topic "wechat" (aliases are compared without case).',
+        '  expected: every alias in one topic only',
+        '  found:    WeChat',
+        '  How to fix: keep the alias in the topic it names and remove it from the other. When a short name covers two things, give each topic its longer, specific name ("WeChat Pay", not "WeChat").',
+        '  See CONTRIBUTING.md#aliases',
+      ),
+      lines(
+        '<dir>/topics/wechat.mdx:5:11: the alias "WeChat" is also claimed by topic "wechat-pay" (aliases are compared without case).',
+        '  expected: every alias in one topic only',
+        '  found:    WeChat',
+        '  How to fix: keep the alias in the topic it names and remove it from the other. When a short name covers two things, give each topic its longer, specific name ("WeChat Pay", not "WeChat").',
+        '  See CONTRIBUTING.md#aliases',
+      ),
+    ],
+  ],
+  [
+    'orphan-topic',
+    'a topic no article, note or event uses',
+    [
+      lines(
+        '<dir>/topics/alipay.mdx:5:10: topic "alipay" is not used: no article, note or event is tagged with it, and no article names it.',
+        '  expected: a topic the articles are about',
+        '  found:    no mention of "Alipay", "支付宝" in any article, and no topics: [alipay] anywhere',
+        '  How to fix: tag the articles, notes or events that are about it (topics: [alipay]), add the name the articles use for it to aliases:, or remove the topic.',
+        '  See CONTRIBUTING.md#adding-a-topic-or-event',
+      ),
+    ],
+  ],
+  [
+    'unknown-related-topic',
+    'a topic\'s related: naming a topic that does not exist',
+    [
+      lines(
+        '<dir>/topics/wechat-pay.mdx:6:11: related, item 1: there is no topic "tencent".',
+        '  expected: the file name of a topic in <dir>/topics/, without .mdx',
+        '  found:    tencent',
+        '  How to fix: correct the slug, or add the topic first (see "Adding a topic or event").',
+        '  See CONTRIBUTING.md#adding-a-topic-or-event',
+      ),
+    ],
+  ],
+  [
+    'event-without-source',
+    'an event without sources',
+    [
+      lines(
+        '<dir>/events/2024-09-05-taobao-accepts-wechat-pay.yaml:1:1: sources: required field missing.',
+        '  expected: a list',
+        '  found:    nothing (the field is missing)',
+        '  How to fix: an event needs sources: at least one outside report or article passage.',
+        '  See CONTRIBUTING.md#event-fields',
+      ),
+    ],
+  ],
+  [
+    'event-impossible-date',
+    'an event dated in month 13',
+    [
+      lines(
+        '<dir>/events/2016-13-45-alibaba-takes-control-of-lazada.yaml:1:7: date: 2016-13-45 is not a real date (there is no month 13).',
+        '  expected: a real calendar date written YYYY-MM-DD',
+        '  found:    2016-13-45',
+        '  How to fix: check the date against the source and write it YYYY-MM-DD, for example 2021-03-25.',
+        '  See CONTRIBUTING.md#event-fields',
+      ),
+    ],
+  ],
+];
+
+describe('every likely mistake gets its exact message', () => {
+  test.each(cases)('%s: %s', async (name, _mistake, messages) => {
+    const dir = `${FIXTURES}/${name}`;
+    const { problems } = await checkContent({ root: dir });
+    expect(problems.map(formatProblem)).toEqual(messages.map((message) => message.replaceAll('<dir>/', `${dir}/`)));
+  });
+
+  test('every fixture folder is a case above, and there are at least twenty', () => {
+    const folders = readdirSync(FIXTURES).sort();
+    expect(folders).toEqual(cases.map(([name]) => name).sort());
+    expect(folders.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+// Every article compiles as MDX, so the whole corpus takes a few seconds on a busy machine.
+test('the site\'s own content has no problems', { timeout: 60_000 }, async () => {
+  const { filesChecked, problems } = await checkContent({ root: 'content' });
+  expect(problems.map(formatProblem)).toEqual([]);
+  expect(filesChecked).toBeGreaterThan(0);
+});

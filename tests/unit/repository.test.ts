@@ -1,0 +1,106 @@
+// "Edit this page", "Suggest a note" and "Last updated": the links a reader follows and the date they read, from
+// a repository address and a file's git history. The history rules are tested with a scripted git first, then
+// once against real repositories, a full clone and a shallow one.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { DEFAULT_REPO_URL, editUrl, repoPath, repoUrl, suggestNoteUrl, viewUrl } from '../../src/lib/repository/edit-links.ts';
+import { runGit } from '../../src/lib/repository/git.ts';
+import { forgetRepositories, lastUpdated, type GitRunner } from '../../src/lib/repository/last-updated.ts';
+
+describe('links into the repository', () => {
+  test.each([
+    [{}, DEFAULT_REPO_URL],
+    [{ REPO_URL: '' }, DEFAULT_REPO_URL],
+    [{ REPO_URL: 'https://github.com/someone/fork/' }, 'https://github.com/someone/fork'],
+    [{ REPO_URL: 'https://github.com/someone/fork.git' }, 'https://github.com/someone/fork'],
+  ])('REPO_URL %j', (env, url) => expect(repoUrl(env)).toBe(url));
+
+  test.each([
+    ['content/articles/alibaba-embraces-wechat-pay.mdx', 'content/articles/alibaba-embraces-wechat-pay.mdx'],
+    ['./content/topics/wechat-pay.mdx', 'content/topics/wechat-pay.mdx'],
+    ['content\\events\\2024-09-05-x.yaml', 'content/events/2024-09-05-x.yaml'],
+  ])('%s is %s in the repository', (path, expected) => expect(repoPath(path)).toBe(expected));
+
+  const repo = 'https://github.com/walled-gardens/walled-gardens-annotated';
+  test('edit and view links open the file on main', () => {
+    expect(editUrl(repo, 'content/articles/alibaba-embraces-wechat-pay.mdx')).toBe(`${repo}/edit/main/content/articles/alibaba-embraces-wechat-pay.mdx`);
+    expect(viewUrl(repo, './content/topics/wechat-pay.mdx')).toBe(`${repo}/blob/main/content/topics/wechat-pay.mdx`);
+  });
+
+  test('"Suggest a note" opens the note form with the title and the article filled in', () => {
+    expect(suggestNoteUrl(repo, { title: 'Alibaba Embraces WeChat Pay & More', path: 'content/articles/alibaba-embraces-wechat-pay.mdx' })).toBe(
+      `${repo}/issues/new?template=note.yml&title=Note+on+%E2%80%9CAlibaba+Embraces+WeChat+Pay+%26+More%E2%80%9D&article=content%2Farticles%2Falibaba-embraces-wechat-pay.mdx`,
+    );
+  });
+});
+
+/** A git that answers from a script, and records what it was asked. */
+function scriptedGit(answers: Record<string, string | undefined>): GitRunner & { asked: string[] } {
+  const asked: string[] = [];
+  const run: GitRunner = (args) => {
+    asked.push(args.join(' '));
+    return answers[args[0]!];
+  };
+  return Object.assign(run, { asked });
+}
+
+describe('last updated, from the history when it can be trusted', () => {
+  beforeEach(() => forgetRepositories());
+  const published = new Date('2024-09-05T00:00:00Z');
+
+  test.each([
+    ['a full history', { 'rev-parse': 'false', log: '2025-01-02T10:00:00+08:00' }, { date: new Date('2025-01-02T02:00:00Z'), from: 'git' }],
+    ['a shallow clone, whose one commit dates every file', { 'rev-parse': 'true', log: '2025-01-02T10:00:00+08:00' }, { date: published, from: 'fallback' }],
+    ['no git, or not a repository', { 'rev-parse': undefined, log: undefined }, { date: published, from: 'fallback' }],
+    ['a file never committed', { 'rev-parse': 'false', log: '' }, { date: published, from: 'fallback' }],
+    ['an answer that is not a date', { 'rev-parse': 'false', log: 'fatal: bad revision' }, { date: published, from: 'fallback' }],
+  ])('%s', (_name, answers, expected) => {
+    expect(lastUpdated(scriptedGit(answers), 'content/articles/x.mdx', '/repo', published)).toEqual(expected);
+  });
+
+  test('without a fallback an unknown date is left out', () => {
+    expect(lastUpdated(scriptedGit({ 'rev-parse': 'true' }), 'content/topics/x.mdx', '/repo')).toBeUndefined();
+  });
+
+  test('a shallow history is not asked for the file at all, and the question is asked once per repository', () => {
+    const git = scriptedGit({ 'rev-parse': 'true' });
+    lastUpdated(git, 'a.mdx', '/repo');
+    lastUpdated(git, 'b.mdx', '/repo');
+    expect(git.asked).toEqual(['rev-parse --is-shallow-repository']);
+  });
+});
+
+describe('against real repositories', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'last-updated-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const git = (args: string[], cwd: string, date = '2023-05-06T07:08:09Z') =>
+    execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null' }, stdio: 'pipe' });
+
+  test('a full clone gives each file its own last commit; a shallow clone falls back', () => {
+    forgetRepositories();
+    const origin = join(folder, 'origin');
+    mkdirSync(join(origin, 'content'), { recursive: true });
+    git(['init', '-q', '-b', 'main'], origin);
+    git(['config', 'user.email', 'test@example.org'], origin);
+    git(['config', 'user.name', 'Test'], origin);
+    writeFileSync(join(origin, 'content', 'old.mdx'), 'old\n');
+    git(['add', '.'], origin);
+    git(['commit', '-q', '-m', 'old'], origin, '2023-05-06T07:08:09Z');
+    writeFileSync(join(origin, 'content', 'new.mdx'), 'new\n');
+    git(['add', '.'], origin);
+    git(['commit', '-q', '-m', 'new'], origin, '2024-01-02T03:04:05Z');
+
+    expect(lastUpdated(runGit, 'content/old.mdx', origin)).toEqual({ date: new Date('2023-05-06T07:08:09Z'), from: 'git' });
+    expect(lastUpdated(runGit, 'content/new.mdx', origin)).toEqual({ date: new Date('2024-01-02T03:04:05Z'), from: 'git' });
+
+    const shallow = join(folder, 'shallow');
+    git(['clone', '-q', '--depth', '1', `file://${origin}`, shallow], folder);
+    const fallback = new Date('2021-03-25T00:00:00Z');
+    expect(lastUpdated(runGit, 'content/old.mdx', shallow, fallback)).toEqual({ date: fallback, from: 'fallback' });
+
+    expect(lastUpdated(runGit, 'content/old.mdx', folder, fallback)).toEqual({ date: fallback, from: 'fallback' });
+  });
+});
