@@ -1,0 +1,178 @@
+// `npm run bench -- --articles N[,N…]`: builds a generated corpus of each size and reports build time, peak
+// memory, pages per second, output size, what an article page loads, search index size, search in Chromium (cold,
+// warm, and once the index is loaded) and the time to rebuild after one article changes. Prints a Markdown table
+// and writes JSON to bench-out/. With several sizes, --chart FILE draws build time against corpus size (SVG).
+//
+// Builds run in a staged copy of the project under --work (default: the system temp folder), never in dist/ or
+// the working tree: see src/lib/bench/build-run.ts for why. Figures on a shared machine are noisy; the JSON keeps
+// the load average at the start of each run so a slow figure can be told from a slow machine.
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listFiles, runBuild, stageProject } from '../lib/bench/build-run.ts';
+import { buildTimeChart } from '../lib/bench/chart.ts';
+import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
+import { generateCorpus, readSourceContent } from '../lib/bench/corpus-files.ts';
+import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
+import { summarizeOutput } from '../lib/bench/output-summary.ts';
+import { growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
+import { timeSearch } from '../lib/bench/search-timing.ts';
+import { serveStatic } from '../lib/bench/static-server.ts';
+import { contentDir } from '../lib/deploy-settings.ts';
+
+const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--seed N] [--events N]
+       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--project DIR]
+       npm run bench -- --dist DIR    (measure an existing build: output, article pages, search)`;
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(code);
+}
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        articles: { type: 'string' },
+        query: { type: 'string', default: 'wechat pay' },
+        seed: { type: 'string' },
+        events: { type: 'string' },
+        work: { type: 'string', default: join(tmpdir(), 'walled-gardens-bench') },
+        out: { type: 'string', default: 'bench-out' },
+        chart: { type: 'string' },
+        'no-search': { type: 'boolean', default: false },
+        'no-rebuild': { type: 'boolean', default: false },
+        dist: { type: 'string' },
+        project: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    fail(2, `${(error as Error).message}\n${USAGE}`);
+  }
+}
+const values = readArgs();
+const sizes = (values.articles ?? '').split(',').filter(Boolean).map(Number);
+if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))) fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
+const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+// --project stages another copy of the project (a snapshot), so runs made at different times measure the same code.
+const project = resolve(values.project ?? process.cwd());
+const work = resolve(values.work);
+const out = resolve(values.out);
+const from = contentDir(process.env);
+
+const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** The real articles are in every corpus; their pages are the ones compared across sizes. */
+async function realArticlePages(origin: string): Promise<PageWeight[]> {
+  const real = (await readSourceContent(from)).articles.map((a) => a.slug);
+  const fetchBytes = async (url: string) => {
+    const response = await fetch(url);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  };
+  return Promise.all(real.map((slug) => measurePage(`${origin}/articles/${slug}/`, fetchBytes)));
+}
+
+/** Adds a paragraph to one generated article: the smallest edit a contributor makes, away from every note's quote. */
+async function touchOneArticle(corpus: string, slug: string): Promise<void> {
+  const file = join(corpus, 'articles', `${slug}.mdx`);
+  await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nThis paragraph was added by the benchmark to time a rebuild.\n`);
+}
+
+/** What a built site costs a reader: the output, the real article pages, and search. */
+async function measureBuilt(dist: string): Promise<Pick<BenchResult, 'output' | 'articlePage' | 'search'> & { realArticlePages: unknown }> {
+  const output = summarizeOutput(await listFiles(dist));
+  const server = await serveStatic(dist);
+  try {
+    const pages = await realArticlePages(server.url);
+    const summaries = pages.map((p) => ({ url: p.url.replace(server.url, ''), bytes: p.bytes, total: p.total, requests: p.requests }));
+    let search;
+    if (!values['no-search']) {
+      say(`timing search for "${values.query}" in Chromium`);
+      search = await timeSearch(server, values.query);
+    }
+    return { output, articlePage: [...pages].sort((a, b) => b.total - a.total)[0], realArticlePages: summaries, ...(search ? { search } : {}) };
+  } finally {
+    await server.close();
+  }
+}
+
+async function benchOne(articles: number): Promise<BenchResult> {
+  const load = loadavg()[0]!;
+  say(`${articles} articles: staging the project and writing the corpus (load average ${load.toFixed(1)})`);
+  const stage = await stageProject(project, join(work, `site-${articles}`));
+  const corpus = join(stage, 'corpus');
+  const files = await generateCorpus(from, corpus, { articles, seed, ...(values.events ? { events: Number(values.events) } : {}) });
+  const events = files.filter((f) => f.path.startsWith('events/')).length;
+  const dist = join(work, `dist-${articles}`);
+  await rm(dist, { recursive: true, force: true });
+
+  say(`${articles} articles: building (log: ${join(work, `build-${articles}.log`)})`);
+  const build = await runBuild({ cwd: stage, contentDir: corpus, outDir: dist, logFile: join(work, `build-${articles}.log`) });
+  const result: BenchResult = {
+    articles,
+    events,
+    seed,
+    date: new Date().toISOString(),
+    build: { ...build, pagesPerSecond: build.pages / build.wallSeconds },
+  };
+  result.loadAverage = load;
+  if (!build.ok) {
+    say(`${articles} articles: the build failed (exit ${build.exitCode}); see ${build.logFile}`);
+    return result;
+  }
+  Object.assign(result, await measureBuilt(dist));
+
+  if (!values['no-rebuild']) {
+    const generated = files.map((f) => /^articles\/(.+-\d{5})\.mdx$/.exec(f.path)?.[1]).find(Boolean);
+    if (generated) {
+      await touchOneArticle(corpus, generated);
+      say(`${articles} articles: rebuilding after editing ${generated}`);
+      const again = await runBuild({ cwd: stage, contentDir: corpus, outDir: dist, logFile: join(work, `rebuild-${articles}.log`) });
+      result.rebuild = { ok: again.ok, wallSeconds: again.wallSeconds, ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}), peakTreeBytes: again.peakTreeBytes };
+    }
+  }
+  return result;
+}
+
+if (values.dist) {
+  // Measure an existing build only: no corpus, no build, no rebuild.
+  process.stdout.write(`${JSON.stringify(await measureBuilt(resolve(values.dist)), null, 2)}\n`);
+  process.exit(0);
+}
+await mkdir(out, { recursive: true });
+await mkdir(work, { recursive: true });
+const results: BenchResult[] = [];
+for (const articles of sizes) {
+  if (articles < (await readSourceContent(from)).articles.length) fail(2, `--articles ${articles} is fewer than the real articles, which every corpus includes.`);
+  const result = await benchOne(articles);
+  results.push(result);
+  await writeFile(join(out, `bench-${articles}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  await appendFile(join(out, 'history.jsonl'), `${JSON.stringify(result)}\n`);
+}
+
+process.stdout.write(`\n${markdownTable(results)}\n`);
+const ok = results.filter((r) => r.build.ok).sort((a, b) => a.articles - b.articles);
+if (ok.length >= 2) {
+  const lines = ok.slice(1).map((r, i) => {
+    const a = ok[i]!;
+    const time = growthExponent({ articles: a.articles, value: a.build.wallSeconds }, { articles: r.articles, value: r.build.wallSeconds });
+    const memory = growthExponent({ articles: a.articles, value: a.build.peakTreeBytes }, { articles: r.articles, value: r.build.peakTreeBytes });
+    return `${a.articles} → ${r.articles} articles: build time ∝ n^${time.toFixed(2)}, peak memory ∝ n^${memory.toFixed(2)} (1.00 is linear)`;
+  });
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+}
+if (values.chart && ok.length > 0) {
+  const svg = buildTimeChart(
+    ok.map((r) => ({ articles: r.articles, seconds: r.build.wallSeconds, ...(r.build.cpuSeconds !== undefined ? { cpuSeconds: r.build.cpuSeconds } : {}) })),
+    [
+      { articles: 1000, seconds: 10, label: 'target: 1,000 in < 10 s' },
+      { articles: 10000, seconds: 120, label: 'target: 10,000 in < 2 min' },
+    ],
+  );
+  await writeFile(values.chart, svg);
+  say(`chart written to ${values.chart}`);
+}
+await writeFile(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+say(`JSON written to ${join(out, 'bench.json')}${existsSync(join(out, 'history.jsonl')) ? ' (every run is appended to history.jsonl)' : ''}`);

@@ -1,0 +1,151 @@
+// Runs `astro build` on a corpus and measures it: wall time, peak memory of the whole process tree, pages, and
+// what was written. The build runs in a staged copy of the project (its config, src/ and public/, with
+// node_modules linked), because Astro writes per-build state into the project itself: .astro/content-modules.mjs
+// lists the collection's files and node_modules/.astro/ caches the content store. Building a 10,000-article corpus
+// in the working tree would overwrite that state under anyone else building or running the dev server there.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { descendants, parseProcStatus, parseTimeVerbose } from './process-memory.ts';
+
+/** What the build reads from the project; everything else (tests, content/, dist/) stays behind. */
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+/** Caches Astro and Vite keep in node_modules: the staged copy gets its own. */
+const PRIVATE_MODULES = new Set(['.astro', '.vite', '.cache']);
+
+/** Copies the project into `stage` (replacing it) and links its dependencies; returns `stage`. */
+export async function stageProject(projectRoot: string, stage: string): Promise<string> {
+  await rm(stage, { recursive: true, force: true });
+  await mkdir(join(stage, 'node_modules'), { recursive: true });
+  for (const name of PROJECT_FILES) {
+    if (existsSync(join(projectRoot, name))) await cp(join(projectRoot, name), join(stage, name), { recursive: true });
+  }
+  for (const name of await readdir(join(projectRoot, 'node_modules'))) {
+    if (!PRIVATE_MODULES.has(name)) await symlink(join(projectRoot, 'node_modules', name), join(stage, 'node_modules', name));
+  }
+  return stage;
+}
+
+export interface BuildMeasurement {
+  ok: boolean;
+  exitCode: number | null;
+  wallSeconds: number;
+  /** Largest sum of resident memory over the build's process tree, sampled every `sampleMs`. */
+  peakTreeBytes: number;
+  /** Largest single process's peak (VmHWM, or /usr/bin/time's maximum resident set size). */
+  peakProcessBytes: number;
+  /** CPU time (user + system) of the build and its children, when /usr/bin/time is there. On a shared machine
+   * it is the steadier figure: wall time grows with everyone else's load, CPU time hardly does. */
+  cpuSeconds?: number;
+  /** "N page(s) built" from Astro's log, or the number of HTML files written. */
+  pages: number;
+  logFile: string;
+}
+
+async function sampleTree(root: number): Promise<{ total: number; hwm: number }> {
+  const parents = new Map<number, number>();
+  const statuses = new Map<number, ReturnType<typeof parseProcStatus>>();
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const status = parseProcStatus(await readFile(`/proc/${name}/status`, 'utf8').catch(() => ''));
+    if (!status) continue;
+    parents.set(status.pid, status.ppid);
+    statuses.set(status.pid, status);
+  }
+  let total = 0;
+  let hwm = 0;
+  for (const pid of descendants(root, parents)) {
+    const s = statuses.get(pid);
+    total += s?.rss ?? 0;
+    hwm = Math.max(hwm, s?.hwm ?? 0);
+  }
+  return { total, hwm };
+}
+
+export interface BuildOptions {
+  /** The staged project (see stageProject). */
+  cwd: string;
+  /** CONTENT_DIR for the build, relative to cwd or absolute. */
+  contentDir: string;
+  outDir: string;
+  logFile: string;
+  extraArgs?: string[];
+  env?: Record<string, string>;
+  sampleMs?: number;
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildMeasurement> {
+  const astro = join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const timeFile = `${options.logFile}.time`;
+  const useTime = existsSync('/usr/bin/time');
+  const command = [process.execPath, astro, 'build', '--outDir', options.outDir, ...(options.extraArgs ?? [])];
+  const [file, ...args] = useTime ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
+  const started = performance.now();
+  const child = spawn(file!, args, {
+    cwd: options.cwd,
+    env: { ...process.env, CONTENT_DIR: options.contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Streamed to the log file as it comes, so a long build can be followed with tail -f.
+  const logStream = createWriteStream(options.logFile);
+  const log: Buffer[] = [];
+  const keep = (b: Buffer) => {
+    log.push(b);
+    logStream.write(b);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let peakTree = 0;
+  let peakProcess = 0;
+  let done = false;
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => ((done = true), resolve(code))));
+  const sampler = (async () => {
+    while (!done) {
+      const { total, hwm } = await sampleTree(child.pid!);
+      peakTree = Math.max(peakTree, total);
+      peakProcess = Math.max(peakProcess, hwm);
+      await new Promise((r) => setTimeout(r, options.sampleMs ?? 100));
+    }
+  })();
+  const exitCode = await exited;
+  const wallSeconds = (performance.now() - started) / 1000;
+  await sampler;
+  const text = Buffer.concat(log).toString('utf8');
+  await new Promise((resolve) => logStream.end(resolve));
+  let cpuSeconds: number | undefined;
+  if (useTime) {
+    const timed = parseTimeVerbose(await readFile(timeFile, 'utf8').catch(() => ''));
+    peakProcess = Math.max(peakProcess, timed.maxRss ?? 0);
+    cpuSeconds = timed.cpuSeconds;
+  }
+  const built = /(\d+) page\(s\) built/.exec(text)?.[1];
+  const pages = built ? Number(built) : (await listFiles(options.outDir).catch(() => [])).filter((f) => f.path.endsWith('.html')).length;
+  return {
+    ok: exitCode === 0,
+    exitCode,
+    wallSeconds,
+    ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+    peakTreeBytes: Math.max(peakTree, peakProcess),
+    peakProcessBytes: peakProcess,
+    pages,
+    logFile: options.logFile,
+  };
+}
+
+export interface OutputFile {
+  /** Path inside the output folder, with forward slashes. */
+  path: string;
+  bytes: number;
+}
+
+export async function listFiles(dir: string): Promise<OutputFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const out: OutputFile[] = [];
+  for (let at = 0; at < files.length; at += 256) {
+    const sizes = await Promise.all(files.slice(at, at + 256).map((f) => stat(f)));
+    sizes.forEach((s, i) => out.push({ path: relative(dir, files[at + i]!).split(sep).join('/'), bytes: s.size }));
+  }
+  return out;
+}

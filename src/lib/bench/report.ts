@@ -1,0 +1,75 @@
+// The benchmark's figures for one corpus size, and how they are printed: a Markdown table (for the terminal and
+// the README) with one column per corpus size, and growth exponents that say whether a cost grows linearly.
+import type { PageWeight } from './page-weight.ts';
+import type { OutputSummary } from './output-summary.ts';
+import type { SearchTiming } from './search-timing.ts';
+
+export interface BenchResult {
+  articles: number;
+  events: number;
+  seed: number;
+  date: string;
+  build: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; peakProcessBytes: number; pages: number; pagesPerSecond: number };
+  output?: OutputSummary;
+  articlePage?: PageWeight;
+  search?: SearchTiming;
+  rebuild?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number };
+  /** The machine's 1-minute load average when the run started: wall times are only comparable at similar load. */
+  loadAverage?: number;
+}
+
+/** Sizes in kB of 1,000 bytes, the unit the budgets are stated in. */
+export function kb(bytes: number | undefined): string {
+  if (bytes === undefined) return 'n/a';
+  return bytes >= 10_000_000 ? `${(bytes / 1e6).toFixed(0)} MB` : bytes >= 1_000_000 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+export function seconds(s: number | undefined): string {
+  return s === undefined ? 'n/a' : s >= 100 ? `${s.toFixed(0)} s` : `${s.toFixed(1)} s`;
+}
+
+export function ms(n: number | undefined): string {
+  return n === undefined ? 'n/a' : `${n.toFixed(0)} ms`;
+}
+
+/**
+ * The exponent k in cost ∝ articlesᵏ between two measurements: 1 is linear, 2 quadratic. Fixed costs (Vite
+ * start-up, the topic pages) pull it below 1 for small corpora.
+ */
+export function growthExponent(a: { articles: number; value: number }, b: { articles: number; value: number }): number {
+  return Math.log(b.value / a.value) / Math.log(b.articles / a.articles);
+}
+
+type Row = [string, (r: BenchResult) => string];
+
+const ROWS: Row[] = [
+  ['build time (wall)', (r) => (r.build.ok ? seconds(r.build.wallSeconds) : `failed after ${seconds(r.build.wallSeconds)}`)],
+  ['build CPU time (user + system)', (r) => seconds(r.build.cpuSeconds)],
+  ['load average at start (2 cores)', (r) => (r.loadAverage === undefined ? 'n/a' : r.loadAverage.toFixed(1))],
+  ['peak memory (process tree)', (r) => kb(r.build.peakTreeBytes)],
+  ['pages built', (r) => String(r.build.pages)],
+  ['pages per second', (r) => r.build.pagesPerSecond.toFixed(0)],
+  ['output size', (r) => kb(r.output?.totalBytes)],
+  ['HTML in output', (r) => kb(r.output?.htmlBytes)],
+  ['article page: HTML', (r) => kb(r.articlePage?.bytes.html)],
+  ['article page: CSS', (r) => kb(r.articlePage?.bytes.css)],
+  ['article page: JS', (r) => kb(r.articlePage?.bytes.js)],
+  ['article page: total (requests)', (r) => (r.articlePage ? `${kb(r.articlePage.total)} (${r.articlePage.requests})` : 'n/a')],
+  ['largest topic page', (r) => kb(r.output?.largest.topic?.bytes)],
+  ['largest page of any kind', (r) => {
+    const all = Object.values(r.output?.largest ?? {});
+    const top = all.sort((a, b) => b.bytes - a.bytes)[0];
+    return top ? `${kb(top.bytes)} (${top.path.replace(/index\.html$/, '')})` : 'n/a';
+  }],
+  ['search index (pagefind/, of which index data)', (r) => (r.output?.searchIndexBytes === undefined ? 'n/a' : `${kb(r.output.searchIndexBytes)} (${kb(r.output.searchIndexDataBytes)})`)],
+  ['search, cold: first results / fetched', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${kb(r.search.cold.bytes)}` : 'n/a')],
+  ['search, warm: first results / fetched', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${kb(r.search.warm.bytes)}` : 'n/a')],
+  ['search after index loaded: time / fetched', (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a')],
+  ['rebuild after one article changes (wall / CPU)', (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a')],
+];
+
+export function markdownTable(results: readonly BenchResult[]): string {
+  const head = `| | ${results.map((r) => `${r.articles.toLocaleString('en-US')} articles`).join(' | ')} |`;
+  const rule = `|---|${results.map(() => '---:').join('|')}|`;
+  return [head, rule, ...ROWS.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}

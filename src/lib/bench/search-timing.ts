@@ -1,0 +1,133 @@
+// Search as a reader meets it, timed in Chromium: open /search/?q=<query> and wait for the first result, with an
+// empty cache (cold) and again with the cache the first visit filled (warm). Bytes are counted by the server
+// (uncompressed; what the browser took from its cache never reaches it), because Pagefind fetches its index
+// from a Web Worker, whose requests a page's own network log does not show. Then, with the index loaded, the time
+// Pagefind itself takes to answer the query (search plus the first result's data), which is what a reader waits
+// for while typing. Tolerant by design: a site without a search page or index yields a reason, not figures.
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { StaticServer } from './static-server.ts';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** What counts as a rendered result on the search page (Pagefind's Component UI, and its default UI). */
+export const RESULT_SELECTOR = '.pf-result, .pagefind-ui__result, [data-search-result]';
+
+export interface SearchVisit {
+  /** From navigation start to the first result in the page. */
+  firstResultMs: number;
+  /** Everything fetched until the network was idle after the first result. */
+  bytes: number;
+  requests: number;
+  /** Bytes of those under /pagefind/ (Pagefind's scripts, wasm and index). */
+  indexBytes: number;
+}
+
+export interface SearchTiming {
+  query: string;
+  cold?: SearchVisit;
+  warm?: SearchVisit;
+  /** With Pagefind loaded and initialised: search(query) until the first result's data… */
+  afterLoadMs?: number;
+  /** …and the bytes that query fetched (its index chunks and the first result's fragment). */
+  afterLoadBytes?: number;
+  unavailable?: string;
+}
+
+export function chromiumPath(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+function servedSince(server: StaticServer): { bytes: number; requests: number; indexBytes: number } {
+  const served = server.served;
+  return {
+    bytes: served.reduce((s, r) => s + r.bytes, 0),
+    requests: served.length,
+    indexBytes: served.filter((r) => r.path.startsWith('/pagefind/')).reduce((s, r) => s + r.bytes, 0),
+  };
+}
+
+async function visit(context: BrowserContext, server: StaticServer, path: string, timeoutMs: number): Promise<SearchVisit> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript((selector: string) => {
+      const w = window as unknown as { __firstResult?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          w.__firstResult = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, RESULT_SELECTOR);
+    server.resetServed();
+    const response = await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
+    if (!response || response.status() >= 400) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
+    await page.waitForFunction(() => (window as unknown as { __firstResult?: number }).__firstResult !== undefined, undefined, { timeout: timeoutMs });
+    await page.waitForLoadState('networkidle');
+    const firstResultMs = await page.evaluate(() => (window as unknown as { __firstResult: number }).__firstResult);
+    return { firstResultMs, ...servedSince(server) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Pagefind's own answer time once its index is loaded, measured on a plain page of the site. */
+async function afterLoad(context: BrowserContext, server: StaticServer, query: string): Promise<{ ms: number; bytes: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/404.html`);
+    await page.evaluate(async (bundle) => {
+      const pagefind = await import(bundle);
+      await pagefind.init();
+      // Load the index metadata and wasm with an unrelated word first: the figure below is the query alone.
+      await (await pagefind.search('annotated')).results[0]?.data();
+      (window as unknown as { __pagefind: unknown }).__pagefind = pagefind;
+    }, `${server.url}/pagefind/pagefind.js`);
+    server.resetServed();
+    const ms = await page.evaluate(async (query) => {
+      const pagefind = (window as unknown as { __pagefind: { search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }> } }).__pagefind;
+      const start = performance.now();
+      const found = await pagefind.search(query);
+      await found.results[0]?.data();
+      return performance.now() - start;
+    }, query);
+    return { ms, bytes: servedSince(server).bytes };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function timeSearch(server: StaticServer, query: string, options: { browser?: Browser; timeoutMs?: number } = {}): Promise<SearchTiming> {
+  const path = `/search/?q=${encodeURIComponent(query)}`;
+  const probe = await fetch(`${server.url}${path}`).catch(() => undefined);
+  if (!probe?.ok) return { query, unavailable: `no search page (${path} answered ${probe?.status ?? 'nothing'})` };
+  const browser = options.browser ?? (await launchChromium());
+  const timing: SearchTiming = { query };
+  try {
+    const context = await browser.newContext();
+    try {
+      timing.cold = await visit(context, server, path, options.timeoutMs ?? 30_000);
+      timing.warm = await visit(context, server, path, options.timeoutMs ?? 30_000);
+    } catch (error) {
+      timing.unavailable = `the search page showed no result: ${(error as Error).message.split('\n')[0]}`;
+    } finally {
+      await context.close();
+    }
+    if ((await fetch(`${server.url}/pagefind/pagefind.js`).catch(() => undefined))?.ok) {
+      const fresh = await browser.newContext();
+      try {
+        const after = await afterLoad(fresh, server, query);
+        timing.afterLoadMs = after.ms;
+        timing.afterLoadBytes = after.bytes;
+      } finally {
+        await fresh.close();
+      }
+    }
+    return timing;
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}

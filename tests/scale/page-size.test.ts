@@ -1,0 +1,68 @@
+// Scale: no page may grow with the size of the corpus. Builds two generated corpora, of 100 and 1,000 articles
+// (`npm run test:scale`; minutes, so not part of `npm test`), and compares the same pages in both. Every corpus
+// holds the real articles under their own slugs, so their pages exist in both builds and must weigh the same,
+// within 5%, counting the HTML and everything it loads. The second test extends that to every page both builds
+// share (front page, topic pages, first index pages…). Builds run in staged copies of the project (see
+// src/lib/bench/build-run.ts), never in dist/.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { listFiles, runBuild, stageProject, type OutputFile } from '../../src/lib/bench/build-run.ts';
+import { generateCorpus, readSourceContent } from '../../src/lib/bench/corpus-files.ts';
+import { grownPages } from '../../src/lib/bench/output-summary.ts';
+import { measurePage, type PageWeight } from '../../src/lib/bench/page-weight.ts';
+
+const SIZES = [100, 1000] as const;
+const TOLERANCE = 0.05;
+const work = join(process.env.SCALE_WORK ?? tmpdir(), 'walled-gardens-scale');
+const SITE = 'http://site.invalid';
+
+interface Built {
+  dist: string;
+  files: OutputFile[];
+}
+const builds = new Map<number, Built>();
+
+/** Reads the page and its assets straight from a build folder, as the server would serve them. */
+function fromFolder(dist: string) {
+  return async (url: string): Promise<Uint8Array | undefined> => {
+    const path = decodeURIComponent(new URL(url).pathname);
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    return existsSync(file) ? new Uint8Array(await readFile(file)) : undefined;
+  };
+}
+
+before(async () => {
+  await mkdir(work, { recursive: true });
+  for (const articles of SIZES) {
+    const stage = await stageProject(process.cwd(), join(work, `site-${articles}`));
+    await generateCorpus('content', join(stage, 'corpus'), { articles });
+    const dist = join(work, `dist-${articles}`);
+    const build = await runBuild({ cwd: stage, contentDir: join(stage, 'corpus'), outDir: dist, logFile: join(work, `build-${articles}.log`) });
+    assert.ok(build.ok, `the ${articles}-article build failed; see ${build.logFile}`);
+    process.stderr.write(`# ${articles} articles built in ${build.wallSeconds.toFixed(0)} s, peak ${(build.peakTreeBytes / 1e6).toFixed(0)} MB\n`);
+    builds.set(articles, { dist, files: await listFiles(dist) });
+  }
+}, { timeout: 60 * 60_000 });
+
+test('a real article page weighs the same (within 5%) with 100 and with 1,000 articles', async () => {
+  const slugs = (await readSourceContent('content')).articles.map((a) => a.slug);
+  const [small, large] = SIZES.map((n) => builds.get(n)!);
+  const problems: string[] = [];
+  for (const slug of slugs) {
+    const url = `${SITE}/articles/${slug}/`;
+    const [a, b]: PageWeight[] = await Promise.all([measurePage(url, fromFolder(small!.dist)), measurePage(url, fromFolder(large!.dist))]);
+    const ratio = b!.total / a!.total;
+    if (Math.abs(ratio - 1) > TOLERANCE) problems.push(`${slug}: ${a!.total} → ${b!.total} bytes (×${ratio.toFixed(2)})`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('no page shared by both builds grows by more than 5%', () => {
+  const [small, large] = SIZES.map((n) => builds.get(n)!);
+  const grown = grownPages(small!.files, large!.files, TOLERANCE).map((p) => `${p.path}: ${p.small} → ${p.large} bytes (×${p.ratio.toFixed(2)})`);
+  assert.deepEqual(grown, []);
+});

@@ -1,0 +1,184 @@
+// The benchmark's measuring helpers: the seeded generator, what a page loads before interaction, the build's
+// memory read from /proc and /usr/bin/time, output summaries by page kind, growth exponents and the chart.
+import { describe, expect, test } from 'vitest';
+import { buildTimeChart, decades } from '../../src/lib/bench/chart.ts';
+import { grownPages, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
+import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
+import { descendants, parseProcStatus, parseTimeVerbose } from '../../src/lib/bench/process-memory.ts';
+import { seededRandom } from '../../src/lib/bench/prng.ts';
+import { growthExponent, kb } from '../../src/lib/bench/report.ts';
+
+describe('seeded random', () => {
+  test('the same seed gives the same sequence; another seed another', () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, seededRandom(seed).next);
+    expect(draw(1)).toEqual(draw(1));
+    expect(draw(1)).not.toEqual(draw(2));
+  });
+
+  test('int stays within its bounds and reaches both', () => {
+    const random = seededRandom(3);
+    const seen = new Set(Array.from({ length: 500 }, () => random.int(2, 5)));
+    expect([...seen].sort()).toEqual([2, 3, 4, 5]);
+  });
+
+  test('shuffle keeps every element', () => {
+    expect(seededRandom(4).shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('what a page loads', () => {
+  const page = 'http://127.0.0.1:8000/articles/x/';
+  test.each([
+    ['a stylesheet', '<link rel="stylesheet" href="/_astro/a.css">', [['http://127.0.0.1:8000/_astro/a.css', 'css']]],
+    ['a module script', '<script type="module" src="/_astro/a.js"></script>', [['http://127.0.0.1:8000/_astro/a.js', 'js']]],
+    ['a module preload', "<link rel=modulepreload href='/_astro/b.js'>", [['http://127.0.0.1:8000/_astro/b.js', 'js']]],
+    ['an icon', '<link rel="icon" href="/favicon.svg" type="image/svg+xml">', [['http://127.0.0.1:8000/favicon.svg', 'other']]],
+    ['a relative path', '<script src="../a.js"></script>', [['http://127.0.0.1:8000/articles/a.js', 'js']]],
+    ['not another origin', '<script src="https://cdn.example.org/a.js"></script>', []],
+    ['not canonical, feed or sitemap links', '<link rel="canonical" href="/x/"><link rel="alternate" href="/rss.xml"><link rel="sitemap" href="/s.xml">', []],
+    ['not inside noscript or a comment', '<noscript><link rel="stylesheet" href="/n.css"></noscript><!-- <script src="/c.js"></script> -->', []],
+    ['not a lazy image', '<img src="/a.png" loading="lazy"><img src="/b.png">', [['http://127.0.0.1:8000/b.png', 'other']]],
+  ])('%s', (_, html, expected) => {
+    expect(onLoadReferences(html, page).map((r) => [r.url, r.kind])).toEqual(expected);
+  });
+
+  test.each([
+    ['import from', 'import{a as b}from"./x.js";', ['./x.js']],
+    ['bare import', 'import"./y.js";import "./z.js"', ['./y.js', './z.js']],
+    ['export from', 'export * from "./w.js"', ['./w.js']],
+    ['not a dynamic import', 'const m = await import("./later.js")', []],
+  ])('module imports: %s', (_, js, expected) => {
+    expect(moduleImports(js)).toEqual(expected);
+  });
+
+  test('css imports', () => {
+    expect(cssImports('@import "a.css"; @import url(/b.css);')).toEqual(['a.css', '/b.css']);
+  });
+
+  test('a page, its stylesheet and its scripts with their imports, each counted once', async () => {
+    const files: Record<string, string> = {
+      'http://s/a/': '<link rel="stylesheet" href="/s.css"><script type="module" src="/m.js"></script><script type="module" src="/n.js"></script>',
+      'http://s/s.css': 'body{}',
+      'http://s/m.js': 'import"./shared.js";',
+      'http://s/n.js': 'import"./shared.js";import("./lazy.js")',
+      'http://s/shared.js': 'export const x=1;',
+      'http://s/lazy.js': 'never fetched',
+    };
+    const weight = await measurePage('http://s/a/', async (url) => (url in files ? new TextEncoder().encode(files[url]) : undefined));
+    expect(weight.assets.map((a) => a.url)).toEqual(['http://s/a/', 'http://s/s.css', 'http://s/m.js', 'http://s/n.js', 'http://s/shared.js']);
+    expect(weight.bytes).toEqual({ html: files['http://s/a/']!.length, css: 6, js: 20 + 39 + 17, other: 0 });
+    expect(weight.requests).toBe(5);
+    expect(weight.total).toBe(weight.bytes.html + weight.bytes.css + weight.bytes.js);
+  });
+});
+
+describe('memory of the build', () => {
+  test('a /proc status', () => {
+    const status = 'Name:\tnode\nPid:\t42\nPPid:\t7\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n';
+    expect(parseProcStatus(status)).toEqual({ pid: 42, ppid: 7, rss: 1024 * 1024, hwm: 2048 * 1024 });
+    expect(parseProcStatus('')).toBeUndefined();
+  });
+
+  test('a kernel thread has no memory lines', () => {
+    expect(parseProcStatus('Name:\tkthreadd\nPid:\t2\nPPid:\t0\n')).toEqual({ pid: 2, ppid: 0, rss: 0, hwm: 0 });
+  });
+
+  test('the process tree under a pid', () => {
+    const parents = new Map([[10, 1], [11, 10], [12, 11], [13, 1], [14, 12]]);
+    expect([...descendants(10, parents)].sort()).toEqual([10, 11, 12, 14]);
+  });
+
+  test('/usr/bin/time -v', () => {
+    const text = [
+      '\tUser time (seconds): 179.85',
+      '\tSystem time (seconds): 45.78',
+      '\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02.50',
+      '\tMaximum resident set size (kbytes): 1001520',
+    ].join('\n');
+    const timed = parseTimeVerbose(text);
+    expect(timed).toMatchObject({ maxRss: 1001520 * 1024, wallSeconds: 62.5 });
+    expect(timed.cpuSeconds).toBeCloseTo(225.63);
+    expect(parseTimeVerbose('')).toEqual({});
+  });
+});
+
+describe('output summary', () => {
+  test.each([
+    ['index.html', 'home'],
+    ['articles/index.html', 'article-list'],
+    ['articles/3/index.html', 'article-list'],
+    ['articles/alibaba-embraces-wechat-pay/index.html', 'article'],
+    ['topics/index.html', 'topic-list'],
+    ['topics/wechat/index.html', 'topic'],
+    ['topics/wechat/coverage/2/index.html', 'topic-coverage'],
+    ['timeline/2/index.html', 'timeline'],
+    ['search/index.html', 'search'],
+    ['about/index.html', 'other'],
+  ])('%s is a %s page', (path, kind) => {
+    expect(pageKind(path)).toBe(kind);
+  });
+
+  test('totals, the search index and the largest page of each kind', () => {
+    const summary = summarizeOutput([
+      { path: 'index.html', bytes: 10 },
+      { path: 'articles/a/index.html', bytes: 50 },
+      { path: 'articles/b/index.html', bytes: 70 },
+      { path: '_astro/x.css', bytes: 5 },
+      { path: 'pagefind/pagefind.js', bytes: 30 },
+      { path: 'pagefind/index/en_1.pf_index', bytes: 40 },
+    ]);
+    expect(summary).toMatchObject({ files: 6, totalBytes: 205, htmlFiles: 3, htmlBytes: 130, searchIndexBytes: 70, searchIndexDataBytes: 40 });
+    expect(summary.largest.article).toEqual({ path: 'articles/b/index.html', bytes: 70 });
+    expect(summarizeOutput([{ path: 'index.html', bytes: 1 }]).searchIndexBytes).toBeUndefined();
+  });
+
+  test('pages that grew between two builds, beyond a tolerance', () => {
+    const small = [{ path: 'a/index.html', bytes: 100 }, { path: 'b/index.html', bytes: 100 }, { path: 'x.css', bytes: 1 }];
+    const large = [{ path: 'a/index.html', bytes: 104 }, { path: 'b/index.html', bytes: 300 }, { path: 'x.css', bytes: 9 }, { path: 'new/index.html', bytes: 5 }];
+    expect(grownPages(small, large, 0.05)).toEqual([{ path: 'b/index.html', small: 100, large: 300, ratio: 3 }]);
+  });
+});
+
+describe('reporting', () => {
+  test.each([
+    [{ articles: 100, value: 10 }, { articles: 1000, value: 100 }, 1],
+    [{ articles: 100, value: 10 }, { articles: 1000, value: 1000 }, 2],
+    [{ articles: 100, value: 10 }, { articles: 1000, value: 10 }, 0],
+  ])('growth exponent %o → %o is %d', (a, b, k) => {
+    expect(growthExponent(a, b)).toBeCloseTo(k);
+  });
+
+  test.each([
+    [undefined, 'n/a'],
+    [9_900, '9.9 kB'],
+    [1_500_000, '1.5 MB'],
+    [830_000_000, '830 MB'],
+  ])('%s bytes read %s', (bytes, text) => {
+    expect(kb(bytes)).toBe(text);
+  });
+});
+
+describe('chart', () => {
+  test('decades around the data', () => {
+    expect(decades(100, 10000)).toEqual([100, 1000, 10000]);
+    expect(decades(3.5, 95)).toEqual([1, 10, 100]);
+  });
+
+  test('an SVG with a titled point per measurement and the targets', () => {
+    const svg = buildTimeChart(
+      [{ articles: 1000, seconds: 9 }, { articles: 100, seconds: 2 }],
+      [{ articles: 10000, seconds: 120, label: 'target' }],
+    );
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('<title id="chart-title">Build time against corpus size: 100 articles in 2.0 s, 1,000 articles in 9.0 s</title>');
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    expect(svg).toContain('>target</text>');
+    expect(() => buildTimeChart([])).toThrow();
+  });
+});
+
+test('the chart draws CPU time as a second line when it is known', () => {
+  const svg = buildTimeChart([{ articles: 100, seconds: 90, cpuSeconds: 30 }, { articles: 1000, seconds: 700, cpuSeconds: 220 }]);
+  expect(svg.match(/<circle [^>]*class="cpu-dot"/g)).toHaveLength(2);
+  expect(svg).toContain('100 articles in 90 s (30 s CPU)');
+});
