@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Some tests spawn the CLIs or compile MDX hundreds of times; on a busy 2-core machine that can take far
+    // longer than the 5 s default. This is slack, not a performance budget.
+    testTimeout: 60_000,
   },
 });
