@@ -105,7 +105,8 @@ async function benchOne(articles: number): Promise<BenchResult> {
   const corpus = join(stage, 'corpus');
   const files = await generateCorpus(from, corpus, { articles, seed, ...(values.events ? { events: Number(values.events) } : {}) });
   const events = files.filter((f) => f.path.startsWith('events/')).length;
-  const dist = join(work, `dist-${articles}`);
+  // Inside the staged project: Astro's prerender step resolves packages from the output folder's own location.
+  const dist = join(stage, 'dist');
   await rm(dist, { recursive: true, force: true });
 
   say(`${articles} articles: building (log: ${join(work, `build-${articles}.log`)})`);

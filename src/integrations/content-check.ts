@@ -8,7 +8,7 @@
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
 //   problems remain, and the pages reload once they are fixed. The start-up report is printed in
 //   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
@@ -54,7 +54,12 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
           if (problems.length > 0) throw new ContentProblems(formatReport(filesChecked, problems));
           logger.info(summaryLine(filesChecked, problems));
         } else if (command === 'dev') {
-          latest = await check();
+          try {
+            latest = await check();
+          } catch (error) {
+            logger.error(`The content check itself failed: ${(error as Error).message}`);
+            return;
+          }
           if (latest.problems.length > 0) logger.error(`\n${formatReport(latest.filesChecked, latest.problems)}`);
         }
       },
@@ -108,7 +113,8 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         } as typeof hot.send;
         server.watcher.add(root);
         server.watcher.on('all', (_event, path) => {
-          if (!resolve(path).startsWith(root)) return;
+          const changed = resolve(path);
+          if (changed !== root && !changed.startsWith(root + sep)) return;
           clearTimeout(timer);
           timer = setTimeout(() => void run(), SETTLE_MS);
         });

@@ -3,8 +3,13 @@
 // what the best results are for known questions, highlighted words on arrival, without JavaScript, with axe.
 // Works under a sub-path too: run with BASE_PATH set against a site built with the same BASE_PATH.
 import type { Page } from '@playwright/test';
-import { test, expect, accessibilityViolations, useScheme } from './support/reader.ts';
+import { test, expect as baseExpect, accessibilityViolations, useScheme } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
+
+// A page's first search fetches and starts Pagefind (its script, WebAssembly and index chunks): on a busy
+// machine that can take a few seconds, so results get more time to appear than Playwright's default.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 60_000 });
 
 const articles = readArticles();
 const bySlug = (slug: string) => {

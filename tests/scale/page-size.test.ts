@@ -40,7 +40,8 @@ before(async () => {
   for (const articles of SIZES) {
     const stage = await stageProject(process.cwd(), join(work, `site-${articles}`));
     await generateCorpus('content', join(stage, 'corpus'), { articles });
-    const dist = join(work, `dist-${articles}`);
+    // Inside the staged project: Astro's prerender step resolves packages from the output folder's own location.
+    const dist = join(stage, 'dist');
     const build = await runBuild({ cwd: stage, contentDir: join(stage, 'corpus'), outDir: dist, logFile: join(work, `build-${articles}.log`) });
     assert.ok(build.ok, `the ${articles}-article build failed; see ${build.logFile}`);
     process.stderr.write(`# ${articles} articles built in ${build.wallSeconds.toFixed(0)} s, peak ${(build.peakTreeBytes / 1e6).toFixed(0)} MB\n`);

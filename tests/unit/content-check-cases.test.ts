@@ -462,6 +462,32 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
       ),
     ],
   ],
+  [
+    'event-date-not-in-file-name',
+    "an event re-dated without renaming its file",
+    [
+      lines(
+        "<dir>/events/2024-09-04-taobao-accepts-wechat-pay.yaml:1:7: the event's date, 2024-09-05, is not the date its file name starts with.",
+        '  expected: a file name starting 2024-09-05-',
+        '  found:    events/2024-09-04-taobao-accepts-wechat-pay.yaml',
+        '  How to fix: correct the date, or rename the file so that it starts with the date (events are listed by file name).',
+        '  See CONTRIBUTING.md#event-fields',
+      ),
+    ],
+  ],
+  [
+    'event-saved-twice',
+    'the same event saved as .yaml and .yml',
+    [
+      lines(
+        '<dir>/events/2024-09-05-taobao-accepts-wechat-pay.yml:1:1: this event has the same address as <dir>/events/2024-09-05-taobao-accepts-wechat-pay.yaml.',
+        '  expected: one file per event name (names are compared without case or extension)',
+        '  found:    events/2024-09-05-taobao-accepts-wechat-pay.yaml and events/2024-09-05-taobao-accepts-wechat-pay.yml',
+        '  How to fix: merge the two files into one, or rename one of them.',
+        '  See CONTRIBUTING.md#where-files-go',
+      ),
+    ],
+  ],
 ];
 
 describe('every likely mistake gets its exact message', () => {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_REPO_URL, editUrl, repoPath, repoUrl, suggestNoteUrl, viewUrl } from '../../src/lib/repository/edit-links.ts';
+import { DEFAULT_REPO_URL, editUrl, repoPath, repoUrl, suggestNoteUrl } from '../../src/lib/repository/edit-links.ts';
 import { runGit } from '../../src/lib/repository/git.ts';
 import { forgetRepositories, lastUpdated, type GitRunner } from '../../src/lib/repository/last-updated.ts';
 
@@ -25,9 +25,9 @@ describe('links into the repository', () => {
   ])('%s is %s in the repository', (path, expected) => expect(repoPath(path)).toBe(expected));
 
   const repo = 'https://github.com/walled-gardens/walled-gardens-annotated';
-  test('edit and view links open the file on main', () => {
+  test('the edit link opens the file on main in GitHub\'s editor', () => {
     expect(editUrl(repo, 'content/articles/alibaba-embraces-wechat-pay.mdx')).toBe(`${repo}/edit/main/content/articles/alibaba-embraces-wechat-pay.mdx`);
-    expect(viewUrl(repo, './content/topics/wechat-pay.mdx')).toBe(`${repo}/blob/main/content/topics/wechat-pay.mdx`);
+    expect(editUrl(repo, './content/topics/wechat-pay.mdx')).toBe(`${repo}/edit/main/content/topics/wechat-pay.mdx`);
   });
 
   test('"Suggest a note" opens the note form with the title and the article filled in', () => {

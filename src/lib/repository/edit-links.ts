@@ -27,11 +27,6 @@ export function editUrl(repo: string, path: string, branch = DEFAULT_BRANCH): st
   return `${repo}/edit/${branch}/${encodePath(path)}`;
 }
 
-/** The file as it stands on the published branch. */
-export function viewUrl(repo: string, path: string, branch = DEFAULT_BRANCH): string {
-  return `${repo}/blob/${branch}/${encodePath(path)}`;
-}
-
 export interface SuggestNote {
   /** The article's title, for the issue's title. */
   title: string;
