@@ -266,7 +266,6 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           className: ['note-marker'],
           href: `#note-${note.id}`,
           id: withId ? `marker-${note.id}` : undefined,
-          dataNote: note.id,
           ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
         },
         [h('sup', String(note.number))],

@@ -1,7 +1,7 @@
 // Links the first mention of each topic in a page's text to the topic's page, so a reader can go from a name
 // to everything the site gathers about it. Mentions are found with the same alias matcher the topic pages use,
-// so a link appears exactly where a topic page says the article names it. The link carries the topic's title
-// and summary for the hover/focus preview (a small script); without JavaScript it is a plain link.
+// so a link appears exactly where a topic page says the article names it. The link carries the topic's
+// summary for the hover/focus preview (a small script); without JavaScript it is a plain link.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
@@ -105,7 +105,7 @@ function linkFirstMentions(node: Text, matcher: AliasMatcher, cards: Map<string,
     out.push(
       h(
         'a',
-        { className: ['topic-link'], href: joinBase(base, `/topics/${match.topic}/`), dataTopicTitle: card.title, dataTopicSummary: card.summary },
+        { className: ['topic-link'], href: joinBase(base, `/topics/${match.topic}/`), dataTopicSummary: card.summary },
         node.value.slice(match.start, match.end),
       ),
     );

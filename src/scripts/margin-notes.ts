@@ -12,6 +12,8 @@ const noteOf = (id: string) => document.getElementById(`note-${id}`);
 const markerOf = (id: string) => document.getElementById(`marker-${id}`);
 const passageOf = (id: string) => document.getElementById(`passage-${id}`) ?? markerOf(id);
 const markers = () => [...document.querySelectorAll<HTMLAnchorElement>('a.note-marker')];
+/** A number links to its note (#note-<id>); the note's id is read from the link rather than repeated in the HTML. */
+const noteIdOf = (marker: HTMLAnchorElement) => decodeURIComponent(marker.hash.slice('#note-'.length));
 
 function placeNotes(): void {
   for (const column of document.querySelectorAll<HTMLElement>('.sidenotes')) {
@@ -30,7 +32,7 @@ function placeNotes(): void {
 
 function setOpen(id: string, open: boolean): void {
   noteOf(id)?.classList.toggle('is-open', open);
-  for (const marker of markers()) if (marker.dataset.note === id && !wide.matches) marker.setAttribute('aria-expanded', String(open));
+  for (const marker of markers()) if (noteIdOf(marker) === id && !wide.matches) marker.setAttribute('aria-expanded', String(open));
 }
 
 function setActive(id: string, active: boolean): void {
@@ -41,7 +43,7 @@ function setActive(id: string, active: boolean): void {
 /** Links on wide screens (the note is already visible), toggle buttons on narrow ones. */
 function setMarkerRoles(): void {
   for (const marker of markers()) {
-    const id = marker.dataset.note ?? '';
+    const id = noteIdOf(marker);
     if (wide.matches) {
       marker.removeAttribute('role');
       marker.removeAttribute('aria-expanded');
@@ -55,7 +57,7 @@ function setMarkerRoles(): void {
 }
 
 function activateMarker(marker: HTMLAnchorElement): void {
-  const id = marker.dataset.note ?? '';
+  const id = noteIdOf(marker);
   const note = noteOf(id);
   if (!note) return;
   if (wide.matches) {
@@ -77,6 +79,8 @@ function openFromHash(): void {
 
 function idFrom(target: EventTarget | null): string | undefined {
   if (!(target instanceof Element)) return undefined;
+  const marker = target.closest<HTMLAnchorElement>('a.note-marker');
+  if (marker) return noteIdOf(marker);
   const carrier = target.closest<HTMLElement>('[data-annotation], [data-note]');
   return carrier?.dataset.annotation ?? carrier?.dataset.note;
 }

@@ -24,7 +24,7 @@ if (links.length > 0) {
     current = link;
     preview.replaceChildren();
     const title = document.createElement('strong');
-    title.textContent = link.dataset.topicTitle ?? '';
+    title.textContent = link.textContent ?? '';
     const summary = document.createElement('span');
     summary.textContent = ` ${link.dataset.topicSummary ?? ''}`;
     preview.append(title, summary);

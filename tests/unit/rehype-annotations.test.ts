@@ -34,7 +34,7 @@ describe('annotated HTML', () => {
       note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm' }] }),
     ]);
     expect(html).toContain(
-      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" data-note="cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
+      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(
@@ -52,13 +52,13 @@ describe('annotated HTML', () => {
   test('overlapping notes nest, and are numbered in the order of their passages', () => {
     const html = render('Alibaba and Tencent move closer to cooperating.', [note('second', 'Tencent move closer'), note('first', 'Alibaba and Tencent')]);
     expect(html).toContain(
-      '<mark class="annotation" data-annotation="first" data-kind="context" id="passage-first">Alibaba and </mark><mark class="annotation" data-annotation="first" data-kind="context"><mark class="annotation" data-annotation="second" data-kind="context" id="passage-second">Tencent</mark></mark><a class="note-marker" href="#note-first" id="marker-first" data-note="first" aria-label="Note 1, context"><sup>1</sup></a><mark class="annotation" data-annotation="second" data-kind="context"> move closer</mark><a class="note-marker" href="#note-second" id="marker-second" data-note="second" aria-label="Note 2, context"><sup>2</sup></a>',
+      '<mark class="annotation" data-annotation="first" data-kind="context" id="passage-first">Alibaba and </mark><mark class="annotation" data-annotation="first" data-kind="context"><mark class="annotation" data-annotation="second" data-kind="context" id="passage-second">Tencent</mark></mark><a class="note-marker" href="#note-first" id="marker-first" aria-label="Note 1, context"><sup>1</sup></a><mark class="annotation" data-annotation="second" data-kind="context"> move closer</mark><a class="note-marker" href="#note-second" id="marker-second" aria-label="Note 2, context"><sup>2</sup></a>',
     );
   });
 
   test('a GFM footnote is shown as a note of kind footnote, and the default footnotes section is gone', () => {
     const html = render('A claim.[^a]\n\n[^a]: The footnote text.');
-    expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" data-note="footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
+    expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
     expect(html).toContain('<span class="note-kind">Footnote</span></p><div class="note-body"><p>The footnote text.</p></div>');
     expect(html).toContain('<li id="endnote-footnote-a" data-kind="footnote"><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>');
     expect(html).not.toContain('data-footnotes');
