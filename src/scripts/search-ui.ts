@@ -125,7 +125,11 @@ function compositionEnded(field: HTMLInputElement, composing: () => boolean): Pr
  */
 export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputElement, composing: () => boolean): Promise<void> {
   const components = await loadSearchUI();
-  components.configureInstance(HEADER_INSTANCE, INSTANCE_OPTIONS);
+  const instance = components.configureInstance(HEADER_INSTANCE, INSTANCE_OPTIONS);
+  // Start the search engine before the first search: searches issued while it loads can finish out of order,
+  // and the list would then show the results for the first letters typed. Meanwhile the plain field takes the
+  // reader's typing.
+  await instance.triggerLoad();
   // Swapping the field during a composition would lose the characters being composed.
   await compositionEnded(field, composing);
 

@@ -2,7 +2,7 @@
 // memory read from /proc and /usr/bin/time, output summaries by page kind, growth exponents and the chart.
 import { describe, expect, test } from 'vitest';
 import { buildTimeChart, decades } from '../../src/lib/bench/chart.ts';
-import { grownPages, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
+import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
 import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
 import { descendants, parseProcStatus, parseTimeVerbose } from '../../src/lib/bench/process-memory.ts';
 import { seededRandom } from '../../src/lib/bench/prng.ts';
@@ -181,4 +181,30 @@ test('the chart draws CPU time as a second line when it is known', () => {
   const svg = buildTimeChart([{ articles: 100, seconds: 90, cpuSeconds: 30 }, { articles: 1000, seconds: 700, cpuSeconds: 220 }]);
   expect(svg.match(/<circle [^>]*class="cpu-dot"/g)).toHaveLength(2);
   expect(svg).toContain('100 articles in 90 s (30 s CPU)');
+});
+
+describe('page families', () => {
+  test('the pages of a list are one family, weighed by the largest; other pages stand alone', () => {
+    const families = pageFamilies([
+      { path: 'topics/wechat/coverage/index.html', bytes: 50 },
+      { path: 'topics/wechat/coverage/2/index.html', bytes: 60 },
+      { path: 'topics/wechat/coverage/3/index.html', bytes: 10 },
+      { path: 'topics/wechat/index.html', bytes: 70 },
+      { path: 'articles/index.html', bytes: 30 },
+      { path: 'articles/2/index.html', bytes: 31 },
+      { path: 'articles/some-slug/index.html', bytes: 40 },
+    ]);
+    expect(Object.fromEntries([...families].map(([k, v]) => [k, v.bytes]))).toEqual({
+      'topics/wechat/coverage/*': 60,
+      'topics/wechat/index.html': 70,
+      'articles/*': 31,
+      'articles/some-slug/index.html': 40,
+    });
+  });
+
+  test('a half-full last page filling up is not growth; a page that grows is', () => {
+    const small = [{ path: 't/index.html', bytes: 100 }, { path: 't/2/index.html', bytes: 20 }, { path: 'topic/index.html', bytes: 100 }];
+    const large = [{ path: 't/index.html', bytes: 100 }, { path: 't/2/index.html', bytes: 100 }, { path: 't/3/index.html', bytes: 100 }, { path: 'topic/index.html', bytes: 150 }];
+    expect(grownFamilies(small, large, 0.05)).toEqual([{ family: 'topic/index.html', small: 100, large: 150, ratio: 1.5 }]);
+  });
 });

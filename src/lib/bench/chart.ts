@@ -50,7 +50,7 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
   ];
   const first = sorted[0]!;
   const last = xs.at(-1)!;
-  const linear = `<line x1="${r(x(first.articles))}" y1="${r(y(first.seconds))}" x2="${r(x(last))}" y2="${r(y(first.seconds * (last / first.articles)))}" class="linear"/>`;
+  const linear = `<line x1="${r(x(first.articles))}" y1="${r(y(first.seconds))}" x2="${r(x(last))}" y2="${r(y(first.seconds * (last / first.articles)))}" class="linear" clip-path="url(#plot)"/>`;
   const line = `<polyline points="${sorted.map((p) => `${r(x(p.articles))},${r(y(p.seconds))}`).join(' ')}" class="measured"/>`;
   const cpuLine = cpu.length
     ? [
@@ -66,12 +66,13 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
     (p) => `<circle cx="${r(x(p.articles))}" cy="${r(y(p.seconds))}" r="4" class="measured-dot"/><text x="${r(x(p.articles) + 8)}" y="${r(y(p.seconds) - 8)}">${fmt(p.seconds)} s</text>`,
   );
   const marks = targets.map(
-    (t) => `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) + 16)}" text-anchor="end" class="target-label">${esc(t.label)}</text>`,
+    (t) => `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) - 8)}" text-anchor="end" class="target-label">${esc(t.label)}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="chart-title">`,
     `<title id="chart-title">${esc(title)}: ${sorted.map((p) => `${thousands(p.articles)} articles in ${fmt(p.seconds)} s${p.cpuSeconds !== undefined ? ` (${fmt(p.cpuSeconds)} s CPU)` : ''}`).join(', ')}</title>`,
     '<style>text{font:12px system-ui,sans-serif;fill:#333}.grid{stroke:#ddd}.linear{stroke:#999;stroke-dasharray:4 4}.measured{fill:none;stroke:#1f6feb;stroke-width:2}.measured-dot{fill:#1f6feb}.cpu{fill:none;stroke:#2da44e;stroke-width:2}.cpu-dot{fill:#2da44e}.cpu-label{fill:#2da44e}.target{stroke:#c2410c;stroke-width:2}.target-label{fill:#c2410c}.title{font-weight:600;font-size:14px}@media (prefers-color-scheme:dark){text{fill:#ddd}.grid{stroke:#444}}</style>',
+    `<clipPath id="plot"><rect x="${PAD.left}" y="${PAD.top}" width="${WIDTH - PAD.left - PAD.right}" height="${HEIGHT - PAD.top - PAD.bottom}"/></clipPath>`,
     `<text x="${PAD.left}" y="24" class="title">${esc(title)}</text>`,
     ...grid,
     linear,

@@ -67,3 +67,34 @@ export function grownPages(small: readonly OutputFileSize[], large: readonly Out
   }
   return out.sort((a, b) => b.ratio - a.ratio);
 }
+
+/**
+ * Pages grouped so paginated lists compare fairly: page N of a list ("topics/wechat/coverage/5/index.html") and its
+ * first page ("topics/wechat/coverage/index.html") are one family, weighed by its largest page. Otherwise the last,
+ * half-full page of a small build would "grow" when a bigger corpus fills it.
+ */
+export function pageFamilies(files: readonly OutputFileSize[]): Map<string, { path: string; bytes: number }> {
+  const html = files.filter((f) => f.path.endsWith('.html'));
+  const lists = new Set(html.map((f) => /^(.*\/)?\d+\/index\.html$/.exec(f.path)?.[1] ?? undefined).filter((d) => d !== undefined));
+  const families = new Map<string, { path: string; bytes: number }>();
+  for (const f of html) {
+    const numbered = /^(.*\/)?\d+\/index\.html$/.exec(f.path);
+    const dir = f.path.replace(/index\.html$/, '');
+    const family = numbered ? `${numbered[1] ?? ''}*` : lists.has(dir) ? `${dir}*` : f.path;
+    if ((families.get(family)?.bytes ?? -1) < f.bytes) families.set(family, { path: f.path, bytes: f.bytes });
+  }
+  return families;
+}
+
+/** Page families (see pageFamilies) present in both builds whose largest page changed by more than `tolerance`. */
+export function grownFamilies(small: readonly OutputFileSize[], large: readonly OutputFileSize[], tolerance: number): { family: string; small: number; large: number; ratio: number }[] {
+  const before = pageFamilies(small);
+  const out: { family: string; small: number; large: number; ratio: number }[] = [];
+  for (const [family, page] of pageFamilies(large)) {
+    const was = before.get(family);
+    if (!was || was.bytes === 0) continue;
+    const ratio = page.bytes / was.bytes;
+    if (Math.abs(ratio - 1) > tolerance) out.push({ family, small: was.bytes, large: page.bytes, ratio });
+  }
+  return out.sort((a, b) => b.ratio - a.ratio);
+}

@@ -7,13 +7,11 @@
 // topics as a whole (alias clashes, unused topics).
 import { join, relative, resolve } from 'node:path';
 import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
-import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, placeAt, rawValue, topicReferenceProblems, type Registry } from './cross-references.ts';
+import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { inBody } from './finding.ts';
-import { debrisFindings } from './page-debris.ts';
 import { parseEntry, type Entry } from './parse-entry.ts';
 import { SECTIONS, sortProblems, type Problem } from './problem.ts';
-import { safetyFindings } from './safety-rules.ts';
-import { buildSiteIndex, linkFindings } from './site-links.ts';
+import { buildSiteIndex, linkTargetFindings } from './site-links.ts';
 import { aliasClashProblems, orphanTopicProblems } from './topic-usage.ts';
 
 export interface CheckOptions {
@@ -61,7 +59,7 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
   const problems: Problem[] = [];
   const page = `/articles/${slug}/`;
   const body = entry.body;
-  if (body?.tree && body.passages) {
+  if (body?.passages && body.findings && body.links) {
     if (!body.passages.some((passage) => passage.number !== undefined)) {
       problems.push({
         file: entry.file.path,
@@ -70,17 +68,12 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
         rule: 'empty-article',
         message: 'the article has no text below its frontmatter.',
         expected: "the article's text, paragraph by paragraph",
-        found: body.text.trim() === '' ? 'nothing' : 'no paragraph (only headings)',
+        found: body.blank ? 'nothing' : 'no paragraph (only headings)',
         fix: 'paste the text of the original below the closing ---, or import it with npm run new:article.',
         section: SECTIONS.article,
       });
     }
-    const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
-    const findings = [
-      ...debrisFindings(body.text, title),
-      ...safetyFindings(body.tree, { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: body.text }),
-      ...linkFindings(body.tree, body.text, registry.site, page, SECTIONS.noteBody),
-    ];
+    const findings = [...body.findings, ...linkTargetFindings(body.links, registry.site, page, SECTIONS.noteBody)];
     problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
   }
   problems.push(...topicReferenceProblems(entry, ['topics'], registry));
@@ -102,11 +95,8 @@ function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[
   const problems: Problem[] = [];
   const page = `/topics/${slug}/`;
   const body = entry.body;
-  if (body?.tree) {
-    const findings = [
-      ...safetyFindings(body.tree, { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: body.text }),
-      ...linkFindings(body.tree, body.text, registry.site, page, SECTIONS.topicFields),
-    ];
+  if (body?.findings && body.links) {
+    const findings = [...body.findings, ...linkTargetFindings(body.links, registry.site, page, SECTIONS.topicFields)];
     problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
   }
   problems.push(...topicReferenceProblems(entry, ['related'], registry));
@@ -120,22 +110,10 @@ function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[
   return problems;
 }
 
-function eventProblems(id: string, entry: Entry, registry: Registry): Problem[] {
+function eventProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
   problems.push(...markdownFieldProblems(entry, ['description'], registry, '/timeline/'));
   for (const [index, source] of objectItems(entry.data.sources)) problems.push(...citationProblems(entry, ['sources', index], source, registry));
-  const written = rawValue(entry, ['date']);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(written) && !id.startsWith(written)) {
-    problems.push({
-      ...placeAt(entry, ['date']),
-      rule: 'event-file-date',
-      message: `the event's date, ${written}, is not the date its file name starts with.`,
-      expected: `a file name starting ${written}-`,
-      found: entry.file.relativePath,
-      fix: 'correct the date, or rename the file so that it starts with the date (events are listed by file name).',
-      section: SECTIONS.eventFields,
-    });
-  }
   return problems;
 }
 
@@ -147,7 +125,7 @@ export async function checkFiles(files: readonly ContentFile[], options: Require
   const events = new Map<string, Entry>();
   const byKind = { article: articles, topic: topics, event: events };
   for (const file of files) {
-    const parsed = await parseEntry(file);
+    const parsed = await parseEntry(file, options);
     problems.push(...parsed.problems);
     if (parsed.entry && !byKind[parsed.entry.kind].has(file.id)) byKind[parsed.entry.kind].set(file.id, parsed.entry);
   }
@@ -173,7 +151,7 @@ export async function checkFiles(files: readonly ContentFile[], options: Require
   };
   for (const [slug, entry] of articles) problems.push(...articleProblems(slug, entry, registry));
   for (const [slug, entry] of topics) problems.push(...topicProblems(slug, entry, registry));
-  for (const [id, entry] of events) problems.push(...eventProblems(id, entry, registry));
+  for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
   problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry));
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }

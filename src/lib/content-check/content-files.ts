@@ -15,7 +15,8 @@ export interface ContentFile {
   kind: ContentKind | undefined;
   /** The file name without extension: the slug of an article or topic, the id of an event. */
   id: string;
-  bytes: Uint8Array;
+  /** The file's content, read when asked for (a large corpus is not held in memory twice). */
+  readonly bytes: Uint8Array;
 }
 
 /** Where each kind lives and how its files end (src/content.config.ts loads exactly these). */
@@ -53,7 +54,9 @@ export function readContentFiles(root: string, cwd = process.cwd()): ContentFile
     relativePath,
     kind: kindOf(relativePath),
     id: relativePath.split('/').pop()!.replace(/\.[^.]+$/, ''),
-    bytes: readFileSync(join(root, relativePath)),
+    get bytes() {
+      return readFileSync(join(root, relativePath));
+    },
   }));
 }
 

@@ -10,8 +10,8 @@ import { unified } from 'unified';
 import { anchorQuote, type Passage, type TextQuoteSelector } from '../annotations/anchor-quote.ts';
 import { anchorProblem, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
 import { inYamlValue } from './finding.ts';
-import { locate, nodePosition, sourceText } from './frontmatter.ts';
-import type { Entry } from './parse-entry.ts';
+import { locate, nodePosition } from './frontmatter.ts';
+import { yamlOf, type Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { safetyFindings } from './safety-rules.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
@@ -31,8 +31,9 @@ export interface Registry {
 
 /** The file position of a frontmatter path (or of its nearest existing parent). */
 export function placeAt(entry: Entry, path: readonly PropertyKey[]): Pick<Problem, 'file' | 'line' | 'column'> {
-  if (!entry.yaml) return { file: entry.file.path, line: 1, column: 1 };
-  return { file: entry.file.path, ...nodePosition(entry.yaml, locate(entry.yaml, path).node) };
+  const yaml = yamlOf(entry);
+  if (!yaml) return { file: entry.file.path, line: 1, column: 1 };
+  return { file: entry.file.path, ...nodePosition(yaml, locate(yaml, path).node) };
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -154,15 +155,12 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry, currentPage: string | undefined): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  if (typeof value !== 'string' || !entry.yaml) return [];
+  if (typeof value !== 'string') return [];
   const tree = markdown.parse(value) as Root;
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
   const findings = [...safetyFindings(tree, context), ...linkFindings(tree, value, registry.site, currentPage)];
-  const node = locate(entry.yaml, path).node;
-  return findings.map((finding) => inYamlValue(entry.file.path, entry.yaml!, node, finding));
-}
-
-/** The raw text of a frontmatter value, for messages. */
-export function rawValue(entry: Entry, path: readonly PropertyKey[]): string {
-  return entry.yaml ? sourceText(entry.yaml, locate(entry.yaml, path).node) : '';
+  const yaml = findings.length > 0 ? yamlOf(entry) : undefined;
+  if (!yaml) return [];
+  const node = locate(yaml, path).node;
+  return findings.map((finding) => inYamlValue(entry.file.path, yaml, node, finding));
 }

@@ -2,10 +2,33 @@
 // MDX is stricter than Markdown: `{` starts a JavaScript expression and `<` a tag, so a stray brace or an unclosed
 // tag in a pasted article stops the build. The compiler's VFileMessage says where; this turns it into a problem at
 // the right line of the file (the body starts below the frontmatter), with advice instead of a stack trace.
-import { compile } from '@mdx-js/mdx';
-import type { Root } from 'mdast';
+//
+// The body is first parsed by the compiler's own processor: that is where every syntax error of Markdown text
+// arises (stray braces, unclosed or mismatched tags, a bare <). Only a body that holds MDX code (JSX, import or
+// export, {expressions}) goes through the rest of the compiler, whose later steps can fail only on code; article
+// text, which the importer escapes, never does. Compiling every article would double the check's time on a large
+// corpus for nothing.
+import { compile, createProcessor } from '@mdx-js/mdx';
+import type { Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import { EXIT, visit } from 'unist-util-visit';
 import { SECTIONS, type Problem } from './problem.ts';
+
+const OPTIONS = { remarkPlugins: [remarkGfm] };
+const processor = createProcessor(OPTIONS);
+
+const CODE_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+
+/** Whether the tree holds anything the compiler turns into code, beyond Markdown. */
+export function holdsCode(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node: Nodes) => {
+    if (!CODE_NODES.has(node.type)) return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
 
 export type Compiled = { ok: true; tree: Root } | { ok: false; problem: Problem };
 
@@ -55,13 +78,10 @@ function tagPosition(reason: string): { line: number; column: number } | undefin
 }
 
 export async function compileMdx(body: string, file: string, bodyFirstLine: number): Promise<Compiled> {
-  let tree: Root | undefined;
-  const keepTree = () => (root: Root) => {
-    tree = structuredClone(root);
-  };
   try {
-    await compile(body, { remarkPlugins: [remarkGfm, keepTree] });
-    return { ok: true, tree: tree! };
+    const tree = processor.parse(body) as Root;
+    if (holdsCode(tree)) await compile(body, OPTIONS);
+    return { ok: true, tree };
   } catch (error) {
     const message = error as CompileMessage;
     const reason = message.reason ?? message.message ?? String(error);

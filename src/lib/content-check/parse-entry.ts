@@ -1,7 +1,8 @@
 // The first pass over one file: decode it, split off the frontmatter, parse the YAML, validate it against the
-// collection's schema, compile the MDX body. Every step that fails adds a problem and the later steps still run
-// where they can (a bad date does not hide an unknown field), so one run reports everything.
-import type { Root } from 'mdast';
+// collection's schema, compile the MDX body, and run the rules that need no other file (dates, addresses, safety,
+// page debris). Every step that fails adds a problem and the later steps still run where they can (a bad date does
+// not hide an unknown field), so one run reports everything.
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { passagesOfMdx } from '../annotations/article-passages.ts';
 import type { Passage } from '../annotations/anchor-quote.ts';
@@ -10,24 +11,64 @@ import { eventSchema } from '../../schemas/event.ts';
 import { topicSchema } from '../../schemas/topic.ts';
 import { calendarDateProblem, DATE_FIELDS } from './calendar-dates.ts';
 import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './content-files.ts';
-import { errorPosition, nodePosition, parseYaml, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from './frontmatter.ts';
+import { errorPosition, locate, nodePosition, parseYaml, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from './frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
+import { debrisFindings } from './page-debris.ts';
+import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
-import { unsafeScheme } from './safety-rules.ts';
+import { safetyFindings, unsafeScheme } from './safety-rules.ts';
+import { linksIn, type LinkTarget } from './site-links.ts';
 import { fieldLabel, schemaProblems, sectionFor } from './schema-problems.ts';
 
 export const SCHEMAS: Record<ContentKind, z.ZodType> = { article: articleSchema, topic: topicSchema, event: eventSchema };
 
+/**
+ * What the later passes need from a file. Only that is kept: a corpus of thousands of articles would otherwise hold
+ * every file's text, YAML document and syntax tree in memory at once. The YAML document, needed again only to
+ * place a problem found later, is parsed again then (yamlOf).
+ */
 export interface Entry {
   file: ContentFile;
   kind: ContentKind;
-  text: string;
-  /** The frontmatter (or the whole event file), when it could be parsed as YAML. */
-  yaml?: YamlText;
+  /** The frontmatter (or the whole event file), when it parsed as YAML without errors. */
+  yamlSource?: { text: string; firstLine: number };
   /** Its value as parsed, before the schema: later rules read it defensively, since it may be invalid. */
   data: Record<string, unknown>;
   /** The MDX text below the frontmatter, for articles and topics that have one. */
-  body?: { text: string; firstLine: number; tree?: Root; passages?: Passage[] };
+  body?: Body;
+}
+
+/** What the later passes need from a body: set when it compiled. */
+export interface Body {
+  firstLine: number;
+  /** Numbered as the page numbers them (passagesOfMdx). */
+  passages?: Passage[];
+  /** Whether the body is blank. */
+  blank?: boolean;
+  /** The findings of the rules that need no other file: safety, and page debris (articles). */
+  findings?: Finding[];
+  /** Every address in the text, checked once every page is known. */
+  links?: LinkTarget[];
+}
+
+const parsedYaml = new WeakMap<Entry, YamlText>();
+
+/** The entry's YAML document with positions, parsed again when a later rule has a problem to place. */
+export function yamlOf(entry: Entry): YamlText | undefined {
+  if (!entry.yamlSource) return undefined;
+  let yaml = parsedYaml.get(entry);
+  if (!yaml) {
+    yaml = parseYaml(entry.yamlSource.text, entry.yamlSource.firstLine);
+    parsedYaml.set(entry, yaml);
+  }
+  return yaml;
+}
+
+export interface ParseOptions {
+  /** The content root, absolute. */
+  root: string;
+  /** The project root, absolute: imports are allowed from its src/components/. */
+  projectRoot: string;
 }
 
 export type ParseResult = { entry?: Entry; problems: Problem[] };
@@ -161,8 +202,27 @@ function frontmatterShapeProblem(file: ContentFile, reason: 'no-frontmatter' | '
       };
 }
 
+/** Events are listed by file name, which starts with the event's date: the two must agree. */
+function eventDateProblems(file: ContentFile, yaml: YamlText): Problem[] {
+  const date = locate(yaml, ['date']);
+  const written = date.exists ? sourceText(yaml, date.node) : '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || file.id.startsWith(written)) return [];
+  return [
+    {
+      file: file.path,
+      ...nodePosition(yaml, date.node),
+      rule: 'event-file-date',
+      message: `the event's date, ${written}, is not the date its file name starts with.`,
+      expected: `a file name starting ${written}-`,
+      found: file.relativePath,
+      fix: 'correct the date, or rename the file so that it starts with the date (events are listed by file name).',
+      section: SECTIONS.eventFields,
+    },
+  ];
+}
+
 /** Reads one file into an entry for the later passes, with the problems found on the way. */
-export async function parseEntry(file: ContentFile): Promise<ParseResult> {
+export async function parseEntry(file: ContentFile, options: ParseOptions): Promise<ParseResult> {
   const problems = fileNameProblems(file);
   if (file.kind === undefined) return { problems };
   const kind = file.kind;
@@ -180,10 +240,11 @@ export async function parseEntry(file: ContentFile): Promise<ParseResult> {
     return { problems };
   }
   const text = decoded.text;
-  const entry: Entry = { file, kind, text, data: {} };
+  const entry: Entry = { file, kind, data: {} };
 
   let yamlText: string;
   let yamlFirstLine = 1;
+  let bodyText: string | undefined;
   if (kind === 'event') {
     yamlText = text;
   } else {
@@ -194,14 +255,15 @@ export async function parseEntry(file: ContentFile): Promise<ParseResult> {
     }
     yamlText = split.yaml;
     yamlFirstLine = split.yamlFirstLine;
-    entry.body = { text: split.body, firstLine: split.bodyFirstLine };
+    bodyText = split.body;
+    entry.body = { firstLine: split.bodyFirstLine };
   }
 
   const yaml = parseYaml(yamlText, yamlFirstLine);
   if (yaml.doc.errors.length > 0) {
     problems.push(...yamlProblems(file, kind, yaml));
   } else {
-    entry.yaml = yaml;
+    entry.yamlSource = { text: yamlText, firstLine: yamlFirstLine };
     const value = yaml.doc.toJS() as unknown;
     entry.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     const dates = dateProblems(file, kind, yaml, entry.data);
@@ -211,13 +273,18 @@ export async function parseEntry(file: ContentFile): Promise<ParseResult> {
       const issues = parsed.error.issues.filter((issue) => !dates.paths.has(issue.path.join('.')));
       problems.push(...schemaProblems({ file: file.path, kind, yaml, data: entry.data, schema: SCHEMAS[kind] }, issues));
     }
+    if (kind === 'event') problems.push(...eventDateProblems(file, yaml));
   }
 
-  if (entry.body) {
-    const compiled = await compileMdx(entry.body.text, file.path, entry.body.firstLine);
+  if (entry.body && bodyText !== undefined) {
+    const compiled = await compileMdx(bodyText, file.path, entry.body.firstLine);
     if (compiled.ok) {
-      entry.body.tree = compiled.tree;
-      entry.body.passages = passagesOfMdx(entry.body.text);
+      const safety = safetyFindings(compiled.tree, { absoluteFile: join(options.root, file.relativePath), projectRoot: options.projectRoot, text: bodyText });
+      const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
+      entry.body.passages = passagesOfMdx(bodyText);
+      entry.body.blank = bodyText.trim() === '';
+      entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
+      entry.body.links = linksIn(compiled.tree, bodyText);
     } else {
       problems.push(compiled.problem);
     }

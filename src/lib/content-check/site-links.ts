@@ -188,10 +188,15 @@ export function linksIn(tree: Root, text: string): LinkTarget[] {
   return found;
 }
 
-/** Link findings for a tree, ready to be placed in their file. */
-export function linkFindings(tree: Root, text: string, index: SiteIndex, currentPage: string | undefined, section: Section = SECTIONS.noteBody): Finding[] {
-  return linksIn(tree, text).flatMap((link) => {
+/** Findings for links already collected, ready to be placed in their file. */
+export function linkTargetFindings(links: readonly LinkTarget[], index: SiteIndex, currentPage: string | undefined, section: Section): Finding[] {
+  return links.flatMap((link) => {
     const problem = linkProblem(link.url, index, currentPage, section);
     return problem ? [{ ...problem, point: link.point, source: link.source }] : [];
   });
+}
+
+/** Link findings for a tree, ready to be placed in their file. */
+export function linkFindings(tree: Root, text: string, index: SiteIndex, currentPage: string | undefined, section: Section = SECTIONS.noteBody): Finding[] {
+  return linkTargetFindings(linksIn(tree, text), index, currentPage, section);
 }
