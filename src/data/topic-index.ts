@@ -29,6 +29,12 @@ export interface TopicIndex {
   notes: Map<string, TaggedNote[]>;
 }
 
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 async function build(): Promise<TopicIndex> {
   const [articles, topics, events] = await Promise.all([getCollection('articles'), getCollection('topics'), getCollection('events')]);
   articles.sort((a, b) => byNewest(a.data, b.data));
@@ -42,9 +48,10 @@ async function build(): Promise<TopicIndex> {
   for (const article of articles) {
     const own = passagesOfMdx(article.body ?? '');
     passages.set(article.id, own);
-    for (const mention of findMentions(article.id, own, matcher)) mentions.set(mention.topic, [...(mentions.get(mention.topic) ?? []), mention]);
+    // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
+    for (const mention of findMentions(article.id, own, matcher)) listOf(mentions, mention.topic).push(mention);
     for (const note of article.data.annotations) {
-      for (const topic of note.topics) notes.set(topic, [...(notes.get(topic) ?? []), { article, note }]);
+      for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }
   return {

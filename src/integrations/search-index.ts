@@ -127,8 +127,8 @@ export async function buildSearchIndex(siteDir: string, contentRoot: string): Pr
   );
   if (!index) throw new Error('Search index: Pagefind did not create an index.');
   try {
-    await check(`reading ${siteDir}`, index.addDirectory({ path: siteDir }));
-    const { pages, notes, events } = await readSite(siteDir, contentRoot);
+    // Pagefind reads the pages in its own process while this one reads the notes and events out of them.
+    const [, { pages, notes, events }] = await Promise.all([check(`reading ${siteDir}`, index.addDirectory({ path: siteDir })), readSite(siteDir, contentRoot)]);
     await Promise.all([...notes, ...events].map((record) => check(`adding ${record.url}`, index.addCustomRecord(record))));
     const { files } = await check('listing the index', index.getFiles());
     await check('writing the index', index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_REPO_URL, editUrl, repoPath, repoUrl, suggestNoteUrl } from '../../src/lib/repository/edit-links.ts';
 import { runGit } from '../../src/lib/repository/git.ts';
-import { forgetRepositories, lastUpdated, type GitRunner } from '../../src/lib/repository/last-updated.ts';
+import { forgetRepositories, lastUpdated, parseHistory, type GitRunner } from '../../src/lib/repository/last-updated.ts';
 
 describe('links into the repository', () => {
   test.each([
@@ -42,21 +42,27 @@ function scriptedGit(answers: Record<string, string | undefined>): GitRunner & {
   const asked: string[] = [];
   const run: GitRunner = (args) => {
     asked.push(args.join(' '));
-    return answers[args[0]!];
+    // The git command: the first argument that is not an option (nor the value of -c).
+    const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c');
+    return answers[command!];
   };
   return Object.assign(run, { asked });
 }
+
+/** The marker git prints before each commit's date (see HISTORY_ARGS). */
+const C = '\u0001';
 
 describe('last updated, from the history when it can be trusted', () => {
   beforeEach(() => forgetRepositories());
   const published = new Date('2024-09-05T00:00:00Z');
 
   test.each([
-    ['a full history', { 'rev-parse': 'false', log: '2025-01-02T10:00:00+08:00' }, { date: new Date('2025-01-02T02:00:00Z'), from: 'git' }],
-    ['a shallow clone, whose one commit dates every file', { 'rev-parse': 'true', log: '2025-01-02T10:00:00+08:00' }, { date: published, from: 'fallback' }],
+    ['a full history', { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\ncontent/articles/x.mdx` }, { date: new Date('2025-01-02T02:00:00Z'), from: 'git' }],
+    ['a shallow clone, whose one commit dates every file', { 'rev-parse': 'true', log: `${C}2025-01-02T10:00:00+08:00\n\ncontent/articles/x.mdx` }, { date: published, from: 'fallback' }],
     ['no git, or not a repository', { 'rev-parse': undefined, log: undefined }, { date: published, from: 'fallback' }],
-    ['a file never committed', { 'rev-parse': 'false', log: '' }, { date: published, from: 'fallback' }],
-    ['an answer that is not a date', { 'rev-parse': 'false', log: 'fatal: bad revision' }, { date: published, from: 'fallback' }],
+    ['a file never committed', { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\ncontent/articles/other.mdx` }, { date: published, from: 'fallback' }],
+    ['an empty history', { 'rev-parse': 'false', log: '' }, { date: published, from: 'fallback' }],
+    ['an answer that is not a date', { 'rev-parse': 'false', log: `${C}fatal: bad revision\ncontent/articles/x.mdx` }, { date: published, from: 'fallback' }],
   ])('%s', (_name, answers, expected) => {
     expect(lastUpdated(scriptedGit(answers), 'content/articles/x.mdx', '/repo', published)).toEqual(expected);
   });
@@ -65,11 +71,27 @@ describe('last updated, from the history when it can be trusted', () => {
     expect(lastUpdated(scriptedGit({ 'rev-parse': 'true' }), 'content/topics/x.mdx', '/repo')).toBeUndefined();
   });
 
-  test('a shallow history is not asked for the file at all, and the question is asked once per repository', () => {
+  test('a shallow history is not read at all, and the question is asked once per repository', () => {
     const git = scriptedGit({ 'rev-parse': 'true' });
     lastUpdated(git, 'a.mdx', '/repo');
     lastUpdated(git, 'b.mdx', '/repo');
     expect(git.asked).toEqual(['rev-parse --is-shallow-repository']);
+  });
+
+  test('a full history is read once per repository, however many pages ask', () => {
+    const git = scriptedGit({ 'rev-parse': 'false', log: `${C}2025-01-02T00:00:00Z\n\na.mdx\nb.mdx` });
+    for (const file of ['a.mdx', './b.mdx', 'c.mdx']) lastUpdated(git, file, '/repo');
+    expect(git.asked).toHaveLength(2);
+    expect(git.asked[1]).toMatch(/^-c core\.quotepath=off log /);
+  });
+
+  test.each([
+    ['the newest commit of each file wins', `${C}2025-02-01T00:00:00Z\n\na.mdx\n${C}2024-01-01T00:00:00Z\n\na.mdx\nb.mdx\n`, { 'a.mdx': '2025-02-01T00:00:00.000Z', 'b.mdx': '2024-01-01T00:00:00.000Z' }],
+    ['names with spaces and non-Latin letters are kept as written', `${C}2025-02-01T00:00:00Z\n\ncontent/淘宝 notes.mdx\n`, { 'content/淘宝 notes.mdx': '2025-02-01T00:00:00.000Z' }],
+    ['a commit without a readable date dates none of its files', `${C}garbage\n\na.mdx\n${C}2024-01-01T00:00:00Z\n\na.mdx\n`, { 'a.mdx': '2024-01-01T00:00:00.000Z' }],
+    ['nothing', '', {}],
+  ])('reading the history: %s', (_name, output, expected) => {
+    expect(Object.fromEntries([...parseHistory(output)].map(([file, date]) => [file, date.toISOString()]))).toEqual(expected);
   });
 });
 

@@ -3,7 +3,7 @@
 // repeated passages apart. The article is given as its passages (paragraphs, list items, headings) so a quote
 // can never run across two of them, and so errors can say which paragraph is meant.
 import { closestMatch } from './closest-passage.ts';
-import { PASSAGE_BREAK, foldQuote, foldWhitespace } from './normalize.ts';
+import { PASSAGE_BREAK, foldQuote, foldWhitespace, type FoldedText } from './normalize.ts';
 
 export interface TextQuoteSelector {
   quote: string;
@@ -78,9 +78,24 @@ function toWordBoundaries(text: string, start: number, end: number): [number, nu
   return [start, end];
 }
 
+/**
+ * The flat and folded text of a list of passages, made once per list: an article's notes (and the notes of other
+ * articles citing it) are all anchored in the same passages, and folding is a pass over the whole text.
+ */
+const texts = new WeakMap<readonly Passage[], { raw: string; folded: FoldedText }>();
+
+function textOf(passages: readonly Passage[]): { raw: string; folded: FoldedText } {
+  let known = texts.get(passages);
+  if (!known) {
+    const raw = flatText(passages);
+    known = { raw, folded: foldWhitespace(raw) };
+    texts.set(passages, known);
+  }
+  return known;
+}
+
 export function anchorQuote(passages: readonly Passage[], selector: TextQuoteSelector): AnchorResult {
-  const raw = flatText(passages);
-  const folded = foldWhitespace(raw);
+  const { raw, folded } = textOf(passages);
   const quote = foldQuote(selector.quote);
   const prefix = selector.prefix === undefined ? undefined : foldQuote(selector.prefix);
   const suffix = selector.suffix === undefined ? undefined : foldQuote(selector.suffix);

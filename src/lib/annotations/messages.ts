@@ -6,7 +6,8 @@ import type { AnchorResult, TextQuoteSelector } from './anchor-quote.ts';
 export function noteLine(source: string, id: string): number {
   const lines = source.split(/\r?\n/);
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const idLine = lines.findIndex((line) => new RegExp(`^\\s*(?:-\\s*)?id:\\s*["']?${escaped}["']?\\s*(?:#.*)?$`).test(line));
+  const idPattern = new RegExp(`^\\s*(?:-\\s*)?id:\\s*["']?${escaped}["']?\\s*(?:#.*)?$`);
+  const idLine = lines.findIndex((line) => idPattern.test(line));
   if (idLine !== -1) return idLine + 1;
   const listLine = lines.findIndex((line) => /^annotations:/.test(line));
   return listLine === -1 ? 1 : listLine + 1;

@@ -9,24 +9,26 @@ export interface FoldedText {
   origin: number[];
 }
 
+const SPACE = /\s/;
+
 export function foldWhitespace(raw: string): FoldedText {
-  let text = '';
+  const chars: string[] = [];
   const origin: number[] = [];
   let inSpace = false;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
-    if (/\s/.test(ch) && ch !== PASSAGE_BREAK) {
+    if (ch !== PASSAGE_BREAK && SPACE.test(ch)) {
       if (inSpace) continue;
       inSpace = true;
-      text += ' ';
+      chars.push(' ');
     } else {
       inSpace = false;
-      text += ch;
+      chars.push(ch);
     }
     origin.push(i);
   }
   origin.push(raw.length);
-  return { text, origin };
+  return { text: chars.join(''), origin };
 }
 
 /** Separates passages in the flat text of an article, so that no quote can span two paragraphs. */

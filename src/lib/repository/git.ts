@@ -5,7 +5,7 @@ import { lastUpdated, type GitRunner } from './last-updated.ts';
 
 export const runGit: GitRunner = (args, cwd) => {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 512 * 1024 * 1024 }).trim();
   } catch {
     return undefined;
   }
