@@ -14,7 +14,7 @@
 //   which spells them with `facetAttributes()` from src/lib/search/facets.ts, as the notes and events are spelled:
 //     <div hidden data-pagefind-ignore>
 //       <span data-pagefind-filter="type:topic"></span>         type: article | topic (note, event: added here)
-//       <span data-pagefind-filter="topic:taobao"></span>       one per topic slug
+//       <span data-pagefind-filter="topic:taobao"></span>       one per topic slug (the search page shows titles)
 //       <span data-pagefind-filter="year:2024"></span>          from the date, if the page has one
 //       <span data-pagefind-filter="outlet:PYMNTS"></span>      articles only
 //       <span data-pagefind-meta="type:Topic"></span>           the label a result shows

@@ -133,6 +133,17 @@ test.describe('the results page', () => {
     await expect(resultLinks(page).first()).toHaveAttribute('href', /\/topics\/taobao\/\?/);
   });
 
+  test("the topic filter names topics by their titles; the address keeps the topic's slug", async ({ page }) => {
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
+    await setFilter(page, 'Topic', 'WeChat Pay');
+    await expect(page).toHaveURL(/[?&]topic=wechat-pay(&|$)/);
+    await expect(page.getByRole('group', { name: 'Topic' }).getByText('wechat-pay')).toHaveCount(0);
+
+    await page.goto('search/?q=wechat+pay&topic=taobao');
+    await expect(await filterOption(page, 'Topic', 'Taobao')).toBeChecked();
+  });
+
   test('a filter change updates the results and the address; clearing it, or going Back, restores them', async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
