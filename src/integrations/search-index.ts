@@ -10,11 +10,11 @@
 // <form> and <script>; mark anything else that repeats other pages with `data-pagefind-ignore`.
 //
 // - The main wrapper: `<article data-pagefind-body>` whose first <h1> is the result's title.
-// - Facets, as hidden inline values (one element per value; build them with `facetAttributes()` from
-//   src/lib/search/facets.ts so the spelling matches everywhere):
+// - Facets, as hidden inline values, one element per value: render them with src/components/SearchFacets.astro,
+//   which spells them with `facetAttributes()` from src/lib/search/facets.ts, as the notes and events are spelled:
 //     <div hidden data-pagefind-ignore>
 //       <span data-pagefind-filter="type:topic"></span>         type: article | topic (note, event: added here)
-//       <span data-pagefind-filter="topic:taobao"></span>       one per topic slug
+//       <span data-pagefind-filter="topic:taobao"></span>       one per topic slug (the search page shows titles)
 //       <span data-pagefind-filter="year:2024"></span>          from the date, if the page has one
 //       <span data-pagefind-filter="outlet:PYMNTS"></span>      articles only
 //       <span data-pagefind-meta="type:Topic"></span>           the label a result shows
@@ -22,10 +22,12 @@
 //       <span data-pagefind-meta="topics:taobao"></span>        searchable: a page ranks for its topics
 //       <span data-pagefind-sort="date:2024-09-05"></span>      pages without a date drop out of a date sort
 //     </div>
-// - Topic pages: `facetAttributes({ type: 'topic', topics: [slug] })`. Show the aliases as text inside the body
-//   (淘宝, Táobǎo…) and mark that element `data-pagefind-meta="aliases"`: aliases then rank like a title
-//   (RANKING in src/scripts/search-ui.ts). Lists of the topic's articles and notes repeat other pages: wrap them
-//   in `data-pagefind-ignore`.
+// - Topic pages: src/pages/topics/[slug]/index.astro, `<SearchFacets type="topic" topics={[slug]}
+//   topicNames={[title]} />` (no date, so no year, and a date sort leaves topics out). The aliases are shown as
+//   text inside the body ("Also written: Taobao Marketplace, 淘宝") in an element marked
+//   `data-pagefind-meta="aliases"`: aliases then rank like a title (RANKING in src/scripts/search-ui.ts). What the
+//   build gathers from other pages (the counts, coverage, mentions, notes, timeline and related topics) is wrapped
+//   in `data-pagefind-ignore`, so a topic is found by its own overview and figures.
 // - Article pages: src/pages/articles/[slug].astro. Their margin notes and "Notes" list are left out of the
 //   article's own record by EXCLUDED_SELECTORS below; each note becomes a record of its own, read from the
 //   built page (markup contract in src/plugins/rehype-annotations.ts), with its topics from the frontmatter.

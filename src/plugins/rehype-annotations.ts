@@ -5,7 +5,8 @@
 //
 // Output, per note N with id X (the markup contract the tests and the search index rely on):
 //   <mark data-annotation="X" data-kind="…"> around the passage (split where it crosses formatting),
-//   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it,
+//   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it (after the enclosing link when the passage
+//   ends inside one, such as a topic link: a link may not hold another),
 //   <div class="sidenote" id="note-X" role="note"> beside the paragraph (in a .sidenotes column of a .annotated
 //   wrapper), and an entry in the "Notes" list at the end, which links back to the passage.
 import { readFileSync, statSync } from 'node:fs';
@@ -41,6 +42,13 @@ interface TextSpot {
   /** Offset of the node's first character in the article's flat text. */
   start: number;
   block: Element;
+  /** The outermost link the node is in, if any, and where that sits: a marker ending there goes after it. */
+  link: Enclosing | undefined;
+}
+
+interface Enclosing {
+  element: Element;
+  parent: Parent;
 }
 
 interface FootnoteRef {
@@ -78,12 +86,13 @@ const footnoteRefLink = (node: Element) =>
 /** Reads the page's passages and remembers where every text node and footnote reference sits. */
 function readPage(tree: Root) {
   const passages: Passage[] = [];
-  const texts: { passage: number; offset: number; node: Text; parent: Parent; block: Element }[] = [];
+  const texts: { passage: number; offset: number; node: Text; parent: Parent; block: Element; link: Enclosing | undefined }[] = [];
   const refs: { passage: number; offset: number; sup: Element; parent: Parent; block: Element; target: string }[] = [];
   let footnotes: Element | undefined;
 
-  const walk = (node: Element, parent: Parent, block: Element, passage: number | undefined) => {
+  const walk = (node: Element, parent: Parent, block: Element, passage: number | undefined, outerLink: Enclosing | undefined) => {
     let current = passage;
+    const link = outerLink ?? (node.tagName === 'a' ? { element: node, parent } : undefined);
     if (isPassage(node)) {
       const id = typeof node.properties.id === 'string' ? node.properties.id : '';
       const number = paragraphNumber(id);
@@ -92,14 +101,14 @@ function readPage(tree: Root) {
     }
     for (const child of node.children) {
       if (child.type === 'text' && current !== undefined) {
-        texts.push({ passage: current, offset: passages[current]!.text.length, node: child, parent: node, block });
+        texts.push({ passage: current, offset: passages[current]!.text.length, node: child, parent: node, block, link });
         passages[current]!.text += child.value;
       } else if (child.type === 'element') {
-        const link = footnoteRefLink(child);
-        if (link && current !== undefined) {
-          refs.push({ passage: current, offset: passages[current]!.text.length, sup: child, parent: node, block, target: String(link.properties.href ?? '').replace(/^#/, '') });
+        const refLink = footnoteRefLink(child);
+        if (refLink && current !== undefined) {
+          refs.push({ passage: current, offset: passages[current]!.text.length, sup: child, parent: node, block, target: String(refLink.properties.href ?? '').replace(/^#/, '') });
         } else {
-          walk(child, node, block, current);
+          walk(child, node, block, current, link);
         }
       }
     }
@@ -111,12 +120,12 @@ function readPage(tree: Root) {
       footnotes = child;
       continue;
     }
-    walk(child, tree, child, undefined);
+    walk(child, tree, child, undefined, undefined);
   }
 
   const starts: number[] = [];
   passages.reduce((at, p) => (starts.push(at), at + p.text.length + PASSAGE_BREAK.length), 0);
-  const spots: TextSpot[] = texts.map((t) => ({ node: t.node, parent: t.parent, block: t.block, start: starts[t.passage]! + t.offset }));
+  const spots: TextSpot[] = texts.map((t) => ({ node: t.node, parent: t.parent, block: t.block, link: t.link, start: starts[t.passage]! + t.offset }));
   const footnoteRefs: FootnoteRef[] = refs.map((r) => ({ sup: r.sup, parent: r.parent, block: r.block, target: r.target, at: starts[r.passage]! + r.offset }));
   return { passages, spots, footnoteRefs, footnotes };
 }
@@ -271,12 +280,15 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         [h('sup', String(note.number))],
       );
 
-    // Wrap the passages in <mark>s and put each note's marker right after its passage.
+    // Wrap the passages in <mark>s and put each note's marker right after its passage, or right after the link
+    // the passage ends in (a marker is a link itself, and links do not nest).
+    const afterLinks = new Map<Enclosing, Element[]>();
     for (const spot of page.spots) {
       const end = spot.start + spot.node.value.length;
       const pieces = coverPieces(spot.start, end, ranges);
       if (pieces.length === 1 && pieces[0]!.ids.length === 0) continue;
       const replacement: ElementContent[] = [];
+      const afterLink = spot.link ? (afterLinks.get(spot.link) ?? []) : undefined;
       for (const piece of pieces) {
         let content: ElementContent = { type: 'text', value: text.slice(piece.start, piece.end) };
         for (const id of [...piece.ids].reverse()) {
@@ -284,10 +296,15 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           content = h('mark', { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined }, [content]);
         }
         replacement.push(content);
-        for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) replacement.push(marker(note, true));
+        for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) (afterLink ?? replacement).push(marker(note, true));
       }
+      if (spot.link && afterLink?.length) afterLinks.set(spot.link, afterLink);
       const siblings = spot.parent.children as ElementContent[];
       siblings.splice(siblings.indexOf(spot.node), 1, ...replacement);
+    }
+    for (const [link, markers] of afterLinks) {
+      const siblings = link.parent.children as ElementContent[];
+      siblings.splice(siblings.indexOf(link.element) + 1, 0, ...markers);
     }
     const seen = new Set<string>();
     for (const ref of page.footnoteRefs) {

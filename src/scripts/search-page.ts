@@ -3,7 +3,10 @@
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - a sort select (best match, newest, oldest), through the instance's searchSort;
-// - a "Clear filters" button.
+// - a "Clear filters" button;
+// - readers' names for filter values the pane would show raw: topic titles, not slugs (the labels come from the
+//   page's data-filter-labels; the values, and so the address, stay slugs).
+import { filterLabel, type FilterLabels } from '../lib/search/facets.ts';
 import { activeFilters, PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
 import { INSTANCE_OPTIONS, loadSearchUI, PAGE_PLACEHOLDER_TEMPLATE, PAGE_RESULT_TEMPLATE, templateScript, type PagefindInstance } from './search-ui.ts';
 
@@ -22,6 +25,28 @@ function apply(instance: PagefindInstance, select: HTMLSelectElement, state: Sea
   instance.triggerSearchWithFilters(state.term, state.filters);
 }
 
+/** Pagefind's filter pane writes each value as the text after its checkbox, and rewrites its options when the
+ * filters change; each time, put the value's label there instead. */
+function labelFilterValues(pane: Element, labels: FilterLabels): void {
+  const relabel = () => {
+    for (const box of pane.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      const text = box.nextSibling;
+      const label = filterLabel(labels, box.name, box.value);
+      if (text?.nodeType === Node.TEXT_NODE && text.textContent !== label) text.textContent = label;
+    }
+  };
+  // Changing a text node's characters is not a change of children, so this does not wake itself.
+  new MutationObserver(relabel).observe(pane, { childList: true, subtree: true });
+}
+
+function readFilterLabels(app: HTMLElement): FilterLabels {
+  try {
+    return JSON.parse(app.dataset.filterLabels ?? '{}') as FilterLabels;
+  } catch {
+    return {};
+  }
+}
+
 async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
   // Pagefind's elements read their instance's options when they connect: keep them out of the page until the
   // instance is configured.
@@ -37,8 +62,10 @@ async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
   const content = document.createDocumentFragment();
   content.append(...parts);
   content.querySelector('pagefind-results')?.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
+  const pane = content.querySelector('pagefind-filter-pane');
   // On a narrow screen the filters start folded, so the results are in view.
-  if (window.matchMedia('(max-width: 47.99rem)').matches) content.querySelector('pagefind-filter-pane')?.removeAttribute('open');
+  if (window.matchMedia('(max-width: 47.99rem)').matches) pane?.removeAttribute('open');
+  if (pane) labelFilterValues(pane, readFilterLabels(app));
   // Back in the page, the elements start, with the configured instance.
   app.append(config, content);
   app.hidden = false;

@@ -20,6 +20,15 @@ test('the front page explains the site and links to the latest articles', async 
   await expect(page).toHaveURL(/\/articles\/$/);
 });
 
+test('no article sends a link inside a link (a note marker after a passage that ends in a topic link)', async ({ request }) => {
+  // The server's HTML, before a browser rearranges it: an <a> opening before the previous one has closed.
+  const nestedLink = /<a[\s>](?:(?!<\/a>)[\s\S])*?<a[\s>]/;
+  for (const article of articles) {
+    const html = await (await request.get(`articles/${article.slug}/`)).text();
+    expect(html.match(nestedLink)?.[0], article.slug).toBeUndefined();
+  }
+});
+
 for (const article of articles) {
   test.describe(`article “${article.title}”`, () => {
     test('shows its headline, outlet, byline, date, topics and original', async ({ page }) => {

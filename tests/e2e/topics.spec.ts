@@ -43,6 +43,12 @@ for (const [slug, expected] of Object.entries(featured)) {
   });
 }
 
+test('a topic shows the other names it is written under, Chinese included', async ({ page }) => {
+  await page.goto('topics/taobao/');
+  await expect(page.getByText(/^Also written:/)).toHaveText('Also written: Taobao Marketplace, 淘宝');
+  await expect(page.locator('[lang="zh"]', { hasText: '淘宝' })).toBeVisible();
+});
+
 test('the topics index groups topics by kind with counts', async ({ page }) => {
   await page.goto('topics/');
   for (const kind of ['Themes', 'Companies', 'Products', 'Regulators']) {

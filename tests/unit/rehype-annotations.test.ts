@@ -10,8 +10,11 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import rehypeAnnotations from '../../src/plugins/rehype-annotations.ts';
 import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
+import rehypeTopicLinks from '../../src/plugins/rehype-topic-links.ts';
 
 const contentDir = fileURLToPath(new URL('../fixtures/annotations/', import.meta.url));
+/** One topic, Lazada, for the topic-link step that runs before this one on the site. */
+const topicsDir = fileURLToPath(new URL('../fixtures/topic-links/', import.meta.url));
 
 function render(markdown: string, annotations: unknown[] = [], base = '/') {
   const file = new VFile({ value: markdown, path: 'content/articles/example.mdx' });
@@ -21,12 +24,16 @@ function render(markdown: string, annotations: unknown[] = [], base = '/') {
     .use(remarkGfm)
     .use(remarkRehype)
     .use(rehypeParagraphIds)
+    .use(rehypeTopicLinks, { base, contentDir: topicsDir })
     .use(rehypeAnnotations, { base, contentDir })
     .use(rehypeStringify);
   return String(processor.processSync(file));
 }
 
 const note = (id: string, quote: string, extra: Record<string, unknown> = {}) => ({ id, quote, kind: 'context', body: `Body of ${id}.`, ...extra });
+
+/** A link that opens before the one before it has closed: invalid HTML, which a browser would rearrange. */
+const NESTED_LINK = /<a[\s>](?:(?!<\/a>)[\s\S])*?<a[\s>]/;
 
 describe('annotated HTML', () => {
   test('a passage is marked, numbered, and its note sits beside its paragraph and in the list at the end', () => {
@@ -45,8 +52,24 @@ describe('annotated HTML', () => {
   test('a quote across emphasis and a link is marked piece by piece', () => {
     const html = render('Having enticed **more than 200** premium [brands](https://example.org) to launch.', [note('brands', 'enticed more than 200 premium brands')]);
     expect(html).toContain(
-      '<p id="p-1">Having <mark class="annotation" data-annotation="brands" data-kind="context" id="passage-brands">enticed </mark><strong><mark class="annotation" data-annotation="brands" data-kind="context">more than 200</mark></strong><mark class="annotation" data-annotation="brands" data-kind="context"> premium </mark><a href="https://example.org"><mark class="annotation" data-annotation="brands" data-kind="context">brands</mark><a class="note-marker"',
+      '<p id="p-1">Having <mark class="annotation" data-annotation="brands" data-kind="context" id="passage-brands">enticed </mark><strong><mark class="annotation" data-annotation="brands" data-kind="context">more than 200</mark></strong><mark class="annotation" data-annotation="brands" data-kind="context"> premium </mark><a href="https://example.org"><mark class="annotation" data-annotation="brands" data-kind="context">brands</mark></a><a class="note-marker"',
     );
+  });
+
+  test.each([
+    ['a topic link', 'Alibaba bought Lazada in 2016.', [note('deal', 'bought Lazada')], '>Lazada</mark></a><a class="note-marker" href="#note-deal"'],
+    ['emphasis inside a link', 'The [**whole** deal](https://example.org) closed.', [note('deal', 'The whole')], '>whole</mark></strong> deal</a><a class="note-marker" href="#note-deal"'],
+    ['the middle of a link', 'A [deal for Lazada Group](https://example.org) closed.', [note('deal', 'A deal')], '>deal</mark> for Lazada Group</a><a class="note-marker" href="#note-deal"'],
+    [
+      'the same link, twice',
+      'A [deal for Lazada Group](https://example.org) closed.',
+      [note('deal', 'deal'), note('group', 'Lazada Group')],
+      '</a><a class="note-marker" href="#note-deal" id="marker-deal" aria-label="Note 1, context"><sup>1</sup></a><a class="note-marker" href="#note-group" id="marker-group" aria-label="Note 2, context"><sup>2</sup></a> closed.',
+    ],
+  ])('a passage ending inside %s gets its marker after the link, never inside it', (_, markdown, notes, expected) => {
+    const html = render(markdown, notes);
+    expect(html).toContain(expected);
+    expect(html).not.toMatch(NESTED_LINK);
   });
 
   test('overlapping notes nest, and are numbered in the order of their passages', () => {

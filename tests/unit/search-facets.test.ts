@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { facetAttributes, recordFacets, yearOf, type Facets } from '../../src/lib/search/facets.ts';
+import { facetAttributes, filterLabel, recordFacets, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
 
 describe('the year filter of a date', () => {
   test.each([
@@ -70,5 +70,19 @@ describe('facets as page attributes', () => {
       meta: ['type:Article', 'outlet:Smith, Jones & Co', 'date:2021-07-15', 'topics:antitrust'],
       sort: ['date:2021-07-15'],
     });
+  });
+});
+
+describe('filter values as the search page shows them', () => {
+  const labels: FilterLabels = { topic: { 'wechat-pay': 'WeChat Pay', 'jd-com': 'JD.com' } };
+  test.each([
+    ['topic', 'wechat-pay', 'WeChat Pay'],
+    ['topic', 'jd-com', 'JD.com'],
+    ['topic', 'a-topic-since-removed', 'a-topic-since-removed'],
+    ['year', '2024', '2024'],
+    ['outlet', 'wechat-pay', 'wechat-pay'],
+    ['topic', 'constructor', 'constructor'],
+  ])('%s %s reads %s', (key, value, label) => {
+    expect(filterLabel(labels, key, value)).toBe(label);
   });
 });

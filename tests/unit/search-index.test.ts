@@ -1,7 +1,7 @@
 // The search-index build step on a tiny site written for the test (like Pagefind's own integration tests):
 // index it with the real Pagefind binary, then search the written bundle with Pagefind's own browser script,
-// run in Node. Covers what the real site cannot show yet: topic pages with Chinese aliases, timeline events,
-// and pages that must stay out of the index.
+// run in Node. Covers, whatever the content, topic pages with Chinese aliases, timeline events, and pages that
+// must stay out of the index.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -18,6 +18,18 @@ export const TYPE_LABELS: Record<ResultType, string> = {
   event: 'Event',
 };
 
+/**
+ * What readers see for filter values that are not words, by filter: topic titles for the topic slugs the index
+ * and the search address keep (?topic=wechat-pay shows as "WeChat Pay"). A value without a label shows as is.
+ */
+export type FilterLabels = Partial<Record<FilterKey, Record<string, string>>>;
+
+/** The label of one filter value. */
+export function filterLabel(labels: FilterLabels, key: string, value: string): string {
+  const names = Object.hasOwn(labels, key) ? labels[key as FilterKey] : undefined;
+  return names && Object.hasOwn(names, value) ? names[value]! : value;
+}
+
 export interface Facets {
   type: ResultType;
   /** Calendar day, YYYY-MM-DD: an article's publication, a note's article, an event's date. */
