@@ -1,5 +1,9 @@
 // From reader to contributor: every article offers "Edit this page" (its content file in GitHub's editor) and
-// "Suggest a note" (the note issue form, the article filled in), and says when it was last updated.
+// "Suggest a note" (the note issue form, the article filled in), and says when it was last updated; every topic
+// page offers "Edit this page" too.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from '../../src/lib/deploy-settings.ts';
 import { readArticles } from './support/corpus.ts';
 import { test, expect } from './support/reader.ts';
 
@@ -27,3 +31,16 @@ for (const article of articles) {
     await expect(updated.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
   });
 }
+
+const topicFiles = readdirSync(join(contentDir(process.env), 'topics')).filter((name) => /\.mdx?$/.test(name));
+
+test('every topic page links to its own file for editing', async ({ page }) => {
+  expect(topicFiles.length).toBeGreaterThan(0);
+  for (const file of topicFiles) {
+    const slug = file.replace(/\.mdx?$/, '');
+    await page.goto(`topics/${slug}/`);
+    const edit = page.locator('.article-footer').getByRole('link', { name: 'Edit this page' });
+    await expect(edit).toHaveAttribute('href', `${REPO}/edit/main/content/topics/${file}`);
+    await expect(page.locator('.article-footer').getByRole('link', { name: 'Suggest a note' })).toHaveCount(0);
+  }
+});
