@@ -1,0 +1,81 @@
+// A contributor previewing a change with `npm run dev` sees a content mistake in the browser, with the same
+// message `npm run check:content` prints, and the page comes back once it is fixed. This runs its own dev server
+// on a copy of the content (the rest of the suite reads the production build), at desktop width only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { readArticles } from './support/corpus.ts';
+
+const PORT = Number(process.env.E2E_DEV_PORT ?? 4398);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const [article] = readArticles();
+/** The article's file name, whichever extension (.md or .mdx) it has. */
+const articleFile = readdirSync(resolve('content', 'articles')).find((name) => name.replace(/\.mdx?$/, '') === article!.slug)!;
+
+test.describe('the dev server', () => {
+  test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+  let folder = '';
+  let server: ChildProcess | undefined;
+  let file = '';
+  let original = '';
+
+  // eslint-disable-next-line no-empty-pattern
+  test.beforeAll(async ({}, info) => {
+    test.skip(info.project.name !== 'desktop' || !!process.env.BASE_PATH, 'one width is enough; the dev server runs at the root');
+    folder = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
+    cpSync(resolve('content'), join(folder, 'content'), { recursive: true });
+    file = join(folder, 'content', 'articles', articleFile);
+    original = readFileSync(file, 'utf8');
+    server = spawn(resolve('node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(PORT)], {
+      env: { ...process.env, CONTENT_DIR: join(folder, 'content'), CACHE_DIR: join(folder, 'cache') },
+      stdio: 'ignore',
+      detached: true,
+    });
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const up = await fetch(`${ORIGIN}/`).then((r) => r.ok, () => false);
+      if (up) break;
+      if (Date.now() > deadline) throw new Error(`astro dev did not answer on ${ORIGIN} within 150 s`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+
+  test.afterAll(() => {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a note whose quote matches nothing shows in the error overlay, and fixing it brings the page back', async ({ page }) => {
+    await page.goto(`${ORIGIN}/articles/${article!.slug}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overlay = page.locator('vite-error-overlay');
+    await expect(overlay).toHaveCount(0);
+
+    // The contributor mistypes the passage of the article's first note.
+    const firstQuote = /^(\s*quote:\s*)(.+)$/m.exec(original)!;
+    const line = original.slice(0, firstQuote.index).split('\n').length;
+    writeFileSync(file, original.replace(firstQuote[0], `${firstQuote[1]}a passage that is nowhere in the text`));
+
+    await expect(overlay).toHaveCount(1, { timeout: 60_000 });
+    const message = overlay.getByText(/matches nothing in the article's text/).first();
+    await expect(message).toBeVisible();
+    await expect(overlay).toContainText(`articles/${articleFile}:`);
+    await expect(overlay).toContainText('a passage that is nowhere in the text');
+    await expect(overlay).toContainText(/How to fix/);
+    expect(line).toBeGreaterThan(1);
+
+    // Fixed: the overlay goes and the page shows the article again.
+    writeFileSync(file, original);
+    await expect(overlay).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+});
