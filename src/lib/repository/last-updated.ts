@@ -1,4 +1,6 @@
-// "Last updated" for a content page: the date of the last commit that touched its file. A shallow clone (CI
+// "Last updated" for a content page: the date of the last commit that changed its file. A rename alone changes
+// nothing a reader sees (articles moved from .mdx to .md in one commit), so the history is followed across renames
+// and a commit that only renamed the file is passed over. A shallow clone (CI
 // checkouts default to one commit) would give every file the date of that one commit, which is wrong rather than
 // merely unknown, so a shallow history is not trusted; neither is a missing git, a file outside any repository
 // or one never committed. In all those cases the page falls back to a date it knows (an article's `published`),
@@ -23,19 +25,38 @@ type History = { usable: false } | { usable: true; lastChange: Map<string, Date>
 /** Marks the start of each commit in the log: a line no file name can be (git quotes names with control bytes). */
 const COMMIT = '\u0001';
 
-/** The arguments of the one `git log`: per commit, a marker line with its date, then the files it changed. */
-export const HISTORY_ARGS = ['-c', 'core.quotepath=off', 'log', `--format=${COMMIT}%cI`, '--name-only', '--relative', '--no-renames'] as const;
+/**
+ * The arguments of the one `git log`: per commit, a marker line with its date, then each file it changed with its
+ * status (M, A, D, or R<similarity> with the old and the new name), renames detected.
+ */
+export const HISTORY_ARGS = ['-c', 'core.quotepath=off', 'log', `--format=${COMMIT}%cI`, '--name-status', '-M', '--relative'] as const;
 
-/** Each file's newest commit date, from the output of HISTORY_ARGS (newest commit first). */
+/**
+ * Each file's last change, from the output of HISTORY_ARGS (newest commit first), under the file's current name.
+ * Walking back in time, a rename says that the older commits of the old name belong to the new one; a rename with
+ * nothing else changed (R100) is not itself a change.
+ */
 export function parseHistory(output: string): Map<string, Date> {
   const lastChange = new Map<string, Date>();
+  /** Older name → the name it has now, for files renamed in the commits read so far. */
+  const nowCalled = new Map<string, string>();
+  const current = (name: string) => nowCalled.get(name) ?? name;
   let date: Date | undefined;
   for (const line of output.split('\n')) {
     if (line.startsWith(COMMIT)) {
       const parsed = new Date(line.slice(1));
       date = Number.isNaN(parsed.getTime()) ? undefined : parsed;
-    } else if (line && date && !lastChange.has(line)) {
-      lastChange.set(line, date);
+      continue;
+    }
+    const [status = '', name, renamed] = line.split('\t');
+    if (!name) continue;
+    if (status.startsWith('R') && renamed) {
+      const now = current(renamed);
+      if (status !== 'R100' && date && !lastChange.has(now)) lastChange.set(now, date);
+      nowCalled.set(name, now);
+    } else if (status !== 'D') {
+      const now = current(name);
+      if (date && !lastChange.has(now)) lastChange.set(now, date);
     }
   }
   return lastChange;
