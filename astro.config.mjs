@@ -23,6 +23,9 @@ export default defineConfig({
   site: siteUrl(process.env),
   base,
   trailingSlash: 'always',
+  // Where Astro keeps what it reuses between builds, the content store with every Markdown article's rendered
+  // HTML among it. CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
