@@ -57,6 +57,16 @@ describe('last updated, from the history when it can be trusted', () => {
     ['no git, or not a repository', { 'rev-parse': undefined, log: undefined }, { date: published, from: 'fallback' }],
     ['a file never committed', { 'rev-parse': 'false', log: '' }, { date: published, from: 'fallback' }],
     ['an answer that is not a date', { 'rev-parse': 'false', log: 'fatal: bad revision' }, { date: published, from: 'fallback' }],
+    [
+      'a history whose last commit only renamed the file',
+      { 'rev-parse': 'false', log: '\u00002025-06-01T00:00:00Z\n\nR100\tcontent/articles/x.mdx\tcontent/articles/x.md\n\u00002025-01-02T10:00:00+08:00\n\nM\tcontent/articles/x.mdx' },
+      { date: new Date('2025-01-02T02:00:00Z'), from: 'git' },
+    ],
+    [
+      'a rename with an edit is a change',
+      { 'rev-parse': 'false', log: '\u00002025-06-01T00:00:00Z\n\nR087\tcontent/articles/x.mdx\tcontent/articles/x.md\n\u00002025-01-02T10:00:00+08:00\n\nA\tcontent/articles/x.mdx' },
+      { date: new Date('2025-06-01T00:00:00Z'), from: 'git' },
+    ],
   ])('%s', (_name, answers, expected) => {
     expect(lastUpdated(scriptedGit(answers), 'content/articles/x.mdx', '/repo', published)).toEqual(expected);
   });
@@ -95,6 +105,11 @@ describe('against real repositories', () => {
 
     expect(lastUpdated(runGit, 'content/old.mdx', origin)).toEqual({ date: new Date('2023-05-06T07:08:09Z'), from: 'git' });
     expect(lastUpdated(runGit, 'content/new.mdx', origin)).toEqual({ date: new Date('2024-01-02T03:04:05Z'), from: 'git' });
+
+    // A rename alone (.mdx to .md) keeps the date of the last real change.
+    git(['mv', 'content/old.mdx', 'content/old.md'], origin);
+    git(['commit', '-q', '-m', 'rename'], origin, '2025-02-03T04:05:06Z');
+    expect(lastUpdated(runGit, 'content/old.md', origin)).toEqual({ date: new Date('2023-05-06T07:08:09Z'), from: 'git' });
 
     const shallow = join(folder, 'shallow');
     git(['clone', '-q', '--depth', '1', `file://${origin}`, shallow], folder);
