@@ -1,7 +1,7 @@
 // Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
 // must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
 // be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over
-// passagesOfMdx), and their messages are the build's own (anchorProblem), so the check and the build agree.
+// passagesOfTree), and their messages are the build's own (anchorProblem), so the check and the build agree.
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -132,9 +132,9 @@ export function citationProblems(entry: Entry, path: readonly PropertyKey[], cit
         ...placeAt(entry, [...path, 'article']),
         rule: 'unknown-article',
         message: `${label}: there is no article "${slug}".`,
-        expected: `the file name of an article in ${registry.rootLabel}/articles/, without .mdx${didYouMean(slug, registry.articles.keys())}`,
+        expected: `the file name of an article in ${registry.rootLabel}/articles/, without .md or .mdx${didYouMean(slug, registry.articles.keys())}`,
         found: slug,
-        fix: 'correct the slug; an article is cited by its file name without .mdx.',
+        fix: 'correct the slug; an article is cited by its file name without .md or .mdx.',
         section: SECTIONS.sources,
       },
     ];
