@@ -12,6 +12,7 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTopicLinks from './src/plugins/rehype-topic-links.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import renderCache from './src/integrations/render-cache.ts';
 import { basePath, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -60,6 +61,8 @@ export default defineConfig({
   integrations: [
     // Before anything is built: check every content file and stop with every problem listed (dev: error overlay).
     contentCheck({ contentDir: contentDir(process.env) }),
+    // Before the content store is loaded: drop the cached HTML of Markdown articles when what it depends on changed.
+    renderCache({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
     // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.
