@@ -151,11 +151,17 @@ export function citationProblems(entry: Entry, path: readonly PropertyKey[], cit
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * Without a `<` or a `[`, Markdown holds no HTML, image, link definition or written link: at most a bare web address,
+ * which GFM links and no rule refuses. Most note bodies are such plain sentences, and are not parsed.
+ */
+const MAY_HOLD_MARKUP = /[<[]/;
+
 /** Markdown held in a frontmatter field (a note's body, a disagreement): safe, and its links lead somewhere. */
 export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry, currentPage: string | undefined): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  if (typeof value !== 'string') return [];
+  if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
   const tree = markdown.parse(value) as Root;
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
   const findings = [...safetyFindings(tree, context), ...linkFindings(tree, value, registry.site, currentPage)];
