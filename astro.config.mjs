@@ -12,6 +12,7 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTopicLinks from './src/plugins/rehype-topic-links.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import renderCache from './src/integrations/render-cache.ts';
 import { basePath, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -23,6 +24,9 @@ export default defineConfig({
   site: siteUrl(process.env),
   base,
   trailingSlash: 'always',
+  // Where Astro keeps what it reuses between builds, the content store with every Markdown article's rendered
+  // HTML among it. CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
@@ -57,6 +61,8 @@ export default defineConfig({
   integrations: [
     // Before anything is built: check every content file and stop with every problem listed (dev: error overlay).
     contentCheck({ contentDir: contentDir(process.env) }),
+    // Before the content store is loaded: drop the cached HTML of Markdown articles when what it depends on changed.
+    renderCache({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
     // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.

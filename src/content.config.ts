@@ -5,13 +5,15 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { eventSchema } from './schemas/event.ts';
 import { topicSchema } from './schemas/topic.ts';
+import { ARTICLE_GLOB } from './lib/article-files.ts';
 import { contentDir } from './lib/deploy-settings.ts';
 
 const root = contentDir(process.env);
 
 export const collections = {
+  // Articles are Markdown (.md); MDX (.mdx) only for one that needs a component (see CONTRIBUTING.md).
   articles: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${root}/articles` }),
+    loader: glob({ pattern: ARTICLE_GLOB, base: `${root}/articles` }),
     schema: articleSchema,
   }),
   topics: defineCollection({

@@ -11,6 +11,7 @@ import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findArticleFile } from '../lib/article-files.ts';
 import { listFiles, runBuild, stageProject } from '../lib/bench/build-run.ts';
 import { buildTimeChart } from '../lib/bench/chart.ts';
 import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
@@ -76,7 +77,8 @@ async function realArticlePages(origin: string): Promise<PageWeight[]> {
 
 /** Adds a paragraph to one generated article: the smallest edit a contributor makes, away from every note's quote. */
 async function touchOneArticle(corpus: string, slug: string): Promise<void> {
-  const file = join(corpus, 'articles', `${slug}.mdx`);
+  const file = findArticleFile(join(corpus, 'articles'), slug);
+  if (!file) throw new Error(`The corpus has no article ${slug} to edit.`);
   await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nThis paragraph was added by the benchmark to time a rebuild.\n`);
 }
 
@@ -126,7 +128,7 @@ async function benchOne(articles: number): Promise<BenchResult> {
   Object.assign(result, await measureBuilt(dist));
 
   if (!values['no-rebuild']) {
-    const generated = files.map((f) => /^articles\/(.+-\d{5})\.mdx$/.exec(f.path)?.[1]).find(Boolean);
+    const generated = files.map((f) => /^articles\/(.+-\d{5})\.md$/.exec(f.path)?.[1]).find(Boolean);
     if (generated) {
       await touchOneArticle(corpus, generated);
       say(`${articles} articles: rebuilding after editing ${generated}`);

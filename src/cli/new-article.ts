@@ -4,16 +4,18 @@
 // leaves half a draft), prints the draft's path on stdout and tells the contributor on stderr what was removed and
 // what is left to fill in. Exit codes: 0 written; 1 bad input, or the draft already exists; 2 wrong usage.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { ImportError, importArticle, type ImportResult } from '../lib/import/import-article.ts';
 
 const USAGE = `Usage: npm run new:article -- <raw-text-file> [--out-dir DIR] [--force]
 
-Turns a scraped article's raw text into an MDX draft at $CONTENT_DIR/articles/<slug>.mdx
-(CONTENT_DIR defaults to ./content). --out-dir DIR writes into DIR instead; --force replaces an existing draft.`;
+Turns a scraped article's raw text into a Markdown draft at $CONTENT_DIR/articles/<slug>.md
+(CONTENT_DIR defaults to ./content). --out-dir DIR writes into DIR instead; --force replaces an existing draft
+(<slug>.md, or <slug>.mdx).`;
 
 /** How much of a removed line the report shows: enough to recognise it, short enough for one terminal line. */
 const PREVIEW_LENGTH = 72;
@@ -84,19 +86,22 @@ function main(): void {
   }
 
   const outDir = parsed.values['out-dir'] ?? path.join(contentDir(process.env), 'articles');
-  const target = path.join(outDir, `${result.slug}.mdx`);
-  if (!parsed.values.force && existsSync(target)) {
+  const target = path.join(outDir, `${result.slug}.md`);
+  // An article of the same name in either format is the same page: never leave two files behind for one address.
+  const existing = findArticleFile(outDir, result.slug);
+  if (!parsed.values.force && existing) {
     exit(
       1,
-      `new-article: ${target} already exists, so nothing was written. Run again with --force to replace it with a ` +
+      `new-article: ${existing} already exists, so nothing was written. Run again with --force to replace it with a ` +
         'fresh draft (its edits will be lost), or move it out of the way first.',
     );
   }
   mkdirSync(outDir, { recursive: true });
-  const temporary = path.join(outDir, `.${result.slug}.mdx.${process.pid}.tmp`);
+  const temporary = path.join(outDir, `.${result.slug}.md.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, result.mdx);
+    writeFileSync(temporary, result.draft);
     renameSync(temporary, target);
+    if (existing && existing !== target) rmSync(existing);
   } finally {
     rmSync(temporary, { force: true });
   }

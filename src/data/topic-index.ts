@@ -3,7 +3,8 @@
 // events in date order. Pages only group and render these.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
-import { passagesOfMdx } from '../lib/annotations/article-passages.ts';
+import { passagesOf } from '../lib/annotations/article-passages.ts';
+import { articleFormat } from '../lib/article-files.ts';
 import { byNewest } from '../lib/dates.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { findMentions, type Mention } from '../lib/topics/mentions.ts';
@@ -46,7 +47,7 @@ async function build(): Promise<TopicIndex> {
   const mentions = new Map<string, Mention[]>();
   const notes = new Map<string, TaggedNote[]>();
   for (const article of articles) {
-    const own = passagesOfMdx(article.body ?? '');
+    const own = passagesOf(article.body ?? '', articleFormat(article.filePath ?? ''));
     passages.set(article.id, own);
     // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
     for (const mention of findMentions(article.id, own, matcher)) listOf(mentions, mention.topic).push(mention);

@@ -39,12 +39,12 @@
 //
 // Every language is indexed as one ("en", forceLanguage), so Chinese names (淘宝) and English text are found
 // from the same search box.
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { readArticlePage, readTimelineEvents } from '../lib/search/extract.ts';
 import { noteTopicsFromSource } from '../lib/search/note-topics.ts';
@@ -113,8 +113,8 @@ export async function readSite(siteDir: string, contentRoot: string): Promise<{ 
     // Only an article's margin notes are results of their own (a topic page's footnotes are its sources).
     if (!ARTICLE_PAGE.test(path) || !html.includes('class="sidenote"')) continue;
     const page = readArticlePage(html);
-    const source = join(contentRoot, 'articles', `${basename(path)}.mdx`);
-    const topics = existsSync(source) ? noteTopicsFromSource(await readFile(source, 'utf8')) : new Map<string, string[]>();
+    const source = findArticleFile(join(contentRoot, 'articles'), basename(path));
+    const topics = source ? noteTopicsFromSource(await readFile(source, 'utf8')) : new Map<string, string[]>();
     const article = articleContext(path, page.title, page.filters, page.meta);
     notes.push(...page.notes.map((note) => noteRecord(article, note, topics.get(note.id))));
   }

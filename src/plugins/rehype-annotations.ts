@@ -17,6 +17,7 @@ import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
 import { readArticleSummary, type ArticleSummary } from '../lib/annotations/article-passages.ts';
+import { articleFormat, findArticleFile } from '../lib/article-files.ts';
 import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
 import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
@@ -180,7 +181,8 @@ function footnoteBody(item: Element): ElementContent[] {
 export default function rehypeAnnotations(options: AnnotationOptions) {
   const articleCache = new Map<string, { mtimeMs: number; summary: ArticleSummary }>();
   const loadArticle = (slug: string): ArticleSummary | undefined => {
-    const path = join(options.contentDir, 'articles', `${slug}.mdx`);
+    const path = findArticleFile(join(options.contentDir, 'articles'), slug);
+    if (!path) return undefined;
     let mtimeMs: number;
     try {
       mtimeMs = statSync(path).mtimeMs;
@@ -189,7 +191,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     }
     const hit = articleCache.get(path);
     if (hit?.mtimeMs === mtimeMs) return hit.summary;
-    const summary = readArticleSummary(readFileSync(path, 'utf8'));
+    const summary = readArticleSummary(readFileSync(path, 'utf8'), articleFormat(path));
     articleCache.set(path, { mtimeMs, summary });
     return summary;
   };
@@ -228,7 +230,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         if (!source.article) continue;
         const cited = loadArticle(source.article);
         if (!cited) {
-          problems.push(`${filePath}:${line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .mdx.`);
+          problems.push(`${filePath}:${line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.`);
           continue;
         }
         const found = anchorQuote(cited.passages, { quote: source.quote ?? '' });

@@ -18,7 +18,7 @@ export const sourceSchema = z
     date: z.coerce.date({ error: 'A source date is written YYYY-MM-DD, e.g. date: 2021-07-14.' }).optional(),
     /** Outside report: its address, when known. Never guess one. */
     url: z.url({ error: 'A source url must be a full address starting with https://; leave it out when unknown.' }).optional(),
-    /** One of our articles: its slug (the file name in content/articles/, without .mdx). */
+    /** One of our articles: its slug (the file name in content/articles/, without .md or .mdx). */
     article: slug('Article slugs', 'article: alibaba-embraces-wechat-pay').optional(),
     /** One of our articles: an exact passage of it that says what the note relies on. */
     quote: z.string().min(1).optional(),

@@ -1,4 +1,4 @@
-// The frontmatter of an article (content/articles/<slug>.mdx). Every field is documented here because this is
+// The frontmatter of an article (content/articles/<slug>.md, or .mdx). Every field is documented here because this is
 // what a contributor's editor shows on hover, and every rule carries a message that says how to fix it.
 import { z } from 'astro/zod';
 import { frontmatterObject } from './frontmatter-rules.ts';

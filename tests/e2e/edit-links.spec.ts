@@ -16,7 +16,7 @@ for (const article of articles) {
     const footer = page.locator('.article-footer');
 
     const edit = footer.getByRole('link', { name: 'Edit this page' });
-    await expect(edit).toHaveAttribute('href', `${REPO}/edit/main/content/articles/${article.slug}.mdx`);
+    await expect(edit).toHaveAttribute('href', `${REPO}/edit/main/content/${article.file}`);
     await expect(edit).toHaveAttribute('rel', /\bnoopener\b/);
 
     const suggest = footer.getByRole('link', { name: 'Suggest a note' });
@@ -24,7 +24,7 @@ for (const article of articles) {
     expect(`${href.origin}${href.pathname}`).toBe(`${REPO}/issues/new`);
     expect(href.searchParams.get('template')).toBe('note.yml');
     expect(href.searchParams.get('title')).toBe(`Note on “${article.title}”`);
-    expect(href.searchParams.get('article')).toBe(`content/articles/${article.slug}.mdx`);
+    expect(href.searchParams.get('article')).toBe(`content/${article.file}`);
 
     const updated = footer.getByText(/^Last updated \d{1,2} [A-Z][a-z]+ \d{4}$/);
     await expect(updated).toBeVisible();

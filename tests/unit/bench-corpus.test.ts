@@ -1,12 +1,17 @@
 // The benchmark corpus: deterministic, the requested size, and valid content by the rules the build and the
 // content checker apply (every note's quote found exactly once, every internal source's quote found in the
 // article it names, links to articles that exist, topics that exist), at the real articles' note density.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { anchorQuote } from '../../src/lib/annotations/anchor-quote.ts';
-import { passagesOfMdx } from '../../src/lib/annotations/article-passages.ts';
+import { passagesOf } from '../../src/lib/annotations/article-passages.ts';
 import { PASSAGE_BREAK, foldWhitespace } from '../../src/lib/annotations/normalize.ts';
-import { assembleCorpus, countAnchors, defaultEventCount, parseMdx, rewriteArticleLinks, splitBlocks, type CorpusFile, type SourceContent } from '../../src/lib/bench/corpus.ts';
-import { readSourceContent } from '../../src/lib/bench/corpus-files.ts';
+import { assembleCorpus, countAnchors, defaultEventCount, parseArticleFile, rewriteArticleLinks, splitBlocks, type CorpusFile, type SourceContent } from '../../src/lib/bench/corpus.ts';
+import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
+import { checkContent } from '../../src/lib/content-check/check-content.ts';
+import { formatProblem } from '../../src/lib/content-check/problem.ts';
 import { parse as parseYaml } from 'yaml';
 
 type Note = { id: string; quote: string; prefix?: string; suffix?: string; body: string; kind: string; sources: Record<string, string>[]; topics?: string[] };
@@ -14,19 +19,19 @@ type Note = { id: string; quote: string; prefix?: string; suffix?: string; body:
 let content: SourceContent;
 let corpus: CorpusFile[];
 let articles: { slug: string; data: Record<string, unknown>; body: string }[];
-/** Parsing MDX is the slow part: each generated article is parsed once, here. */
-let passagesBySlug: Map<string, ReturnType<typeof passagesOfMdx>>;
+/** Parsing Markdown is the slow part: each generated article is parsed once, here. */
+let passagesBySlug: Map<string, ReturnType<typeof passagesOf>>;
 const SIZE = 30;
 
 beforeAll(async () => {
   content = await readSourceContent('content');
   corpus = assembleCorpus(content, { articles: SIZE });
   articles = articlesOf(corpus);
-  passagesBySlug = new Map(articles.map((a) => [a.slug, passagesOfMdx(a.body)]));
+  passagesBySlug = new Map(articles.map((a) => [a.slug, passagesOf(a.body, 'md')]));
 }, 60_000);
 
 function articlesOf(files: CorpusFile[]) {
-  return files.filter((f) => f.path.startsWith('articles/')).map((f) => ({ slug: f.path.slice('articles/'.length, -'.mdx'.length), ...parseMdx(f.content) }));
+  return files.filter((f) => f.path.startsWith('articles/')).map((f) => ({ slug: f.path.slice('articles/'.length, -'.md'.length), ...parseArticleFile(f.content) }));
 }
 
 describe('size and layout', () => {
@@ -39,7 +44,7 @@ describe('size and layout', () => {
 
   test('the real articles, topics and events are copied verbatim', () => {
     const byPath = new Map(corpus.map((f) => [f.path, f.content]));
-    for (const a of content.articles) expect(byPath.get(`articles/${a.slug}.mdx`)).toBe(a.text);
+    for (const a of content.articles) expect(byPath.get(`articles/${a.slug}.md`)).toBe(a.text);
     for (const t of content.topics) expect(byPath.get(`topics/${t.slug}.mdx`)).toBe(t.text);
     for (const e of content.events) expect(byPath.get(`events/${e.id}.yaml`)).toBe(e.text);
   });
@@ -60,6 +65,20 @@ describe('deterministic', () => {
 });
 
 describe('valid content', () => {
+  test('the corpus, written out, passes the content check (npm run check:content) as Markdown articles', async () => {
+    expect(articles.length).toBe(SIZE);
+    expect(corpus.filter((f) => f.path.startsWith('articles/')).every((f) => f.path.endsWith('.md'))).toBe(true);
+    const root = await mkdtemp(join(tmpdir(), 'bench-corpus-'));
+    try {
+      await writeCorpus(root, corpus);
+      const { filesChecked, problems } = await checkContent({ root });
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(filesChecked).toBe(corpus.length);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   test('every note quote occurs exactly once in its article, and note ids are unique', () => {
     for (const article of articles) {
       const passages = passagesBySlug.get(article.slug)!;
@@ -116,14 +135,14 @@ describe('valid content', () => {
 describe('helpers', () => {
   test('passages read block by block are the passages of the whole body', () => {
     for (const article of content.articles) {
-      const whole = passagesOfMdx(article.body).map((p) => p.text);
-      expect(splitBlocks(article.body).flatMap((b) => passagesOfMdx(b).map((p) => p.text))).toEqual(whole);
+      const whole = passagesOf(article.body, 'md').map((p) => p.text);
+      expect(splitBlocks(article.body).flatMap((b) => passagesOf(b, 'md').map((p) => p.text))).toEqual(whole);
     }
   });
 
   test('countAnchors agrees with anchorQuote on every real note', () => {
     for (const article of content.articles) {
-      const passages = passagesOfMdx(article.body);
+      const passages = passagesOf(article.body, 'md');
       const folded = passages.map((p) => foldWhitespace(p.text).text).join(PASSAGE_BREAK);
       for (const note of article.data.annotations as Note[]) {
         const result = anchorQuote(passages, note);

@@ -17,7 +17,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a note\'s quote with a typo matches nothing; the closest passage is shown',
     [
       lines(
-        '<dir>/articles/example.mdx:9:12: note "cost-per-mille": the quote matches nothing in the article\'s text; it must match exactly once.',
+        '<dir>/articles/example.md:9:12: note "cost-per-mille": the quote matches nothing in the article\'s text; it must match exactly once.',
         '  quote:    "charged by cost per mille"',
         '  closest:  "charged by cost per mile" (paragraph 1)',
         '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
@@ -30,7 +30,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a quote that occurs twice lists both places',
     [
       lines(
-        '<dir>/articles/example.mdx:15:12: note "alibaba-said": the quote matches 2 places in the article\'s text; it must match exactly once.',
+        '<dir>/articles/example.md:15:12: note "alibaba-said": the quote matches 2 places in the article\'s text; it must match exactly once.',
         '  quote:    "Alibaba said"',
         '  match 1:  paragraph 2: "[Alibaba said] yes. Later, Alibaba said no."',
         '  match 2:  paragraph 2: "Alibaba said yes. Later, [Alibaba said] no."',
@@ -44,7 +44,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a misspelt topic slug, with the likely one',
     [
       lines(
-        '<dir>/articles/example.mdx:7:10: topics, item 1: there is no topic "wechat-pya".',
+        '<dir>/articles/example.md:7:10: topics, item 1: there is no topic "wechat-pya".',
         '  expected: the file name of a topic in <dir>/topics/, without .mdx (did you mean "wechat-pay"?)',
         '  found:    wechat-pya',
         '  How to fix: correct the slug, or add the topic first (see "Adding a topic or event").',
@@ -57,7 +57,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a colon in an unquoted title breaks the YAML',
     [
       lines(
-        '<dir>/articles/example.mdx:2:8: the frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings.',
+        '<dir>/articles/example.md:2:8: the frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings.',
         '  expected: field: value lines, indented with spaces',
         '  found:    title: Alibaba Tracker: The Partner Games',
         '  How to fix: put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
@@ -70,7 +70,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a misspelt field name, with the likely one',
     [
       lines(
-        '<dir>/articles/example.mdx:6:1: unknown field "auther".',
+        '<dir>/articles/example.md:6:1: unknown field "auther".',
         '  expected: one of title, standfirst, outlet, republishedFrom, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, annotations (case-sensitive)',
         '  found:    auther',
         '  How to fix: did you mean "author"? Correct the spelling, or remove the line.',
@@ -83,7 +83,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a required field left out',
     [
       lines(
-        '<dir>/articles/example.mdx:1:1: summary: required field missing.',
+        '<dir>/articles/example.md:1:1: summary: required field missing.',
         '  expected: text',
         '  found:    nothing (the field is missing)',
         '  How to fix: write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".',
@@ -96,7 +96,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an importer placeholder left in',
     [
       lines(
-        '<dir>/articles/example.mdx:3:9: outlet: still the importer\'s "FILL IN:" placeholder.',
+        '<dir>/articles/example.md:3:9: outlet: still the importer\'s "FILL IN:" placeholder.',
         '  expected: the real value',
         '  found:    "FILL IN: the publication that ran this text, e.g. South China Morning Post"',
         '  How to fix: replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
@@ -109,7 +109,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a date that does not exist (30 February)',
     [
       lines(
-        '<dir>/articles/example.mdx:4:12: published: 2021-02-30 is not a real date (February 2021 has 28 days).',
+        '<dir>/articles/example.md:4:12: published: 2021-02-30 is not a real date (February 2021 has 28 days).',
         '  expected: a real calendar date written YYYY-MM-DD',
         '  found:    2021-02-30',
         '  How to fix: check the date against the source and write it YYYY-MM-DD, for example 2021-03-25.',
@@ -122,7 +122,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an approximate date without a dateNote',
     [
       lines(
-        '<dir>/articles/example.mdx:5:16: datePrecision is approximate, but there is no dateNote.',
+        '<dir>/articles/example.md:5:16: datePrecision is approximate, but there is no dateNote.',
         '  expected: dateNote: a sentence saying how the date was inferred',
         '  found:    no dateNote',
         '  How to fix: add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
@@ -135,7 +135,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a correction with no source',
     [
       lines(
-        '<dir>/articles/example.mdx:8:5: note "cost-per-mille": a correction note needs a source.',
+        '<dir>/articles/example.md:8:5: note "cost-per-mille": a correction note needs a source.',
         '  expected: at least one source under sources:',
         '  found:    nothing (the field is missing)',
         '  How to fix: add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
@@ -148,7 +148,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a kind of note that does not exist',
     [
       lines(
-        '<dir>/articles/example.mdx:10:11: note "cost-per-mille", kind: not one of the allowed values.',
+        '<dir>/articles/example.md:10:11: note "cost-per-mille", kind: not one of the allowed values.',
         '  expected: one of context, definition, correction, fact-check, update, cross-reference',
         '  found:    comment',
         '  How to fix: kind must be one of context, definition, correction, fact-check, update, cross-reference.',
@@ -161,10 +161,10 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a link to an article that does not exist',
     [
       lines(
-        '<dir>/articles/example.mdx:11:96: the link /articles/alibaba-embrace-wechat-pay/ goes to a page that does not exist.',
+        '<dir>/articles/example.md:11:96: the link /articles/alibaba-embrace-wechat-pay/ goes to a page that does not exist.',
         '  expected: a page of the site, such as /articles/<slug>/, /topics/<slug>/ or /timeline/',
         '  found:    /articles/alibaba-embrace-wechat-pay/',
-        '  How to fix: correct the address: an article or topic is linked by its file name without .mdx, between slashes.',
+        '  How to fix: correct the address: an article or topic is linked by its file name without .md or .mdx, between slashes.',
         '  See CONTRIBUTING.md#the-body',
       ),
     ],
@@ -174,7 +174,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a link to a paragraph the article does not have',
     [
       lines(
-        '<dir>/articles/example.mdx:11:95: the link /articles/example/#p-3 goes to #p-3, which does not exist on /articles/example/.',
+        '<dir>/articles/example.md:11:95: the link /articles/example/#p-3 goes to #p-3, which does not exist on /articles/example/.',
         '  expected: a paragraph from #p-1 to #p-2 (did you mean #p-1?)',
         '  found:    #p-3',
         '  How to fix: paragraphs are numbered in reading order from 1 (headings and footnotes are not counted); check the number on the page.',
@@ -187,7 +187,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'two notes with the same id',
     [
       lines(
-        '<dir>/articles/example.mdx:14:9: note id "cost-per-mille" is used twice, by notes 1 and 2.',
+        '<dir>/articles/example.md:14:9: note id "cost-per-mille" is used twice, by notes 1 and 2.',
         '  expected: a different id for every note of the article',
         '  found:    cost-per-mille',
         '  How to fix: give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
@@ -200,10 +200,10 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a source citing an article that does not exist',
     [
       lines(
-        '<dir>/articles/example.mdx:13:18: note "cost-per-mille", source 1: there is no article "luxury-and-the-tencent-alibaba-thw".',
-        '  expected: the file name of an article in <dir>/articles/, without .mdx',
+        '<dir>/articles/example.md:13:18: note "cost-per-mille", source 1: there is no article "luxury-and-the-tencent-alibaba-thw".',
+        '  expected: the file name of an article in <dir>/articles/, without .md or .mdx',
         '  found:    luxury-and-the-tencent-alibaba-thw',
-        '  How to fix: correct the slug; an article is cited by its file name without .mdx.',
+        '  How to fix: correct the slug; an article is cited by its file name without .md or .mdx.',
         '  See CONTRIBUTING.md#sources',
       ),
     ],
@@ -213,7 +213,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a source quoting a passage its article does not contain',
     [
       lines(
-        '<dir>/articles/example.mdx:14:16: note "cost-per-mille": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
+        '<dir>/articles/example.md:14:16: note "cost-per-mille": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
         '  quote:    "Alibaba anounced plans"',
         '  closest:  "Alibaba announced plans" (paragraph 1)',
         '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
@@ -226,7 +226,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'frontmatter without its closing ---',
     [
       lines(
-        '<dir>/articles/example.mdx:1:1: the frontmatter opened by --- on line 1 is never closed.',
+        '<dir>/articles/example.md:1:1: the frontmatter opened by --- on line 1 is never closed.',
         '  expected: a line holding only --- after the last field, before the text',
         '  found:    the end of the file',
         '  How to fix: add a line with only --- between the last frontmatter field and the first line of the text.',
@@ -236,7 +236,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'stray-brace',
-    'a stray { in the text',
+    'a stray { in the text of an MDX article',
     [
       lines(
         '<dir>/articles/example.mdx:18:43: the text is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`.',
@@ -249,7 +249,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'unclosed-tag',
-    'an unclosed tag in the text',
+    'an unclosed tag in the text of an MDX article',
     [
       lines(
         '<dir>/articles/example.mdx:16:57: the text is not valid MDX: Expected a closing tag for `<b>` before the end of `paragraph`.',
@@ -265,7 +265,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'page furniture left in the text',
     [
       lines(
-        '<dir>/articles/example.mdx:18:1: page debris left in the article (rule advertisement): an ad slot label alone on a line: "Advertisement", "Sponsored".',
+        '<dir>/articles/example.md:18:1: page debris left in the article (rule advertisement): an ad slot label alone on a line: "Advertisement", "Sponsored".',
         '  expected: only the story\'s own text',
         '  found:    Advertisement',
         '  How to fix: delete the line. If it really is part of the story, say so in your pull request: the rule in src/lib/import/debris-rules.ts then needs fixing (see "Adding a rule").',
@@ -278,7 +278,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an article with no text',
     [
       lines(
-        '<dir>/articles/example.mdx:8:1: the article has no text below its frontmatter.',
+        '<dir>/articles/example.md:8:1: the article has no text below its frontmatter.',
         '  expected: the article\'s text, paragraph by paragraph',
         '  found:    nothing',
         '  How to fix: paste the text of the original below the closing ---, or import it with npm run new:article.',
@@ -291,7 +291,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a file saved as Latin-1',
     [
       lines(
-        '<dir>/articles/example.mdx:16:94: the file is not saved as UTF-8 text.',
+        '<dir>/articles/example.md:16:94: the file is not saved as UTF-8 text.',
         '  expected: UTF-8 text',
         '  found:    the bytes E9 20, which are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)',
         '  How to fix: re-save the file as UTF-8 in your editor ("Save with Encoding" or "Reopen with Encoding", then UTF-8) and check the characters around this line.',
@@ -301,20 +301,72 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'wrong-extension',
-    'an article saved as .md, which the site would ignore',
+    'a raw text saved into articles/, which the site would ignore',
     [
       lines(
-        '<dir>/articles/example.md:1:1: this file is not used: files in articles/ must end in .mdx.',
-        '  expected: articles/<name>.mdx',
-        '  found:    articles/example.md',
-        '  How to fix: rename the file to end in .mdx.',
+        '<dir>/articles/example.txt:1:1: this file is not used: files in articles/ must end in .md or .mdx.',
+        '  expected: articles/<name>.md',
+        '  found:    articles/example.txt',
+        '  How to fix: rename the file to end in .md.',
         '  See CONTRIBUTING.md#where-files-go',
       ),
     ],
   ],
   [
+    'article-saved-twice',
+    'the same article saved as .md and .mdx',
+    [
+      lines(
+        '<dir>/articles/example.mdx:1:1: this article has the same address as <dir>/articles/example.md.',
+        '  expected: one file per article name (names are compared without case or extension)',
+        '  found:    articles/example.md and articles/example.mdx',
+        "  How to fix: keep one of the two: the .md, unless the article uses one of the site's components (then the .mdx).",
+        '  See CONTRIBUTING.md#where-files-go',
+      ),
+    ],
+  ],
+  [
+    'html-in-md',
+    'bold written as an HTML tag in a Markdown article',
+    [
+      lines(
+        '<dir>/articles/example.md:16:57: HTML is not allowed in a Markdown article: the page would publish it as it is, tags and all.',
+        '  expected: text and Markdown only; a < that is part of the text written \\<',
+        '  found:    <b>',
+        '  How to fix: if the < is part of the text, write it as \\< (the importer does); for emphasis use Markdown (**bold**, *italic*); otherwise remove the tag.',
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
+    'script-tag-in-md',
+    'a <script> element in a Markdown article',
+    [
+      lines(
+        '<dir>/articles/example.md:20:1: <script> is not allowed in content: it runs code in the reader\'s browser.',
+        '  expected: text and Markdown only',
+        '  found:    <script>alert(document.cookie)</script>',
+        '  How to fix: remove the <script> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article\'s text, write its < as \\<, as the importer does.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
+    'iframe-in-md',
+    'an <iframe> embed in a Markdown article',
+    [
+      lines(
+        '<dir>/articles/example.md:20:1: <iframe> is not allowed in content: it embeds another site\'s page.',
+        '  expected: text and Markdown only',
+        '  found:    <iframe src="https://www.youtube.com/embed/xyz"></iframe>',
+        '  How to fix: remove the <iframe> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article\'s text, write its < as \\<, as the importer does.',
+        '  See CONTRIBUTING.md#what-content-may-not-contain',
+      ),
+    ],
+  ],
+  [
     'script-tag',
-    'a <script> element',
+    'a <script> element in an MDX article',
     [
       lines(
         '<dir>/articles/example.mdx:20:1: <script> is not allowed in content: it runs code in the reader\'s browser.',
@@ -327,7 +379,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'iframe',
-    'an <iframe> embed',
+    'an <iframe> embed in an MDX article',
     [
       lines(
         '<dir>/articles/example.mdx:20:1: <iframe> is not allowed in content: it embeds another site\'s page.',
@@ -340,7 +392,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'event-handler',
-    'an onclick= attribute',
+    'an onclick= attribute in an MDX article',
     [
       lines(
         '<dir>/articles/example.mdx:16:57: the onclick= attribute is not allowed: it runs code when a reader interacts with the page.',
@@ -356,7 +408,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a javascript: link',
     [
       lines(
-        '<dir>/articles/example.mdx:16:76: a javascript: address is not allowed in a link: it runs code when a reader follows it.',
+        '<dir>/articles/example.md:16:76: a javascript: address is not allowed in a link: it runs code when a reader follows it.',
         '  expected: an ordinary https:// address, or a site path such as /articles/<slug>/',
         '  found:    javascript:alert(1)',
         '  How to fix: link to the page itself, or remove the link and keep its text.',
@@ -369,7 +421,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an image loaded from another site',
     [
       lines(
-        '<dir>/articles/example.mdx:20:1: an image loaded from another site (cdn.example.com) is not allowed: it tells that site who reads the page, and it can change or vanish.',
+        '<dir>/articles/example.md:20:1: an image loaded from another site (cdn.example.com) is not allowed: it tells that site who reads the page, and it can change or vanish.',
         '  expected: nothing loaded from other hosts; images, if any, saved under public/ and linked as /…',
         '  found:    https://cdn.example.com/ad.png',
         '  How to fix: remove it; describe the picture in words if it matters to the text (the importer keeps an image\'s alt text).',
@@ -504,7 +556,7 @@ describe('every likely mistake gets its exact message', () => {
   });
 });
 
-// Every article compiles as MDX, so the whole corpus takes a few seconds on a busy machine.
+// Every article and topic is parsed (topics compiled as MDX), so the whole corpus takes seconds on a busy machine.
 test('the site\'s own content has no problems', { timeout: 60_000 }, async () => {
   const { filesChecked, problems } = await checkContent({ root: 'content' });
   expect(problems.map(formatProblem)).toEqual([]);

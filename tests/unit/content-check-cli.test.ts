@@ -18,14 +18,14 @@ const QUOTE_TYPO = 'tests/fixtures/bad-content/quote-typo';
 describe.concurrent('check-content CLI', { timeout: 60_000 }, () => {
   test('clean content: exit 0 and one line on stdout', async () => {
     const { code, stdout, stderr } = await run(['tests/fixtures/annotations']);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '1 file checked, no problems.\n', stderr: '' });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '2 files checked, no problems.\n', stderr: '' });
   });
 
   test('problems (in CONTENT_DIR, the default root): exit 1, the report on stderr, nothing on stdout', async () => {
     const { code, stdout, stderr } = await run([], { CONTENT_DIR: QUOTE_TYPO });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${QUOTE_TYPO}/articles/example.mdx:9:12: note "cost-per-mille": the quote matches nothing in the article's text`);
+    expect(stderr).toContain(`${QUOTE_TYPO}/articles/example.md:9:12: note "cost-per-mille": the quote matches nothing in the article's text`);
     expect(stderr.trimEnd().split('\n').pop()).toBe('1 file checked: 1 problem in 1 file.');
   });
 
@@ -33,7 +33,7 @@ describe.concurrent('check-content CLI', { timeout: 60_000 }, () => {
     const { code, stdout } = await run([QUOTE_TYPO], { GITHUB_ACTIONS: 'true' });
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      new RegExp(`^::error file=${QUOTE_TYPO}/articles/example\\.mdx,line=9,col=12,title=Content check%3A quote-not-found::note "cost-per-mille": the quote matches nothing.*%0Aquote:    "charged by cost per mille"%0A.*%0ASee CONTRIBUTING\\.md#the-quote\\n$`),
+      new RegExp(`^::error file=${QUOTE_TYPO}/articles/example\\.md,line=9,col=12,title=Content check%3A quote-not-found::note "cost-per-mille": the quote matches nothing.*%0Aquote:    "charged by cost per mille"%0A.*%0ASee CONTRIBUTING\\.md#the-quote\\n$`),
     );
   });
 

@@ -114,7 +114,8 @@ describe('links', () => {
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const markdown = unified().use(remarkParse).use(remarkGfm);
 const context = { absoluteFile: '/project/content/articles/x.mdx', projectRoot: '/project', text: '' };
-const rulesIn = (parser: typeof mdx, text: string) => safetyFindings(parser.parse(text) as Root, { ...context, text }).map((f) => f.rule);
+const rulesIn = (parser: typeof mdx, text: string, rawHtmlPublished = false) =>
+  safetyFindings(parser.parse(text) as Root, { ...context, text, rawHtmlPublished }).map((f) => f.rule);
 
 describe('safety rules read the syntax tree', () => {
   test.each([
@@ -134,6 +135,8 @@ describe('safety rules read the syntax tree', () => {
     ['a JAVASCRIPT: link with spaces', '<a href=" JaVaScRiPt:alert(1)">x</a>', ['unsafe-address']],
     ['a data: link', '[x](data:text/html,hi)', ['unsafe-address']],
     ['a remote image', '![x](https://cdn.example.com/a.png)', ['remote-resource']],
+    ['a remote image by reference', '![x][a]\n\n[a]: https://cdn.example.com/a.png', ['remote-resource']],
+    ['a link by reference to another site', '[x][a]\n\n[a]: https://example.org/a', []],
     ['a protocol-relative image', '<img src="//cdn.example.com/a.png" />', ['remote-resource']],
     ['an expression', 'Total {1 + 1}', ['code-not-allowed']],
     ['an attribute expression', '<a href={url}>x</a>', ['code-not-allowed']],
@@ -150,6 +153,30 @@ describe('safety rules read the syntax tree', () => {
     ['raw remote image', 'A <img src="https://cdn.example.com/a.png">.', ['remote-resource']],
     ['a javascript: link', '[x](javascript:alert(1))', ['unsafe-address']],
   ])('Markdown: %s', (_name, text, rules) => expect(rulesIn(markdown, text)).toEqual(rules));
+
+  // An .md article's body goes through Astro's Markdown pipeline, which publishes raw HTML as it is: all of it is
+  // refused, one problem per tag written (a closing tag goes with its opening one), dangerous elements by name.
+  test.each([
+    ['plain text', 'Alibaba said yes.', []],
+    ['escaped markup stays text', 'Type \\<script> and \\<b> onclick="x".', []],
+    ['braces and import are text in Markdown', 'Total {1 + 1}\n\nimport x from "y"', []],
+    ['inline HTML', 'H<sub>2</sub>O', ['raw-html']],
+    ['two different tags', 'a <b>b</b> and <i>i</i>', ['raw-html', 'raw-html']],
+    ['a stray closing tag', 'a </div> b', ['raw-html']],
+    ['an HTML comment', '<!-- hidden -->', ['raw-html']],
+    ['an HTML block', '<div>\nhidden\n</div>', ['raw-html']],
+    ['a script block', '<script>alert(1)</script>', ['element-not-allowed']],
+    ['an inline script', 'Yes. <script>alert(1)</script> No.', ['element-not-allowed']],
+    ['a script inside a block', '<div>\n<script>alert(1)</script>\n</div>', ['element-not-allowed']],
+    ['an iframe', '<iframe src="https://example.org"></iframe>', ['element-not-allowed']],
+    ['an event handler', 'A <b onclick="x()">b</b>.', ['raw-html']],
+    ['an autolink is a link, not HTML', '<https://example.org>', []],
+    ['a javascript: link', '[x](javascript:alert(1))', ['unsafe-address']],
+    ['a javascript: autolink', '<javascript:alert(1)>', ['unsafe-address']],
+    ['a data: link', '[x](data:text/html,hi)', ['unsafe-address']],
+    ['a remote image', '![x](https://cdn.example.com/a.png)', ['remote-resource']],
+    ['a remote image by reference', '![x][a]\n\n[a]: https://cdn.example.com/a.png', ['remote-resource']],
+  ])('Markdown article: %s', (_name, text, rules) => expect(rulesIn(markdown, text, true)).toEqual(rules));
 
   test.each([
     ['javascript:alert(1)', 'javascript:'],

@@ -69,25 +69,26 @@ describe('npm run new:article', () => {
   test('writes the draft, prints its path, and reports removals and fields to fill in', () => {
     const out = path.join(dir, 'drafts');
     const run = newArticle([SOURCE_002, '--out-dir', out]);
-    const target = path.join(out, 'alibaba-tracker-the-partner-games.mdx');
+    const target = path.join(out, 'alibaba-tracker-the-partner-games.md');
     expect(run).toMatchObject({ status: 0, stdout: `${target}\n` });
     expect(readFileSync(target, 'utf8')).toBe(
-      importArticle(readFileSync(SOURCE_002, 'utf8'), { sourceName: '002_1affcc0fd042f187.txt' }).mdx,
+      importArticle(readFileSync(SOURCE_002, 'utf8'), { sourceName: '002_1affcc0fd042f187.txt' }).draft,
     );
     expect(run.stderr).toContain('line    1  headline  "Alibaba Tracker: The Partner Games"');
     expect(run.stderr).toContain('  - published: YYYY-MM-DD');
     // The temporary file was renamed into place, not left behind.
-    expect(readdirSync(out)).toEqual(['alibaba-tracker-the-partner-games.mdx']);
+    expect(readdirSync(out)).toEqual(['alibaba-tracker-the-partner-games.md']);
   });
 
   test('writes into $CONTENT_DIR/articles without --out-dir', () => {
     const run = newArticle([SOURCE_002], { CONTENT_DIR: dir });
     expect(run.status).toBe(0);
-    expect(existsSync(path.join(dir, 'articles', 'alibaba-tracker-the-partner-games.mdx'))).toBe(true);
+    expect(existsSync(path.join(dir, 'articles', 'alibaba-tracker-the-partner-games.md'))).toBe(true);
   });
 
-  test('refuses to overwrite a draft unless --force', () => {
-    const target = path.join(dir, 'alibaba-tracker-the-partner-games.mdx');
+  // An .mdx article of the same name is the same page: it is refused, and replaced by the .md draft with --force.
+  test.each(['.md', '.mdx'])('refuses to overwrite a draft (%s) unless --force', (extension) => {
+    const target = path.join(dir, `alibaba-tracker-the-partner-games${extension}`);
     writeFileSync(target, 'edited by hand');
     const refused = newArticle([SOURCE_002, '--out-dir', dir]);
     expect(refused).toEqual({
@@ -99,7 +100,8 @@ describe('npm run new:article', () => {
     });
     expect(readFileSync(target, 'utf8')).toBe('edited by hand');
     expect(newArticle([SOURCE_002, '--out-dir', dir, '--force']).status).toBe(0);
-    expect(readFileSync(target, 'utf8')).toMatch(/^---\n/);
+    expect(readdirSync(dir)).toEqual(['alibaba-tracker-the-partner-games.md']);
+    expect(readFileSync(path.join(dir, 'alibaba-tracker-the-partner-games.md'), 'utf8')).toMatch(/^---\n/);
   });
 
   test('rejects a file that is not UTF-8 and writes nothing', () => {

@@ -7,7 +7,7 @@ import { debrisRules, parseByline, parseDateline, parseRepublicationCredit } fro
 import { importArticle } from '../../src/lib/import/import-article.ts';
 import { buildBody, type BodyLine } from '../../src/lib/import/blocks.ts';
 import { slugFor } from '../../src/lib/import/slug.ts';
-import { splitDraft } from './import-mdx-check.ts';
+import { splitDraft } from './import-markdown-check.ts';
 
 const BODY = 'The story itself starts here and runs on.';
 
@@ -196,7 +196,7 @@ describe('paragraphs', () => {
 
   test('a paragraph that starts like block syntax renders as text; a real quote stays a quote', () => {
     const source = 'Headline\n\nIt ended.\n1. 3 billion users stayed.\n> but not for long\n\n> A quotation\n> wrapped.';
-    const { body } = splitDraft(importArticle(source).mdx);
+    const { body } = splitDraft(importArticle(source).draft);
     expect(body).toBe('\nIt ended.\n\n1\\. 3 billion users stayed. > but not for long\n\n> A quotation wrapped.\n');
   });
 });
@@ -224,13 +224,13 @@ describe('frontmatter', () => {
   });
 
   test('opens with a comment that tells the contributor what to do next', () => {
-    expect(importArticle(`Headline\n\n${BODY}`, { sourceName: 'a.txt' }).mdx).toMatch(
+    expect(importArticle(`Headline\n\n${BODY}`, { sourceName: 'a.txt' }).draft).toMatch(
       /^---\n# Draft made by `npm run new:article` from a\.txt\. Before publishing: replace every "FILL IN:" value,\n# check the text against the original, then add the annotations \(see CONTRIBUTING\.md\)\.\n/,
     );
   });
 
   test('without a dateline, the date is a placeholder marked approximate, with a note to fill in', () => {
-    const { frontmatter } = splitDraft(importArticle(`Headline\n\n${BODY}`).mdx);
+    const { frontmatter } = splitDraft(importArticle(`Headline\n\n${BODY}`).draft);
     expect(frontmatter).toMatchObject({
       published: 'FILL IN: YYYY-MM-DD',
       datePrecision: 'approximate',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { importArticle } from '../../src/lib/import/import-article.ts';
-import { codeNodeTypes, compileMdx, headings, parseMdx, splitDraft } from './import-mdx-check.ts';
+import { codeNodeTypes, headings, keptLines, markupNodeTypes, mustShow, parseMarkdown, parseMdx, splitDraft, visibleBlocks } from './import-markdown-check.ts';
 
 const SOURCES = new URL('../fixtures/sources/', import.meta.url);
 
@@ -134,13 +134,14 @@ const sources: SourceExpectation[] = [
 ];
 
 function importSource(file: string) {
-  const result = importArticle(readFileSync(new URL(file, SOURCES), 'utf8'), { sourceName: file });
-  const { frontmatter, body } = splitDraft(result.mdx);
-  return { result, frontmatter, body, blocks: body.trim().split('\n\n'), tree: parseMdx(body) };
+  const source = readFileSync(new URL(file, SOURCES), 'utf8');
+  const result = importArticle(source, { sourceName: file });
+  const { frontmatter, body } = splitDraft(result.draft);
+  return { source, result, frontmatter, body, blocks: body.trim().split('\n\n'), tree: parseMarkdown(body) };
 }
 
 describe.each(sources)('importing $file', (expected) => {
-  const { result, frontmatter, body, blocks, tree } = importSource(expected.file);
+  const { source, result, frontmatter, body, blocks, tree } = importSource(expected.file);
 
   test('infers the title, date, author and republication credit', () => {
     const { title, published, datePrecision, author, republishedFrom, lang } = result.frontmatter;
@@ -193,9 +194,14 @@ describe.each(sources)('importing $file', (expected) => {
     expect([...new Set(result.removed.map((block) => block.rule))]).toEqual(expected.rules);
   });
 
-  test('compiles as MDX with no JSX, expression or ESM in it', async () => {
-    await expect(compileMdx(body)).resolves.toBeUndefined();
-    expect(codeNodeTypes(tree)).toEqual([]);
+  test('reads as Markdown with no raw HTML, code or table in it, and as MDX with no JSX, expression or ESM', () => {
+    expect(markupNodeTypes(tree)).toEqual([]);
+    expect(codeNodeTypes(parseMdx(body))).toEqual([]);
+  });
+
+  test('every paragraph shows the source\'s text, the same as Markdown as it did as MDX', () => {
+    expect(visibleBlocks(tree)).toEqual(visibleBlocks(parseMdx(body)));
+    expect(mustShow(visibleBlocks(tree).join(''))).toBe(mustShow(keptLines(source, result.removed)));
   });
 });
 

@@ -17,7 +17,7 @@ const contentDir = fileURLToPath(new URL('../fixtures/annotations/', import.meta
 const topicsDir = fileURLToPath(new URL('../fixtures/topic-links/', import.meta.url));
 
 function render(markdown: string, annotations: unknown[] = [], base = '/') {
-  const file = new VFile({ value: markdown, path: 'content/articles/example.mdx' });
+  const file = new VFile({ value: markdown, path: 'content/articles/example.md' });
   file.data = { astro: { frontmatter: { annotations } } };
   const processor = unified()
     .use(remarkParse)
@@ -95,6 +95,14 @@ describe('annotated HTML', () => {
     expect(html).toContain('Source: <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
   });
 
+  // The cited article is found whichever its extension, and read as the site renders it (an MDX comment is no paragraph).
+  test.each([
+    ['cited', 'Source: <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
+    ['cited-in-mdx', 'Source: <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
+  ])('a source citing %s (.md or .mdx) links to its paragraph', (article, source) => {
+    expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(source);
+  });
+
   test('an article with no notes is left alone', () => {
     expect(render('Just text.')).toBe('<p id="p-1">Just text.</p>');
   });
@@ -108,7 +116,7 @@ describe('notes that cannot be placed fail the build with advice', () => {
       [
         'A note could not be placed in the article:',
         '',
-        'content/articles/example.mdx:1: note "cpm": the quote matches nothing in the article\'s text; it must match exactly once.',
+        'content/articles/example.md:1: note "cpm": the quote matches nothing in the article\'s text; it must match exactly once.',
         '  quote:    "charged by cost per mille"',
         '  closest:  "charged by cost per mile" (paragraph 1)',
         '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
@@ -119,7 +127,7 @@ describe('notes that cannot be placed fail the build with advice', () => {
   test('a quote that matches twice lists both places and suggests prefix or suffix', () => {
     expect(() => render(text, [note('said', 'Alibaba said')])).toThrow(
       [
-        'content/articles/example.mdx:1: note "said": the quote matches 2 places in the article\'s text; it must match exactly once.',
+        'content/articles/example.md:1: note "said": the quote matches 2 places in the article\'s text; it must match exactly once.',
         '  quote:    "Alibaba said"',
         '  match 1:  paragraph 2: "[Alibaba said] yes. Later, Alibaba said no."',
         '  match 2:  paragraph 2: "Alibaba said yes. Later, [Alibaba said] no."',
@@ -139,19 +147,19 @@ describe('notes that cannot be placed fail the build with advice', () => {
   test('a source quoting another article must match there too', () => {
     expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'cited', quote: 'Alibaba anounced plans' }] })])).toThrow(
       [
-        'content/articles/example.mdx:1: note "x": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
+        'content/articles/example.md:1: note "x": the quote of its source in "cited" matches nothing in that article\'s text; it must match exactly once.',
         '  quote:    "Alibaba anounced plans"',
         '  closest:  "Alibaba announced plans" (paragraph 2)',
       ].join('\n'),
     );
     expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'missing', quote: 'x' }] })])).toThrow(
-      'content/articles/example.mdx:1: note "x": its source cites article "missing", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .mdx.',
+      'content/articles/example.md:1: note "x": its source cites article "missing", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.',
     );
   });
 
   test('invalid annotations are refused with the field and the reason', () => {
     expect(() => render(text, [{ id: 'x', quote: 'cost per mile', kind: 'correction', body: 'No source.' }])).toThrow(
-      'content/articles/example.mdx: the annotations are not valid:\n  annotations.0.sources: A correction note must cite at least one source (an outside report or one of our articles).',
+      'content/articles/example.md: the annotations are not valid:\n  annotations.0.sources: A correction note must cite at least one source (an outside report or one of our articles).',
     );
   });
 });

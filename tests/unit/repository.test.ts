@@ -122,6 +122,13 @@ describe('against real repositories', () => {
     expect(lastUpdated(runGit, 'content/old.mdx', origin)).toEqual({ date: new Date('2023-05-06T07:08:09Z'), from: 'git' });
     expect(lastUpdated(runGit, 'content/new.mdx', origin)).toEqual({ date: new Date('2024-01-02T03:04:05Z'), from: 'git' });
 
+    // A rename alone (.mdx to .md) keeps the date of the last real change. (The history is read once per build:
+    // forget it to read the new commit.)
+    git(['mv', 'content/old.mdx', 'content/old.md'], origin);
+    git(['commit', '-q', '-m', 'rename'], origin, '2025-02-03T04:05:06Z');
+    forgetRepositories();
+    expect(lastUpdated(runGit, 'content/old.md', origin)).toEqual({ date: new Date('2023-05-06T07:08:09Z'), from: 'git' });
+
     const shallow = join(folder, 'shallow');
     git(['clone', '-q', '--depth', '1', `file://${origin}`, shallow], folder);
     const fallback = new Date('2021-03-25T00:00:00Z');

@@ -1,6 +1,7 @@
-// The passages of an article read straight from its MDX file, numbered exactly as the page numbers them
-// (p-1, p-2, …: paragraphs and list items, footnote definitions excluded). A note that cites another of
-// our articles by quote is resolved against these, so the citation can link to the right paragraph.
+// The passages of an article read straight from its file, numbered exactly as the page numbers them (p-1, p-2, …:
+// paragraphs and list items, footnote definitions excluded). A note that cites another of our articles by quote is
+// resolved against these, so the citation can link to the right paragraph. The text is parsed the way the site
+// renders it: as Markdown (CommonMark with GFM) for an .md article, as MDX for an .mdx one.
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -8,6 +9,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import type { ArticleFormat } from '../article-files.ts';
 import { passageLabel, type Passage } from './anchor-quote.ts';
 
 export interface ArticleSummary {
@@ -16,7 +18,15 @@ export interface ArticleSummary {
   passages: Passage[];
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const PARSERS: Record<ArticleFormat, { parse: (text: string) => Nodes }> = {
+  md: unified().use(remarkParse).use(remarkGfm),
+  mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm),
+};
+
+/** The syntax tree of an article's text, as the site's Markdown or MDX pipeline reads it. */
+export function parseArticleBody(body: string, format: ArticleFormat): Root {
+  return PARSERS[format].parse(body) as Root;
+}
 
 function collect(node: Nodes, out: Passage[]): void {
   if (node.type === 'footnoteDefinition') return;
@@ -32,14 +42,21 @@ function collect(node: Nodes, out: Passage[]): void {
   if ('children' in node) for (const child of node.children) collect(child, out);
 }
 
-export function passagesOfMdx(body: string): Passage[] {
+/** The passages of a parsed article text. */
+export function passagesOfTree(tree: Root): Passage[] {
   const out: Passage[] = [];
-  collect(parser.parse(body) as Root, out);
+  collect(tree, out);
   return out;
 }
 
-export function readArticleSummary(source: string): ArticleSummary {
+/** The passages of an article's text (below its frontmatter). */
+export function passagesOf(body: string, format: ArticleFormat): Passage[] {
+  return passagesOfTree(parseArticleBody(body, format));
+}
+
+/** Title, outlet and passages of a whole article file's text. */
+export function readArticleSummary(source: string, format: ArticleFormat): ArticleSummary {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   const data = (match ? parseYaml(match[1]!) : {}) as Record<string, unknown>;
-  return { title: String(data.title ?? ''), outlet: String(data.outlet ?? ''), passages: passagesOfMdx(match ? match[2]! : source) };
+  return { title: String(data.title ?? ''), outlet: String(data.outlet ?? ''), passages: passagesOf(match ? match[2]! : source, format) };
 }

@@ -84,7 +84,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   const started = performance.now();
   const child = spawn(file!, args, {
     cwd: options.cwd,
-    env: { ...process.env, CONTENT_DIR: options.contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    // The staged project's own cache: a CACHE_DIR set by the caller would share one content store between builds.
+    env: { ...process.env, CONTENT_DIR: options.contentDir, CACHE_DIR: join(options.cwd, 'node_modules', '.astro'), ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Streamed to the log file as it comes, so a long build can be followed with tail -f.

@@ -3,18 +3,20 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { assembleCorpus, parseMdx, type CorpusFile, type CorpusOptions, type SourceContent } from './corpus.ts';
+import { articleSlug } from '../article-files.ts';
+import { assembleCorpus, parseArticleFile, type CorpusFile, type CorpusOptions, type SourceContent } from './corpus.ts';
 
 async function filesIn(dir: string, pattern: RegExp): Promise<string[]> {
   return (await readdir(dir)).filter((name) => pattern.test(name)).sort();
 }
 
-/** articles/*.mdx, topics/*.mdx and events/*.yaml of a content root. */
+/** articles/*.md (and .mdx), topics/*.mdx and events/*.yaml of a content root. */
 export async function readSourceContent(root: string): Promise<SourceContent> {
+  const articleNames = (await readdir(join(root, 'articles'))).filter((name) => articleSlug(name) !== undefined).sort();
   const articles = await Promise.all(
-    (await filesIn(join(root, 'articles'), /\.mdx$/)).map(async (name) => {
+    articleNames.map(async (name) => {
       const text = await readFile(join(root, 'articles', name), 'utf8');
-      return { slug: name.replace(/\.mdx$/, ''), ...parseMdx(text), text };
+      return { slug: articleSlug(name)!, fileName: name, ...parseArticleFile(text), text };
     }),
   );
   const topics = await Promise.all(

@@ -11,11 +11,13 @@
 //   prefix/suffix) still occurs exactly once in the variant's text; quotes are never altered.
 // - Variants get their own date, outlet and byline, and a number in the title, so lists, facets and search
 //   see a corpus that varies the way a real one would.
-// - Matching is done on passages parsed once per distinct block, never per article: parsing 10,000 MDX
+// - Articles are written as Markdown (.md), as contributors write them; a real article keeps its own file name
+//   (an .mdx one stays .mdx). Variants are .md, their text parsed as Markdown like the site renders it.
+// - Matching is done on passages parsed once per distinct block, never per article: parsing 10,000 article
 //   bodies would make the generator slower than the builds it prepares.
 // All randomness comes from one seeded generator, so a corpus is the same on every run.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { passagesOfMdx } from '../annotations/article-passages.ts';
+import { passagesOf } from '../annotations/article-passages.ts';
 import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../annotations/normalize.ts';
 import { seededRandom, type Random } from './prng.ts';
 
@@ -29,6 +31,8 @@ export interface CorpusFile {
 
 export interface SourceArticle {
   slug: string;
+  /** The real article's file name (x.md, or x.mdx); variants are written as <slug>.md. */
+  fileName?: string;
   data: Data;
   body: string;
   /** The file as written; real articles are copied verbatim when it is given. */
@@ -71,14 +75,14 @@ const FIRST_DAY = Date.UTC(2016, 0, 1);
 const LAST_DAY = Date.UTC(2025, 5, 30);
 const DAY = 86_400_000;
 
-/** Splits an MDX file into its frontmatter (parsed) and body. */
-export function parseMdx(text: string): { data: Data; body: string } {
+/** Splits an article file into its frontmatter (parsed) and body. */
+export function parseArticleFile(text: string): { data: Data; body: string } {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) return { data: {}, body: text };
   return { data: (parseYaml(match[1]!) ?? {}) as Data, body: match[2]! };
 }
 
-export function renderMdx(data: Data, body: string): string {
+export function renderArticleFile(data: Data, body: string): string {
   return `---\n${stringifyYaml(data, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
 }
 
@@ -122,7 +126,7 @@ class BlockText {
   passages(block: string): string[] {
     let found = this.#cache.get(block);
     if (!found) {
-      found = passagesOfMdx(block).map((p) => foldWhitespace(p.text).text);
+      found = passagesOf(block, 'md').map((p) => foldWhitespace(p.text).text);
       this.#cache.set(block, found);
     }
     return found;
@@ -283,7 +287,7 @@ export function assembleCorpus(content: SourceContent, options: CorpusOptions): 
   for (const article of real) {
     index.notes.set(article.slug, new Set(((article.data.annotations ?? []) as Note[]).map((n) => n.id)));
     index.folded.set(article.slug, blocks.folded(splitBlocks(article.body)));
-    files.push({ path: `articles/${article.slug}.mdx`, content: article.text ?? renderMdx(article.data, article.body) });
+    files.push({ path: `articles/${article.fileName ?? `${article.slug}.md`}`, content: article.text ?? renderArticleFile(article.data, article.body) });
   }
 
   const outlets = outletPool(real);
@@ -295,7 +299,7 @@ export function assembleCorpus(content: SourceContent, options: CorpusOptions): 
     const variant = variantArticle(number, base, donor === base ? real[number % real.length]! : donor, random, blocks, index, outlets, topicSlugs);
     generated.push(variant);
     variantsOf.get(base.slug)!.push(variant.slug);
-    files.push({ path: `articles/${variant.slug}.mdx`, content: renderMdx(variant.data, variant.body) });
+    files.push({ path: `articles/${variant.slug}.md`, content: renderArticleFile(variant.data, variant.body) });
   }
   // Variants enter the index only now, so an article never cites a later one; events may cite any variant.
   for (const variant of generated) {

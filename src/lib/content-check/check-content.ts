@@ -28,7 +28,7 @@ export interface CheckResult {
   problems: Problem[];
 }
 
-/** Two files that would get the same address: Foo.mdx and foo.mdx, or an event saved as both .yaml and .yml. */
+/** Two files that would get the same address: foo.md and foo.mdx, Foo.md and foo.md, or an event saved as .yaml and .yml. */
 function duplicateIdProblems(files: readonly ContentFile[]): Problem[] {
   const seen = new Map<string, ContentFile>();
   const problems: Problem[] = [];
@@ -48,7 +48,10 @@ function duplicateIdProblems(files: readonly ContentFile[]): Problem[] {
       message: `this ${file.kind} has the same address as ${first.path}.`,
       expected: `one file per ${file.kind} name (names are compared without case or extension)`,
       found: `${first.relativePath} and ${file.relativePath}`,
-      fix: 'merge the two files into one, or rename one of them.',
+      fix:
+        file.kind === 'article' && first.id === file.id
+          ? "keep one of the two: the .md, unless the article uses one of the site's components (then the .mdx)."
+          : 'merge the two files into one, or rename one of them.',
       section: SECTIONS.files,
     });
   }

@@ -3,13 +3,14 @@
 // would otherwise build with replacement characters (�) in the middle of a quote, far from the real cause.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ARTICLE_EXTENSIONS } from '../article-files.ts';
 
 export type ContentKind = 'article' | 'topic' | 'event';
 
 export interface ContentFile {
   /** As shown in messages: relative to the working directory, forward slashes. */
   path: string;
-  /** Relative to the content root: articles/x.mdx. */
+  /** Relative to the content root: articles/x.md. */
   relativePath: string;
   /** What the site builds it as; undefined for a file the site would ignore. */
   kind: ContentKind | undefined;
@@ -21,7 +22,7 @@ export interface ContentFile {
 
 /** Where each kind lives and how its files end (src/content.config.ts loads exactly these). */
 export const FOLDERS: Record<ContentKind, { folder: string; extensions: readonly string[] }> = {
-  article: { folder: 'articles', extensions: ['.mdx'] },
+  article: { folder: 'articles', extensions: ARTICLE_EXTENSIONS },
   topic: { folder: 'topics', extensions: ['.mdx'] },
   event: { folder: 'events', extensions: ['.yaml', '.yml'] },
 };

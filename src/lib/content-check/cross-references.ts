@@ -1,7 +1,7 @@
 // Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
 // must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
 // be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over
-// passagesOfMdx), and their messages are the build's own (anchorProblem), so the check and the build agree.
+// passagesOfTree), and their messages are the build's own (anchorProblem), so the check and the build agree.
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -132,9 +132,9 @@ export function citationProblems(entry: Entry, path: readonly PropertyKey[], cit
         ...placeAt(entry, [...path, 'article']),
         rule: 'unknown-article',
         message: `${label}: there is no article "${slug}".`,
-        expected: `the file name of an article in ${registry.rootLabel}/articles/, without .mdx${didYouMean(slug, registry.articles.keys())}`,
+        expected: `the file name of an article in ${registry.rootLabel}/articles/, without .md or .mdx${didYouMean(slug, registry.articles.keys())}`,
         found: slug,
-        fix: 'correct the slug; an article is cited by its file name without .mdx.',
+        fix: 'correct the slug; an article is cited by its file name without .md or .mdx.',
         section: SECTIONS.sources,
       },
     ];
@@ -151,15 +151,17 @@ export function citationProblems(entry: Entry, path: readonly PropertyKey[], cit
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * Without a `<` or a `[`, Markdown holds no HTML, image, link definition or written link: at most a bare web address,
+ * which GFM links and no rule refuses. Most note bodies are such plain sentences, and are not parsed.
+ */
+const MAY_HOLD_MARKUP = /[<[]/;
+
 /** Markdown held in a frontmatter field (a note's body, a disagreement): safe, and its links lead somewhere. */
 export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry, currentPage: string | undefined): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  if (typeof value !== 'string') return [];
-  // Every rule here is about links, images and raw HTML, and Markdown makes none of those without a [ or a <
-  // (a bare address such as www.example.org becomes a link to another site, which is allowed). Most notes have
-  // neither, and parsing each of a large corpus's notes would be a third of the check's time.
-  if (!value.includes('[') && !value.includes('<')) return [];
+  if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
   const tree = markdown.parse(value) as Root;
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
   const findings = [...safetyFindings(tree, context), ...linkFindings(tree, value, registry.site, currentPage)];

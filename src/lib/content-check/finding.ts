@@ -1,6 +1,6 @@
 // A problem found inside a piece of Markdown or MDX, before it is placed in its file. The same rules read an
-// article's body (MDX below the frontmatter) and the Markdown written inside YAML (a note's body, a topic's
-// disagreement); each container knows how to turn a point in its text into a file position.
+// article's or topic's body (Markdown or MDX below the frontmatter) and the Markdown written inside YAML (a note's
+// body, a topic's disagreement); each container knows how to turn a point in its text into a file position.
 import type { Node as YamlNode } from 'yaml';
 import { positionWithin, type YamlText } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
@@ -22,7 +22,7 @@ function strip(finding: Finding): Omit<Problem, 'file' | 'line' | 'column'> {
   return rest;
 }
 
-/** A finding in an .mdx file's body, which starts at `bodyFirstLine` of the file. */
+/** A finding in an article's or topic's body, which starts at `bodyFirstLine` of the file. */
 export function inBody(file: string, bodyFirstLine: number, finding: Finding): Problem {
   return { file, line: finding.point.line + bodyFirstLine - 1, column: finding.point.column, ...strip(finding) };
 }

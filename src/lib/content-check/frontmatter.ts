@@ -9,7 +9,7 @@ export type SplitFile =
 
 const FENCE = /^---[ \t]*\r?$/;
 
-/** Splits an .mdx file into its frontmatter (between the first two `---` lines) and its body. */
+/** Splits an article or topic file into its frontmatter (between the first two `---` lines) and its body. */
 export function splitFrontmatter(text: string): SplitFile {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) return { ok: false, reason: 'no-frontmatter' };

@@ -1,11 +1,12 @@
 // The first pass over one file: decode it, split off the frontmatter, parse the YAML, validate it against the
-// collection's schema, compile the MDX body, and run the rules that need no other file (dates, addresses, safety,
-// page debris). Every step that fails adds a problem and the later steps still run where they can (a bad date does
+// collection's schema, parse the body (Markdown for an .md article; MDX, compiled, for topics and .mdx articles),
+// and run the rules that need no other file (dates, addresses, safety, page debris). Every step that fails adds a problem and the later steps still run where they can (a bad date does
 // not hide an unknown field), so one run reports everything.
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { passagesOfMdx } from '../annotations/article-passages.ts';
+import { parseArticleBody, passagesOfTree } from '../annotations/article-passages.ts';
 import type { Passage } from '../annotations/anchor-quote.ts';
+import { articleFormat, type ArticleFormat } from '../article-files.ts';
 import { articleSchema } from '../../schemas/article.ts';
 import { eventSchema } from '../../schemas/event.ts';
 import { topicSchema } from '../../schemas/topic.ts';
@@ -34,14 +35,14 @@ export interface Entry {
   yamlSource?: { text: string; firstLine: number };
   /** Its value as parsed, before the schema: later rules read it defensively, since it may be invalid. */
   data: Record<string, unknown>;
-  /** The MDX text below the frontmatter, for articles and topics that have one. */
+  /** What the text below the frontmatter holds, for articles and topics. */
   body?: Body;
 }
 
-/** What the later passes need from a body: set when it compiled. */
+/** What the later passes need from a body: set when it parsed (and, for MDX, compiled). */
 export interface Body {
   firstLine: number;
-  /** Numbered as the page numbers them (passagesOfMdx). */
+  /** Numbered as the page numbers them (passagesOfTree). */
   passages?: Passage[];
   /** Whether the body is blank. */
   blank?: boolean;
@@ -91,8 +92,8 @@ function fileNameProblems(file: ContentFile): Problem[] {
         rule: 'file-not-used',
         message: known
           ? `this file is not used: files in ${folder}/ must end in ${known.extensions.join(' or ')}.`
-          : 'this file is not used: content lives in articles/ (.mdx), topics/ (.mdx) and events/ (.yaml).',
-        expected: known ? `${folder}/<name>${known.extensions[0]}` : 'articles/<slug>.mdx, topics/<slug>.mdx or events/<date>-<slug>.yaml',
+          : 'this file is not used: content lives in articles/ (.md or .mdx), topics/ (.mdx) and events/ (.yaml).',
+        expected: known ? `${folder}/<name>${known.extensions[0]}` : 'articles/<slug>.md, topics/<slug>.mdx or events/<date>-<slug>.yaml',
         found: file.relativePath,
         fix: known ? `rename the file to end in ${known.extensions[0]}.` : 'move the file into the folder of its kind, or delete it.',
         section: SECTIONS.files,
@@ -277,11 +278,19 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
   }
 
   if (entry.body && bodyText !== undefined) {
-    const compiled = await compileMdx(bodyText, file.path, entry.body.firstLine);
+    // Topics are MDX; an article is Markdown unless its file ends in .mdx.
+    const format: ArticleFormat = kind === 'article' ? articleFormat(file.relativePath) : 'mdx';
+    // Markdown cannot fail to parse: any text is valid, and raw HTML in it is a safety finding below.
+    const compiled = format === 'md' ? { ok: true as const, tree: parseArticleBody(bodyText, 'md') } : await compileMdx(bodyText, file.path, entry.body.firstLine);
     if (compiled.ok) {
-      const safety = safetyFindings(compiled.tree, { absoluteFile: join(options.root, file.relativePath), projectRoot: options.projectRoot, text: bodyText });
+      const safety = safetyFindings(compiled.tree, {
+        absoluteFile: join(options.root, file.relativePath),
+        projectRoot: options.projectRoot,
+        text: bodyText,
+        rawHtmlPublished: format === 'md',
+      });
       const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
-      entry.body.passages = passagesOfMdx(bodyText);
+      entry.body.passages = passagesOfTree(compiled.tree);
       entry.body.blank = bodyText.trim() === '';
       entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
       entry.body.links = linksIn(compiled.tree, bodyText);

@@ -3,8 +3,10 @@
 // embeds, remote images that tell another host who reads what), restyle the site, or run code at build time (MDX
 // imports, exports and {expressions}). The rules read the syntax tree, not the raw text, so a word such as
 // "onclick" or "<script>" written as text (escaped, as the importer writes it) is never mistaken for markup.
-// Each rule is one entry of the table below; the Markdown inside YAML (note bodies) is read by the same rules,
-// where raw HTML shows up as `html` nodes instead of JSX.
+// Each rule is one entry of the table below. Markdown (an .md article, a note body in YAML) is read by the same
+// rules, where raw HTML shows up as `html` nodes instead of JSX: a note body's renderer drops it, so there only
+// dangerous elements and attributes are named; Astro's Markdown pipeline publishes it as it is, so in an .md
+// article every piece of raw HTML is refused (text that merely looks like a tag is written with \<).
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -45,6 +47,8 @@ export interface SafetyContext {
   projectRoot: string;
   /** The Markdown or MDX text the tree was parsed from. */
   text: string;
+  /** Whether raw HTML in the text reaches the page as it is (an .md article's body), rather than being dropped. */
+  rawHtmlPublished?: boolean;
 }
 
 interface JsxAttribute {
@@ -138,25 +142,60 @@ const RAW_TAG = /<\s*([a-z][a-z0-9-]*)\b[^>]*>/gi;
 const RAW_HANDLER = /\s(on[a-z]+)\s*=/i;
 const RAW_URL = /\s(href|src|srcset|action|formaction|poster|data)\s*=\s*["']?([^"'\s>]+)/gi;
 
+const CLOSING_TAG = /^<\/([a-z][a-z0-9-]*)/i;
+
+/** The first refused element a piece of raw HTML holds, if any. */
+const refusedIn = (html: string) => [...html.matchAll(RAW_TAG)].map(([, tag]) => tag!.toLowerCase()).find((name) => REFUSED_ELEMENTS[name]);
+
+/** An element refused by name: what it would do, and how to fix it where it was found. */
+function refusedElement(name: string, found: string, fix: string) {
+  return { rule: 'element-not-allowed', message: `<${name}> is not allowed in content: ${REFUSED_ELEMENTS[name]}.`, expected: 'text and Markdown only', found, fix };
+}
+
+/**
+ * Raw HTML that the page would publish as it is. One finding per tag a contributor wrote: the closing tag of an
+ * element already reported in the same paragraph (`</b>` after `<b>`) is the same mistake, fixed with it.
+ */
+function publishedHtmlFinding(emit: Emit, node: Positioned & { value: string }, reported: Set<string>): void {
+  const closing = CLOSING_TAG.exec(node.value)?.[1]?.toLowerCase();
+  if (closing && reported.has(closing)) return;
+  const refused = refusedIn(node.value);
+  const names = closing ? [closing] : [...node.value.matchAll(RAW_TAG)].map(([, tag]) => tag!.toLowerCase());
+  for (const name of names) reported.add(name);
+  if (refused) {
+    const fix = `remove the <${refused}> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article's text, write its < as \\<, as the importer does.`;
+    emit(node, refusedElement(refused, shortSource(node.value), fix));
+    return;
+  }
+  emit(node, {
+    rule: 'raw-html',
+    message: 'HTML is not allowed in a Markdown article: the page would publish it as it is, tags and all.',
+    expected: 'text and Markdown only; a < that is part of the text written \\<',
+    found: shortSource(node.value),
+    fix: 'if the < is part of the text, write it as \\< (the importer does); for emphasis use Markdown (**bold**, *italic*); otherwise remove the tag.',
+    section: SECTIONS.mdx,
+  });
+}
+
 /** Every rule's findings in one tree, in document order. */
 export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (node, finding) =>
     findings.push({ section: SECTIONS.safety, ...finding, point: pointOf(node), source: sourceOf(node, context.text) });
+  /** Per paragraph (or other parent), the tags already reported as published raw HTML. */
+  const reportedTags = new WeakMap<object, Set<string>>();
+  /** Definitions an image refers to (`![x][a]` … `[a]: https://…`): their address is loaded, not followed. */
+  const imageDefinitions = new Set<string>();
+  visit(tree, 'imageReference', (node: { identifier: string }) => void imageDefinitions.add(node.identifier));
 
-  visit(tree, (node: Nodes) => {
+  visit(tree, (node: Nodes, _index, parent) => {
     switch (node.type) {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = (node.name ?? '').toLowerCase();
         if (REFUSED_ELEMENTS[name]) {
-          emit(node, {
-            rule: 'element-not-allowed',
-            message: `<${name}> is not allowed in content: ${REFUSED_ELEMENTS[name]}.`,
-            expected: 'text and Markdown only',
-            found: shortSource(sourceOf(node, context.text)),
-            fix: `remove the <${name}> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.`,
-          });
+          const fix = `remove the <${name}> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.`;
+          emit(node, refusedElement(name, shortSource(sourceOf(node, context.text)), fix));
           // Removing the element removes its attributes and content too: one problem, one fix.
           return SKIP;
         }
@@ -226,24 +265,28 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
         }
         break;
       case 'link':
-      case 'definition':
         checkUrl(emit, node, node.url, false, 'a link');
+        break;
+      case 'definition':
+        if (imageDefinitions.has(node.identifier)) checkUrl(emit, node, node.url, true, 'an image');
+        else checkUrl(emit, node, node.url, false, 'a link');
         break;
       case 'image':
         checkUrl(emit, node, node.url, true, 'an image');
         break;
       case 'html': {
-        // Raw HTML only exists in Markdown held in YAML (MDX parses tags as JSX). The renderer drops it, but
-        // it is refused by name all the same so a contributor learns why it never showed.
-        const refused = [...node.value.matchAll(RAW_TAG)].map(([, tag]) => tag!.toLowerCase()).find((name) => REFUSED_ELEMENTS[name]);
+        if (context.rawHtmlPublished) {
+          const key = parent ?? tree;
+          const reported = reportedTags.get(key) ?? new Set<string>();
+          reportedTags.set(key, reported);
+          publishedHtmlFinding(emit, node, reported);
+          break;
+        }
+        // Raw HTML in a note body (Markdown held in YAML; MDX parses tags as JSX) is dropped by the renderer, but
+        // dangerous HTML is refused by name all the same so a contributor learns why it never showed.
+        const refused = refusedIn(node.value);
         if (refused) {
-          emit(node, {
-            rule: 'element-not-allowed',
-            message: `<${refused}> is not allowed in content: ${REFUSED_ELEMENTS[refused]}.`,
-            expected: 'text and Markdown only',
-            found: shortSource(node.value),
-            fix: `remove the <${refused}> element.`,
-          });
+          emit(node, refusedElement(refused, shortSource(node.value), `remove the <${refused}> element.`));
           break;
         }
         const handler = RAW_HANDLER.exec(node.value);

@@ -124,7 +124,7 @@ export function linkProblem(url: string, index: SiteIndex, currentPage: string |
       message: `the link ${url} goes to a page that does not exist.`,
       expected: near ? `a page of the site (did you mean ${near}?)` : 'a page of the site, such as /articles/<slug>/, /topics/<slug>/ or /timeline/',
       found: path,
-      fix: 'correct the address: an article or topic is linked by its file name without .mdx, between slashes.',
+      fix: 'correct the address: an article or topic is linked by its file name without .md or .mdx, between slashes.',
       section,
     };
   }

@@ -1,9 +1,9 @@
 // Scraped text marks structure loosely: paragraphs are usually separated by blank lines, but some pages put two
 // paragraphs one line break apart, some hard-wrap long lines, section headings arrive as bare short lines, and
 // bullet lists use "•". This module turns the lines the debris rules kept into explicit blocks (paragraph, heading,
-// list, quote) and renders them as MDX, without changing a word of the author's text.
+// list, quote) and renders them as Markdown, without changing a word of the author's text.
 
-import { escapeMdxHeading, escapeMdxParagraphLine } from './mdx-escape.ts';
+import { escapeMarkdownHeading, escapeMarkdownParagraphLine, isRuleLine } from './markdown-escape.ts';
 
 /** A kept line of the story; `hardBreak` records a source line that ended in two spaces (a Markdown line break). */
 export interface BodyLine {
@@ -57,7 +57,8 @@ function joinWrapped(before: string, after: string): string {
 function listItem(text: string, markdownMarkersAllowed: boolean): ListItem | undefined {
   const bullet = TYPOGRAPHIC_BULLET.exec(text);
   if (bullet) return { marker: '-', text: bullet[1] ?? '' };
-  const item = markdownMarkersAllowed ? MARKDOWN_LIST_ITEM.exec(text) : null;
+  // "* * *" and "- - -" are a section break written as text, not a list item: they stay text, escaped.
+  const item = markdownMarkersAllowed && !isRuleLine(text) ? MARKDOWN_LIST_ITEM.exec(text) : null;
   if (!item) return undefined;
   const marker = item[1] ?? '-';
   return { marker: /\d/.test(marker) ? marker : '-', text: item[2] ?? '' };
@@ -130,18 +131,18 @@ export function buildBody(sourceBlocks: readonly (readonly BodyLine[])[]): BodyB
   });
 }
 
-/** Renders the blocks as MDX: blank lines between blocks, a tight list, and two-space hard line breaks kept. */
+/** Renders the blocks as Markdown: blank lines between blocks, a tight list, and two-space hard line breaks kept. */
 export function renderBody(blocks: readonly BodyBlock[]): string {
   const rendered = blocks.map((block) => {
     switch (block.kind) {
       case 'heading':
-        return `${'#'.repeat(block.level)} ${escapeMdxHeading(block.text)}`;
+        return `${'#'.repeat(block.level)} ${escapeMarkdownHeading(block.text)}`;
       case 'list':
-        return block.items.map((item) => `${item.marker} ${escapeMdxParagraphLine(item.text)}`).join('\n');
+        return block.items.map((item) => `${item.marker} ${escapeMarkdownParagraphLine(item.text)}`).join('\n');
       case 'quote':
-        return `> ${escapeMdxParagraphLine(block.text)}`;
+        return `> ${escapeMarkdownParagraphLine(block.text)}`;
       case 'paragraph':
-        return block.lines.map(escapeMdxParagraphLine).join('  \n');
+        return block.lines.map(escapeMarkdownParagraphLine).join('  \n');
     }
   });
   return `${rendered.join('\n\n')}\n`;

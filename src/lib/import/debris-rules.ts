@@ -5,7 +5,7 @@
 // that carry a `capture` move what they remove into the frontmatter (headline, byline, dateline, republication
 // credit). This table is the one place to look, and to add a rule, when the importer keeps or drops the wrong line.
 
-import { markdownToPlainText } from './mdx-escape.ts';
+import { markdownToPlainText } from './markdown-escape.ts';
 
 /** One line of the source file: its 1-based number and its text without surrounding whitespace. */
 export interface SourceLine {

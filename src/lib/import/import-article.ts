@@ -3,11 +3,11 @@
 // the whole pipeline as one pure function (no file system, no process), so it is tested on the real sources and the
 // CLI in src/cli/new-article.ts is a thin adapter around it:
 //   normalise line endings → apply the debris rules line by line (debris-rules.ts) → rebuild the paragraphs
-//   (paragraphs.ts) → escape for MDX (mdx-escape.ts) → frontmatter with "FILL IN:" placeholders → slug.
+//   (blocks.ts) → escape for Markdown (markdown-escape.ts) → frontmatter with "FILL IN:" placeholders → slug.
 
 import { debrisRules, type CapturedFields, type RuleContext, type SourceLine } from './debris-rules.ts';
 import { draftFrontmatter, serialiseFrontmatter, type DraftFrontmatter } from './draft-frontmatter.ts';
-import { normaliseText } from './mdx-escape.ts';
+import { normaliseText } from './markdown-escape.ts';
 import { buildBody, renderBody, type BodyBlock, type BodyLine } from './blocks.ts';
 import { slugFor } from './slug.ts';
 
@@ -21,10 +21,10 @@ export interface RemovedBlock {
 }
 
 export interface ImportResult {
-  /** File name (without .mdx) and URL segment for the article. */
+  /** File name (without .md) and URL segment for the article. */
   slug: string;
-  /** The complete draft: frontmatter and body. */
-  mdx: string;
+  /** The complete draft, the text of <slug>.md: frontmatter and body. */
+  draft: string;
   frontmatter: DraftFrontmatter;
   /** Everything taken out of the text, in source order, for the contributor to check. */
   removed: RemovedBlock[];
@@ -107,7 +107,7 @@ function noParagraphsMessage(removed: readonly RemovedBlock[]): string {
   );
 }
 
-/** Turns the raw text of a scraped article into an MDX draft. Throws ImportError for input with no article in it. */
+/** Turns the raw text of a scraped article into a Markdown draft. Throws ImportError for input with no article in it. */
 export function importArticle(raw: string, options: ImportOptions = {}): ImportResult {
   const text = normaliseText(raw);
   if (text.trim() === '') throw new ImportError('empty', EMPTY_MESSAGE);
@@ -156,7 +156,7 @@ export function importArticle(raw: string, options: ImportOptions = {}): ImportR
   const { frontmatter, todo } = draftFrontmatter({ ...found, title }, lang);
   return {
     slug: slugFor(title, options.sourceName),
-    mdx: `${serialiseFrontmatter(frontmatter, options.sourceName)}\n${renderBody(body)}`,
+    draft: `${serialiseFrontmatter(frontmatter, options.sourceName)}\n${renderBody(body)}`,
     frontmatter,
     removed,
     todo,

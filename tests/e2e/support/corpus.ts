@@ -3,10 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { articleSlug } from '../../../src/lib/article-files.ts';
 import { contentDir } from '../../../src/lib/deploy-settings.ts';
 
 export interface ArticleFile {
   slug: string;
+  /** The file, relative to the content root: articles/<slug>.md (or .mdx). */
+  file: string;
   title: string;
   outlet: string;
   author?: string;
@@ -43,7 +46,7 @@ export function visibleText(markdown: string): string {
 export function readArticles(root = contentDir(process.env)): ArticleFile[] {
   const folder = join(root, 'articles');
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.mdx'))
+    .filter((name) => articleSlug(name) !== undefined)
     .map((name) => {
       const source = readFileSync(join(folder, name), 'utf8');
       const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
@@ -52,7 +55,8 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
       const body = (match[2] ?? '').replace(/^\[\^[^\]]+\]:.*$/gm, '');
       const rawBlocks = body.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
       return {
-        slug: name.replace(/\.mdx$/, ''),
+        slug: articleSlug(name)!,
+        file: `articles/${name}`,
         title: String(data.title),
         outlet: String(data.outlet),
         author: data.author ? String(data.author) : undefined,

@@ -1,8 +1,12 @@
-// Scraped article text is Markdown-flavoured plain text, but the site compiles articles as MDX, where `{`, `<` and a
-// line starting with `import ` or `export ` are JavaScript. One stray brace in a news story would break the build,
-// and a `<script>` in a scrape must never run. So this module keeps only the small Markdown subset scrapers really
-// produce (bold, italic, headings, lists, block quotes, links to a real web address, backslash escapes) and turns
-// everything else MDX would read as code or markup into literal text: any input compiles and reads as it did.
+// Scraped article text is Markdown-flavoured plain text, and the site renders articles as Markdown (CommonMark with
+// GFM), where `<` starts raw HTML that is published as it is, `&amp;` is a character reference, four leading spaces
+// make code, and `|` or `~` lines can make tables and fences. A `<script>` in a scrape must never run, and one
+// stray character must not turn a story into a table. So this module keeps only the small Markdown subset scrapers
+// really produce (bold, italic, headings, lists, block quotes, links to a real web address, backslash escapes) and
+// turns everything else Markdown would read as markup into literal text: any input reads exactly as it was written.
+//
+// The escaped text is also valid MDX that reads the same (`{`, `}` and a line starting with `import ` or `export `
+// are made literal too), so an article can become .mdx later, to use one of the site's components, unchanged.
 //
 // Decision on line-start markers (`## `, `> `, `- `, `* `, `+ `, `1. `): they are kept as Markdown. Scrapers write
 // them on purpose when they turn a page's HTML into text, so the importer never guesses that one was literal.
@@ -23,9 +27,10 @@ const WEB_ADDRESS = /^https?:\/\/[^\s<>]+$/i;
 const CHARACTER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/iy;
 
 /**
- * Characters that always become literal: `{` `}` open and close MDX expressions, `<` opens JSX (and would turn
- * `<https://x>` or `<!-- -->` into errors), a backtick opens code (inside which our escapes would show), `~` makes
- * strikethrough or a `~~~` code fence, and `[` could start a link to a target we did not vet.
+ * Characters that always become literal: `<` opens raw HTML, an HTML comment or an autolink (`<https://x>`), which
+ * Markdown publishes or links as they are (and MDX reads as JSX); a backtick opens code (inside which our escapes
+ * would show); `~` makes strikethrough or a `~~~` code fence; `[` could start a link to a target we did not vet; `{`
+ * and `}` are MDX expressions.
  */
 const ALWAYS_LITERAL = new Set(['{', '}', '<', '`', '~', '[']);
 
@@ -35,7 +40,7 @@ const ALWAYS_LITERAL = new Set(['{', '}', '<', '`', '~', '[']);
  */
 const BARE_URL = /(?:https?:\/\/|www\.)\S*/iy;
 
-/** What escapeMdxInline would change, or a backslash: inside a bare address, either needs the autolink broken. */
+/** What escapeMarkdownInline would change, or a backslash: inside a bare address, either needs the autolink broken. */
 const NEEDS_ESCAPING = /[{}<`~[\\]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
 /** Typographic bullets scrapers copy from web pages; they become Markdown list items. */
@@ -44,22 +49,28 @@ const TYPOGRAPHIC_BULLET = /^[•◦▪‣∙●]\s*/;
 /** Markdown block markers kept as Markdown (see the decision above). */
 const BLOCK_MARKER = /^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s)|\d{1,9}[.)](?=\s))\s*/;
 
+/**
+ * A line Markdown reads as a rule or an underline whatever comes before it: a thematic break or setext underline
+ * (`---`, `===`, `* * *`), or a GFM table's delimiter row (`-|-`, `:--`), which turns the line above into a table.
+ */
+const RULE_LINE = /^(?:[-*_=](?:\s*[-*_=])*|[\s|:-]*-[\s|:-]*)\s*$/;
+
 /** MDX reads a line starting with `import ` or `export ` (at column 1) as an ES module statement. */
 const MODULE_KEYWORD = /^(?:import|export) /;
 
 /**
  * What Markdown would read as block syntax at the start of a line of paragraph text: a heading, a quote, a list item,
- * a thematic break or a setext underline ("1. 3 billion" after a line break would otherwise become a list).
+ * a rule, underline or table delimiter ("1. 3 billion" after a line break would otherwise become a list).
  */
-const ACCIDENTAL_BLOCK_START = /^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$)|[-*_=](?:\s*[-*_=])*\s*$)/;
+const ACCIDENTAL_BLOCK_START = /^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))/;
 
 /** Drops a leading byte-order mark and turns CRLF and lone CR line endings into LF. */
 export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** Escapes inline text (no block markers) so MDX shows it exactly as the reader saw it. */
-export function escapeMdxInline(text: string): string {
+/** Escapes inline text (no block markers) so Markdown shows it exactly as the reader saw it. */
+export function escapeMarkdownInline(text: string): string {
   let out = '';
   let index = 0;
   while (index < text.length) {
@@ -71,12 +82,18 @@ export function escapeMdxInline(text: string): string {
       index += 2;
       continue;
     }
+    if (char === '\\' && next === '') {
+      // A backslash ending a line would be a line break, and vanish.
+      out += '\\\\';
+      index += 1;
+      continue;
+    }
     if (char === '[' || (char === '!' && next === '[')) {
       LINK.lastIndex = index;
       const link = LINK.exec(text);
       if (link) {
         const [whole, bang = '', label = '', target = ''] = link;
-        const shown = escapeMdxInline(label);
+        const shown = escapeMarkdownInline(label);
         // Images become their alt text: the site does not hotlink a source's pictures.
         out += bang === '' && WEB_ADDRESS.test(target) ? `[${shown}](${target})` : shown;
         index += whole.length;
@@ -110,37 +127,52 @@ function protectModuleKeyword(escaped: string): string {
   return MODULE_KEYWORD.test(escaped) ? `&#${escaped.charCodeAt(0)};${escaped.slice(1)}` : escaped;
 }
 
+/** Whether Markdown would read the line as a rule, an underline or a table delimiter rather than as text. */
+export function isRuleLine(line: string): boolean {
+  return RULE_LINE.test(line.trimStart());
+}
+
+/** A backslash before the first character of a line that would otherwise be a rule, an underline or a table delimiter. */
+function protectRuleLine(escaped: string): string {
+  return isRuleLine(escaped) ? `\\${escaped}` : escaped;
+}
+
 /**
  * Escapes a line already known to be paragraph or list-item text: inline escapes, plus a backslash before any
  * block syntax it happens to start with, so that it stays text (`1\. 3 billion`, `\- and so on`, `\> quoted`).
  */
-export function escapeMdxParagraphLine(text: string): string {
-  const escaped = escapeMdxInline(text.trimStart());
-  if (!ACCIDENTAL_BLOCK_START.test(escaped)) return protectModuleKeyword(escaped);
+export function escapeMarkdownParagraphLine(text: string): string {
+  const escaped = escapeMarkdownInline(text.trimStart());
+  if (!ACCIDENTAL_BLOCK_START.test(escaped)) return protectRuleLine(protectModuleKeyword(escaped));
   return /^\d/.test(escaped) ? escaped.replace(/^(\d+)([.)])/, '$1\\$2') : `\\${escaped}`;
 }
 
 /** Escapes heading text; a trailing " #" would otherwise be read as the heading's optional closing sequence. */
-export function escapeMdxHeading(text: string): string {
-  return escapeMdxInline(text.trim()).replace(/(\s)(#+)$/, '$1\\$2');
+export function escapeMarkdownHeading(text: string): string {
+  return escapeMarkdownInline(text.trim()).replace(/(^|\s)(#+)$/, '$1\\$2');
 }
 
 /**
  * Escapes one line of free text: leading whitespace goes (so no indentation can mean code or nesting), a
- * typographic bullet becomes `- `, a Markdown block marker is kept (see the decision above), and the rest is escaped.
+ * typographic bullet becomes `- `, a Markdown block marker is kept (see the decision above), and the rest is
+ * escaped as paragraph text (so a line that would be a rule, an underline or a table delimiter stays text).
  */
-export function escapeMdxLine(line: string): string {
+export function escapeMarkdownLine(line: string): string {
   const content = line.trimStart();
   const bullet = TYPOGRAPHIC_BULLET.exec(content);
-  if (bullet) return `- ${escapeMdxInline(content.slice(bullet[0].length))}`;
-  const marker = BLOCK_MARKER.exec(content);
-  if (marker) return `${marker[0].trimEnd()} ${escapeMdxInline(content.slice(marker[0].length))}`;
-  return protectModuleKeyword(escapeMdxInline(content));
+  if (bullet) return `- ${escapeMarkdownParagraphLine(content.slice(bullet[0].length))}`;
+  // "- - -" is a thematic break before it is a list item.
+  const marker = isRuleLine(content) ? null : BLOCK_MARKER.exec(content);
+  if (marker) {
+    const rest = content.slice(marker[0].length);
+    return `${marker[0].trimEnd()} ${marker[0].startsWith('#') ? escapeMarkdownHeading(rest) : escapeMarkdownParagraphLine(rest)}`;
+  }
+  return escapeMarkdownParagraphLine(content);
 }
 
-/** Escapes a whole Markdown-flavoured text, line by line, so that it compiles as MDX. */
-export function escapeMdx(text: string): string {
-  return normaliseText(text).split('\n').map(escapeMdxLine).join('\n');
+/** Escapes a whole Markdown-flavoured text, line by line, so that it reads as written. */
+export function escapeMarkdown(text: string): string {
+  return normaliseText(text).split('\n').map(escapeMarkdownLine).join('\n');
 }
 
 /**

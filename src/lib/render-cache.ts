@@ -1,0 +1,139 @@
+// What a Markdown article's rendered HTML depends on besides the article's own file, as one fingerprint, and what
+// to do with Astro's content store when it changes (src/integrations/render-cache.ts explains why). Reading the
+// inputs is cheap next to rendering: every topic file, the frontmatter of every article (to find the articles its
+// notes cite) and those cited articles, plus the few source files of the Markdown pipeline.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { articleSlug, findArticleFile } from './article-files.ts';
+
+/** A file that went into the fingerprint: its name (relative to its folder) and text, undefined when it is missing. */
+export interface InputFile {
+  name: string;
+  text: string | undefined;
+}
+
+export interface RenderInputs {
+  /** The deploy base: site links in the text and in notes are written with it. */
+  base: string;
+  /** The content root, absolute: where topics and cited articles are read from. */
+  contentDir: string;
+  /** Every file in topics/: rehype-topic-links links their aliases, with their titles and summaries. */
+  topics: InputFile[];
+  /** The articles some note cites as its source: rehype-annotations links to the cited paragraph. */
+  citedArticles: InputFile[];
+  /** The Markdown pipeline's own code (plugins and what they import, the config, the lock file). */
+  code: InputFile[];
+}
+
+/** Bumped when the fingerprint's recipe changes, so an old saved fingerprint never matches. */
+const RECIPE = 1;
+
+/** A source field naming one of our articles, in block (`- article: x`) or flow (`{ article: x }`) YAML. */
+const ARTICLE_FIELD = /(?:^|[\s{,])article:[ \t]*(["']?)([a-z0-9]+(?:-[a-z0-9]+)*)\1/gm;
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
+
+/** The slugs of the articles an article's notes cite (`sources: - article: <slug>`), read from its frontmatter. */
+export function citedArticleSlugs(articleText: string): string[] {
+  const frontmatter = FRONTMATTER.exec(articleText)?.[1] ?? '';
+  return [...new Set([...frontmatter.matchAll(ARTICLE_FIELD)].map((match) => match[2]!))].sort();
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** One hex string for everything outside an article that its HTML depends on; order of the lists does not matter. */
+export function renderFingerprint(inputs: RenderInputs): string {
+  const files = (list: InputFile[]) =>
+    list.map((file) => [file.name, file.text === undefined ? null : sha256(file.text)]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+  return sha256(
+    JSON.stringify({
+      recipe: RECIPE,
+      base: inputs.base,
+      contentDir: inputs.contentDir,
+      topics: files(inputs.topics),
+      citedArticles: files(inputs.citedArticles),
+      code: files(inputs.code),
+    }),
+  );
+}
+
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const listFiles = (dir: string): string[] => {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+};
+
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The files `entries` import, directly or not, through relative imports: the code a plugin runs. */
+export function importedFiles(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    const text = readText(file);
+    if (text === undefined) continue;
+    seen.add(file);
+    for (const [, specifier] of text.matchAll(RELATIVE_IMPORT)) pending.push(resolve(dirname(file), specifier!));
+  }
+  return [...seen].sort();
+}
+
+/** Reads every input of the fingerprint from disk. `projectRoot` holds astro.config.mjs, src/plugins/ and the lock file. */
+export function readRenderInputs(options: { base: string; contentDir: string; projectRoot: string }): RenderInputs {
+  const contentDir = resolve(options.projectRoot, options.contentDir);
+  const topicsDir = join(contentDir, 'topics');
+  const articlesDir = join(contentDir, 'articles');
+  const cited = new Set<string>();
+  for (const name of listFiles(articlesDir)) {
+    if (articleSlug(name) === undefined) continue;
+    for (const slug of citedArticleSlugs(readText(join(articlesDir, name)) ?? '')) cited.add(slug);
+  }
+  const pluginsDir = join(options.projectRoot, 'src', 'plugins');
+  const codeFiles = [
+    ...importedFiles(listFiles(pluginsDir).map((name) => join(pluginsDir, name))),
+    join(options.projectRoot, 'astro.config.mjs'),
+    join(options.projectRoot, 'package-lock.json'),
+  ];
+  return {
+    base: options.base,
+    contentDir,
+    topics: listFiles(topicsDir).map((name) => ({ name, text: readText(join(topicsDir, name)) })),
+    citedArticles: [...cited].map((slug) => {
+      const file = findArticleFile(articlesDir, slug);
+      return { name: file ? relative(articlesDir, file) : slug, text: file ? readText(file) : undefined };
+    }),
+    code: codeFiles.map((file) => ({ name: relative(options.projectRoot, file), text: readText(file) })),
+  };
+}
+
+/** Astro's content store in a folder, and the fingerprint saved beside it. */
+export const STORE_FILES = ['data-store.json', 'data-store'] as const;
+export const FINGERPRINT_FILE = 'render-fingerprint.txt';
+
+export type CacheOutcome = 'kept' | 'cleared' | 'first';
+
+/**
+ * Compares the fingerprint with the one saved in `storeDir`. When they differ, or none was saved ('first': a store
+ * written before may be stale too), the content store is deleted, so every article is rendered again, and the new
+ * fingerprint is saved.
+ */
+export function refreshRenderCache(storeDir: string, fingerprint: string): CacheOutcome {
+  const saved = readText(join(storeDir, FINGERPRINT_FILE))?.trim();
+  if (saved === fingerprint) return 'kept';
+  for (const name of STORE_FILES) rmSync(join(storeDir, name), { recursive: true, force: true });
+  mkdirSync(storeDir, { recursive: true });
+  writeFileSync(join(storeDir, FINGERPRINT_FILE), `${fingerprint}\n`);
+  return saved === undefined ? 'first' : 'cleared';
+}
