@@ -97,8 +97,10 @@ export function readRenderInputs(options: { base: string; contentDir: string; pr
   const articlesDir = join(contentDir, 'articles');
   const cited = new Set<string>();
   for (const name of listFiles(articlesDir)) {
-    if (articleSlug(name) === undefined) continue;
-    for (const slug of citedArticleSlugs(readText(join(articlesDir, name)) ?? '')) cited.add(slug);
+    const citing = articleSlug(name);
+    if (citing === undefined) continue;
+    // A note citing its own article depends on nothing outside it: that file's digest already covers it.
+    for (const slug of citedArticleSlugs(readText(join(articlesDir, name)) ?? '')) if (slug !== citing) cited.add(slug);
   }
   const pluginsDir = join(options.projectRoot, 'src', 'plugins');
   const codeFiles = [

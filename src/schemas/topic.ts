@@ -16,7 +16,7 @@ const figureSchema = z.strictObject({
   value: z.string().min(1),
   /** When the figure applies, as the article says: "early 2022". */
   asOf: z.string().min(1),
-  /** The article that quotes it (file name without .mdx)… */
+  /** The article that quotes it (file name without .md)… */
   article: z.string().min(1),
   /** …and the exact passage. */
   quote: z.string().min(1),

@@ -58,14 +58,14 @@ describe('on disk', () => {
   const root = mkdtempSync(join(tmpdir(), 'render-cache-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  test('reads every topic, the cited articles whichever their extension, the pipeline code', () => {
+  test('reads every topic, the articles cited by another article whichever their extension, the pipeline code', () => {
     const project = join(root, 'project');
     const content = join(project, 'content');
     for (const dir of ['articles', 'topics', 'events']) mkdirSync(join(content, dir), { recursive: true });
     mkdirSync(join(project, 'src', 'plugins'), { recursive: true });
     mkdirSync(join(project, 'src', 'lib'), { recursive: true });
     writeFileSync(join(content, 'topics', 'wechat.mdx'), 'topic');
-    writeFileSync(join(content, 'articles', 'citing.md'), article('annotations:\n  - sources:\n      - article: cited-md\n      - article: cited-mdx\n      - article: missing'));
+    writeFileSync(join(content, 'articles', 'citing.md'), article('annotations:\n  - sources:\n      - article: cited-md\n      - article: cited-mdx\n      - article: missing\n      - article: citing'));
     writeFileSync(join(content, 'articles', 'cited-md.md'), 'md');
     writeFileSync(join(content, 'articles', 'cited-mdx.mdx'), 'mdx');
     writeFileSync(join(content, 'articles', 'uncited.md'), 'not read');

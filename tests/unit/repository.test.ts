@@ -19,20 +19,20 @@ describe('links into the repository', () => {
   ])('REPO_URL %j', (env, url) => expect(repoUrl(env)).toBe(url));
 
   test.each([
-    ['content/articles/alibaba-embraces-wechat-pay.mdx', 'content/articles/alibaba-embraces-wechat-pay.mdx'],
+    ['content/articles/alibaba-embraces-wechat-pay.md', 'content/articles/alibaba-embraces-wechat-pay.md'],
     ['./content/topics/wechat-pay.mdx', 'content/topics/wechat-pay.mdx'],
     ['content\\events\\2024-09-05-x.yaml', 'content/events/2024-09-05-x.yaml'],
   ])('%s is %s in the repository', (path, expected) => expect(repoPath(path)).toBe(expected));
 
   const repo = 'https://github.com/walled-gardens/walled-gardens-annotated';
   test('the edit link opens the file on main in GitHub\'s editor', () => {
-    expect(editUrl(repo, 'content/articles/alibaba-embraces-wechat-pay.mdx')).toBe(`${repo}/edit/main/content/articles/alibaba-embraces-wechat-pay.mdx`);
+    expect(editUrl(repo, 'content/articles/alibaba-embraces-wechat-pay.md')).toBe(`${repo}/edit/main/content/articles/alibaba-embraces-wechat-pay.md`);
     expect(editUrl(repo, './content/topics/wechat-pay.mdx')).toBe(`${repo}/edit/main/content/topics/wechat-pay.mdx`);
   });
 
   test('"Suggest a note" opens the note form with the title and the article filled in', () => {
-    expect(suggestNoteUrl(repo, { title: 'Alibaba Embraces WeChat Pay & More', path: 'content/articles/alibaba-embraces-wechat-pay.mdx' })).toBe(
-      `${repo}/issues/new?template=note.yml&title=Note+on+%E2%80%9CAlibaba+Embraces+WeChat+Pay+%26+More%E2%80%9D&article=content%2Farticles%2Falibaba-embraces-wechat-pay.mdx`,
+    expect(suggestNoteUrl(repo, { title: 'Alibaba Embraces WeChat Pay & More', path: 'content/articles/alibaba-embraces-wechat-pay.md' })).toBe(
+      `${repo}/issues/new?template=note.yml&title=Note+on+%E2%80%9CAlibaba+Embraces+WeChat+Pay+%26+More%E2%80%9D&article=content%2Farticles%2Falibaba-embraces-wechat-pay.md`,
     );
   });
 });
