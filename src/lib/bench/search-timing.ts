@@ -10,8 +10,9 @@ import type { ServedFile, StaticServer } from './static-server.ts';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** What counts as a rendered result on the search page (Pagefind's Component UI, and its default UI). */
-export const RESULT_SELECTOR = '.pf-result, .pagefind-ui__result, [data-search-result]';
+/** What counts as a rendered result on the search page: a result's link (Pagefind's Component UI, its default
+ * UI), not the placeholder shown while a result's data loads. */
+export const RESULT_SELECTOR = '.pf-result-link, .pagefind-ui__result-link, [data-search-result] a[href]';
 
 export interface SearchVisit {
   /** From navigation start to the first result in the page. */
