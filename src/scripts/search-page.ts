@@ -4,8 +4,9 @@
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - a sort select (best match, newest, oldest), through the instance's searchSort;
 // - a "Clear filters" button;
-// - readers' names for filter values the pane would show raw: topic titles, not slugs (the labels come from the
-//   page's data-filter-labels; the values, and so the address, stay slugs).
+// - readers' names for filter values the pane would show raw: topic titles, not slugs; "Articles", not
+//   "article"; "Corrections", not "correction" (the labels come from the page's data-filter-labels; the values,
+//   and so the address, stay as they are).
 import { filterLabel, type FilterLabels } from '../lib/search/facets.ts';
 import { activeFilters, PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
 import { INSTANCE_OPTIONS, loadSearchUI, PAGE_PLACEHOLDER_TEMPLATE, PAGE_RESULT_TEMPLATE, templateScript, type PagefindInstance } from './search-ui.ts';
