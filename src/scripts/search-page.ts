@@ -49,10 +49,22 @@ function readFilterLabels(app: HTMLElement): FilterLabels {
 }
 
 async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
-  // Pagefind's elements read their instance's options when they connect: keep them out of the page until the
-  // instance is configured.
-  const parts = [...app.childNodes];
-  app.replaceChildren();
+  const select = app.querySelector<HTMLSelectElement>('[data-search-sort]');
+  const clear = app.querySelector<HTMLButtonElement>('[data-search-clear]');
+  if (!select || !clear) return;
+  // Everything that does not wait for the index is in place before the first paint after this script.
+  const initial = readSearchState(location.search);
+  select.value = initial.sort;
+  clear.hidden = Object.keys(initial.filters).length === 0;
+
+  // Pagefind's elements read their instance's options when they connect: out of the page until the instance is
+  // configured. The page keeps their room (search.css), so taking them out and back moves nothing.
+  const elements = [...app.querySelectorAll('pagefind-input, pagefind-summary, pagefind-filter-pane, pagefind-results')];
+  const places = elements.map((element) => {
+    const place = document.createComment(element.localName);
+    element.replaceWith(place);
+    return place;
+  });
   const components = await loadSearchUI();
   const instance = components.configureInstance(INSTANCE, INSTANCE_OPTIONS);
 
@@ -60,20 +72,17 @@ async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
   // Faceted: filters work without search words (?kind=correction lists every correction).
   config.setAttribute('faceted', '');
   config.setAttribute('instance', INSTANCE);
-  const content = document.createDocumentFragment();
-  content.append(...parts);
-  content.querySelector('pagefind-results')?.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
-  const pane = content.querySelector('pagefind-filter-pane');
-  // On a narrow screen the filters start folded, so the results are in view.
-  if (window.matchMedia('(max-width: 47.99rem)').matches) pane?.removeAttribute('open');
-  if (pane) labelFilterValues(pane, readFilterLabels(app));
+  for (const element of elements) {
+    if (element.localName === 'pagefind-results') element.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
+    if (element.localName === 'pagefind-filter-pane') {
+      // On a narrow screen the filters start folded, so the results are in view.
+      if (window.matchMedia('(max-width: 47.99rem)').matches) element.removeAttribute('open');
+      labelFilterValues(element, readFilterLabels(app));
+    }
+  }
   // Back in the page, the elements start, with the configured instance.
-  app.append(config, content);
-  app.hidden = false;
-
-  const select = app.querySelector<HTMLSelectElement>('[data-search-sort]');
-  const clear = app.querySelector<HTMLButtonElement>('[data-search-clear]');
-  if (!select || !clear) return;
+  app.prepend(config);
+  places.forEach((place, i) => place.replaceWith(elements[i]!));
 
   await instance.triggerLoad();
   apply(instance, select, readSearchState(location.search));
@@ -98,11 +107,11 @@ async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
     page.querySelector<HTMLElement>('pagefind-input input')?.focus();
   });
   window.addEventListener('popstate', () => apply(instance, select, readSearchState(location.search)));
-  clear.hidden = Object.keys(readSearchState(location.search).filters).length === 0;
 }
 
 if (page && app) {
   start(page, app).catch(() => {
+    app.hidden = true;
     page.querySelector<HTMLElement>('[data-search-error]')?.removeAttribute('hidden');
   });
 }

@@ -51,26 +51,38 @@ declare global {
 
 let loading: Promise<PagefindComponents> | undefined;
 
-/** Loads the Component UI once per page; rejects (and allows a retry) when the bundle is missing. */
+/** Resolves when an element that loads something (a script, a stylesheet) has loaded it; rejects if it fails. */
+function loaded(element: HTMLScriptElement | HTMLLinkElement): Promise<void> {
+  return new Promise((resolve, reject) => {
+    element.onload = () => resolve();
+    element.onerror = () => reject(new Error(`${element instanceof HTMLLinkElement ? element.href : element.src} could not be loaded`));
+  });
+}
+
+/** Loads the Component UI once per page, its script and its stylesheet (so its elements are never drawn
+ * unstyled, then restyled); rejects (and allows a retry) when the bundle is missing. */
 export function loadSearchUI(): Promise<PagefindComponents> {
-  loading ??= new Promise<PagefindComponents>((resolve, reject) => {
+  loading ??= (async () => {
     const style = document.createElement('link');
     style.rel = 'stylesheet';
     style.href = `${BUNDLE_PATH}pagefind-component-ui.css`;
-    // Before the site's own stylesheets, so the site's colours and fonts override Pagefind's defaults.
-    document.head.insertBefore(style, document.head.querySelector('link[rel="stylesheet"], style'));
-
     const script = document.createElement('script');
     script.src = `${BUNDLE_PATH}pagefind-component-ui.js`;
-    script.onload = () => (window.PagefindComponents ? resolve(window.PagefindComponents) : reject(new Error('Pagefind UI did not start')));
-    script.onerror = () => {
+    const ready = Promise.all([loaded(style), loaded(script)]);
+    // Before the site's own stylesheets, so the site's colours and fonts override Pagefind's defaults.
+    document.head.insertBefore(style, document.head.querySelector('link[rel="stylesheet"], style'));
+    document.head.append(script);
+    try {
+      await ready;
+    } catch {
       style.remove();
       script.remove();
       loading = undefined;
-      reject(new Error(`The search index is missing at ${BUNDLE_PATH}; it is written by npm run build.`));
-    };
-    document.head.append(script);
-  });
+      throw new Error(`The search index is missing at ${BUNDLE_PATH}; it is written by npm run build.`);
+    }
+    if (!window.PagefindComponents) throw new Error('Pagefind UI did not start');
+    return window.PagefindComponents;
+  })();
   return loading;
 }
 
@@ -98,10 +110,13 @@ export const PAGE_RESULT_TEMPLATE = `<li class="pf-result search-result">
   {{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}
 </li>`;
 
-/** Shown while a result loads: the same shape, without text. */
+/** Shown while a result loads: the same lines as a result, at the same heights (search.css), so a result takes
+ * its placeholder's place without moving the ones below. */
 export const PAGE_PLACEHOLDER_TEMPLATE = `<li class="pf-result search-result" aria-hidden="true">
-  <p class="pf-result-title pf-skeleton pf-skeleton-title"></p>
-  <p class="pf-result-excerpt pf-skeleton pf-skeleton-excerpt"></p>
+  <p class="search-result__kind"><span class="pf-skeleton search-skeleton search-skeleton--short"></span></p>
+  <p class="pf-result-title search-result__title"><span class="pf-skeleton search-skeleton"></span></p>
+  <p class="search-result__details"><span class="pf-skeleton search-skeleton search-skeleton--short"></span></p>
+  <p class="pf-result-excerpt"><span class="pf-skeleton search-skeleton search-skeleton--excerpt"></span></p>
 </li>`;
 
 /** One option of the header box's list (Pagefind's combobox needs role="option" links with these ids). */

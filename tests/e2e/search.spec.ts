@@ -207,6 +207,21 @@ test.describe('the results page', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
   });
 
+  test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('search/?q=lazada');
+    await expect(resultLinks(page).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const shift = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+    expect(shift).toBeLessThan(0.05);
+  });
+
   test('from the search field, the arrow keys walk through the results', async ({ page }) => {
     await page.goto('search/?q=ipmart');
     await expect(resultLinks(page).first()).toBeVisible();
