@@ -40,6 +40,28 @@ function labelFilterValues(pane: Element, labels: FilterLabels): void {
   new MutationObserver(relabel).observe(pane, { childList: true, subtree: true });
 }
 
+/** Pagefind's list moves the focus with the down arrow only to a result already loaded (results load as they
+ * scroll into view); on one still loading it starts loading it and the key does nothing. Here the focus follows
+ * as soon as that result is in, unless the reader has moved on. */
+function followArrowDown(results: Element): void {
+  results.addEventListener('keydown', (event) => {
+    const from = event.target;
+    if (!(event instanceof KeyboardEvent) || event.key !== 'ArrowDown' || !(from instanceof HTMLAnchorElement)) return;
+    // Pagefind's own handler, on the list inside, has run: it moved the focus if it could.
+    const item = from.closest('li');
+    if (document.activeElement !== from || !item?.parentElement || !item.nextElementSibling) return;
+    const list = item.parentElement;
+    const arrived = new MutationObserver(() => {
+      const next = item.nextElementSibling?.querySelector<HTMLAnchorElement>('a[href]');
+      if (!next) return;
+      arrived.disconnect();
+      if (document.activeElement === from) next.focus();
+    });
+    arrived.observe(list, { childList: true });
+    setTimeout(() => arrived.disconnect(), 10_000);
+  });
+}
+
 function readFilterLabels(app: HTMLElement): FilterLabels {
   try {
     return JSON.parse(app.dataset.filterLabels ?? '{}') as FilterLabels;
@@ -73,7 +95,10 @@ async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
   config.setAttribute('faceted', '');
   config.setAttribute('instance', INSTANCE);
   for (const element of elements) {
-    if (element.localName === 'pagefind-results') element.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
+    if (element.localName === 'pagefind-results') {
+      element.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
+      followArrowDown(element);
+    }
     if (element.localName === 'pagefind-filter-pane') {
       // On a narrow screen the filters start folded, so the results are in view.
       if (window.matchMedia('(max-width: 47.99rem)').matches) element.removeAttribute('open');
