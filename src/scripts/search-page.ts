@@ -4,6 +4,7 @@
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - a sort select (best match, newest, oldest), through the instance's searchSort;
 // - a "Clear filters" button;
+// - results shown 50 at a time, with a "Show more results" button;
 // - readers' names for filter values the pane would show raw: topic titles, not slugs; "Articles", not
 //   "article"; "Corrections", not "correction" (the labels come from the page's data-filter-labels; the values,
 //   and so the address, stay as they are).
@@ -12,6 +13,11 @@ import { activeFilters, PAGEFIND_SORT, readSearchState, refinementChanged, searc
 import { INSTANCE_OPTIONS, loadSearchUI, PAGE_PLACEHOLDER_TEMPLATE, PAGE_RESULT_TEMPLATE, templateScript, type PagefindInstance } from './search-ui.ts';
 
 const INSTANCE = 'default';
+
+/** Results shown at first, and added by each "Show more results". Pagefind draws a placeholder (and watches it
+ * scroll into view) for every result at once: for "wechat pay" at 1,000 articles, 4,894 of them, 13 s of work
+ * before the first result shows. */
+const RESULTS_PER_PAGE = 50;
 
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 const app = page?.querySelector<HTMLElement>('[data-search-app]');
@@ -62,6 +68,56 @@ function followArrowDown(results: Element): void {
   });
 }
 
+/**
+ * Shows the results RESULTS_PER_PAGE at a time (Pagefind's max-results), with a "Show more results" button under
+ * them that moves the focus to the first result it adds. Pagefind's list announces how many results it shows;
+ * here the count read out stays the search's, as the summary shows it. Set up before the list starts, so this
+ * knows the search's count before the list announces it.
+ */
+function pageResults(instance: PagefindInstance, results: Element, more: HTMLButtonElement): void {
+  let shown = RESULTS_PER_PAGE;
+  let total = 0;
+  let lastSearch = '';
+  results.setAttribute('max-results', String(shown));
+  instance.on('results', (payload) => {
+    total = (payload as { results?: unknown[] }).results?.length ?? 0;
+    more.hidden = total <= shown;
+  });
+  const announce = instance.announce.bind(instance);
+  instance.announce = (key, replacements = {}, priority) => announce(key, /_results?$/.test(key) && 'COUNT' in replacements ? { ...replacements, COUNT: total } : replacements, priority);
+  // Other words or filters start again from the first page; another order, or more results, do not.
+  instance.on('search', (term, filters) => {
+    const search = JSON.stringify([term, filters]);
+    if (search !== lastSearch) {
+      shown = RESULTS_PER_PAGE;
+      results.setAttribute('max-results', String(shown));
+    }
+    lastSearch = search;
+  });
+  more.addEventListener('click', () => {
+    const first = shown;
+    shown += RESULTS_PER_PAGE;
+    results.setAttribute('max-results', String(shown));
+    // Pagefind draws the list again from the top, placeholders first; the first new result is brought into
+    // view (so it loads), then given the focus.
+    let broughtIntoView = false;
+    const arrived = new MutationObserver(() => {
+      const item = results.querySelector<HTMLElement>(`[data-pf-result-index="${first}"]`);
+      const link = item?.querySelector<HTMLAnchorElement>('a[href]');
+      if (item && !link && !broughtIntoView) {
+        item.scrollIntoView({ block: 'center' });
+        broughtIntoView = true;
+      }
+      if (!link) return;
+      arrived.disconnect();
+      link.focus();
+    });
+    arrived.observe(results, { childList: true, subtree: true });
+    setTimeout(() => arrived.disconnect(), 10_000);
+    instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+  });
+}
+
 function readFilterLabels(app: HTMLElement): FilterLabels {
   try {
     return JSON.parse(app.dataset.filterLabels ?? '{}') as FilterLabels;
@@ -73,7 +129,8 @@ function readFilterLabels(app: HTMLElement): FilterLabels {
 async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
   const select = app.querySelector<HTMLSelectElement>('[data-search-sort]');
   const clear = app.querySelector<HTMLButtonElement>('[data-search-clear]');
-  if (!select || !clear) return;
+  const more = app.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!select || !clear || !more) return;
   // Everything that does not wait for the index is in place before the first paint after this script.
   const initial = readSearchState(location.search);
   select.value = initial.sort;
@@ -98,6 +155,7 @@ async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
     if (element.localName === 'pagefind-results') {
       element.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
       followArrowDown(element);
+      pageResults(instance, element, more);
     }
     if (element.localName === 'pagefind-filter-pane') {
       // On a narrow screen the filters start folded, so the results are in view.

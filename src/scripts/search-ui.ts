@@ -39,6 +39,8 @@ export interface PagefindInstance {
   triggerLoad(): Promise<void>;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
   triggerFilters(filters: Record<string, string[]>): void;
+  /** Reads a message to screen readers: one of Pagefind's texts by key, with its [COUNT] and [SEARCH_TERM]. */
+  announce(key: string, replacements?: Record<string, string | number>, priority?: string): void;
 }
 
 /** Pagefind's search engine as an instance holds it (pagefind.js's createInstance), as far as used here. */

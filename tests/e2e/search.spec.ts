@@ -222,6 +222,23 @@ test.describe('the results page', () => {
     expect(shift).toBeLessThan(0.05);
   });
 
+  test('results come 50 at a time: "Show more results" adds the next ones and moves to the first of them', async ({ page }) => {
+    await page.goto('search/?type=note');
+    const count = page.getByRole('main').getByText(/^\d+ results$/);
+    await expect(count).toBeVisible();
+    const all = Number(/^\d+/.exec((await count.textContent()) ?? '')?.[0]);
+    expect(all).toBeGreaterThan(50);
+    await expect(results(page).locator('li')).toHaveCount(50);
+
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    // The 51st result's title link (results before it load only as they scroll into view).
+    const focused = results(page).getByRole('heading', { level: 3 }).getByRole('link').and(page.locator(':focus'));
+    await expect(focused).toBeVisible();
+    expect(await focused.evaluate((link) => [...link.closest('ul, ol')!.children].indexOf(link.closest('li')!))).toBe(50);
+    await expect(results(page).locator('li')).toHaveCount(Math.min(all, 100));
+    if (all <= 100) await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
+  });
+
   test('from the search field, the arrow keys walk through the results', async ({ page }) => {
     await page.goto('search/?q=ipmart');
     await expect(resultLinks(page).first()).toBeVisible();
