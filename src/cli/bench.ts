@@ -18,7 +18,7 @@ import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
 import { generateCorpus, readSourceContent } from '../lib/bench/corpus-files.ts';
 import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
 import { summarizeOutput } from '../lib/bench/output-summary.ts';
-import { growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
+import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
 import { timeSearch } from '../lib/bench/search-timing.ts';
 import { serveStatic } from '../lib/bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
@@ -139,9 +139,16 @@ async function benchOne(articles: number): Promise<BenchResult> {
   return result;
 }
 
+/** What the cold and the warm search fetched, file by file. */
+function searchFiles(result: Pick<BenchResult, 'search'>, label: string): string {
+  const visits = (['cold', 'warm'] as const).flatMap((when) => (result.search?.[when] ? [`Search "${result.search.query}", ${when}, ${label}:\n\n${fetchedFilesTable(result.search[when])}`] : []));
+  return visits.join('\n\n');
+}
+
 if (values.dist) {
   // Measure an existing build only: no corpus, no build, no rebuild.
-  process.stdout.write(`${JSON.stringify(await measureBuilt(resolve(values.dist)), null, 2)}\n`);
+  const measured = await measureBuilt(resolve(values.dist));
+  process.stdout.write(`${JSON.stringify(measured, null, 2)}\n\n${searchFiles(measured, values.dist)}\n`);
   process.exit(0);
 }
 await mkdir(out, { recursive: true });
@@ -156,6 +163,7 @@ for (const articles of sizes) {
 }
 
 process.stdout.write(`\n${markdownTable(results)}\n`);
+for (const result of results) process.stdout.write(`\n${searchFiles(result, `${result.articles.toLocaleString('en-US')} articles`)}\n`);
 const ok = results.filter((r) => r.build.ok).sort((a, b) => a.articles - b.articles);
 if (ok.length >= 2) {
   const lines = ok.slice(1).map((r, i) => {

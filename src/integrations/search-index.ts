@@ -39,7 +39,11 @@
 //
 // Every language is indexed as one ("en", forceLanguage), so Chinese names (淘宝) and English text are found
 // from the same search box.
-import { readdir, readFile } from 'node:fs/promises';
+//
+// The browser half of the bundle is then made smaller (trimBundle): the Component UI keeps its English text only,
+// and Pagefind's scripts and stylesheet are minified (src/lib/search/trim-bundle.ts).
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -47,6 +51,7 @@ import * as pagefind from 'pagefind';
 import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { readArticlePage, readTimelineEvents } from '../lib/search/extract.ts';
+import { keepOneLanguage, minify } from '../lib/search/trim-bundle.ts';
 import { noteTopicsFromSource } from '../lib/search/note-topics.ts';
 import { articleContext, eventRecord, noteRecord, SEARCH_LANGUAGE, TIMELINE_PATH, type SearchRecord } from '../lib/search/records.ts';
 
@@ -76,6 +81,8 @@ export interface IndexSummary {
   events: number;
   /** Bytes of the index proper (word index, fragments, filters, metadata), without the bundle's scripts. */
   indexBytes: number;
+  /** What trimBundle left as Pagefind wrote it, and why. */
+  untrimmed: string[];
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -121,7 +128,32 @@ export async function readSite(siteDir: string, contentRoot: string): Promise<{ 
   return { pages, notes, events };
 }
 
-/** Indexes the built site in siteDir and writes the bundle to siteDir/pagefind/. */
+/** Pagefind's browser files that a search loads, as Pagefind writes them, and how each is made smaller. */
+const TRIMMED_FILES: [file: string, trim: (code: string) => Promise<{ code: string; untouched?: string }>][] = [
+  ['pagefind-component-ui.js', async (code) => keepOneLanguage(code)],
+  ['pagefind-component-ui.css', async (code) => ({ code: await minify(code, 'css') })],
+  ['pagefind.js', async (code) => ({ code: await minify(code, 'module') })],
+  ['pagefind-worker.js', async (code) => ({ code: await minify(code, 'script') })],
+  ['pagefind-highlight.js', async (code) => ({ code: await minify(code, 'module') })],
+];
+
+/** Makes the browser files of the bundle in bundleDir smaller; returns what was left as it was, and why. */
+export async function trimBundle(bundleDir: string): Promise<string[]> {
+  const untrimmed: string[] = [];
+  for (const [file, trim] of TRIMMED_FILES) {
+    const path = join(bundleDir, file);
+    if (!existsSync(path)) {
+      untrimmed.push(`${file}: not in the bundle`);
+      continue;
+    }
+    const { code, untouched } = await trim(await readFile(path, 'utf8'));
+    if (untouched) untrimmed.push(`${file}: ${untouched}`);
+    else await writeFile(path, code);
+  }
+  return untrimmed;
+}
+
+/** Indexes the built site in siteDir and writes the bundle to siteDir/pagefind/, trimmed. */
 export async function buildSearchIndex(siteDir: string, contentRoot: string): Promise<IndexSummary> {
   const { index } = await check(
     'starting Pagefind',
@@ -135,7 +167,8 @@ export async function buildSearchIndex(siteDir: string, contentRoot: string): Pr
     const { files } = await check('listing the index', index.getFiles());
     await check('writing the index', index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
     const indexBytes = files.filter((f) => /^(index|fragment|filter)\/|\.pf_meta$/.test(f.path)).reduce((sum, f) => sum + f.content.byteLength, 0);
-    return { pages, notes: notes.length, events: events.length, indexBytes };
+    const untrimmed = await trimBundle(join(siteDir, 'pagefind'));
+    return { pages, notes: notes.length, events: events.length, indexBytes, untrimmed };
   } finally {
     await pagefind.close();
   }
@@ -148,6 +181,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const summary = await buildSearchIndex(fileURLToPath(dir), contentDir(process.env));
         logger.info(`${summary.pages} pages, ${summary.notes} notes and ${summary.events} timeline events indexed into pagefind/ (${Math.round(summary.indexBytes / 1024)} KiB of index).`);
+        for (const reason of summary.untrimmed) logger.warn(`left as Pagefind wrote it: ${reason}`);
       },
     },
   };

@@ -124,7 +124,7 @@ test.describe('the results page', () => {
     await expect(resultLinks(page).filter({ hasText: wechatPay2024.title })).toHaveCount(1);
 
     // The facet counts say it: of the 2024 results, one is an article (the others are its notes and events).
-    await expect(await filterOption(page, 'Type', 'article', '1')).toBeVisible();
+    await expect(await filterOption(page, 'Type', 'Articles', '1')).toBeVisible();
     await expect(resultLinks(page).filter({ hasText: /^Alibaba|^How luxury/ })).toHaveText([wechatPay2024.title]);
   });
 
@@ -144,31 +144,41 @@ test.describe('the results page', () => {
     await expect(await filterOption(page, 'Topic', 'Taobao')).toBeChecked();
   });
 
+  test('the type and kind filters say what they keep in words: "Articles", "Corrections"; the address keeps the values', async ({ page }) => {
+    await page.goto('search/?q=tmall');
+    await expect(summary(page, 'tmall')).toBeVisible();
+    await expect(await filterOption(page, 'Type', 'Notes')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Type' }).getByText(/^(article|note|topic|event)$/)).toHaveCount(0);
+    await setFilter(page, 'Kind', 'Corrections');
+    await expect(page).toHaveURL(/[?&]kind=correction(&|$)/);
+    await expect(page.getByRole('group', { name: 'Kind' }).getByText(/^correction$/)).toHaveCount(0);
+  });
+
   test('a filter change updates the results and the address; clearing it, or going Back, restores them', async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
     const all = await resultCount(page, 'wechat pay');
 
-    await setFilter(page, 'Type', 'article');
+    await setFilter(page, 'Type', 'Articles');
     await expect(page).toHaveURL(/\?q=wechat\+pay&type=article$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBeLessThan(all);
     await expect(results(page).getByText(/^Note/)).toHaveCount(0);
 
-    await setFilter(page, 'Type', 'article', false);
+    await setFilter(page, 'Type', 'Articles', false);
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
 
-    await setFilter(page, 'Type', 'note');
+    await setFilter(page, 'Type', 'Notes');
     await expect(page).toHaveURL(/type=note/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
 
-    await setFilter(page, 'Type', 'article');
+    await setFilter(page, 'Type', 'Articles');
     await expect(page).toHaveURL(/type=article/);
     await page.goBack();
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
-    await expect(await filterOption(page, 'Type', 'article')).not.toBeChecked();
+    await expect(await filterOption(page, 'Type', 'Articles')).not.toBeChecked();
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
   });
 
@@ -176,7 +186,7 @@ test.describe('the results page', () => {
     await page.goto('search/?q=tmall&kind=correction&sort=newest');
     await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('tmall');
     await expect(page.getByLabel('Sort')).toHaveValue('newest');
-    await expect(await filterOption(page, 'Kind', 'correction')).toBeChecked();
+    await expect(await filterOption(page, 'Kind', 'Corrections')).toBeChecked();
     await expect(resultLinks(page).first()).toBeVisible();
     const kinds = await results(page).getByText(/^Note · /).allTextContents();
     expect(new Set(kinds)).toEqual(new Set(['Note · Correction']));
@@ -195,6 +205,38 @@ test.describe('the results page', () => {
     });
     await page.goto('search/?q=lazada');
     await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
+  });
+
+  test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('search/?q=lazada');
+    await expect(resultLinks(page).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const shift = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+    expect(shift).toBeLessThan(0.05);
+  });
+
+  test('results come 50 at a time: "Show more results" adds the next ones and moves to the first of them', async ({ page }) => {
+    await page.goto('search/?type=note');
+    const count = page.getByRole('main').getByText(/^\d+ results$/);
+    await expect(count).toBeVisible();
+    const all = Number(/^\d+/.exec((await count.textContent()) ?? '')?.[0]);
+    expect(all).toBeGreaterThan(50);
+    await expect(results(page).locator('li')).toHaveCount(50);
+
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    // The 51st result's title link (results before it load only as they scroll into view).
+    const focused = results(page).getByRole('heading', { level: 3 }).getByRole('link').and(page.locator(':focus'));
+    await expect(focused).toBeVisible();
+    expect(await focused.evaluate((link) => [...link.closest('ul, ol')!.children].indexOf(link.closest('li')!))).toBe(50);
+    await expect(results(page).locator('li')).toHaveCount(Math.min(all, 100));
+    if (all <= 100) await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
   });
 
   test('from the search field, the arrow keys walk through the results', async ({ page }) => {

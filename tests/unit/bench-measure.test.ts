@@ -1,12 +1,16 @@
 // The benchmark's measuring helpers: the seeded generator, what a page loads before interaction, the build's
-// memory read from /proc and /usr/bin/time, output summaries by page kind, growth exponents and the chart.
+// memory read from /proc and /usr/bin/time, output summaries by page kind, what a search fetched (uncompressed
+// and gzip), growth exponents and the chart.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildTimeChart, decades } from '../../src/lib/bench/chart.ts';
 import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
 import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
 import { descendants, parseProcStatus, parseTimeVerbose } from '../../src/lib/bench/process-memory.ts';
 import { seededRandom } from '../../src/lib/bench/prng.ts';
-import { growthExponent, kb } from '../../src/lib/bench/report.ts';
+import { fetched, fetchedFilesTable, growthExponent, kb } from '../../src/lib/bench/report.ts';
+import { servedTotals } from '../../src/lib/bench/search-timing.ts';
+import { transferBytes } from '../../src/lib/bench/static-server.ts';
 
 describe('seeded random', () => {
   test('the same seed gives the same sequence; another seed another', () => {
@@ -136,6 +140,46 @@ describe('output summary', () => {
     const small = [{ path: 'a/index.html', bytes: 100 }, { path: 'b/index.html', bytes: 100 }, { path: 'x.css', bytes: 1 }];
     const large = [{ path: 'a/index.html', bytes: 104 }, { path: 'b/index.html', bytes: 300 }, { path: 'x.css', bytes: 9 }, { path: 'new/index.html', bytes: 5 }];
     expect(grownPages(small, large, 0.05)).toEqual([{ path: 'b/index.html', small: 100, large: 300, ratio: 3 }]);
+  });
+});
+
+describe('what a search fetched', () => {
+  const text = new TextEncoder().encode('search '.repeat(500));
+  test.each([
+    ['/pagefind/pagefind-component-ui.js', gzipSync(text).byteLength],
+    ['/search/index.html', gzipSync(text).byteLength],
+    ['/_astro/search.css', gzipSync(text).byteLength],
+    ['/pagefind/pagefind-entry.json', gzipSync(text).byteLength],
+    // Pagefind writes its index and wasm compressed: a host sends them as they are.
+    ['/pagefind/fragment/en_1.pf_fragment', text.byteLength],
+    ['/pagefind/index/en_1.pf_index', text.byteLength],
+    ['/pagefind/wasm.en.pagefind', text.byteLength],
+  ])('%s is sent as %d bytes by a host that gzips text', (path, bytes) => {
+    expect(transferBytes(path, text)).toBe(bytes);
+  });
+
+  test('totals, uncompressed and gzip, with the index files apart, and each file listed', () => {
+    const files = [
+      { path: '/search/', bytes: 9000, gzipBytes: 3000 },
+      { path: '/pagefind/pagefind.js', bytes: 40000, gzipBytes: 12000 },
+      { path: '/pagefind/index/en_1.pf_index', bytes: 5000, gzipBytes: 5000 },
+    ];
+    expect(servedTotals(files)).toEqual({ bytes: 54000, gzipBytes: 20000, requests: 3, indexBytes: 45000, files });
+  });
+
+  test('a table of the files, largest first, and the totals', () => {
+    const visit = servedTotals([
+      { path: '/search/', bytes: 9000, gzipBytes: 3000 },
+      { path: '/pagefind/pagefind.js', bytes: 40000, gzipBytes: 12000 },
+    ]);
+    expect(fetched(visit)).toBe('49.0 kB (15.0 kB)');
+    expect(fetchedFilesTable(visit).split('\n')).toEqual([
+      '| fetched | uncompressed | gzip |',
+      '|---|---:|---:|',
+      '| /pagefind/pagefind.js | 40.0 kB | 12.0 kB |',
+      '| /search/ | 9.0 kB | 3.0 kB |',
+      '| **total** (2 requests) | 49.0 kB | 15.0 kB |',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { facetAttributes, filterLabel, recordFacets, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
+import { facetAttributes, filterLabel, recordFacets, RESULT_TYPES, searchFilterLabels, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
+import { NOTE_KINDS } from '../../src/lib/annotations/kinds.ts';
 
 describe('the year filter of a date', () => {
   test.each([
@@ -84,5 +85,30 @@ describe('filter values as the search page shows them', () => {
     ['topic', 'constructor', 'constructor'],
   ])('%s %s reads %s', (key, value, label) => {
     expect(filterLabel(labels, key, value)).toBe(label);
+  });
+});
+
+describe("the search page's filter labels", () => {
+  const labels = searchFilterLabels([{ slug: 'wechat-pay', title: 'WeChat Pay' }]);
+  test.each([
+    ['type', 'article', 'Articles'],
+    ['type', 'topic', 'Topics'],
+    ['type', 'note', 'Notes'],
+    ['type', 'event', 'Events'],
+    ['kind', 'correction', 'Corrections'],
+    ['kind', 'fact-check', 'Fact-checks'],
+    ['kind', 'context', 'Context'],
+    ['kind', 'cross-reference', 'Cross-references'],
+    ['kind', 'footnote', 'Footnotes'],
+    ['topic', 'wechat-pay', 'WeChat Pay'],
+    ['year', '2024', '2024'],
+    ['outlet', 'PYMNTS', 'PYMNTS'],
+  ])('%s %s reads %s', (key, value, label) => {
+    expect(filterLabel(labels, key, value)).toBe(label);
+  });
+
+  test('every result type and every kind of note has a label of its own', () => {
+    for (const type of RESULT_TYPES) expect(filterLabel(labels, 'type', type)).not.toBe(type);
+    for (const kind of NOTE_KINDS) expect(filterLabel(labels, 'kind', kind)).not.toBe(kind);
   });
 });

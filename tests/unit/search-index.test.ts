@@ -90,6 +90,13 @@ afterAll(async () => {
 });
 
 describe('the index of a small site', () => {
+  test('is published trimmed: the Component UI in English only, the engine minified (and still searching, below)', async () => {
+    expect(summary.untrimmed).toEqual([]);
+    const ui = await readFile(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
+    expect(ui.match(/translations\/[\w-]+\.json/g)).toEqual(['translations/en.json']);
+    expect(ui).toContain('customElements.define("pagefind-results"');
+  });
+
   test('holds the marked pages, each note and each event; nothing else', () => {
     expect(summary).toMatchObject({ pages: 2, notes: 1, events: 2 });
     expect(summary.indexBytes).toBeGreaterThan(0);

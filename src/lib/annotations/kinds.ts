@@ -19,6 +19,17 @@ export const KIND_LABELS: Record<DisplayKind, string> = {
   footnote: 'Footnote',
 };
 
+/** The kinds in the plural, as the search page's kind filter lists them ("Corrections 3"). */
+export const KIND_PLURAL_LABELS: Record<DisplayKind, string> = {
+  context: 'Context',
+  definition: 'Definitions',
+  correction: 'Corrections',
+  'fact-check': 'Fact-checks',
+  update: 'Updates',
+  'cross-reference': 'Cross-references',
+  footnote: 'Footnotes',
+};
+
 /** What each kind is for, as the about page and the contributor guide explain it. */
 export const KIND_DESCRIPTIONS: Record<NoteKind, string> = {
   context: 'Background a reader needs to follow the passage: what happened before, who the players are.',

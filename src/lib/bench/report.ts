@@ -2,7 +2,7 @@
 // the README) with one column per corpus size, and growth exponents that say whether a cost grows linearly.
 import type { PageWeight } from './page-weight.ts';
 import type { OutputSummary } from './output-summary.ts';
-import type { SearchTiming } from './search-timing.ts';
+import type { SearchTiming, SearchVisit } from './search-timing.ts';
 
 export interface BenchResult {
   articles: number;
@@ -40,6 +40,11 @@ export function growthExponent(a: { articles: number; value: number }, b: { arti
   return Math.log(b.value / a.value) / Math.log(b.articles / a.articles);
 }
 
+/** Bytes fetched, uncompressed and (in brackets) as sent by a host that gzips text. */
+export function fetched(visit: Pick<SearchVisit, 'bytes' | 'gzipBytes'>): string {
+  return `${kb(visit.bytes)} (${kb(visit.gzipBytes)})`;
+}
+
 type Row = [string, (r: BenchResult) => string];
 
 const ROWS: Row[] = [
@@ -62,8 +67,8 @@ const ROWS: Row[] = [
     return top ? `${kb(top.bytes)} (${top.path.replace(/index\.html$/, '')})` : 'n/a';
   }],
   ['search index (pagefind/, of which index data)', (r) => (r.output?.searchIndexBytes === undefined ? 'n/a' : `${kb(r.output.searchIndexBytes)} (${kb(r.output.searchIndexDataBytes)})`)],
-  ['search, cold: first results / fetched', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${kb(r.search.cold.bytes)}` : 'n/a')],
-  ['search, warm: first results / fetched', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${kb(r.search.warm.bytes)}` : 'n/a')],
+  ['search, cold: first results / fetched (gzip)', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${fetched(r.search.cold)}` : 'n/a')],
+  ['search, warm: first results / fetched (gzip)', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${fetched(r.search.warm)}` : 'n/a')],
   ['search after index loaded: time / fetched', (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a')],
   ['rebuild after one article changes (wall / CPU)', (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a')],
 ];
@@ -72,4 +77,10 @@ export function markdownTable(results: readonly BenchResult[]): string {
   const head = `| | ${results.map((r) => `${r.articles.toLocaleString('en-US')} articles`).join(' | ')} |`;
   const rule = `|---|${results.map(() => '---:').join('|')}|`;
   return [head, rule, ...ROWS.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** What one search visit fetched, file by file, largest first, with the totals: a Markdown table. */
+export function fetchedFilesTable(visit: Pick<SearchVisit, 'files' | 'bytes' | 'gzipBytes'>): string {
+  const rows = [...visit.files].sort((a, b) => b.bytes - a.bytes).map((f) => `| ${f.path} | ${kb(f.bytes)} | ${kb(f.gzipBytes)} |`);
+  return ['| fetched | uncompressed | gzip |', '|---|---:|---:|', ...rows, `| **total** (${visit.files.length} requests) | ${kb(visit.bytes)} | ${kb(visit.gzipBytes)} |`].join('\n');
 }

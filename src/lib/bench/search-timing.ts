@@ -1,25 +1,32 @@
 // Search as a reader meets it, timed in Chromium: open /search/?q=<query> and wait for the first result, with an
 // empty cache (cold) and again with the cache the first visit filled (warm). Bytes are counted by the server
-// (uncompressed; what the browser took from its cache never reaches it), because Pagefind fetches its index
-// from a Web Worker, whose requests a page's own network log does not show. Then, with the index loaded, the time
+// (what the browser took from its cache never reaches it), uncompressed and as a host that gzips text sends
+// them, file by file, because Pagefind fetches its index from a Web Worker, whose requests a page's own network
+// log does not show. Then, with the index loaded, the time
 // Pagefind itself takes to answer the query (search plus the first result's data), which is what a reader waits
 // for while typing. Tolerant by design: a site without a search page or index yields a reason, not figures.
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import type { StaticServer } from './static-server.ts';
+import type { ServedFile, StaticServer } from './static-server.ts';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** What counts as a rendered result on the search page (Pagefind's Component UI, and its default UI). */
-export const RESULT_SELECTOR = '.pf-result, .pagefind-ui__result, [data-search-result]';
+/** What counts as a rendered result on the search page: a result's link (Pagefind's Component UI, its default
+ * UI), not the placeholder shown while a result's data loads. */
+export const RESULT_SELECTOR = '.pf-result-link, .pagefind-ui__result-link, [data-search-result] a[href]';
 
 export interface SearchVisit {
   /** From navigation start to the first result in the page. */
   firstResultMs: number;
-  /** Everything fetched until the network was idle after the first result. */
+  /** Everything fetched until the network was idle after the first result, uncompressed… */
   bytes: number;
+  /** …and as sent by a host that gzips text (GitHub Pages): HTML, CSS and JS compressed, Pagefind's index and
+   * wasm as they are (written compressed). */
+  gzipBytes: number;
   requests: number;
-  /** Bytes of those under /pagefind/ (Pagefind's scripts, wasm and index). */
+  /** Bytes of those under /pagefind/ (Pagefind's scripts, wasm and index), uncompressed. */
   indexBytes: number;
+  /** Each response, in the order they were sent. */
+  files: ServedFile[];
 }
 
 export interface SearchTiming {
@@ -28,7 +35,7 @@ export interface SearchTiming {
   warm?: SearchVisit;
   /** With Pagefind loaded and initialised: search(query) until the first result's data… */
   afterLoadMs?: number;
-  /** …and the bytes that query fetched (its index chunks and the first result's fragment). */
+  /** …and the bytes that query fetched (its index chunks and the first result's fragment), as they are sent. */
   afterLoadBytes?: number;
   unavailable?: string;
 }
@@ -41,12 +48,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
-function servedSince(server: StaticServer): { bytes: number; requests: number; indexBytes: number } {
-  const served = server.served;
+/** Totals of a list of responses. */
+export function servedTotals(served: readonly ServedFile[]): Omit<SearchVisit, 'firstResultMs'> {
   return {
     bytes: served.reduce((s, r) => s + r.bytes, 0),
+    gzipBytes: served.reduce((s, r) => s + r.gzipBytes, 0),
     requests: served.length,
     indexBytes: served.filter((r) => r.path.startsWith('/pagefind/')).reduce((s, r) => s + r.bytes, 0),
+    files: [...served],
   };
 }
 
@@ -68,7 +77,7 @@ async function visit(context: BrowserContext, server: StaticServer, path: string
     await page.waitForFunction(() => (window as unknown as { __firstResult?: number }).__firstResult !== undefined, undefined, { timeout: timeoutMs });
     await page.waitForLoadState('networkidle');
     const firstResultMs = await page.evaluate(() => (window as unknown as { __firstResult: number }).__firstResult);
-    return { firstResultMs, ...servedSince(server) };
+    return { firstResultMs, ...servedTotals(server.served) };
   } finally {
     await page.close();
   }
@@ -94,7 +103,7 @@ async function afterLoad(context: BrowserContext, server: StaticServer, query: s
       await found.results[0]?.data();
       return performance.now() - start;
     }, query);
-    return { ms, bytes: servedSince(server).bytes };
+    return { ms, bytes: servedTotals(server.served).bytes };
   } finally {
     await page.close();
   }

@@ -2,12 +2,13 @@
 // and search timings and for the Lighthouse audit. `astro preview` would do, but it cannot serve an arbitrary
 // folder with the cache headers a real host sends, and it costs seconds to start. Hashed bundles and the search
 // index are cacheable (so a warm search measures a warm cache); HTML is revalidated. gzip is optional: byte
-// budgets are counted uncompressed, while Lighthouse should see what a real host serves.
+// budgets are counted uncompressed, while Lighthouse should see what a real host serves. Every response is
+// recorded with both figures, uncompressed and as a host that gzips text would send it (transferBytes).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,13 +24,28 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };
+/** Text a host compresses on the fly, as GitHub Pages does. Pagefind's index files (.pf_meta, .pf_index,
+ * .pf_fragment, .pf_filter) and its wasm (.pagefind) are written gzip-compressed already, and sent as they are. */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt']);
+
+/** The bytes a host that gzips text (at zlib's default level) sends for a file: compressed when it is text. */
+export function transferBytes(path: string, body: Uint8Array): number {
+  return COMPRESSIBLE.has(extname(path)) ? gzipSync(body).byteLength : body.byteLength;
+}
+
+/** One response: its path, the file's bytes (uncompressed) and what it weighs on the wire from a host that
+ * gzips text, whichever way this server sent it. */
+export interface ServedFile {
+  path: string;
+  bytes: number;
+  gzipBytes: number;
+}
 
 export interface StaticServer {
   url: string;
-  /** Every response sent since the last reset: path and body bytes as sent. The search benchmark counts
-   * bytes here because Pagefind fetches its index from a Web Worker, which the page's own network log misses. */
-  served: { path: string; bytes: number }[];
+  /** Every response sent since the last reset. The search benchmark counts bytes here because Pagefind
+   * fetches its index from a Web Worker, which the page's own network log misses. */
+  served: ServedFile[];
   resetServed(): void;
   close(): Promise<void>;
 }
@@ -50,7 +66,16 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 }
 
 export async function serveStatic(root: string, options: { gzip?: boolean; port?: number } = {}): Promise<StaticServer> {
-  let served: { path: string; bytes: number }[] = [];
+  let served: ServedFile[] = [];
+  const sizes = new Map<string, Promise<{ bytes: number; gzipBytes: number }>>();
+  const sizesOf = (file: string) => {
+    let known = sizes.get(file);
+    if (!known) {
+      known = readFile(file).then((body) => ({ bytes: body.byteLength, gzipBytes: transferBytes(file, body) }));
+      sizes.set(file, known);
+    }
+    return known;
+  };
   const server: Server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     let file = await fileFor(root, pathname);
@@ -80,11 +105,8 @@ export async function serveStatic(root: string, options: { gzip?: boolean; port?
       res.end();
       return;
     }
-    const entry = { path: pathname, bytes: 0 };
-    served.push(entry);
-    const body = gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file);
-    body.on('data', (chunk: Buffer) => (entry.bytes += chunk.byteLength));
-    body.pipe(res);
+    served.push({ path: pathname, ...(await sizesOf(file)) });
+    (gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file)).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();

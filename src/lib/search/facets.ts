@@ -2,6 +2,7 @@
 // record carries, and how they are spelled. Page templates (through their data-pagefind-* attributes) and the
 // records the build adds for notes and timeline events both go through here, so a filter value is written
 // one way everywhere and the search page can rely on it.
+import { KIND_PLURAL_LABELS } from '../annotations/kinds.ts';
 
 export const RESULT_TYPES = ['article', 'topic', 'note', 'event'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
@@ -18,11 +19,29 @@ export const TYPE_LABELS: Record<ResultType, string> = {
   event: 'Event',
 };
 
+/** What a result is, in the plural, as the type filter lists it ("Articles 12"). */
+export const TYPE_PLURAL_LABELS: Record<ResultType, string> = {
+  article: 'Articles',
+  topic: 'Topics',
+  note: 'Notes',
+  event: 'Events',
+};
+
 /**
  * What readers see for filter values that are not words, by filter: topic titles for the topic slugs the index
- * and the search address keep (?topic=wechat-pay shows as "WeChat Pay"). A value without a label shows as is.
+ * and the search address keep (?topic=wechat-pay shows as "WeChat Pay"), "Articles" for ?type=article,
+ * "Corrections" for ?kind=correction. A value without a label shows as is.
  */
 export type FilterLabels = Partial<Record<FilterKey, Record<string, string>>>;
+
+/** The labels of the search page's filters, given the site's topics. */
+export function searchFilterLabels(topics: readonly { slug: string; title: string }[]): FilterLabels {
+  return {
+    type: { ...TYPE_PLURAL_LABELS },
+    kind: { ...KIND_PLURAL_LABELS },
+    topic: Object.fromEntries(topics.map((topic) => [topic.slug, topic.title])),
+  };
+}
 
 /** The label of one filter value. */
 export function filterLabel(labels: FilterLabels, key: string, value: string): string {
