@@ -88,6 +88,27 @@ test.describe('the search box in the banner', () => {
   });
 });
 
+test.describe('by touch, on a phone', () => {
+  test('tapping the box, typing and tapping a result opens it; a filter is a tap too', async ({ page }, info) => {
+    test.skip(info.project.name !== 'phone', 'touch is tested at phone width');
+    await page.goto('');
+    await searchBox(page).tap();
+    await page.keyboard.type('ipmart');
+    const option = page.getByRole('option', { name: /IPmart/ }).first();
+    await expect(option).toBeVisible();
+    await option.tap();
+    await expect(page).toHaveURL(/\/(topics\/ipmart|articles\/[^/]+)\/\?/);
+
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
+    const toggle = page.getByRole('main').locator('summary', { hasText: /^Year/i });
+    if (!(await toggle.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await toggle.tap();
+    await page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /^2024 \d+$/ }).tap();
+    await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
+    await expect(resultLinks(page).filter({ hasText: wechatPay2024.title })).toHaveCount(1);
+  });
+});
+
 test.describe('the results page', () => {
   test('"lazada" puts the Lazada topic or the article about Lazada first', async ({ page, baseURL }) => {
     await page.goto('search/?q=lazada');
