@@ -2,17 +2,20 @@
 // message `npm run check:content` prints, and the page comes back once it is fixed. This runs its own dev server
 // on a copy of the content (the rest of the suite reads the production build), at desktop width only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { findArticleFile } from '../../src/lib/article-files.ts';
+import { contentDir } from '../../src/lib/deploy-settings.ts';
 import { readArticles } from './support/corpus.ts';
 
 const PORT = Number(process.env.E2E_DEV_PORT ?? 4398);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const [article] = readArticles();
+const content = resolve(contentDir(process.env));
 /** The article's file name, whichever extension (.md or .mdx) it has. */
-const articleFile = readdirSync(resolve('content', 'articles')).find((name) => name.replace(/\.mdx?$/, '') === article!.slug)!;
+const articleFile = basename(findArticleFile(join(content, 'articles'), article!.slug)!);
 
 test.describe('the dev server', () => {
   test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -26,7 +29,7 @@ test.describe('the dev server', () => {
   test.beforeAll(async ({}, info) => {
     test.skip(info.project.name !== 'desktop' || !!process.env.BASE_PATH, 'one width is enough; the dev server runs at the root');
     folder = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
-    cpSync(resolve('content'), join(folder, 'content'), { recursive: true });
+    cpSync(content, join(folder, 'content'), { recursive: true });
     file = join(folder, 'content', 'articles', articleFile);
     original = readFileSync(file, 'utf8');
     server = spawn(resolve('node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(PORT)], {

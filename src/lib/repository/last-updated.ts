@@ -9,6 +9,7 @@
 // The history is read once per repository folder, with one `git log` listing every commit's files, newest first:
 // asking git about each page's file would start one process per page (on a 1,000-article corpus, a tenth of the
 // build's time).
+import { repoPath } from './edit-links.ts';
 
 /** Runs git with arguments in a folder and returns its trimmed output, or undefined when git fails. */
 export type GitRunner = (args: readonly string[], cwd: string) => string | undefined;
@@ -82,13 +83,10 @@ export function forgetRepositories(): void {
   histories.clear();
 }
 
-/** A path as git lists it relative to the folder: forward slashes, no leading ./ */
-const normalize = (file: string) => file.split('\\').join('/').replace(/^(?:\.\/)+/, '');
-
 /** The commit date of the file's last change, when the history can be trusted; otherwise the fallback, if any. */
 export function lastUpdated(run: GitRunner, file: string, cwd: string, fallback?: Date): LastUpdated | undefined {
   const fromFallback = fallback ? { date: fallback, from: 'fallback' as const } : undefined;
   const history = historyOf(run, cwd);
-  const date = history.usable ? history.lastChange.get(normalize(file)) : undefined;
+  const date = history.usable ? history.lastChange.get(repoPath(file)) : undefined;
   return date ? { date, from: 'git' } : fromFallback;
 }
