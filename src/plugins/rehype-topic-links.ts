@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
+import { readFrontmatter } from '../lib/frontmatter-values.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -34,10 +34,9 @@ function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: Alia
   }
   for (const file of files) {
     const source = readFileSync(join(dir, file), 'utf8');
-    const yaml = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
     let data: Record<string, unknown> = {};
     try {
-      data = (yaml ? parseYaml(yaml) : {}) as Record<string, unknown>;
+      data = readFrontmatter(source).data;
     } catch {
       continue;
     }

@@ -8,8 +8,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
 import type { ArticleFormat } from '../article-files.ts';
+import { readFrontmatter } from '../frontmatter-values.ts';
 import { passageLabel, type Passage } from './anchor-quote.ts';
 
 export interface ArticleSummary {
@@ -56,7 +56,6 @@ export function passagesOf(body: string, format: ArticleFormat): Passage[] {
 
 /** Title, outlet and passages of a whole article file's text. */
 export function readArticleSummary(source: string, format: ArticleFormat): ArticleSummary {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  const data = (match ? parseYaml(match[1]!) : {}) as Record<string, unknown>;
-  return { title: String(data.title ?? ''), outlet: String(data.outlet ?? ''), passages: passagesOf(match ? match[2]! : source, format) };
+  const { data, body } = readFrontmatter(source);
+  return { title: String(data.title ?? ''), outlet: String(data.outlet ?? ''), passages: passagesOf(body, format) };
 }
