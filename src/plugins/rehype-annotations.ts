@@ -203,12 +203,18 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     if (declared === 0 && page.footnoteRefs.length === 0) return;
 
     const filePath = file.path ? relative(process.cwd(), file.path).split('\\').join('/') : 'this article';
-    let rawSource = '';
-    try {
-      rawSource = file.path ? readFileSync(file.path, 'utf8') : '';
-    } catch {
-      rawSource = '';
-    }
+    // The file's text is read only to give a problem its line: almost every build has none.
+    let rawSource: string | undefined;
+    const lineOf = (id: string): number => {
+      if (rawSource === undefined) {
+        try {
+          rawSource = file.path ? readFileSync(file.path, 'utf8') : '';
+        } catch {
+          rawSource = '';
+        }
+      }
+      return noteLine(rawSource, id);
+    };
     const parsed = annotationListSchema.safeParse(frontmatter.annotations ?? []);
     if (!parsed.success) {
       throw new Error(`${filePath}: the annotations are not valid:\n${parsed.error.issues.map((i) => `  annotations.${i.path.join('.')}: ${i.message}`).join('\n')}`);
@@ -220,22 +226,23 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
 
     for (const annotation of parsed.data) {
       const result = anchorQuote(page.passages, annotation);
-      const line = noteLine(rawSource, annotation.id);
-      const problem = anchorProblem({ file: filePath, line, id: annotation.id }, annotation, result);
-      if (problem || result.found !== 'once') {
-        problems.push(problem ?? '');
+      const at = () => ({ file: filePath, line: lineOf(annotation.id), id: annotation.id });
+      if (result.found !== 'once') {
+        problems.push(anchorProblem(at(), annotation, result) ?? '');
         continue;
       }
       for (const source of annotation.sources) {
         if (!source.article) continue;
         const cited = loadArticle(source.article);
         if (!cited) {
-          problems.push(`${filePath}:${line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.`);
+          problems.push(`${filePath}:${at().line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.`);
           continue;
         }
         const found = anchorQuote(cited.passages, { quote: source.quote ?? '' });
-        const sourceProblem = anchorProblem({ file: filePath, line, id: annotation.id }, { quote: source.quote ?? '' }, found, citedArticleScope(source.article));
-        if (sourceProblem) problems.push(sourceProblem);
+        if (found.found !== 'once') {
+          const sourceProblem = anchorProblem(at(), { quote: source.quote ?? '' }, found, citedArticleScope(source.article));
+          if (sourceProblem) problems.push(sourceProblem);
+        }
       }
       notes.push({
         id: annotation.id,
