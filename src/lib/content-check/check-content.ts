@@ -9,7 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { inBody } from './finding.ts';
-import { parseEntry, type Entry } from './parse-entry.ts';
+import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
+import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
 import { SECTIONS, sortProblems, type Problem } from './problem.ts';
 import { buildSiteIndex, linkTargetFindings } from './site-links.ts';
 import { aliasClashProblems, orphanTopicProblems } from './topic-usage.ts';
@@ -120,18 +121,27 @@ function eventProblems(entry: Entry, registry: Registry): Problem[] {
   return problems;
 }
 
+type FileCheckOptions = Required<CheckOptions> & { publicFiles: readonly string[] };
+
 /** Checks files already read into memory (tests pass fixtures this way too). */
-export async function checkFiles(files: readonly ContentFile[], options: Required<CheckOptions> & { publicFiles: readonly string[] }): Promise<CheckResult> {
+export async function checkFiles(files: readonly ContentFile[], options: FileCheckOptions): Promise<CheckResult> {
+  const parsed: ParseResult[] = [];
+  for (const file of files) parsed.push(await parseEntry(file, options));
+  return checkParsed(files, parsed, options);
+}
+
+/** The second and third passes, over files already parsed (parsed[i] is files[i]'s). */
+function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult[], options: FileCheckOptions): CheckResult {
   const problems: Problem[] = [...duplicateIdProblems(files)];
   const articles = new Map<string, Entry>();
   const topics = new Map<string, Entry>();
   const events = new Map<string, Entry>();
   const byKind = { article: articles, topic: topics, event: events };
-  for (const file of files) {
-    const parsed = await parseEntry(file, options);
-    problems.push(...parsed.problems);
-    if (parsed.entry && !byKind[parsed.entry.kind].has(file.id)) byKind[parsed.entry.kind].set(file.id, parsed.entry);
-  }
+  files.forEach((file, index) => {
+    const result = parsed[index]!;
+    problems.push(...result.problems);
+    if (result.entry && !byKind[result.entry.kind].has(file.id)) byKind[result.entry.kind].set(file.id, result.entry);
+  });
 
   const site = buildSiteIndex({
     articles: [...articles].map(([slug, entry]) => ({
@@ -159,12 +169,13 @@ export async function checkFiles(files: readonly ContentFile[], options: Require
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 
-/** Reads and checks every file under the content root. */
-export async function checkContent(options: CheckOptions): Promise<CheckResult> {
+/** Reads and checks every file under the content root; a large corpus is parsed on every core (parse-in-parallel.ts). */
+export async function checkContent(options: CheckOptions, parallel?: ParallelOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
   const projectRoot = resolve(cwd, options.projectRoot ?? cwd);
   const files = readContentFiles(root, cwd);
-  return checkFiles(files, { root, cwd, projectRoot, publicFiles: publicFiles(join(projectRoot, 'public')) });
+  const parsed = await parseFiles(files, { root, projectRoot, cwd }, parallel);
+  return checkParsed(files, parsed, { root, cwd, projectRoot, publicFiles: publicFiles(join(projectRoot, 'public')) });
 }
 

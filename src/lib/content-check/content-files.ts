@@ -50,7 +50,12 @@ function walk(root: string, folder: string, out: string[]): void {
 export function readContentFiles(root: string, cwd = process.cwd()): ContentFile[] {
   const paths: string[] = [];
   walk(root, '', paths);
-  return paths.sort().map((relativePath) => ({
+  return paths.sort().map((relativePath) => contentFile(root, relativePath, cwd));
+}
+
+/** One file under the content root, by its path relative to the root. */
+export function contentFile(root: string, relativePath: string, cwd = process.cwd()): ContentFile {
+  return {
     path: relative(cwd, join(root, relativePath)).split('\\').join('/'),
     relativePath,
     kind: kindOf(relativePath),
@@ -58,7 +63,7 @@ export function readContentFiles(root: string, cwd = process.cwd()): ContentFile
     get bytes() {
       return readFileSync(join(root, relativePath));
     },
-  }));
+  };
 }
 
 export type Decoded = { ok: true; text: string } | { ok: false; line: number; column: number; bytes: string };
