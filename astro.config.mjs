@@ -28,11 +28,6 @@ export default defineConfig({
   // HTML among it. CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
-  experimental: {
-    // The content store (every article's frontmatter, text and rendered HTML) is written in 20 MB files instead of
-    // one: at 10,000 articles a single data-store.json is a string of several hundred MB, which Node cannot build.
-    collectionStorage: 'chunked',
-  },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
   // 'unsafe-inline'; 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a
@@ -45,8 +40,6 @@ export default defineConfig({
     },
   },
   markdown: {
-    // No article has code to colour: skip loading Shiki (and its inline styles, which the CSP would refuse).
-    syntaxHighlight: false,
     processor: unified({
       // Articles are reproduced verbatim: no smart quotes or dashes may change the originals' typography.
       smartypants: false,
