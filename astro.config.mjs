@@ -4,16 +4,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
-import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
-import rehypeExternalLinks from './src/plugins/rehype-external-links.ts';
-import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
-import rehypeTopicLinks from './src/plugins/rehype-topic-links.ts';
+import { articlePipeline } from './src/plugins/article-pipeline.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import renderCache from './src/integrations/render-cache.ts';
-import { basePath, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
+import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
 const base = basePath(process.env);
@@ -26,7 +21,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Where Astro keeps what it reuses between builds, the content store with every Markdown article's rendered
   // HTML among it. CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
-  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
@@ -40,22 +35,14 @@ export default defineConfig({
     },
   },
   markdown: {
+    // No article has code to colour: skip loading Shiki (and its inline styles, which the CSP would refuse).
+    syntaxHighlight: false,
+    // The MDX topics (and any MDX article) go through our pipeline (src/plugins/article-pipeline.ts); Markdown
+    // articles are rendered with the same pipeline at page time (src/data/article-html.ts).
     processor: unified({
       // Articles are reproduced verbatim: no smart quotes or dashes may change the originals' typography.
       smartypants: false,
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [
-        // First: site paths written in the text (/articles/<slug>/) honour the deploy base, as notes' links do.
-        [rehypeBaseLinks, { base }],
-        // Number every paragraph (p-1, p-2, …) so passages can be linked and notes can say where they point.
-        rehypeParagraphIds,
-        // Link the first mention of each topic to its page (with a preview of its summary).
-        [rehypeTopicLinks, { base, contentDir: contentDir(process.env) }],
-        // Anchor each note's quote in the text and lay out the margin notes and the notes list.
-        [rehypeAnnotations, { base, contentDir: contentDir(process.env) }],
-        // Last: every link to another site gets rel="noopener noreferrer external", whichever step made it.
-        rehypeExternalLinks,
-      ],
+      ...articlePipeline({ base, contentDir: contentDir(process.env) }),
     }),
   },
   integrations: [

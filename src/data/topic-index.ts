@@ -5,6 +5,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
 import { passagesOf } from '../lib/annotations/article-passages.ts';
 import { articleFormat } from '../lib/article-files.ts';
+import { articleSource } from './article-html.ts';
 import { byNewest } from '../lib/dates.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { findMentions, type Mention } from '../lib/topics/mentions.ts';
@@ -47,7 +48,8 @@ async function build(): Promise<TopicIndex> {
   const mentions = new Map<string, Mention[]>();
   const notes = new Map<string, TaggedNote[]>();
   for (const article of articles) {
-    const own = passagesOf(article.body ?? '', articleFormat(article.filePath ?? ''));
+    // The store keeps no article text (src/loaders/articles.ts): it is read from the file, as the page reads it.
+    const own = passagesOf(articleSource(article).body, articleFormat(article.filePath ?? ''));
     passages.set(article.id, own);
     // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
     for (const mention of findMentions(article.id, own, matcher)) listOf(mentions, mention.topic).push(mention);

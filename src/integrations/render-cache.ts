@@ -1,13 +1,14 @@
-// Keeps Astro's cache of rendered Markdown honest. Astro renders each .md article once, at content sync, and keeps
-// the HTML in its content store (data-store.json, in cacheDir for builds and .astro/ for the dev server), keyed by
-// the digest of the article's own file, across builds and dev restarts. But an article's HTML also depends on
-// other files: the topics (rehype-topic-links links their aliases, with their titles and summaries), the articles
-// its notes cite (rehype-annotations turns a cited quote into a paragraph number there), the deploy base and
-// content root, and the pipeline's own code. Change one of those and every unchanged article would keep stale
-// HTML. So before Astro loads the store, this integration fingerprints all of them (src/lib/render-cache.ts) and,
-// when the fingerprint differs from the one saved beside the store, deletes the store: every article is rendered
-// again, once. (Astro clears the store itself when the config or its version changes; MDX topics are not cached.)
-// A running dev server only re-renders the file that changed; restart it after editing a topic or a cited article.
+// Keeps the cache of rendered Markdown honest. Each .md article's HTML is rendered once, at page time, and kept on
+// disk beside Astro's content store (article-html/, in cacheDir for builds and .astro/ for the dev server), keyed by
+// the digest of the article's own file, across builds and dev restarts (src/data/article-html.ts). But an article's
+// HTML also depends on other files: the topics (rehype-topic-links links their aliases, with their titles and
+// summaries), the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there),
+// the deploy base and content root, and the pipeline's own code. Change one of those and every unchanged article
+// would keep stale HTML. So before anything is rendered, this integration fingerprints all of them
+// (src/lib/render-cache.ts) and, when the fingerprint differs from the one saved beside the store, deletes the
+// cached HTML and the store: every article is rendered again, once. (Astro clears the store itself when the config
+// or its version changes; MDX topics are not cached.) A running dev server renders a page again only when its own
+// file changed; restart it after editing a topic or a cited article.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readRenderInputs, refreshRenderCache, renderFingerprint } from '../lib/render-cache.ts';

@@ -28,3 +28,8 @@ export function basePath(env: Env): string {
 export function contentDir(env: Env): string {
   return env.CONTENT_DIR?.trim() || './content';
 }
+
+/** Where Astro keeps what it reuses between builds (CACHE_DIR; Astro's own default otherwise). */
+export function cacheDir(env: Env): string {
+  return env.CACHE_DIR?.trim() || './node_modules/.astro';
+}

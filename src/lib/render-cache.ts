@@ -104,7 +104,7 @@ export function readRenderInputs(options: { base: string; contentDir: string; pr
   }
   const pluginsDir = join(options.projectRoot, 'src', 'plugins');
   const codeFiles = [
-    ...importedFiles(listFiles(pluginsDir).map((name) => join(pluginsDir, name))),
+    ...importedFiles([...listFiles(pluginsDir).map((name) => join(pluginsDir, name)), join(options.projectRoot, 'src', 'data', 'article-html.ts')]),
     join(options.projectRoot, 'astro.config.mjs'),
     join(options.projectRoot, 'package-lock.json'),
   ];
@@ -120,8 +120,10 @@ export function readRenderInputs(options: { base: string; contentDir: string; pr
   };
 }
 
-/** Astro's content store in a folder, and the fingerprint saved beside it. */
-export const STORE_FILES = ['data-store.json', 'data-store'] as const;
+/** The folder, beside the content store, of the articles' HTML rendered at page time (src/data/article-html.ts). */
+export const ARTICLE_HTML_DIR = 'article-html';
+/** Astro's content store in a folder, our articles' HTML beside it, and the fingerprint saved beside them. */
+export const STORE_FILES = ['data-store.json', 'data-store', ARTICLE_HTML_DIR] as const;
 export const FINGERPRINT_FILE = 'render-fingerprint.txt';
 
 export type CacheOutcome = 'kept' | 'cleared' | 'first';

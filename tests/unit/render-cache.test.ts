@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { citedArticleSlugs, FINGERPRINT_FILE, readRenderInputs, refreshRenderCache, renderFingerprint, type RenderInputs } from '../../src/lib/render-cache.ts';
+import { ARTICLE_HTML_DIR, citedArticleSlugs, FINGERPRINT_FILE, readRenderInputs, refreshRenderCache, renderFingerprint, type RenderInputs } from '../../src/lib/render-cache.ts';
 
 const article = (frontmatter: string, body = 'Text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
 
@@ -72,6 +72,10 @@ describe('on disk', () => {
     writeFileSync(join(content, 'events', '2024-01-01-x.yaml'), 'sources:\n  - article: uncited\n');
     writeFileSync(join(project, 'src', 'plugins', 'rehype-x.ts'), "import { y } from '../lib/y.ts';\nimport remarkGfm from 'remark-gfm';\n");
     writeFileSync(join(project, 'src', 'lib', 'y.ts'), 'export const y = 1;');
+    // The page-time renderer of Markdown articles is part of the pipeline too.
+    mkdirSync(join(project, 'src', 'data'), { recursive: true });
+    writeFileSync(join(project, 'src', 'data', 'article-html.ts'), "import { z } from '../lib/z.ts';");
+    writeFileSync(join(project, 'src', 'lib', 'z.ts'), 'export const z = 1;');
     writeFileSync(join(project, 'astro.config.mjs'), 'config');
 
     const inputs = readRenderInputs({ base: '/', contentDir: 'content', projectRoot: project });
@@ -83,7 +87,9 @@ describe('on disk', () => {
       { name: 'missing', text: undefined },
     ]);
     expect(inputs.code.map((file) => [file.name, file.text])).toEqual([
+      ['src/data/article-html.ts', "import { z } from '../lib/z.ts';"],
       ['src/lib/y.ts', 'export const y = 1;'],
+      ['src/lib/z.ts', 'export const z = 1;'],
       ['src/plugins/rehype-x.ts', "import { y } from '../lib/y.ts';\nimport remarkGfm from 'remark-gfm';\n"],
       ['astro.config.mjs', 'config'],
       ['package-lock.json', undefined],
@@ -97,9 +103,13 @@ describe('on disk', () => {
   ])('%s', (_name, saved, outcome, storeKept) => {
     const dir = mkdtempSync(join(root, 'store-'));
     writeFileSync(join(dir, 'data-store.json'), '{}');
+    // The articles' HTML rendered at page time lives beside the store and goes with it.
+    mkdirSync(join(dir, ARTICLE_HTML_DIR));
+    writeFileSync(join(dir, ARTICLE_HTML_DIR, 'abc123.html'), '<p id="p-1">Text</p>');
     if (saved) writeFileSync(join(dir, FINGERPRINT_FILE), `${saved}\n`);
     expect(refreshRenderCache(dir, 'abc')).toBe(outcome);
     expect(existsSync(join(dir, 'data-store.json'))).toBe(storeKept);
+    expect(existsSync(join(dir, ARTICLE_HTML_DIR, 'abc123.html'))).toBe(storeKept);
     expect(readFileSync(join(dir, FINGERPRINT_FILE), 'utf8')).toBe('abc\n');
   });
 
