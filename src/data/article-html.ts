@@ -1,7 +1,7 @@
 // The HTML of a Markdown article's text, rendered when its page is built (the content store keeps only its
 // frontmatter: src/loaders/articles.ts says why). The file is read and split exactly as Astro's Markdown loader
-// does (Astro's parseFrontmatter, the body trimmed) and rendered with Astro's Markdown processor and our pipeline
-// (src/plugins/article-pipeline.ts), so the page is what it was when Astro rendered it at content sync.
+// does (Astro's parseFrontmatter, the body trimmed) and rendered with our pipeline (src/plugins/article-pipeline.ts)
+// in the steps Astro's Markdown processor runs, so the page is what it was when Astro rendered it at content sync.
 //
 // The HTML is cached on disk, one file per article digest, under the content store's folder: a build after a
 // one-article edit renders one article. What else an article's HTML depends on (topics, cited articles, the
@@ -11,11 +11,18 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { parseFrontmatter, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
 import type { CollectionEntry } from 'astro:content';
-import { articlePipeline } from '../plugins/article-pipeline.ts';
+import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
+import { bodyOf } from '../lib/annotations/article-file.ts';
 
 type Article = CollectionEntry<'articles'>;
 
@@ -36,22 +43,47 @@ export function articleSource(article: Pick<Article, 'id' | 'filePath'>): Articl
   return { path, frontmatter: parsed.frontmatter, body: parsed.content.trim() };
 }
 
-let processor: Promise<MarkdownRenderer> | undefined;
+// Astro's Markdown processor as astro.config.mjs sets it up (GFM, no smart punctuation, no syntax highlighting, our
+// plugins, heading ids), less what our articles cannot use: rehype-raw, which parses every page's HTML a second
+// time only to let raw HTML through (the content check refuses raw HTML in an article, and here it is dropped),
+// and the image steps (an article has no images). A unit test renders every article both ways and compares.
+export type ArticleTextRenderer = (source: ArticleSource) => Promise<string>;
 
-function markdownProcessor(): Promise<MarkdownRenderer> {
-  // The settings astro.config.mjs gives Astro: no syntax highlighting, GFM, no smart punctuation, our plugins.
-  processor ??= createMarkdownProcessor({
-    syntaxHighlight: false,
-    gfm: true,
-    smartypants: false,
-    ...articlePipeline({ base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) }),
-  });
-  return processor;
+/** A renderer of article text for a deploy base and content root (the site's own: see renderArticleText). */
+export function articleTextRenderer(options: PipelineOptions): ArticleTextRenderer {
+  const { remarkPlugins, rehypePlugins } = articlePipeline(options);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkPlugins as PluggableList)
+    .use(remarkRehype)
+    .use(rehypePlugins as PluggableList)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify)
+    .freeze();
+  return async (source) => {
+    const file = new VFile({ value: source.body, path: pathToFileURL(source.path), data: { astro: { frontmatter: source.frontmatter } } });
+    return String(await processor.process(file));
+  };
+}
+
+let siteRenderer: ArticleTextRenderer | undefined;
+
+/** Renders an article's text (below its frontmatter) to HTML, with its frontmatter for the pipeline's plugins. */
+export function renderArticleText(source: ArticleSource): Promise<string> {
+  siteRenderer ??= articleTextRenderer({ base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) });
+  return siteRenderer(source);
 }
 
 /** The folder of cached HTML: beside the content store (.astro/ for the dev server, cacheDir for builds). */
 function htmlCacheDir(): string {
   return join(import.meta.env.DEV ? resolve('.astro') : resolve(cacheDir(process.env)), ARTICLE_HTML_DIR);
+}
+
+/** The text of an article below its frontmatter, without reading the frontmatter (reading time, passages). */
+export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
+  if (!article.filePath) throw new Error(`Article "${article.id}" has no file path in the content store.`);
+  return bodyOf(readFileSync(resolve(article.filePath), 'utf8'));
 }
 
 /** The rendered text of a Markdown article (undefined for an .mdx one: render() it). */
@@ -64,8 +96,7 @@ export async function articleHtml(article: Article): Promise<string | undefined>
   } catch {
     // Not rendered yet.
   }
-  const source = articleSource(article);
-  const { code } = await (await markdownProcessor()).render(source.body, { frontmatter: source.frontmatter, fileURL: pathToFileURL(source.path) });
+  const code = await renderArticleText(articleSource(article));
   if (article.digest) {
     mkdirSync(htmlCacheDir(), { recursive: true });
     // Written aside and renamed, so a build stopped half-way never leaves half a page in the cache.
