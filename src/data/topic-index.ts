@@ -1,11 +1,10 @@
 // Everything the topic pages and the timeline need, computed once per build: each article's passages, every
 // topic mention (one pass of the alias matcher over all the text), the notes tagged with each topic, and the
 // events in date order. Pages only group and render these.
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
-import { passagesOf } from '../lib/annotations/article-passages.ts';
-import { articleFormat } from '../lib/article-files.ts';
-import { articleSource } from './article-html.ts';
+import { filePassages } from '../lib/annotations/article-file.ts';
 import { byNewest } from '../lib/dates.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { findMentions, type Mention } from '../lib/topics/mentions.ts';
@@ -48,8 +47,9 @@ async function build(): Promise<TopicIndex> {
   const mentions = new Map<string, Mention[]>();
   const notes = new Map<string, TaggedNote[]>();
   for (const article of articles) {
-    // The store keeps no article text (src/loaders/articles.ts): it is read from the file, as the page reads it.
-    const own = passagesOf(articleSource(article).body, articleFormat(article.filePath ?? ''));
+    // The store keeps no article text (src/loaders/articles.ts): the passages are read from the file, parsed once
+    // for the index and every note that cites the article (src/lib/annotations/article-file.ts).
+    const own = filePassages(resolve(article.filePath ?? '')) ?? [];
     passages.set(article.id, own);
     // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
     for (const mention of findMentions(article.id, own, matcher)) listOf(mentions, mention.topic).push(mention);

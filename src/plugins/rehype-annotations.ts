@@ -9,15 +9,16 @@
 //   ends inside one, such as a topic link: a link may not hold another),
 //   <div class="sidenote" id="note-X" role="note"> beside the paragraph (in a .sidenotes column of a .annotated
 //   wrapper), and an entry in the "Notes" list at the end, which links back to the passage.
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
-import { readArticleSummary, type ArticleSummary } from '../lib/annotations/article-passages.ts';
-import { articleFormat, findArticleFile } from '../lib/article-files.ts';
+import { fileSummary } from '../lib/annotations/article-file.ts';
+import type { ArticleSummary } from '../lib/annotations/article-passages.ts';
+import { findArticleFile } from '../lib/article-files.ts';
 import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
 import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
@@ -179,21 +180,9 @@ function footnoteBody(item: Element): ElementContent[] {
 }
 
 export default function rehypeAnnotations(options: AnnotationOptions) {
-  const articleCache = new Map<string, { mtimeMs: number; summary: ArticleSummary }>();
   const loadArticle = (slug: string): ArticleSummary | undefined => {
     const path = findArticleFile(join(options.contentDir, 'articles'), slug);
-    if (!path) return undefined;
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(path).mtimeMs;
-    } catch {
-      return undefined;
-    }
-    const hit = articleCache.get(path);
-    if (hit?.mtimeMs === mtimeMs) return hit.summary;
-    const summary = readArticleSummary(readFileSync(path, 'utf8'), articleFormat(path));
-    articleCache.set(path, { mtimeMs, summary });
-    return summary;
+    return path ? fileSummary(resolve(path)) : undefined;
   };
 
   return (tree: Root, file: VFile) => {

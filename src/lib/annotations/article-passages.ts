@@ -9,7 +9,6 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ArticleFormat } from '../article-files.ts';
-import { readFrontmatter } from '../frontmatter-values.ts';
 import { passageLabel, type Passage } from './anchor-quote.ts';
 
 export interface ArticleSummary {
@@ -52,10 +51,4 @@ export function passagesOfTree(tree: Root): Passage[] {
 /** The passages of an article's text (below its frontmatter). */
 export function passagesOf(body: string, format: ArticleFormat): Passage[] {
   return passagesOfTree(parseArticleBody(body, format));
-}
-
-/** Title, outlet and passages of a whole article file's text. */
-export function readArticleSummary(source: string, format: ArticleFormat): ArticleSummary {
-  const { data, body } = readFrontmatter(source);
-  return { title: String(data.title ?? ''), outlet: String(data.outlet ?? ''), passages: passagesOf(body, format) };
 }
