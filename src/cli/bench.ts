@@ -24,7 +24,7 @@ import { serveStatic } from '../lib/bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--seed N] [--events N]
-       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--project DIR]
+       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--project DIR]
        npm run bench -- --dist DIR    (measure an existing build: output, article pages, search)`;
 
 function fail(code: number, message: string): never {
@@ -45,6 +45,7 @@ function readArgs() {
         chart: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'no-rebuild': { type: 'boolean', default: false },
+        'rebuild-up-to': { type: 'string' },
         dist: { type: 'string' },
         project: { type: 'string' },
       },
@@ -56,6 +57,7 @@ function readArgs() {
 const values = readArgs();
 const sizes = (values.articles ?? '').split(',').filter(Boolean).map(Number);
 if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))) fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
+if (values['rebuild-up-to'] !== undefined && !/^\d+$/.test(values['rebuild-up-to'])) fail(2, `--rebuild-up-to takes a whole number of articles, e.g. --rebuild-up-to 1000.\n${USAGE}`);
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 // --project stages another copy of the project (a snapshot), so runs made at different times measure the same code.
 const project = resolve(values.project ?? process.cwd());
@@ -127,7 +129,8 @@ async function benchOne(articles: number): Promise<BenchResult> {
   }
   Object.assign(result, await measureBuilt(dist));
 
-  if (!values['no-rebuild']) {
+  // A rebuild of the largest corpus takes nearly as long as its build: --rebuild-up-to N skips it above N articles.
+  if (!values['no-rebuild'] && (values['rebuild-up-to'] === undefined || articles <= Number(values['rebuild-up-to']))) {
     const generated = files.map((f) => /^articles\/(.+-\d{5})\.md$/.exec(f.path)?.[1]).find(Boolean);
     if (generated) {
       await touchOneArticle(corpus, generated);
