@@ -8,6 +8,7 @@ import { articlePipeline } from './src/plugins/article-pipeline.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import renderCache from './src/integrations/render-cache.ts';
+import prerenderArticles from './src/integrations/prerender-articles.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -50,6 +51,8 @@ export default defineConfig({
     contentCheck({ contentDir: contentDir(process.env) }),
     // Before the content store is loaded: drop the cached HTML of Markdown articles when what it depends on changed.
     renderCache({ base, contentDir: contentDir(process.env) }),
+    // Then, in a build: render Markdown articles on a second core, ahead of their pages.
+    prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
     // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.

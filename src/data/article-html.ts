@@ -3,14 +3,16 @@
 // does (Astro's parseFrontmatter, the body trimmed) and rendered with our pipeline (src/plugins/article-pipeline.ts)
 // in the steps Astro's Markdown processor runs, so the page is what it was when Astro rendered it at content sync.
 //
-// The HTML is cached on disk, one file per article digest, under the content store's folder: a build after a
-// one-article edit renders one article. What else an article's HTML depends on (topics, cited articles, the
+// The HTML is cached on disk, one file per version of the article's file, beside the content store: a build after
+// a one-article edit renders one article, and a worker thread can render articles ahead of their pages
+// (src/integrations/prerender-articles.ts). What else an article's HTML depends on (topics, cited articles, the
 // pipeline's code) is fingerprinted by the render-cache integration, which empties this folder with the store
 // when any of it changes (src/integrations/render-cache.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { parseFrontmatter, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -35,18 +37,19 @@ export interface ArticleSource {
   body: string;
 }
 
+/** An article file's text split as Astro's Markdown loader splits it (Astro's parseFrontmatter, the body trimmed). */
+export function sourceOfText(path: string, text: string): ArticleSource {
+  const parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+  return { path, frontmatter: parsed.frontmatter, body: parsed.content.trim() };
+}
+
 /** The article's file, read and split as Astro's Markdown loader does. */
 export function articleSource(article: Pick<Article, 'id' | 'filePath'>): ArticleSource {
   if (!article.filePath) throw new Error(`Article "${article.id}" has no file path in the content store.`);
   const path = resolve(article.filePath);
-  const parsed = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
-  return { path, frontmatter: parsed.frontmatter, body: parsed.content.trim() };
+  return sourceOfText(path, readFileSync(path, 'utf8'));
 }
 
-// Astro's Markdown processor as astro.config.mjs sets it up (GFM, no smart punctuation, no syntax highlighting, our
-// plugins, heading ids), less what our articles cannot use: rehype-raw, which parses every page's HTML a second
-// time only to let raw HTML through (the content check refuses raw HTML in an article, and here it is dropped),
-// and the image steps (an article has no images). A unit test renders every article both ways and compares.
 export type ArticleTextRenderer = (source: ArticleSource) => Promise<string>;
 
 /** A renderer of article text for a deploy base and content root (the site's own: see renderArticleText). */
@@ -80,6 +83,29 @@ function htmlCacheDir(): string {
   return join(import.meta.env.DEV ? resolve('.astro') : resolve(cacheDir(process.env)), ARTICLE_HTML_DIR);
 }
 
+/** The cache file of an article's HTML: named by its path (relative to the project) and its whole text. */
+export function htmlCacheFile(dir: string, relativePath: string, text: string): string {
+  const key = createHash('sha256').update(`${relativePath.split('\\').join('/')}\n${text}`).digest('hex').slice(0, 32);
+  return join(dir, `${key}.html`);
+}
+
+/** Reads a cached page text, or undefined when there is none. */
+export function readCachedHtml(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a page text aside and renames it, so a build stopped half-way never leaves half a page in the cache. */
+export function writeCachedHtml(file: string, html: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const aside = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(aside, html);
+  renameSync(aside, file);
+}
+
 /** The text of an article below its frontmatter, without reading the frontmatter (reading time, passages). */
 export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
   if (!article.filePath) throw new Error(`Article "${article.id}" has no file path in the content store.`);
@@ -89,19 +115,13 @@ export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
 /** The rendered text of a Markdown article (undefined for an .mdx one: render() it). */
 export async function articleHtml(article: Article): Promise<string | undefined> {
   if (!article.filePath?.endsWith('.md')) return undefined;
-  const key = createHash('sha256').update(`${article.filePath}\n${article.digest ?? ''}`).digest('hex').slice(0, 32);
-  const cached = join(htmlCacheDir(), `${key}.html`);
-  try {
-    if (article.digest) return readFileSync(cached, 'utf8');
-  } catch {
-    // Not rendered yet.
-  }
-  const code = await renderArticleText(articleSource(article));
-  if (article.digest) {
-    mkdirSync(htmlCacheDir(), { recursive: true });
-    // Written aside and renamed, so a build stopped half-way never leaves half a page in the cache.
-    writeFileSync(`${cached}.tmp`, code);
-    renameSync(`${cached}.tmp`, cached);
-  }
-  return code;
+  const path = resolve(article.filePath);
+  const text = readFileSync(path, 'utf8');
+  const cached = htmlCacheFile(htmlCacheDir(), relative(process.cwd(), path), text);
+  // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
+  const hit = readCachedHtml(cached);
+  if (hit !== undefined) return hit;
+  const html = await renderArticleText(sourceOfText(path, text));
+  writeCachedHtml(cached, html);
+  return html;
 }

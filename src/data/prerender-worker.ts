@@ -1,0 +1,50 @@
+// A worker thread that renders Markdown articles into the HTML cache ahead of their pages, so a build uses both
+// cores while Astro renders pages on one (src/integrations/prerender-articles.ts). It takes the articles from the
+// end of the list while the pages start from the beginning, skips any already cached, and sends back how many it
+// rendered. An article it cannot render is left to its page, which reports the problem.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { articleTextRenderer, htmlCacheFile, readCachedHtml, sourceOfText, writeCachedHtml } from './article-html.ts';
+
+export interface PrerenderTask {
+  /** The project root, absolute: cache names use paths relative to it, as the pages do. */
+  projectRoot: string;
+  /** The content root, absolute. */
+  contentDir: string;
+  /** The deploy base. */
+  base: string;
+  /** The HTML cache folder, absolute. */
+  cacheDir: string;
+}
+
+export interface PrerenderReport {
+  rendered: number;
+  skipped: number;
+}
+
+const task = workerData as PrerenderTask;
+const render = articleTextRenderer({ base: task.base, contentDir: task.contentDir });
+const articles = join(task.contentDir, 'articles');
+const report: PrerenderReport = { rendered: 0, skipped: 0 };
+let stop = false;
+parentPort?.on('message', (message) => {
+  if (message === 'stop') stop = true;
+});
+
+for (const name of readdirSync(articles).filter((file) => file.endsWith('.md')).sort().reverse()) {
+  if (stop) break;
+  const path = join(articles, name);
+  const text = readFileSync(path, 'utf8');
+  const cached = htmlCacheFile(task.cacheDir, relative(task.projectRoot, path), text);
+  if (readCachedHtml(cached) !== undefined) continue;
+  try {
+    writeCachedHtml(cached, await render(sourceOfText(path, text)));
+    report.rendered += 1;
+  } catch {
+    report.skipped += 1;
+  }
+  // Lets a 'stop' message in between articles.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+parentPort?.postMessage(report);

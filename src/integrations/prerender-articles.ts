@@ -1,0 +1,59 @@
+// Renders Markdown articles on a second core during `astro build`. Astro renders pages one at a time on one
+// thread, and an article page's own work is mostly rendering the article's text through our pipeline. Once the
+// content check has passed, this starts a worker thread (src/data/prerender-worker.ts) that renders articles
+// into the HTML cache (src/data/article-html.ts), from the end of the list, while Astro syncs the content,
+// bundles and renders pages from the beginning; a page whose article the worker already rendered reads it from
+// the cache. The HTML is the same either way (same pipeline, same settings). On one core, or for a small corpus,
+// it does nothing.
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
+import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
+
+export interface PrerenderOptions {
+  base: string;
+  /** The content root (CONTENT_DIR), relative to the project root or absolute. */
+  contentDir: string;
+  /** Below this many articles the worker's start-up costs more than it saves. */
+  minArticles?: number;
+}
+
+export default function prerenderArticles(options: PrerenderOptions): AstroIntegration {
+  let worker: Worker | undefined;
+  let finished: Promise<PrerenderReport | undefined> | undefined;
+  return {
+    name: 'prerender-articles',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build' || availableParallelism() < 2) return;
+        const projectRoot = fileURLToPath(config.root);
+        const contentDir = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        let count = 0;
+        try {
+          count = readdirSync(join(contentDir, 'articles')).filter((file) => file.endsWith('.md')).length;
+        } catch {
+          return;
+        }
+        if (count < (options.minArticles ?? 50)) return;
+        const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: join(fileURLToPath(config.cacheDir), ARTICLE_HTML_DIR) };
+        worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
+        finished = new Promise((done) => {
+          worker!.once('message', (report: PrerenderReport) => done(report));
+          worker!.once('error', () => done(undefined));
+          worker!.once('exit', () => done(undefined));
+        });
+      },
+      'astro:build:generated': async ({ logger }) => {
+        if (!worker) return;
+        worker.postMessage('stop');
+        const report = await finished;
+        await worker.terminate();
+        if (report) logger.info(`${report.rendered} articles rendered on a second core${report.skipped ? `, ${report.skipped} left to their pages` : ''}.`);
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The pre-render worker (src/data/prerender-worker.ts) fills the HTML cache that article pages read. Run on a
+// generated corpus, it must write, under the name a page looks for, exactly the HTML the page would render, and
+// leave alone what is already cached.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { articleTextRenderer, htmlCacheFile, sourceOfText } from '../../src/data/article-html.ts';
+import type { PrerenderReport, PrerenderTask } from '../../src/data/prerender-worker.ts';
+import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
+import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
+
+let root = '';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'prerender-'));
+  await writeCorpus(join(root, 'content'), assembleCorpus(await readSourceContent('content'), { articles: 12 }));
+}, 60_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+function runWorker(task: PrerenderTask): Promise<PrerenderReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../../src/data/prerender-worker.ts', import.meta.url), { workerData: task });
+    worker.once('message', (report: PrerenderReport) => void worker.terminate().then(() => resolve(report)));
+    worker.once('error', reject);
+  });
+}
+
+test('renders every article into the cache, as its page would, and skips what is cached', { timeout: 60_000 }, async () => {
+  const contentDir = join(root, 'content');
+  const cacheDir = join(root, 'cache');
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir };
+  const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
+
+  // One article is cached already (by an earlier build): the worker leaves it as it is.
+  const first = join(contentDir, 'articles', names[0]!);
+  const firstText = await readFile(first, 'utf8');
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(htmlCacheFile(cacheDir, relative(root, first), firstText), '<p>cached before</p>');
+
+  expect(await runWorker(task)).toEqual({ rendered: names.length - 1, skipped: 0 });
+  const render = articleTextRenderer({ base: '/', contentDir });
+  for (const name of names.slice(1)) {
+    const path = join(contentDir, 'articles', name);
+    const text = await readFile(path, 'utf8');
+    expect(await readFile(htmlCacheFile(cacheDir, relative(root, path), text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
+  }
+  expect(await readFile(htmlCacheFile(cacheDir, relative(root, first), firstText), 'utf8')).toBe('<p>cached before</p>');
+  // Nothing half-written is left behind.
+  expect((await readdir(cacheDir)).filter((file) => !file.endsWith('.html'))).toEqual([]);
+});
