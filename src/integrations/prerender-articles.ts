@@ -41,6 +41,8 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
         if (count < (options.minArticles ?? 50)) return;
         const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: join(fileURLToPath(config.cacheDir), ARTICLE_HTML_DIR) };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
+        // A build that stops early (a page fails) must not wait for the worker to finish.
+        worker.unref();
         finished = new Promise((done) => {
           worker!.once('message', (report: PrerenderReport) => done(report));
           worker!.once('error', () => done(undefined));
@@ -49,6 +51,8 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
       },
       'astro:build:generated': async ({ logger }) => {
         if (!worker) return;
+        // Held again while it is told to stop and reports, or Node could exit with nothing else to wait for.
+        worker.ref();
         worker.postMessage('stop');
         const report = await finished;
         await worker.terminate();
