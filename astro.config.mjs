@@ -20,8 +20,8 @@ export default defineConfig({
   site: siteUrl(process.env),
   base,
   trailingSlash: 'always',
-  // Where Astro keeps what it reuses between builds, the content store with every Markdown article's rendered
-  // HTML among it. CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
+  // Where Astro keeps what it reuses between builds (the content store), and we keep every Markdown article's
+  // rendered HTML beside it (src/data/article-html.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
