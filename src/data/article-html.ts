@@ -83,9 +83,10 @@ function htmlCacheDir(): string {
   return join(import.meta.env.DEV ? resolve('.astro') : resolve(cacheDir(process.env)), ARTICLE_HTML_DIR);
 }
 
-/** The cache file of an article's HTML: named by its path (relative to the project) and its whole text. */
-export function htmlCacheFile(dir: string, relativePath: string, text: string): string {
-  const key = createHash('sha256').update(`${relativePath.split('\\').join('/')}\n${text}`).digest('hex').slice(0, 32);
+/** The cache file of an article's HTML: named by the deploy base, its path (relative to the project) and its whole
+ * text, so HTML rendered for another base or another version of the file is never taken for this one. */
+export function htmlCacheFile(dir: string, base: string, relativePath: string, text: string): string {
+  const key = createHash('sha256').update(`${base}\n${relativePath.split('\\').join('/')}\n${text}`).digest('hex').slice(0, 32);
   return join(dir, `${key}.html`);
 }
 
@@ -117,7 +118,7 @@ export async function articleHtml(article: Article): Promise<string | undefined>
   if (!article.filePath?.endsWith('.md')) return undefined;
   const path = resolve(article.filePath);
   const text = readFileSync(path, 'utf8');
-  const cached = htmlCacheFile(htmlCacheDir(), relative(process.cwd(), path), text);
+  const cached = htmlCacheFile(htmlCacheDir(), import.meta.env.BASE_URL, relative(process.cwd(), path), text);
   // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
   const hit = readCachedHtml(cached);
   if (hit !== undefined) return hit;

@@ -36,7 +36,7 @@ for (const name of readdirSync(articles).filter((file) => file.endsWith('.md')).
   if (stop) break;
   const path = join(articles, name);
   const text = readFileSync(path, 'utf8');
-  const cached = htmlCacheFile(task.cacheDir, relative(task.projectRoot, path), text);
+  const cached = htmlCacheFile(task.cacheDir, task.base, relative(task.projectRoot, path), text);
   if (readCachedHtml(cached) !== undefined) continue;
   try {
     writeCachedHtml(cached, await render(sourceOfText(path, text)));

@@ -40,16 +40,16 @@ test('renders every article into the cache, as its page would, and skips what is
   const first = join(contentDir, 'articles', names[0]!);
   const firstText = await readFile(first, 'utf8');
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(htmlCacheFile(cacheDir, relative(root, first), firstText), '<p>cached before</p>');
+  await writeFile(htmlCacheFile(cacheDir, '/', relative(root, first), firstText), '<p>cached before</p>');
 
   expect(await runWorker(task)).toEqual({ rendered: names.length - 1, skipped: 0 });
   const render = articleTextRenderer({ base: '/', contentDir });
   for (const name of names.slice(1)) {
     const path = join(contentDir, 'articles', name);
     const text = await readFile(path, 'utf8');
-    expect(await readFile(htmlCacheFile(cacheDir, relative(root, path), text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
+    expect(await readFile(htmlCacheFile(cacheDir, '/', relative(root, path), text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
   }
-  expect(await readFile(htmlCacheFile(cacheDir, relative(root, first), firstText), 'utf8')).toBe('<p>cached before</p>');
+  expect(await readFile(htmlCacheFile(cacheDir, '/', relative(root, first), firstText), 'utf8')).toBe('<p>cached before</p>');
   // Nothing half-written is left behind.
   expect((await readdir(cacheDir)).filter((file) => !file.endsWith('.html'))).toEqual([]);
 });
