@@ -24,7 +24,7 @@ import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
-import { bodyOf } from '../lib/annotations/article-file.ts';
+import { bodyOf } from '../lib/frontmatter-values.ts';
 
 type Article = CollectionEntry<'articles'>;
 

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { readFrontmatter } from '../lib/frontmatter-values.ts';
+import { frontmatterValues } from '../lib/frontmatter-values.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -36,7 +36,7 @@ function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: Alia
     const source = readFileSync(join(dir, file), 'utf8');
     let data: Record<string, unknown> = {};
     try {
-      data = readFrontmatter(source).data;
+      data = frontmatterValues(source);
     } catch {
       continue;
     }

@@ -2,17 +2,10 @@
 // file. Every note that cites an article, and the topic index, which needs the passages of every article, share
 // the one parse: at 1,000 articles they used to parse each file twice more after the content check.
 import { readFileSync, statSync } from 'node:fs';
-import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { Passage } from './anchor-quote.ts';
 import { passagesOf, type ArticleSummary } from './article-passages.ts';
 import { articleFormat } from '../article-files.ts';
-import { readFrontmatter } from '../frontmatter-values.ts';
-
-/** The text below an article file's frontmatter, trimmed: what Astro's Markdown loader takes as its body. */
-export function bodyOf(source: string): string {
-  const raw = extractFrontmatter(source);
-  return (raw === undefined ? source : source.replace(`---${raw}---`, '')).trim();
-}
+import { bodyOf, frontmatterValues } from '../frontmatter-values.ts';
 
 interface Cached {
   mtimeMs: number;
@@ -46,7 +39,7 @@ export function fileSummary(path: string): ArticleSummary | undefined {
   const entry = cached(path);
   if (!entry) return undefined;
   if (!entry.heading) {
-    const { data } = readFrontmatter(readFileSync(path, 'utf8'));
+    const data = frontmatterValues(readFileSync(path, 'utf8'));
     entry.heading = { title: String(data.title ?? ''), outlet: String(data.outlet ?? '') };
   }
   return { ...entry.heading, passages: entry.passages };

@@ -1,4 +1,4 @@
-// The passages of an article read straight from its file, numbered exactly as the page numbers them (p-1, p-2, …:
+// The passages of an article's text (article-file.ts reads them from disk), numbered exactly as the page numbers them (p-1, p-2, …:
 // paragraphs and list items, footnote definitions excluded). A note that cites another of our articles by quote is
 // resolved against these, so the citation can link to the right paragraph. The text is parsed the way the site
 // renders it: as Markdown (CommonMark with GFM) for an .md article, as MDX for an .mdx one.

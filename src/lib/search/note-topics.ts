@@ -1,13 +1,13 @@
 // Which topics each note of an article is about. The page shows a note's text but not its topics, so they
 // are read from the article's frontmatter (`annotations: - id, topics`), the one place they are written.
-import { readFrontmatter } from '../frontmatter-values.ts';
+import { frontmatterValues } from '../frontmatter-values.ts';
 
 /** Note id → its topic slugs, for every annotation that lists topics. Unreadable frontmatter gives none. */
 export function noteTopicsFromSource(mdx: string): Map<string, string[]> {
   const topics = new Map<string, string[]>();
   let data: unknown;
   try {
-    data = readFrontmatter(mdx).data;
+    data = frontmatterValues(mdx);
   } catch {
     return topics; // The build has already refused a broken frontmatter; nothing to add here.
   }
