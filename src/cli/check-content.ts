@@ -6,7 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatReport, githubAnnotation, sortProblems, summaryLine } from '../lib/content-check/problem.ts';
+import { summaryLine, writeReport } from '../lib/content-check/problem.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
 const USAGE = `Usage: npm run check:content [-- <content-root>]
@@ -35,8 +35,5 @@ if (problems.length === 0) {
   process.stdout.write(`${summaryLine(filesChecked, problems)}\n`);
   process.exit(0);
 }
-process.stderr.write(`${formatReport(filesChecked, problems)}\n`);
-if (process.env.GITHUB_ACTIONS) {
-  for (const problem of sortProblems(problems)) process.stdout.write(`${githubAnnotation(problem)}\n`);
-}
+writeReport(filesChecked, problems, process);
 process.exit(1);

@@ -2,7 +2,9 @@
 // contributor previewing a change sees the same messages as `npm run check:content`.
 //
 // - `astro build`: the check runs in astro:config:setup, before Astro syncs the content collections (which would
-//   stop at the first invalid file with a less specific message), and throws one error listing every problem.
+//   stop at the first invalid file with a less specific message). With problems it prints the report (and GitHub
+//   annotations on Actions) and ends the build with exit code 1 itself: an error thrown from a hook is framed by
+//   Astro as "An unhandled error occurred", which a contributor reads as a crash of the tool, not a mistake in a file.
 // - `astro dev`: the check runs at start-up and again whenever a file under the content root changes. Problems are
 //   printed in the terminal and shown in the browser's error overlay (Vite's HMR channel, `{ type: 'error' }`, the
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
@@ -13,23 +15,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
-import { formatReport, summaryLine } from '../lib/content-check/problem.ts';
+import { formatReport, summaryLine, writeReport } from '../lib/content-check/problem.ts';
 
 export interface ContentCheckOptions {
   /** The content root (CONTENT_DIR), relative to the project root or absolute. */
   contentDir: string;
 }
 
-/** The build's error: its message is the whole report, and a stack trace would only bury it. */
-export class ContentProblems extends Error {
-  readonly hint = 'npm run check:content lists the same problems without building; CONTRIBUTING.md#running-the-checks explains them.';
-
-  constructor(report: string) {
-    super(`The content has problems; fix them and build again.\n\n${report}`);
-    this.name = 'ContentProblems';
-    this.stack = '';
-  }
-}
+/** What the build prints above the report when content problems stop it. */
+export const BUILD_STOPPED =
+  'The build stopped: the content has problems. Fix them and build again.\n' +
+  '(npm run check:content lists the same problems without building; CONTRIBUTING.md#running-the-checks explains them.)\n\n';
 
 /** How long to wait after a change before checking, so saving several files at once checks once. */
 const SETTLE_MS = 150;
@@ -51,7 +47,10 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         root = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
         if (command === 'build') {
           const { filesChecked, problems } = await check();
-          if (problems.length > 0) throw new ContentProblems(formatReport(filesChecked, problems));
+          if (problems.length > 0) {
+            writeReport(filesChecked, problems, process, BUILD_STOPPED);
+            process.exit(1);
+          }
           logger.info(summaryLine(filesChecked, problems));
         } else if (command === 'dev') {
           try {

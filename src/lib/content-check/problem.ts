@@ -84,3 +84,20 @@ export function githubAnnotation(problem: Problem): string {
   const message = [problem.message, ...body].join('\n');
   return `::error file=${escapeProperty(file)},line=${line},col=${column},title=${escapeProperty(`Content check: ${rule}`)}::${escapeData(message)}`;
 }
+
+/**
+ * The whole report as a contributor reads it, where the check runs as a command or stops a build: the report on
+ * standard error, and on GitHub Actions one error annotation per problem on standard output (shown on the pull
+ * request's diff at its line).
+ */
+export function writeReport(
+  filesChecked: number,
+  problems: readonly Problem[],
+  out: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown }; env: Record<string, string | undefined> },
+  heading = '',
+): void {
+  out.stderr.write(`${heading}${formatReport(filesChecked, problems)}\n`);
+  if (out.env.GITHUB_ACTIONS) {
+    for (const problem of sortProblems(problems)) out.stdout.write(`${githubAnnotation(problem)}\n`);
+  }
+}
