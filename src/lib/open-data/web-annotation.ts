@@ -153,7 +153,7 @@ function source(s: PublishedSource): Record<string, string> {
 export function webAnnotation(note: NoteRecord, publisher: Publisher): Record<string, unknown> {
   const { motivation } = MOTIVATIONS[note.kind];
   const position = (from: number) => ({ type: 'TextPositionSelector', start: codePointOffset(note.text.slice(from), note.start - from), end: codePointOffset(note.text.slice(from), note.end - from) });
-  const selectors: Record<string, unknown>[] = [
+  const selectors: object[] = [
     quoteSelector(note.text, note.start, note.end),
     { type: 'CssSelector', value: ARTICLE_TEXT_SELECTOR, refinedBy: position(0) },
   ];
