@@ -5,7 +5,9 @@
 // and sources from the frontmatter; its dates from the repository's history. The model itself is in
 // src/lib/open-data/.
 import { relative, resolve } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { articleHtml } from './article-html.ts';
 import { anchorQuote } from '../lib/annotations/anchor-quote.ts';
 import { fileSummary } from '../lib/annotations/article-file.ts';
@@ -65,12 +67,21 @@ function publishedSource(source: NoteSource, site: URL, base: string): Published
   return { url: published(site, base, `${articlePath(source.article)}${paragraph}`), title: cited?.title, publisher: cited?.outlet };
 }
 
+/** The article's text as its page shows it: a Markdown article's cached HTML, or an MDX one rendered by Astro. */
+async function pageHtml(article: Article): Promise<string> {
+  const html = await articleHtml(article);
+  if (html !== undefined) return html;
+  const { Content } = await render(article);
+  const container = await AstroContainer.create();
+  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  return container.renderToString(Content);
+}
+
 async function articleNotes(article: Article, site: URL, base: string, history: Map<string, FileText[]>): Promise<ArticleNotes> {
   const page = published(site, base, articlePath(article.id));
-  const html = await articleHtml(article);
   const notes = article.data.annotations;
-  if (html === undefined || notes.length === 0) return { id: article.id, title: article.data.title, page, annotations: [], feedNotes: [] };
-  const rendered = readRenderedNotes(html, page);
+  if (notes.length === 0) return { id: article.id, title: article.data.title, page, annotations: [], feedNotes: [] };
+  const rendered = readRenderedNotes(await pageHtml(article), page);
   const versions = (article.filePath ? history.get(projectPath(article.filePath)) : undefined) ?? [];
   const dates: Map<string, NoteDates> = noteDates(versions.map(notesOf));
   const byId = new Map(rendered.notes.map((note) => [note.id, note]));
