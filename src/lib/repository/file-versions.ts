@@ -4,6 +4,7 @@
 // `git cat-file --batch` reads all those blobs. The history is followed across renames, as in last-updated.ts,
 // and is not trusted when the clone is shallow (its oldest commit would look like every file's creation).
 import { repoPath } from './edit-links.ts';
+import { COMMIT, commitDate } from './last-updated.ts';
 
 /** Runs git with arguments (and standard input) in a folder and returns its output, or undefined when git fails. */
 export type GitBytesRunner = (args: readonly string[], cwd: string, input?: string) => Buffer | undefined;
@@ -15,7 +16,6 @@ export interface FileVersion {
   blob: string;
 }
 
-const COMMIT = '\u0001';
 const NO_BLOB = /^0+$/;
 
 /** The `git log` that lists each commit's date and, per file it changed, the file's blobs before and after. */
@@ -32,8 +32,7 @@ export function parseVersions(output: string): Map<string, FileVersion[]> {
   let date: Date | undefined;
   for (const line of output.split('\n')) {
     if (line.startsWith(COMMIT)) {
-      const parsed = new Date(line.slice(1));
-      date = Number.isNaN(parsed.getTime()) ? undefined : parsed;
+      date = commitDate(line);
       continue;
     }
     if (!line.startsWith(':') || !date) continue;

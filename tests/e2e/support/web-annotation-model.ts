@@ -32,11 +32,16 @@ function hasType(value: Json, type: string): boolean {
   return asList(value.type).includes(type);
 }
 
-function checkContext(value: Json, at: string, problems: string[]) {
+/** What every annotation, page and collection needs: its IRI, its type, and the context when it stands alone. */
+function documentProblems(value: Json, type: string, standalone: boolean, at: string): string[] {
+  const problems: string[] = [];
   const context = value['@context'];
-  if (typeof context === 'string' ? context !== ANNOTATION_CONTEXT : !(Array.isArray(context) && context.includes(ANNOTATION_CONTEXT))) {
-    problems.push(`${at}@context: must be, or include, ${ANNOTATION_CONTEXT}`);
+  if (standalone && (typeof context === 'string' ? context !== ANNOTATION_CONTEXT : !(Array.isArray(context) && context.includes(ANNOTATION_CONTEXT)))) {
+    problems.push(`${at}.@context: must be, or include, ${ANNOTATION_CONTEXT}`);
   }
+  if (!isIri(value.id)) problems.push(`${at}.id: an IRI is required`);
+  if (!hasType(value, type)) problems.push(`${at}.type: must include "${type}"`);
+  return problems;
 }
 
 export function selectorProblems(selector: unknown, at: string): string[] {
@@ -98,10 +103,7 @@ function targetProblems(target: unknown, at: string): string[] {
 /** Problems of one annotation; `standalone` when it is a document of its own (then it carries the @context). */
 export function annotationProblems(annotation: unknown, standalone: boolean, at = 'annotation'): string[] {
   if (!isObject(annotation)) return [`${at}: an annotation is an object`];
-  const problems: string[] = [];
-  if (standalone) checkContext(annotation, `${at}.`, problems);
-  if (!isIri(annotation.id)) problems.push(`${at}.id: an IRI is required`);
-  if (!hasType(annotation, 'Annotation')) problems.push(`${at}.type: must include "Annotation"`);
+  const problems = documentProblems(annotation, 'Annotation', standalone, at);
   const targets = asList(annotation.target);
   if (targets.length === 0) problems.push(`${at}.target: at least one target is required`);
   targets.forEach((target, i) => problems.push(...targetProblems(target, `${at}.target[${i}]`)));
@@ -121,10 +123,7 @@ export function annotationProblems(annotation: unknown, standalone: boolean, at 
 /** Problems of an AnnotationPage (its items included); `standalone` as above. */
 export function pageProblems(page: unknown, standalone: boolean, at = 'page'): string[] {
   if (!isObject(page)) return [`${at}: a page is an object`];
-  const problems: string[] = [];
-  if (standalone) checkContext(page, `${at}.`, problems);
-  if (!isIri(page.id)) problems.push(`${at}.id: an IRI is required`);
-  if (!hasType(page, 'AnnotationPage')) problems.push(`${at}.type: must be "AnnotationPage"`);
+  const problems = documentProblems(page, 'AnnotationPage', standalone, at);
   if (!Array.isArray(page.items)) problems.push(`${at}.items: an array of annotations is required`);
   if (page.startIndex !== undefined && !isCount(page.startIndex)) problems.push(`${at}.startIndex: a non-negative integer`);
   for (const link of ['next', 'prev']) if (page[link] !== undefined && !isIri(page[link])) problems.push(`${at}.${link}: the IRI of a page`);
@@ -135,10 +134,7 @@ export function pageProblems(page: unknown, standalone: boolean, at = 'page'): s
 /** Problems of an AnnotationCollection (an embedded first page included). */
 export function collectionProblems(collection: unknown, at = 'collection'): string[] {
   if (!isObject(collection)) return [`${at}: a collection is an object`];
-  const problems: string[] = [];
-  checkContext(collection, `${at}.`, problems);
-  if (!isIri(collection.id)) problems.push(`${at}.id: an IRI is required`);
-  if (!hasType(collection, 'AnnotationCollection')) problems.push(`${at}.type: must be "AnnotationCollection"`);
+  const problems = documentProblems(collection, 'AnnotationCollection', true, at);
   if (collection.total !== undefined && !isCount(collection.total)) problems.push(`${at}.total: a non-negative integer`);
   if (collection.total !== 0 && (collection.first === undefined || collection.last === undefined)) problems.push(`${at}: a collection with annotations names its first and last page`);
   for (const key of ['first', 'last']) {
