@@ -7,5 +7,5 @@ import { SITE_TITLE } from '../lib/site.ts';
 export async function GET(context: APIContext) {
   const total = (await allArticleNotes(context.site!)).reduce((sum, article) => sum + article.annotations.length, 0);
   const collection = siteCollection(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, total);
-  return new Response(JSON.stringify(collection, null, 2), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  return new Response(JSON.stringify(collection), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }

@@ -14,5 +14,5 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const annotations = (await allArticleNotes(context.site!)).flatMap((article) => article.annotations);
   const page = sitePage(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, annotations, Number(context.params.page));
-  return new Response(JSON.stringify(page, null, 2), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }

@@ -11,5 +11,5 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const article = (await allArticleNotes(context.site!)).find((a) => a.id === context.params.slug)!;
   const collection = articleCollection(new URL('annotations.jsonld', article.page).href, `Notes on “${article.title}”`, article.annotations);
-  return new Response(JSON.stringify(collection, null, 2), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  return new Response(JSON.stringify(collection), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }
