@@ -8,6 +8,7 @@ const pageTypes = {
   'articles index': 'articles/',
   article: `articles/${firstArticle!.slug}/`,
   about: 'about/',
+  'open data': 'data/',
   'topics index': 'topics/',
   topic: 'topics/wechat-pay/',
   timeline: 'timeline/',

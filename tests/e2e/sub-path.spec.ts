@@ -1,5 +1,6 @@
 // The site works wherever it is served: walks every page the sitemap lists and follows every internal link, anchor,
-// stylesheet, script, icon, the feed and the sitemap itself, checking each resolves under the base path. Run on
+// stylesheet, script, icon, the feeds, the notes' Web Annotations and the sitemap itself, checking each resolves
+// under the base path. Run on
 // its own against a build made with BASE_PATH=/walled-gardens/ (npm run test:e2e:subpath), as on GitHub Pages;
 // in the main run it checks the same at the domain root. Plain HTTP requests: no page needs a browser for this.
 import type { APIRequestContext } from '@playwright/test';
@@ -21,7 +22,7 @@ function references(html: string): string[] {
   return found.filter((url) => url !== '' && !/^(?:mailto|tel|data|javascript):/i.test(url));
 }
 
-test('every page, link, anchor, asset, the feed and the sitemap resolve under the base path', async ({ request, baseURL }) => {
+test('every page, link, anchor, asset, the feeds, the annotations and the sitemap resolve under the base path', async ({ request, baseURL }) => {
   test.setTimeout(180_000);
   const server = new URL(baseURL!);
   const base = server.pathname;
@@ -67,6 +68,36 @@ test('every page, link, anchor, asset, the feed and the sitemap resolve under th
   }
 
   const problems: string[] = [];
+
+  // The corrections feed and the notes as Web Annotations (every page of the site-wide collection): each note's
+  // address, the page it annotates and each source on our site is published under the base path, and exists.
+  const given: { address: URL; where: string }[] = [];
+  const corrections = await fetchOnce(request, new URL(`${base}corrections.xml`, server));
+  expect(corrections.status).toBe(200);
+  for (const [, link] of corrections.body.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)) given.push({ address: new URL(decode(link!)), where: 'corrections.xml' });
+  const json = async (url: URL) => JSON.parse(await (await request.get(local(url).href)).text());
+  const collection = await json(new URL(`${base}annotations.jsonld`, server));
+  for (let next = collection.first; next; ) {
+    const page = await json(new URL(next));
+    for (const annotation of page.items) {
+      given.push({ address: new URL(annotation.id), where: next }, { address: new URL(annotation.target.source), where: annotation.id });
+      for (const source of annotation['dcterms:source'] ?? []) if (source.id) given.push({ address: new URL(source.id), where: annotation.id });
+    }
+    next = page.next;
+  }
+  expect(given.length).toBeGreaterThan(0);
+  for (const { address, where } of given) {
+    if (!internal(address)) continue;
+    if (!`${address.origin}${address.pathname}`.startsWith(`${published.origin}${base}`)) {
+      problems.push(`${where} → ${address.href}: not published under ${base}`);
+      continue;
+    }
+    const response = await fetchOnce(request, address);
+    const fragment = decodeURIComponent(address.hash.slice(1));
+    if (response.status !== 200) problems.push(`${where} → ${address.href}: status ${response.status}`);
+    else if (fragment && !ids(response.body).has(fragment)) problems.push(`${where} → ${address.href}: no element with id "${fragment}"`);
+  }
+
   for (const page of pages) {
     if (!page.pathname.startsWith(base)) problems.push(`sitemap lists ${page.href}, outside ${base}`);
     const { status, body } = await fetchOnce(request, page);

@@ -24,7 +24,13 @@ export interface LastUpdated {
 type History = { usable: false } | { usable: true; lastChange: Map<string, Date> };
 
 /** Marks the start of each commit in the log: a line no file name can be (git quotes names with control bytes). */
-const COMMIT = '\u0001';
+export const COMMIT = '\u0001';
+
+/** The date of a commit's marker line (COMMIT, then an ISO date), or undefined when it cannot be read. */
+export function commitDate(line: string): Date | undefined {
+  const parsed = new Date(line.slice(COMMIT.length));
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
 
 /**
  * The arguments of the one `git log`: per commit, a marker line with its date, then each file it changed with its
@@ -45,8 +51,7 @@ export function parseHistory(output: string): Map<string, Date> {
   let date: Date | undefined;
   for (const line of output.split('\n')) {
     if (line.startsWith(COMMIT)) {
-      const parsed = new Date(line.slice(1));
-      date = Number.isNaN(parsed.getTime()) ? undefined : parsed;
+      date = commitDate(line);
       continue;
     }
     const [status = '', name, renamed] = line.split('\t');

@@ -20,6 +20,8 @@ export interface ArticleFile {
   blocks: string[];
   /** How many passages (paragraphs and list items) the body has: each gets a p-N anchor. */
   passages: number;
+  /** The margin notes written in its frontmatter. */
+  notes: { id: string; kind: string }[];
 }
 
 function countPassages(rawBlocks: string[]): number {
@@ -65,6 +67,7 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
         blocks: rawBlocks.map(visibleText),
         passages: countPassages(rawBlocks),
+        notes: (Array.isArray(data.annotations) ? data.annotations : []).map((note: { id: unknown; kind: unknown }) => ({ id: String(note.id), kind: String(note.kind) })),
       } satisfies ArticleFile;
     });
 }

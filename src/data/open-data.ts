@@ -1,0 +1,135 @@
+// Our notes as open data, gathered once per build for the endpoints that publish them: each article's Web
+// Annotation collection (/articles/<slug>/annotations.jsonld), the site-wide paged collection (/annotations.jsonld)
+// and the corrections feed (/corrections.xml). Each note is read from its article's rendered HTML, the same HTML
+// the page shows (src/data/article-html.ts, cached), so quotes and positions match the published text; its kind
+// and sources from the frontmatter; its dates from the repository's history. The model itself is in
+// src/lib/open-data/.
+import { relative, resolve } from 'node:path';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { articleHtml } from './article-html.ts';
+import { anchorQuote } from '../lib/annotations/anchor-quote.ts';
+import { fileSummary } from '../lib/annotations/article-file.ts';
+import { findArticleFile } from '../lib/article-files.ts';
+import { byNewest, isoDay } from '../lib/dates.ts';
+import { contentDir } from '../lib/deploy-settings.ts';
+import { frontmatterValues } from '../lib/frontmatter-values.ts';
+import { noteDates, noteFingerprint, type NoteDates, type NotesVersion } from '../lib/open-data/note-history.ts';
+import type { FeedNote } from '../lib/open-data/corrections-feed.ts';
+import { readRenderedNotes } from '../lib/open-data/rendered-notes.ts';
+import { notePermalink, webAnnotation, type PublishedSource } from '../lib/open-data/web-annotation.ts';
+import { committedTexts, type FileText } from '../lib/repository/file-versions.ts';
+import { runGitBytes } from '../lib/repository/git.ts';
+import { SITE_TITLE } from '../lib/site.ts';
+import { articlePath, joinBase } from '../lib/urls.ts';
+import type { NoteSource } from '../schemas/annotation.ts';
+
+type Article = CollectionEntry<'articles'>;
+
+export interface ArticleNotes {
+  id: string;
+  title: string;
+  /** The article page's published address. */
+  page: string;
+  /** Its notes as Web Annotations, in reading order. */
+  annotations: Record<string, unknown>[];
+  /** Its notes as the corrections feed needs them, in reading order. */
+  feedNotes: FeedNote[];
+}
+
+/** The published address of a site path (with the deploy base). */
+const published = (site: URL, base: string, path: string) => new URL(joinBase(base, path), site).href;
+
+const projectPath = (path: string) => relative(process.cwd(), resolve(path)).split('\\').join('/');
+
+/** The notes of a committed version of an article file, as fingerprints by id ({} when it does not parse). */
+function notesOf(version: FileText): NotesVersion {
+  let annotations: unknown = [];
+  try {
+    annotations = frontmatterValues(version.text).annotations ?? [];
+  } catch {
+    // A version whose frontmatter did not parse had no published notes.
+  }
+  const notes = new Map<string, string>();
+  for (const note of Array.isArray(annotations) ? annotations : []) {
+    if (note && typeof note === 'object' && typeof note.id === 'string') notes.set(note.id, noteFingerprint(note));
+  }
+  return { date: version.date, notes };
+}
+
+function publishedSource(source: NoteSource, site: URL, base: string): PublishedSource {
+  if (!source.article) return { url: source.url, title: source.title, publisher: source.outlet, date: source.date ? isoDay(source.date) : undefined };
+  const path = findArticleFile(`${contentDir(process.env)}/articles`, source.article);
+  const cited = path ? fileSummary(resolve(path)) : undefined;
+  const found = cited ? anchorQuote(cited.passages, { quote: source.quote ?? '' }) : undefined;
+  const paragraph = found?.found === 'once' && found.passage.number ? `#p-${found.passage.number}` : '';
+  return { url: published(site, base, `${articlePath(source.article)}${paragraph}`), title: cited?.title, publisher: cited?.outlet };
+}
+
+/** The article's text as its page shows it: a Markdown article's cached HTML, or an MDX one rendered by Astro. */
+async function pageHtml(article: Article): Promise<string> {
+  const html = await articleHtml(article);
+  if (html !== undefined) return html;
+  const { Content } = await render(article);
+  const container = await AstroContainer.create();
+  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  return container.renderToString(Content);
+}
+
+async function articleNotes(article: Article, site: URL, base: string, history: Map<string, FileText[]>): Promise<ArticleNotes> {
+  const page = published(site, base, articlePath(article.id));
+  const notes = article.data.annotations;
+  if (notes.length === 0) return { id: article.id, title: article.data.title, page, annotations: [], feedNotes: [] };
+  const rendered = readRenderedNotes(await pageHtml(article), page);
+  const versions = (article.filePath ? history.get(projectPath(article.filePath)) : undefined) ?? [];
+  const dates: Map<string, NoteDates> = noteDates(versions.map(notesOf));
+  const byId = new Map(rendered.notes.map((note) => [note.id, note]));
+  const annotations: Record<string, unknown>[] = [];
+  const feedNotes: FeedNote[] = [];
+  // Reading order: where each passage starts on the page.
+  for (const note of [...notes].sort((a, b) => (byId.get(a.id)?.start ?? 0) - (byId.get(b.id)?.start ?? 0))) {
+    const shown = byId.get(note.id);
+    if (!shown) throw new Error(`${article.filePath}: note "${note.id}" is not marked in the article's rendered HTML, so it cannot be published as a Web Annotation.`);
+    const { created, modified } = dates.get(note.id) ?? { created: undefined, modified: undefined };
+    annotations.push(
+      webAnnotation(
+        {
+          id: note.id,
+          kind: note.kind,
+          page,
+          text: rendered.text,
+          start: shown.start,
+          end: shown.end,
+          fragment: shown.fragment,
+          html: shown.html,
+          plain: shown.plain,
+          language: 'en',
+          sources: note.sources.map((source) => publishedSource(source, site, base)),
+          created,
+          modified,
+        },
+        { name: SITE_TITLE, homepage: published(site, base, '/') },
+      ),
+    );
+    feedNotes.push({ kind: note.kind, link: notePermalink(page, note.id), articleTitle: article.data.title, quote: note.quote, text: shown.plain, created, modified });
+  }
+  return { id: article.id, title: article.data.title, page, annotations, feedNotes };
+}
+
+let gathered: Promise<ArticleNotes[]> | undefined;
+
+/** Every article's notes, newest article first (the order of the site-wide collection and the articles index).
+ * Gathered once per build; the dev server gathers them again on every request, so an edit shows at once. */
+export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
+  if (import.meta.env.DEV) gathered = undefined;
+  gathered ??= (async () => {
+    const base = import.meta.env.BASE_URL;
+    const articles = (await getCollection('articles')).sort((a, b) => byNewest(a.data, b.data));
+    const history = committedTexts(runGitBytes, projectPath(`${contentDir(process.env)}/articles`), process.cwd());
+    const out: ArticleNotes[] = [];
+    for (const article of articles) out.push(await articleNotes(article, site, base, history));
+    return out;
+  })();
+  return gathered;
+}

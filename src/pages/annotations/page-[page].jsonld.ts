@@ -1,0 +1,18 @@
+// One page of the site-wide collection of notes (/annotations.jsonld), newest article first, each article's notes
+// in reading order.
+import type { APIContext } from 'astro';
+import { getCollection } from 'astro:content';
+import { allArticleNotes } from '../../data/open-data.ts';
+import { pageCount, sitePage } from '../../lib/open-data/web-annotation.ts';
+import { SITE_TITLE } from '../../lib/site.ts';
+
+export async function getStaticPaths() {
+  const total = (await getCollection('articles')).reduce((sum, article) => sum + article.data.annotations.length, 0);
+  return Array.from({ length: pageCount(total) }, (_, i) => ({ params: { page: String(i + 1) } }));
+}
+
+export async function GET(context: APIContext) {
+  const annotations = (await allArticleNotes(context.site!)).flatMap((article) => article.annotations);
+  const page = sitePage(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, annotations, Number(context.params.page));
+  return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+}

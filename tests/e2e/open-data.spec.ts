@@ -1,0 +1,221 @@
+// Our notes as open data, checked as a reuser would: every note is in its article's Web Annotation collection and in
+// the site-wide one, every annotation is valid in the W3C model, a standard client (Apache Annotator, bundled here
+// with esbuild and added to the real article page) finds each annotation's passage exactly once and inside the
+// passage the page marks for that note, and the corrections feed is valid RSS that a feed parser reads and that
+// lists every correction, fact-check and update, newest first.
+import { parseFeed } from '@rowanmanning/feed-parser';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { XMLValidator } from 'fast-xml-parser';
+import { readArticles } from './support/corpus.ts';
+import { test, expect } from './support/reader.ts';
+import { annotationProblems, collectionProblems, pageProblems } from './support/web-annotation-model.ts';
+
+type Json = Record<string, any>;
+
+const articles = readArticles();
+const FEED_KINDS = ['correction', 'fact-check', 'update'];
+
+// The client is added to the page as an inline script, which the site's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+test.skip(({ isMobile }) => isMobile, 'the data and the page text a client anchors on are the same at every width: checked once, at the desktop width');
+
+let client: string;
+test.beforeAll(async () => {
+  const bundle = await build({
+    stdin: {
+      contents: `import { createCssSelectorMatcher, createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
+        import { makeRefinable } from '@apache-annotator/selector';
+        window.webAnnotationClient = { createCssSelectorMatcher, createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, makeRefinable };`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  client = bundle.outputFiles[0]!.text;
+});
+
+const getJson = async (request: APIRequestContext, url: string): Promise<Json> => {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(200);
+  return JSON.parse(await response.text());
+};
+
+/** A published address (SITE_URL) as the test server serves it. */
+const served = (page: Page | { url: () => string }, address: string) => {
+  const published = new URL(address);
+  return new URL(published.pathname + published.search, page.url()).href;
+};
+
+/** The article's collection, found as a reader's tool finds it: from the page's head. */
+async function articleCollection(page: Page, request: APIRequestContext): Promise<Json> {
+  const link = page.locator('head link[rel="alternate"][type="application/ld+json"]');
+  await expect(link).toHaveCount(1);
+  return getJson(request, new URL((await link.getAttribute('href'))!, page.url()).href);
+}
+
+interface Anchoring {
+  id: string;
+  quoteMatches: number;
+  insidePassage: boolean;
+  quoteText: string;
+  marked: string;
+  cssText: string | undefined;
+  fragmentText: string | undefined;
+}
+
+/** Runs Apache Annotator on the page for each annotation and reports what it found. */
+function anchorAll(page: Page, annotations: Json[]): Promise<Anchoring[]> {
+  return page.evaluate(async (list) => {
+    const { createCssSelectorMatcher, createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, makeRefinable } = (window as any).webAnnotationClient;
+    const matcherFor = makeRefinable((selector: any) => {
+      if (selector.type === 'CssSelector') return createCssSelectorMatcher(selector);
+      if (selector.type === 'TextPositionSelector') return createTextPositionSelectorMatcher(selector);
+      if (selector.type === 'TextQuoteSelector') return createTextQuoteSelectorMatcher(selector);
+      throw new Error(`no matcher for ${selector.type}`);
+    });
+    const all = async (matches: AsyncIterable<Range>) => {
+      const found: Range[] = [];
+      for await (const range of matches) found.push(range);
+      return found;
+    };
+    const out = [];
+    for (const annotation of list) {
+      const id = new URL(annotation.id).hash.replace(/^#note-/, '');
+      const selectors: any[] = annotation.target.selector;
+      const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+      const css = selectors.find((s) => s.type === 'CssSelector');
+      const fragment = selectors.find((s) => s.type === 'FragmentSelector');
+      const quoteRanges = await all(createTextQuoteSelectorMatcher(quote)(document.body));
+      const marks = [...document.querySelectorAll(`mark[data-annotation="${CSS.escape(id)}"]`)];
+      const passage = document.createRange();
+      if (marks.length > 0) {
+        passage.setStartBefore(marks[0]!);
+        passage.setEndAfter(marks[marks.length - 1]!);
+      }
+      const match = quoteRanges[0];
+      const insidePassage =
+        marks.length > 0 && match !== undefined && passage.compareBoundaryPoints(Range.START_TO_START, match) <= 0 && passage.compareBoundaryPoints(Range.END_TO_END, match) >= 0;
+      const cssRanges = css ? await all(matcherFor(css)(document)) : [];
+      // A FragmentSelector of an HTML page names an element by its id (RFC 3986); the client refines within it.
+      const holder = fragment ? document.getElementById(fragment.value) : null;
+      const fragmentRanges = holder ? await all(createTextPositionSelectorMatcher(fragment.refinedBy)(holder)) : [];
+      out.push({
+        id,
+        quoteMatches: quoteRanges.length,
+        insidePassage,
+        quoteText: match?.toString() ?? '',
+        marked: marks.map((mark) => mark.textContent).join(''),
+        cssText: cssRanges.length === 1 ? cssRanges[0]!.toString() : undefined,
+        fragmentText: fragmentRanges.length === 1 ? fragmentRanges[0]!.toString() : undefined,
+      });
+    }
+    return out;
+  }, annotations);
+}
+
+for (const article of articles) {
+  test(`a Web Annotation client anchors every note of “${article.slug}” on its page, inside the passage the page marks`, async ({ page, request }) => {
+    await page.goto(`articles/${article.slug}/`);
+    const collection = await articleCollection(page, request);
+    expect(collectionProblems(collection)).toEqual([]);
+    const annotations: Json[] = collection.first?.items ?? [];
+    expect(annotations.map((a) => new URL(a.id).hash).sort()).toEqual(article.notes.map((note) => `#note-${note.id}`).sort());
+    expect(collection.total).toBe(article.notes.length);
+    for (const annotation of annotations) expect(annotationProblems({ '@context': collection['@context'], ...annotation }, true, annotation.id)).toEqual([]);
+    for (const annotation of annotations) expect(new URL(annotation.target.source).pathname, annotation.id).toBe(new URL(page.url()).pathname);
+
+    await page.addScriptTag({ content: client });
+    const results = await anchorAll(page, annotations);
+    for (const result of results) {
+      const quote = annotations.find((a) => a.id.endsWith(`#note-${result.id}`))!.target.selector.find((s: Json) => s.type === 'TextQuoteSelector');
+      expect.soft(result.quoteMatches, `note ${result.id}: matches of its TextQuoteSelector`).toBe(1);
+      expect.soft(result.insidePassage, `note ${result.id}: the match lies within its <mark>s`).toBe(true);
+      expect.soft(result.quoteText, `note ${result.id}: the matched text`).toBe(quote.exact);
+      // The marks hold the passage; the exact text may also hold the number of another note ending inside it.
+      expect.soft(result.marked.length, `note ${result.id}: marked text`).toBeGreaterThan(0);
+      expect.soft(result.cssText, `note ${result.id}: CssSelector refined by TextPositionSelector`).toBe(quote.exact);
+      expect.soft(result.fragmentText, `note ${result.id}: FragmentSelector refined by TextPositionSelector`).toBe(quote.exact);
+    }
+  });
+}
+
+test('the site-wide collection holds every note, each as its article publishes it, in valid pages', async ({ request, baseURL }) => {
+  const collection = await getJson(request, 'annotations.jsonld');
+  expect(collectionProblems(collection)).toEqual([]);
+  const base = { url: () => baseURL! };
+  const everyNote = articles.flatMap((article) => article.notes.map((note) => `/articles/${article.slug}/#note-${note.id}`));
+  expect(collection.total).toBe(everyNote.length);
+
+  const seen: Json[] = [];
+  let next: string | undefined = collection.first;
+  let previous: string | undefined;
+  while (next) {
+    const page = await getJson(request, served(base, next));
+    expect(pageProblems(page, true, page.id)).toEqual([]);
+    expect(page.partOf.id ?? page.partOf).toBe(collection.id);
+    expect(page.startIndex).toBe(seen.length);
+    expect(page.prev).toBe(previous);
+    seen.push(...page.items);
+    previous = page.id;
+    next = page.next;
+  }
+  expect(previous).toBe(collection.last);
+  const ids = seen.map((a) => {
+    const url = new URL(a.id);
+    return `${url.pathname.replace(new URL(baseURL!).pathname, '/')}${url.hash}`;
+  });
+  expect(ids.sort()).toEqual(everyNote.sort());
+
+  for (const article of articles) {
+    const own = await getJson(request, `articles/${article.slug}/annotations.jsonld`);
+    for (const annotation of own.first?.items ?? []) expect(seen.find((a) => a.id === annotation.id)).toEqual(annotation);
+  }
+});
+
+test('the corrections feed is valid RSS listing every correction, fact-check and update, newest first', async ({ request, page }) => {
+  await page.goto('');
+  const link = page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="corrections.xml"]');
+  await expect(link).toHaveCount(1);
+  const response = await request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  expect(XMLValidator.validate(xml)).toBe(true);
+
+  const feed = parseFeed(xml);
+  expect(feed.meta.type).toBe('rss');
+  const expected = articles.flatMap((article) => article.notes.filter((note) => FEED_KINDS.includes(note.kind)).map((note) => `/articles/${article.slug}/#note-${note.id}`));
+  const base = new URL(page.url()).pathname;
+  const links = feed.items.map((item) => {
+    const url = new URL(item.url!);
+    return `${url.pathname.replace(base, '/')}${url.hash}`;
+  });
+  expect(links.sort()).toEqual([...expected].sort());
+  for (const item of feed.items) expect(item.title, item.url ?? '').toMatch(/^(Correction|Fact-check|Update) on “/);
+  const dates = feed.items.map((item) => item.published?.getTime() ?? -Infinity);
+  expect(dates).toEqual([...dates].sort((a, b) => b - a));
+});
+
+test('every page announces the corrections feed, and About leads to the open-data page', async ({ page }) => {
+  for (const path of ['', `articles/${articles[0]!.slug}/`, 'topics/', 'about/', 'data/']) {
+    await page.goto(path);
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="corrections.xml"]'), path).toHaveCount(1);
+  }
+  await page.goto('about/');
+  await expect(page.getByRole('link', { name: 'corrections feed' })).toHaveAttribute('href', /corrections\.xml$/);
+  await page.getByRole('main').getByRole('link', { name: 'open data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Open data' })).toBeVisible();
+  const motivations = page.getByRole('table');
+  for (const [kind, motivation] of [
+    ['Correction', 'editing'],
+    ['Fact-check', 'assessing'],
+    ['Cross-reference', 'linking'],
+  ]) {
+    await expect(motivations.getByRole('row', { name: new RegExp(`^${kind} ${motivation}`) })).toBeVisible();
+  }
+  await expect(page.getByRole('link', { name: /CC BY 4\.0/ })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Open data' })).toHaveAttribute('href', /\/data\/$/);
+});
