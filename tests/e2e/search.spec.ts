@@ -166,8 +166,8 @@ test.describe('the results page', () => {
   });
 
   test('the type and kind filters say what they keep in words: "Articles", "Corrections"; the address keeps the values', async ({ page }) => {
-    await page.goto('search/?q=tmall');
-    await expect(summary(page, 'tmall')).toBeVisible();
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
     await expect(await filterOption(page, 'Type', 'Notes')).toBeVisible();
     await expect(page.getByRole('group', { name: 'Type' }).getByText(/^(article|note|topic|event)$/)).toHaveCount(0);
     await setFilter(page, 'Kind', 'Corrections');
@@ -204,8 +204,8 @@ test.describe('the results page', () => {
   });
 
   test('a shared address restores the words, the filters and the order', async ({ page }) => {
-    await page.goto('search/?q=tmall&kind=correction&sort=newest');
-    await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('tmall');
+    await page.goto('search/?q=wechat+pay&kind=correction&sort=newest');
+    await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('wechat pay');
     await expect(page.getByLabel('Sort')).toHaveValue('newest');
     await expect(await filterOption(page, 'Kind', 'Corrections')).toBeChecked();
     await expect(resultLinks(page).first()).toBeVisible();
