@@ -47,12 +47,12 @@ function optionElement(option: Option, id: string): HTMLAnchorElement {
   link.setAttribute('role', 'option');
   link.setAttribute('aria-selected', 'false');
   link.setAttribute('aria-labelledby', `${id}-title ${id}-kind`);
-  link.setAttribute('aria-describedby', `${id}-excerpt`);
+  link.setAttribute('aria-describedby', option.context ? `${id}-context ${id}-excerpt` : `${id}-excerpt`);
   link.tabIndex = -1;
   const kind = document.createElement('span');
   kind.className = 'search-result__kind';
   kind.id = `${id}-kind`;
-  kind.textContent = option.context ? `${option.kind} · in ${option.context}` : option.kind;
+  kind.textContent = option.kind;
   const title = document.createElement('span');
   title.className = 'search-option__title';
   title.id = `${id}-title`;
@@ -62,7 +62,15 @@ function optionElement(option: Option, id: string): HTMLAnchorElement {
   excerpt.id = `${id}-excerpt`;
   // Pagefind's excerpt: the page's text, escaped by Pagefind, with <mark> around the matches.
   excerpt.innerHTML = option.excerpt;
-  link.append(kind, title, excerpt);
+  link.append(kind, title);
+  if (option.context) {
+    const context = document.createElement('span');
+    context.className = 'search-option__context';
+    context.id = `${id}-context`;
+    context.textContent = `in ${option.context}`;
+    link.append(context);
+  }
+  link.append(excerpt);
   return link;
 }
 

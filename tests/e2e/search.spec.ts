@@ -298,6 +298,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await useScheme(page, scheme);
     await page.goto('search/?q=wechat+pay&year=2024');
     await expect(resultLinks(page).first()).toBeVisible();
+    // With a filter group open and its values and counts in.
+    await expect(await filterOption(page, 'Year', '2024')).toBeChecked();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
