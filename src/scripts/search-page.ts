@@ -136,19 +136,27 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
         continue;
       }
       const values = orderFilterValues(labels, key, [...new Set([...Object.keys(allValues[key] ?? {}), ...chosen])]);
-      options.replaceChildren(
-        ...values.map((value) => {
-          const label = element('label', 'search-filter__option');
-          const box = element('input', '');
-          box.type = 'checkbox';
-          box.name = key;
-          box.value = value;
-          box.checked = chosen.includes(value);
-          const count = counts[key]?.[value] ?? 0;
-          label.append(box, element('span', '', filterLabel(labels, key, value)), ' ', element('span', 'search-filter__count', String(count)));
-          return label;
-        }),
-      );
+      const boxes = () => [...options.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+      // The same values are updated where they are, so a checkbox the reader just used keeps the focus.
+      const shownValues = boxes().map((box) => box.value);
+      if (shownValues.length !== values.length || shownValues.some((value, i) => value !== values[i])) {
+        options.replaceChildren(
+          ...values.map((value) => {
+            const label = element('label', 'search-filter__option');
+            const box = element('input', '');
+            box.type = 'checkbox';
+            box.name = key;
+            box.value = value;
+            label.append(box, element('span', '', filterLabel(labels, key, value)), ' ', element('span', 'search-filter__count'));
+            return label;
+          }),
+        );
+      }
+      for (const box of boxes()) {
+        box.checked = chosen.includes(box.value);
+        const count = box.parentElement?.querySelector('.search-filter__count');
+        if (count) count.textContent = String(counts[key]?.[box.value] ?? 0);
+      }
     }
   };
 
@@ -262,6 +270,8 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     });
   }
 
+  // Pagefind starts loading when the reader comes to the field, so the first words typed are answered sooner.
+  field.addEventListener('focus', () => run(loadSearchEngine()), { once: true });
   let typing: ReturnType<typeof setTimeout> | undefined;
   field.addEventListener('input', () => {
     clearTimeout(typing);

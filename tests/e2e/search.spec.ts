@@ -282,6 +282,17 @@ test.describe('the results page', () => {
     if (all <= 20) await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
   });
 
+  test('a filter is a checkbox the keyboard can use; it keeps the focus as the results change', async ({ page }) => {
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
+    const year = await filterOption(page, 'Year', '2024');
+    await year.focus();
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
+    await expect(year).toBeChecked();
+    await expect(year).toBeFocused();
+  });
+
   test('from the search field, the arrow keys walk through the results', async ({ page }) => {
     await page.goto('search/?q=ipmart');
     await expect(resultLinks(page).first()).toBeVisible();
