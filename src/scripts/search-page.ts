@@ -181,9 +181,11 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     if (!term && Object.keys(filters).length === 0) {
       results = [];
       shown = 0;
+      counts = allValues ?? {};
       list.replaceChildren();
       summary.textContent = '';
       more.hidden = true;
+      drawFilters();
       return;
     }
     engine ??= await loadSearchEngine();
@@ -208,7 +210,13 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       engine ??= await loadSearchEngine();
       allValues = await engine.filters();
       drawFilters();
-      await search();
+      // The same search again, for its counts by filter value; the results shown stay as they are.
+      const asked = latest;
+      const response = await runSearch(engine, state.term, state.filters, PAGEFIND_SORT[state.sort]);
+      if (asked !== latest) return;
+      // With nothing asked, every value counts all the pages that have it.
+      counts = state.term || Object.keys(state.filters).length ? response.filters : allValues;
+      drawFilters();
     })().catch(() => {
       loadingFilters = undefined;
     });
