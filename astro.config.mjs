@@ -55,7 +55,7 @@ export default defineConfig({
     prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
-    // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.
+    // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
     searchIndex(),
   ],
 });

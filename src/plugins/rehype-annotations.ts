@@ -7,8 +7,10 @@
 //   <mark data-annotation="X" data-kind="…"> around the passage (split where it crosses formatting),
 //   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it (after the enclosing link when the passage
 //   ends inside one, such as a topic link: a link may not hold another),
-//   <div class="sidenote" id="note-X" role="note"> beside the paragraph (in a .sidenotes column of a .annotated
-//   wrapper), and an entry in the "Notes" list at the end, which links back to the passage.
+//   <div class="sidenote" id="note-X" role="note" data-pagefind-title="Correction"> beside the paragraph (in a
+//   .sidenotes column of a .annotated wrapper; the title, its kind, makes the note a search sub-result of its
+//   article: src/lib/search/sub-results.ts), and an entry in the "Notes" list at the end, which links back to the
+//   passage.
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -334,7 +336,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     };
 
     const sidenote = (note: Note): Element =>
-      h('div', { className: ['sidenote'], id: `note-${note.id}`, role: 'note', dataNote: note.id, dataKind: note.kind, ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`, tabIndex: -1 }, [
+      h('div', { className: ['sidenote'], id: `note-${note.id}`, role: 'note', dataNote: note.id, dataKind: note.kind, ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`, tabIndex: -1, dataPagefindTitle: KIND_LABELS[note.kind] }, [
         h('p', { className: ['note-head'] }, [
           h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
           ' ',

@@ -1,17 +1,16 @@
 // The search box in the header of every page. In the HTML it is a plain GET form to /search/, which works
 // without JavaScript. With JavaScript:
 // - "/" and Ctrl+K (⌘K on a Mac) focus it from anywhere (on the search page: the page's own search field).
-//   Hand-written because Pagefind's searchbox takes a single shortcut, and only once its script has loaded,
-//   which here waits for the reader;
-// - the first time it gets focus, the rest of the search code is fetched and the plain field becomes Pagefind's
-//   searchbox (upgradeSearchBox in search-ui.ts). This file is all a page runs before that.
+//   They work before any search code has loaded, which waits for the reader;
+// - the first time it gets focus, the rest of the search code is fetched and the plain field becomes a combobox
+//   listing results as the reader types (upgradeSearchBox in search-ui.ts). This file is all a page runs before that.
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 function shortcutTarget(form: HTMLFormElement): HTMLInputElement | null {
-  return document.querySelector<HTMLInputElement>('[data-search-page] pagefind-input input') ?? form.querySelector<HTMLInputElement>('input[name="q"]');
+  return document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]') ?? form.querySelector<HTMLInputElement>('input[name="q"]');
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('[data-site-search]')) {

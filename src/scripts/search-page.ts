@@ -1,122 +1,23 @@
-// The search page: starts Pagefind's components (search field, summary, filter pane, results) and adds what
-// they do not do themselves (Pagefind 1.6 has no URL state, no sort control and no "clear all filters"):
+// The search page (markup in src/pages/search.astro), drawn here from Pagefind's JS API (search-engine.ts):
+// - results come RESULTS_PER_PAGE at a time, each page once, with the notes or events on it that match; only the
+//   results shown have their data fetched ("Show more results" fetches the next ones and moves the focus there);
+// - the filters start folded, and their values and counts are fetched when the reader opens one (or when the
+//   address names a filter, after the first results are in): the first results never wait for them;
+// - a kind-of-note filter keeps the articles that have such notes and shows only those notes under them;
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
-// - a sort select (best match, newest, oldest), through the instance's searchSort;
-// - a "Clear filters" button;
-// - results shown 50 at a time, with a "Show more results" button;
-// - readers' names for filter values the pane would show raw: topic titles, not slugs; "Articles", not
-//   "article"; "Corrections", not "correction" (the labels come from the page's data-filter-labels; the values,
-//   and so the address, stay as they are).
-import { filterLabel, type FilterLabels } from '../lib/search/facets.ts';
-import { activeFilters, PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
-import { INSTANCE_OPTIONS, loadSearchUI, PAGE_PLACEHOLDER_TEMPLATE, PAGE_RESULT_TEMPLATE, templateScript, type PagefindInstance } from './search-ui.ts';
+// - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
+import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
+import { PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type Filters, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
+import { loadSearchEngine, runSearch, shownResult, type PagefindEngine, type PagefindResult, type ShownResult } from './search-engine.ts';
 
-const INSTANCE = 'default';
-
-/** Results shown at first, and added by each "Show more results". Pagefind draws a placeholder (and watches it
- * scroll into view) for every result at once: for "wechat pay" at 1,000 articles, 4,894 of them, 13 s of work
- * before the first result shows. */
-const RESULTS_PER_PAGE = 50;
+/** Results shown at first, and added by each "Show more results": each one shown is one fragment fetched. */
+const RESULTS_PER_PAGE = 10;
+/** Quiet time after a keystroke in the field before searching. */
+const DEBOUNCE_MS = 200;
 
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 const app = page?.querySelector<HTMLElement>('[data-search-app]');
-
-function currentSort(select: HTMLSelectElement): SortOrder {
-  return (SORTS as readonly string[]).includes(select.value) ? (select.value as SortOrder) : 'relevance';
-}
-
-function apply(instance: PagefindInstance, select: HTMLSelectElement, state: SearchState): void {
-  select.value = state.sort;
-  instance.searchSort = PAGEFIND_SORT[state.sort];
-  instance.triggerSearchWithFilters(state.term, state.filters);
-}
-
-/** Pagefind's filter pane writes each value as the text after its checkbox, and rewrites its options when the
- * filters change; each time, put the value's label there instead. */
-function labelFilterValues(pane: Element, labels: FilterLabels): void {
-  const relabel = () => {
-    for (const box of pane.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-      const text = box.nextSibling;
-      const label = filterLabel(labels, box.name, box.value);
-      if (text?.nodeType === Node.TEXT_NODE && text.textContent !== label) text.textContent = label;
-    }
-  };
-  // Changing a text node's characters is not a change of children, so this does not wake itself.
-  new MutationObserver(relabel).observe(pane, { childList: true, subtree: true });
-}
-
-/** Pagefind's list moves the focus with the down arrow only to a result already loaded (results load as they
- * scroll into view); on one still loading it starts loading it and the key does nothing. Here the focus follows
- * as soon as that result is in, unless the reader has moved on. */
-function followArrowDown(results: Element): void {
-  results.addEventListener('keydown', (event) => {
-    const from = event.target;
-    if (!(event instanceof KeyboardEvent) || event.key !== 'ArrowDown' || !(from instanceof HTMLAnchorElement)) return;
-    // Pagefind's own handler, on the list inside, has run: it moved the focus if it could.
-    const item = from.closest('li');
-    if (document.activeElement !== from || !item?.parentElement || !item.nextElementSibling) return;
-    const list = item.parentElement;
-    const arrived = new MutationObserver(() => {
-      const next = item.nextElementSibling?.querySelector<HTMLAnchorElement>('a[href]');
-      if (!next) return;
-      arrived.disconnect();
-      if (document.activeElement === from) next.focus();
-    });
-    arrived.observe(list, { childList: true });
-    setTimeout(() => arrived.disconnect(), 10_000);
-  });
-}
-
-/**
- * Shows the results RESULTS_PER_PAGE at a time (Pagefind's max-results), with a "Show more results" button under
- * them that moves the focus to the first result it adds. Pagefind's list announces how many results it shows;
- * here the count read out stays the search's, as the summary shows it. Set up before the list starts, so this
- * knows the search's count before the list announces it.
- */
-function pageResults(instance: PagefindInstance, results: Element, more: HTMLButtonElement): void {
-  let shown = RESULTS_PER_PAGE;
-  let total = 0;
-  let lastSearch = '';
-  results.setAttribute('max-results', String(shown));
-  instance.on('results', (payload) => {
-    total = (payload as { results?: unknown[] }).results?.length ?? 0;
-    more.hidden = total <= shown;
-  });
-  const announce = instance.announce.bind(instance);
-  instance.announce = (key, replacements = {}, priority) => announce(key, /_results?$/.test(key) && 'COUNT' in replacements ? { ...replacements, COUNT: total } : replacements, priority);
-  // Other words or filters start again from the first page; another order, or more results, do not.
-  instance.on('search', (term, filters) => {
-    const search = JSON.stringify([term, filters]);
-    if (search !== lastSearch) {
-      shown = RESULTS_PER_PAGE;
-      results.setAttribute('max-results', String(shown));
-    }
-    lastSearch = search;
-  });
-  more.addEventListener('click', () => {
-    const first = shown;
-    shown += RESULTS_PER_PAGE;
-    results.setAttribute('max-results', String(shown));
-    // Pagefind draws the list again from the top, placeholders first; the first new result is brought into
-    // view (so it loads), then given the focus.
-    let broughtIntoView = false;
-    const arrived = new MutationObserver(() => {
-      const item = results.querySelector<HTMLElement>(`[data-pf-result-index="${first}"]`);
-      const link = item?.querySelector<HTMLAnchorElement>('a[href]');
-      if (item && !link && !broughtIntoView) {
-        item.scrollIntoView({ block: 'center' });
-        broughtIntoView = true;
-      }
-      if (!link) return;
-      arrived.disconnect();
-      link.focus();
-    });
-    arrived.observe(results, { childList: true, subtree: true });
-    setTimeout(() => arrived.disconnect(), 10_000);
-    instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
-  });
-}
 
 function readFilterLabels(app: HTMLElement): FilterLabels {
   try {
@@ -126,79 +27,296 @@ function readFilterLabels(app: HTMLElement): FilterLabels {
   }
 }
 
-async function start(page: HTMLElement, app: HTMLElement): Promise<void> {
-  const select = app.querySelector<HTMLSelectElement>('[data-search-sort]');
-  const clear = app.querySelector<HTMLButtonElement>('[data-search-clear]');
-  const more = app.querySelector<HTMLButtonElement>('[data-search-more]');
-  if (!select || !clear || !more) return;
-  // Everything that does not wait for the index is in place before the first paint after this script.
-  const initial = readSearchState(location.search);
-  select.value = initial.sort;
-  clear.hidden = Object.keys(initial.filters).length === 0;
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
-  // Pagefind's elements read their instance's options when they connect: out of the page until the instance is
-  // configured. The page keeps their room (search.css), so taking them out and back moves nothing.
-  const elements = [...app.querySelectorAll('pagefind-input, pagefind-summary, pagefind-filter-pane, pagefind-results')];
-  const places = elements.map((element) => {
-    const place = document.createComment(element.localName);
-    element.replaceWith(place);
-    return place;
-  });
-  const components = await loadSearchUI();
-  const instance = components.configureInstance(INSTANCE, INSTANCE_OPTIONS);
+/** "3 results for wechat pay", "12 results" (filters alone), "" (nothing asked). */
+function summaryText(count: number, term: string): string {
+  return `${plural(count, 'result', 'results')}${term ? ` for ${term}` : ''}`;
+}
 
-  const config = document.createElement('pagefind-config');
-  // Faceted: filters work without search words (?kind=correction lists every correction).
-  config.setAttribute('faceted', '');
-  config.setAttribute('instance', INSTANCE);
-  for (const element of elements) {
-    if (element.localName === 'pagefind-results') {
-      element.append(templateScript(PAGE_RESULT_TEMPLATE), templateScript(PAGE_PLACEHOLDER_TEMPLATE, 'placeholder'));
-      followArrowDown(element);
-      pageResults(instance, element, more);
-    }
-    if (element.localName === 'pagefind-filter-pane') {
-      // On a narrow screen the filters start folded, so the results are in view.
-      if (window.matchMedia('(max-width: 47.99rem)').matches) element.removeAttribute('open');
-      labelFilterValues(element, readFilterLabels(app));
-    }
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** An excerpt as Pagefind writes it: the page's text, escaped, with <mark> around the matching words. */
+function excerptElement(html: string, className: string): HTMLElement {
+  const paragraph = element('p', className);
+  paragraph.innerHTML = html;
+  return paragraph;
+}
+
+/** One result: what it is, its title (a heading, so a screen reader can jump from result to result), where it
+ * comes from, its own matching words, and the notes or events on it that match. */
+function resultElement(result: ShownResult): HTMLLIElement {
+  const item = element('li', 'search-result');
+  item.dataset.searchResult = '';
+  const heading = element('h3', 'search-result__title');
+  const link = element('a', 'search-result__link', result.title);
+  link.href = result.url;
+  heading.append(link);
+  item.append(element('p', 'search-result__kind', result.typeLabel), heading);
+  const details = element('p', 'search-result__details');
+  if (result.outlet) details.append(element('span', '', result.outlet));
+  if (result.date) {
+    const time = element('time', '', result.date);
+    time.dateTime = result.date;
+    details.append(element('span', ''));
+    details.lastElementChild!.append(time);
   }
-  // Back in the page, the elements start, with the configured instance.
-  app.prepend(config);
-  places.forEach((place, i) => place.replaceWith(elements[i]!));
+  if (details.childElementCount) item.append(details);
+  if (result.excerpt) item.append(excerptElement(result.excerpt, 'search-result__excerpt'));
+  if (result.parts.length) {
+    const events = result.parts.every((part) => part.kind === 'event');
+    const list = element('ul', 'search-result__parts');
+    list.setAttribute('aria-label', `${events ? 'Events' : 'Notes'} in ${result.title}`);
+    for (const part of result.parts) {
+      const entry = element('li', 'search-result__part');
+      const partLink = element('a', '', part.title);
+      partLink.href = part.url;
+      entry.append(element('span', 'search-result__part-kind', part.kind === 'event' ? 'Event' : 'Note'), partLink);
+      if (part.excerpt) entry.append(excerptElement(part.excerpt, 'search-result__excerpt'));
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  if (result.moreParts > 0) item.append(element('p', 'search-result__more', `and ${plural(result.moreParts, 'more match', 'more matches')} on this page`));
+  return item;
+}
 
-  // Faceted, Pagefind starts with a search without words, which lists every record (at 1,000 articles, 2.5 s of
-  // work) before the search in the address can run: not when the address has words.
-  instance.faceted = !initial.term;
-  await instance.triggerLoad();
-  instance.faceted = true;
-  apply(instance, select, readSearchState(location.search));
+interface Controls {
+  field: HTMLInputElement;
+  sort: HTMLSelectElement;
+  clear: HTMLButtonElement;
+  more: HTMLButtonElement;
+  summary: HTMLElement;
+  list: HTMLOListElement;
+  groups: HTMLDetailsElement[];
+}
 
-  instance.on('search', (term, filters) => {
-    const state: SearchState = { term, filters: activeFilters(filters ?? {}), sort: currentSort(select) };
-    clear.hidden = Object.keys(state.filters).length === 0;
-    const before = readSearchState(location.search);
+function controlsOf(app: HTMLElement): Controls | undefined {
+  const q = <T extends Element>(selector: string) => app.querySelector<T>(selector);
+  const field = q<HTMLInputElement>('[data-search-input]');
+  const sort = q<HTMLSelectElement>('[data-search-sort]');
+  const clear = q<HTMLButtonElement>('[data-search-clear]');
+  const more = q<HTMLButtonElement>('[data-search-more]');
+  const summary = q<HTMLElement>('[data-search-summary]');
+  const list = q<HTMLOListElement>('[data-search-results]');
+  if (!field || !sort || !clear || !more || !summary || !list) return undefined;
+  return { field, sort, clear, more, summary, list, groups: [...app.querySelectorAll<HTMLDetailsElement>('details[data-filter]')] };
+}
+
+const currentSort = (select: HTMLSelectElement): SortOrder => ((SORTS as readonly string[]).includes(select.value) ? (select.value as SortOrder) : 'relevance');
+
+function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
+  const { field, sort, clear, more, summary, list, groups } = controls;
+  const labels = readFilterLabels(app);
+  let state: SearchState = readSearchState(location.search);
+  /** Every filter's values, once the reader has opened the filters; undefined before. */
+  let allValues: Record<string, Record<string, number>> | undefined;
+  let counts: Record<string, Record<string, number>> = {};
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let latest = 0;
+  let engine: PagefindEngine | undefined;
+
+  /** Each group's values, checked as the search says, with the count the current search would have with it. */
+  const drawFilters = () => {
+    for (const group of groups) {
+      const key = group.dataset.filter as FilterKey;
+      const chosen = state.filters[key] ?? [];
+      const chosenLabel = group.querySelector<HTMLElement>('[data-filter-chosen]');
+      if (chosenLabel) chosenLabel.textContent = chosen.length ? `: ${chosen.map((v) => filterLabel(labels, key, v)).join(', ')}` : '';
+      const options = group.querySelector<HTMLElement>('[data-filter-options]');
+      if (!options || !group.open) continue;
+      if (!allValues) {
+        if (!options.childElementCount) options.append(element('p', 'search-filter__loading', 'Loading…'));
+        continue;
+      }
+      const values = orderFilterValues(labels, key, [...new Set([...Object.keys(allValues[key] ?? {}), ...chosen])]);
+      const boxes = () => [...options.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+      // The same values are updated where they are, so a checkbox the reader just used keeps the focus.
+      const shownValues = boxes().map((box) => box.value);
+      if (shownValues.length !== values.length || shownValues.some((value, i) => value !== values[i])) {
+        options.replaceChildren(
+          ...values.map((value) => {
+            const label = element('label', 'search-filter__option');
+            const box = element('input', '');
+            box.type = 'checkbox';
+            box.name = key;
+            box.value = value;
+            label.append(box, element('span', '', filterLabel(labels, key, value)), ' ', element('span', 'search-filter__count'));
+            return label;
+          }),
+        );
+      }
+      for (const box of boxes()) {
+        box.checked = chosen.includes(box.value);
+        const count = box.parentElement?.querySelector('.search-filter__count');
+        if (count) count.textContent = String(counts[key]?.[box.value] ?? 0);
+      }
+    }
+  };
+
+  const showMore = async (focusFirst: boolean) => {
+    const asked = latest;
+    const from = shown;
+    const next = results.slice(from, from + RESULTS_PER_PAGE);
+    const fragments = await Promise.all(next.map((result) => result.data()));
+    if (asked !== latest) return;
+    const items = fragments.map((fragment) => resultElement(shownResult(fragment, state.filters)));
+    list.append(...items);
+    shown = from + next.length;
+    more.hidden = shown >= results.length;
+    if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('h3 a')?.focus();
+  };
+
+  /** Runs the search the state describes and shows its first results; the count goes to the live region. */
+  const search = async () => {
+    const asked = ++latest;
+    const { term, filters } = state;
+    clear.hidden = Object.keys(filters).length === 0;
+    if (!term && Object.keys(filters).length === 0) {
+      results = [];
+      shown = 0;
+      counts = allValues ?? {};
+      list.replaceChildren();
+      summary.textContent = '';
+      more.hidden = true;
+      drawFilters();
+      return;
+    }
+    engine ??= await loadSearchEngine();
+    const response = await runSearch(engine, term, filters, PAGEFIND_SORT[state.sort]);
+    if (asked !== latest) return;
+    results = response.results;
+    counts = response.filters;
+    const fragments = await Promise.all(results.slice(0, RESULTS_PER_PAGE).map((result) => result.data()));
+    if (asked !== latest) return;
+    // The count, the results and the button change in one frame.
+    list.replaceChildren(...fragments.map((fragment) => resultElement(shownResult(fragment, state.filters))));
+    shown = fragments.length;
+    more.hidden = shown >= results.length;
+    summary.textContent = summaryText(results.length, term);
+    drawFilters();
+  };
+
+  /** Fetches every filter's values (Pagefind's filters()), then searches again for the counts. Once. */
+  let loadingFilters: Promise<void> | undefined;
+  const loadFilters = () => {
+    loadingFilters ??= (async () => {
+      engine ??= await loadSearchEngine();
+      allValues = await engine.filters();
+      drawFilters();
+      // The same search again, for its counts by filter value; the results shown stay as they are.
+      const asked = latest;
+      const response = await runSearch(engine, state.term, state.filters, PAGEFIND_SORT[state.sort]);
+      if (asked !== latest) return;
+      // With nothing asked, every value counts all the pages that have it.
+      counts = state.term || Object.keys(state.filters).length ? response.filters : allValues;
+      drawFilters();
+    })().catch(() => {
+      loadingFilters = undefined;
+    });
+    return loadingFilters;
+  };
+
+  /** Changes the search and writes it to the address: a new history entry for a new refinement. */
+  const change = (next: SearchState) => {
+    const before = state;
+    state = next;
     const query = searchQuery(state);
-    if (query === searchQuery(before)) return;
-    const url = `${location.pathname}${query}${location.hash}`;
-    if (refinementChanged(before, state)) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (query !== searchQuery(readSearchState(location.search))) {
+      const url = `${location.pathname}${query}${location.hash}`;
+      if (refinementChanged(before, state)) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    drawFilters();
+    return search();
+  };
+
+  const fail = () => {
+    app.hidden = true;
+    page.querySelector<HTMLElement>('[data-search-error]')?.removeAttribute('hidden');
+  };
+  const run = (work: Promise<unknown>) => void work.catch(fail);
+
+  const applyState = () => {
+    field.value = state.term;
+    sort.value = state.sort;
+    drawFilters();
+  };
+
+  // On a wide screen, a filter the address names starts unfolded, so the reader sees it is on.
+  const wide = window.matchMedia('(min-width: 48rem)').matches;
+  for (const group of groups) if (wide && state.filters[group.dataset.filter as FilterKey]?.length) group.open = true;
+  applyState();
+  run(
+    search().then(() => {
+      if (groups.some((group) => group.open)) return loadFilters();
+    }),
+  );
+
+  for (const group of groups) {
+    group.addEventListener('toggle', () => {
+      if (!group.open) return;
+      drawFilters();
+      run(loadFilters());
+    });
+    group.addEventListener('change', (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement)) return;
+      const key = group.dataset.filter as FilterKey;
+      const values = new Set(state.filters[key] ?? []);
+      if (box.checked) values.add(box.value);
+      else values.delete(box.value);
+      const filters: Filters = { ...state.filters, [key]: [...values] };
+      if (!values.size) delete filters[key];
+      run(change({ ...state, filters }));
+    });
+  }
+
+  // Pagefind starts loading when the reader comes to the field, so the first words typed are answered sooner.
+  field.addEventListener('focus', () => run(loadSearchEngine()), { once: true });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  field.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => run(change({ ...state, term: field.value.trim() })), DEBOUNCE_MS);
+  });
+  field.form?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    run(change({ ...state, term: field.value.trim() }));
+  });
+  sort.addEventListener('change', () => run(change({ ...state, sort: currentSort(sort) })));
+  clear.addEventListener('click', () => {
+    run(change({ ...state, filters: {} }));
+    field.focus();
+  });
+  more.addEventListener('click', () => run(showMore(true)));
+  window.addEventListener('popstate', () => {
+    state = readSearchState(location.search);
+    applyState();
+    run(search());
   });
 
-  select.addEventListener('change', () => {
-    instance.searchSort = PAGEFIND_SORT[currentSort(select)];
-    instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+  // From the field, the down arrow goes to the first result's title; the arrows then walk the titles, and up
+  // from the first goes back to the field.
+  app.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const titles = [...list.querySelectorAll<HTMLAnchorElement>('h3 a')];
+    const from = event.target === field ? -1 : titles.indexOf(event.target as HTMLAnchorElement);
+    if (from === -1 && event.target !== field) return;
+    const to = from + (event.key === 'ArrowDown' ? 1 : -1);
+    if (to < -1 || to >= titles.length || (event.target === field && to < 0)) return;
+    event.preventDefault();
+    (to === -1 ? field : titles[to]!).focus();
   });
-  clear.addEventListener('click', () => {
-    instance.triggerFilters({});
-    page.querySelector<HTMLElement>('pagefind-input input')?.focus();
-  });
-  window.addEventListener('popstate', () => apply(instance, select, readSearchState(location.search)));
 }
 
 if (page && app) {
-  start(page, app).catch(() => {
-    app.hidden = true;
-    page.querySelector<HTMLElement>('[data-search-error]')?.removeAttribute('hidden');
-  });
+  const controls = controlsOf(app);
+  if (controls) start(page, app, controls);
 }

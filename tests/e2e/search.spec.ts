@@ -1,6 +1,7 @@
 // Searching the site as a reader: the box in the banner (shortcuts, results as you type, nothing downloaded
-// before it is used), the results page (filters with counts, sort, the address as the search's memory, Back),
-// what the best results are for known questions, highlighted words on arrival, without JavaScript, with axe.
+// before it is used), the results page (one result per page with its matching notes or events under it,
+// filters with counts, sort, the address as the search's memory, Back), what the best results are for known
+// questions, highlighted words on arrival, without JavaScript, with axe.
 // Works under a sub-path too: run with BASE_PATH set against a site built with the same BASE_PATH.
 import type { Page } from '@playwright/test';
 import { test, expect, accessibilityViolations, useScheme } from './support/reader.ts';
@@ -22,8 +23,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const searchBox = (page: Page) => page.getByRole('banner').getByLabel(BOX_LABEL);
 const results = (page: Page) => page.getByRole('list', { name: 'Search results' });
-/** The result titles: each is a heading with a link, loaded as it scrolls into view. */
+/** The result titles: each is a heading with a link. */
 const resultLinks = (page: Page) => results(page).getByRole('heading', { level: 3 }).getByRole('link');
+/** One page's result, by its title. */
+const resultFor = (page: Page, title: string) => results(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
+/** The notes or events listed under a result. */
+const partLinks = (result: ReturnType<typeof resultFor>) => result.getByRole('list', { name: /^(Notes|Events) in / }).getByRole('link');
 const summary = (page: Page, term: string) => page.getByRole('main').getByText(new RegExp(`^\\d+ results? for ${escape(term)}$`));
 
 async function resultCount(page: Page, term: string): Promise<number> {
@@ -50,7 +55,7 @@ test.describe('the search box in the banner', () => {
     await page.goto(`articles/${lazadaArticle.slug}/`, { waitUntil: 'networkidle' });
     expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
 
-    const loaded = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind-component-ui.js'));
+    const loaded = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'));
     await searchBox(page).focus();
     await loaded;
   });
@@ -123,30 +128,37 @@ test.describe('the results page', () => {
     await expect(resultLinks(page).first()).toHaveText(new RegExp(`^(IPmart|${escape(ipmartArticle.title)})$`));
   });
 
-  test('"cost per mille" finds the note correcting "cost per mile", and the note opens highlighted', async ({ page }) => {
+  test('"cost per mille" finds the note correcting "cost per mile", under its article, and the note opens highlighted', async ({ page }) => {
     await page.goto('search/?q=cost+per+mille');
-    const note = resultLinks(page).filter({ hasText: 'Correction on “charged by cost per mile”' });
+    const article = resultFor(page, cpmArticle.title);
+    const note = partLinks(article).filter({ hasText: 'Correction on “charged by cost per mile”' });
     await expect(note).toHaveAttribute('href', /#note-cost-per-mille$/);
-    const item = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Correction on “charged by cost per mile”' }) });
-    await expect(item).toContainText('Note · Correction');
-    await expect(item).toContainText(cpmArticle.title);
-    await expect(results(page).locator('mark', { hasText: /^mille$/ }).first()).toBeVisible();
+    await expect(article.getByRole('listitem').filter({ hasText: 'Correction on “charged by cost per mile”' })).toContainText(/^Note\s*Correction on/);
+    await expect(article.locator('mark', { hasText: /^mille\b/ }).first()).toBeVisible();
+    // One result per page: the article is listed once.
+    await expect(resultLinks(page).filter({ hasText: cpmArticle.title })).toHaveCount(1);
 
     await note.click();
     await expect(page).toHaveURL(new RegExp(`articles/${cpmArticle.slug}/\\?highlight=.*#note-cost-per-mille$`));
     await expect(page.locator('#note-cost-per-mille mark.pagefind-highlight').first()).toBeVisible();
   });
 
-  test('"wechat pay" filtered to 2024 gives the 2024 article and none of the others', async ({ page }) => {
+  test('"wechat pay" filtered to 2024 gives the 2024 article, its notes under it, and at most 3 results', async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
     await setFilter(page, 'Year', '2024');
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     await expect(resultLinks(page).filter({ hasText: wechatPay2024.title })).toHaveCount(1);
+    expect(await resultCount(page, 'wechat pay')).toBeLessThanOrEqual(3);
+    const notes = partLinks(resultFor(page, wechatPay2024.title));
+    await expect(notes.first()).toHaveAttribute('href', new RegExp(`articles/${wechatPay2024.slug}/\\?.*#note-`));
 
-    // The facet counts say it: of the 2024 results, one is an article (the others are its notes and events).
+    // The facet counts say it: of the 2024 results, one is an article (the other a page of the timeline).
     await expect(await filterOption(page, 'Type', 'Articles', '1')).toBeVisible();
     await expect(resultLinks(page).filter({ hasText: /^Alibaba|^How luxury/ })).toHaveText([wechatPay2024.title]);
+    // The timeline's events shown are the 2024 ones.
+    const events = results(page).getByRole('list', { name: /^Events in / }).getByRole('link');
+    for (const event of await events.allTextContents()) expect(event).toMatch(/^2024: /);
   });
 
   test('a Chinese name finds its page: 淘宝 finds the Taobao topic', async ({ page }) => {
@@ -168,11 +180,23 @@ test.describe('the results page', () => {
   test('the type and kind filters say what they keep in words: "Articles", "Corrections"; the address keeps the values', async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
-    await expect(await filterOption(page, 'Type', 'Notes')).toBeVisible();
-    await expect(page.getByRole('group', { name: 'Type' }).getByText(/^(article|note|topic|event)$/)).toHaveCount(0);
+    await expect(await filterOption(page, 'Type', 'Articles')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Type' }).getByText(/^(article|topic|timeline)$/)).toHaveCount(0);
     await setFilter(page, 'Kind', 'Corrections');
     await expect(page).toHaveURL(/[?&]kind=correction(&|$)/);
     await expect(page.getByRole('group', { name: 'Kind' }).getByText(/^correction$/)).toHaveCount(0);
+  });
+
+  test('a kind of note keeps the articles that have such notes, and shows only those notes under them', async ({ page }) => {
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
+    const all = await resultCount(page, 'wechat pay');
+    await setFilter(page, 'Kind', 'Corrections');
+    await expect.poll(() => resultCount(page, 'wechat pay')).toBeLessThan(all);
+    await expect(results(page).getByText(/^(Topic|Timeline)$/)).toHaveCount(0);
+    const notes = results(page).getByRole('list', { name: /^Notes in / }).getByRole('link');
+    await expect(notes.first()).toBeVisible();
+    for (const note of await notes.allTextContents()) expect(note).toMatch(/^Correction on /);
   });
 
   test('a filter change updates the results and the address; clearing it, or going Back, restores them', async ({ page }) => {
@@ -183,14 +207,14 @@ test.describe('the results page', () => {
     await setFilter(page, 'Type', 'Articles');
     await expect(page).toHaveURL(/\?q=wechat\+pay&type=article$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBeLessThan(all);
-    await expect(results(page).getByText(/^Note/)).toHaveCount(0);
+    await expect(results(page).getByText(/^(Topic|Timeline)$/)).toHaveCount(0);
 
     await setFilter(page, 'Type', 'Articles', false);
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
 
-    await setFilter(page, 'Type', 'Notes');
-    await expect(page).toHaveURL(/type=note/);
+    await setFilter(page, 'Type', 'Topics');
+    await expect(page).toHaveURL(/type=topic/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
@@ -209,8 +233,9 @@ test.describe('the results page', () => {
     await expect(page.getByLabel('Sort')).toHaveValue('newest');
     await expect(await filterOption(page, 'Kind', 'Corrections')).toBeChecked();
     await expect(resultLinks(page).first()).toBeVisible();
-    const kinds = await results(page).getByText(/^Note · /).allTextContents();
-    expect(new Set(kinds)).toEqual(new Set(['Note · Correction']));
+    const notes = await results(page).getByRole('list', { name: /^Notes in / }).getByRole('link').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes.map((note) => note.split(' on ')[0]))).toEqual(new Set(['Correction']));
 
     const dates = await results(page).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
     expect(dates).toEqual([...dates].sort().reverse());
@@ -243,21 +268,29 @@ test.describe('the results page', () => {
     expect(shift).toBeLessThan(0.05);
   });
 
-  test('results come 50 at a time: "Show more results" adds the next ones and moves to the first of them', async ({ page }) => {
-    await page.goto('search/?type=note');
+  test('results come 10 at a time: "Show more results" adds the next ones and moves to the first of them', async ({ page }) => {
+    await page.goto('search/?type=topic');
     const count = page.getByRole('main').getByText(/^\d+ results$/);
     await expect(count).toBeVisible();
     const all = Number(/^\d+/.exec((await count.textContent()) ?? '')?.[0]);
-    expect(all).toBeGreaterThan(50);
-    await expect(results(page).locator('li')).toHaveCount(50);
+    expect(all).toBeGreaterThan(10);
+    await expect(resultLinks(page)).toHaveCount(10);
 
     await page.getByRole('button', { name: 'Show more results' }).click();
-    // The 51st result's title link (results before it load only as they scroll into view).
-    const focused = results(page).getByRole('heading', { level: 3 }).getByRole('link').and(page.locator(':focus'));
-    await expect(focused).toBeVisible();
-    expect(await focused.evaluate((link) => [...link.closest('ul, ol')!.children].indexOf(link.closest('li')!))).toBe(50);
-    await expect(results(page).locator('li')).toHaveCount(Math.min(all, 100));
-    if (all <= 100) await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
+    await expect(resultLinks(page).nth(10)).toBeFocused();
+    await expect(resultLinks(page)).toHaveCount(Math.min(all, 20));
+    if (all <= 20) await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
+  });
+
+  test('a filter is a checkbox the keyboard can use; it keeps the focus as the results change', async ({ page }) => {
+    await page.goto('search/?q=wechat+pay');
+    await expect(summary(page, 'wechat pay')).toBeVisible();
+    const year = await filterOption(page, 'Year', '2024');
+    await year.focus();
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
+    await expect(year).toBeChecked();
+    await expect(year).toBeFocused();
   });
 
   test('from the search field, the arrow keys walk through the results', async ({ page }) => {
@@ -276,6 +309,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await useScheme(page, scheme);
     await page.goto('search/?q=wechat+pay&year=2024');
     await expect(resultLinks(page).first()).toBeVisible();
+    // With a filter group open and its values and counts in.
+    await expect(await filterOption(page, 'Year', '2024')).toBeChecked();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

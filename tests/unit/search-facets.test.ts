@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { facetAttributes, filterLabel, recordFacets, RESULT_TYPES, searchFilterLabels, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
+import { facetAttributes, filterLabel, orderFilterValues, recordFacets, RESULT_TYPES, searchFilterLabels, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
 import { NOTE_KINDS } from '../../src/lib/annotations/kinds.ts';
 
 describe('the year filter of a date', () => {
@@ -41,11 +41,11 @@ describe('what each kind of result carries', () => {
       { filters: { type: ['article'], topic: ['jd-com', 'taobao'] }, meta: { type: 'Article', topics: 'JD.com, Taobao' }, sort: {} },
     ],
     [
-      'a note: kind as filter and label, its article as context, no topics meta',
-      { type: 'note', date: '2022-06-28', topics: ['wechat'], outlet: 'Luxury Daily', kind: 'correction', kindLabel: 'Correction', context: 'How luxury…' },
+      "an article with notes: one kind filter per kind of note it has, once each",
+      { type: 'article', date: '2022-06-28', outlet: 'Luxury Daily', kinds: ['correction', 'definition', 'correction'] },
       {
-        filters: { type: ['note'], topic: ['wechat'], year: ['2022'], outlet: ['Luxury Daily'], kind: ['correction'] },
-        meta: { type: 'Note', outlet: 'Luxury Daily', kind: 'Correction', date: '2022-06-28', context: 'How luxury…' },
+        filters: { type: ['article'], year: ['2022'], outlet: ['Luxury Daily'], kind: ['correction', 'definition'] },
+        meta: { type: 'Article', outlet: 'Luxury Daily', date: '2022-06-28' },
         sort: { date: '2022-06-28' },
       },
     ],
@@ -55,9 +55,9 @@ describe('what each kind of result carries', () => {
       { filters: { type: ['topic'], topic: ['taobao'] }, meta: { type: 'Topic', topics: 'taobao' }, sort: {} },
     ],
     [
-      'an event: topics de-duplicated and trimmed, an unreadable date left out',
-      { type: 'event', date: 'about 2021', topics: [' alibaba', 'alibaba', ''], context: 'Timeline' },
-      { filters: { type: ['event'], topic: ['alibaba'] }, meta: { type: 'Event', context: 'Timeline' }, sort: {} },
+      "a timeline page: its events' years and topics as filters, no date sort, topics not searchable",
+      { type: 'timeline', days: ['2024-09-05', '2021-01-01', 'about 2021', '2024-01-02'], topics: [' alibaba', 'alibaba', ''] },
+      { filters: { type: ['timeline'], topic: ['alibaba'], year: ['2021', '2024'] }, meta: { type: 'Timeline' }, sort: {} },
     ],
   ])('%s', (_, facets, expected) => {
     expect(recordFacets(facets)).toEqual(expected);
@@ -93,8 +93,7 @@ describe("the search page's filter labels", () => {
   test.each([
     ['type', 'article', 'Articles'],
     ['type', 'topic', 'Topics'],
-    ['type', 'note', 'Notes'],
-    ['type', 'event', 'Events'],
+    ['type', 'timeline', 'Timeline'],
     ['kind', 'correction', 'Corrections'],
     ['kind', 'fact-check', 'Fact-checks'],
     ['kind', 'context', 'Context'],
@@ -110,5 +109,21 @@ describe("the search page's filter labels", () => {
   test('every result type and every kind of note has a label of its own', () => {
     for (const type of RESULT_TYPES) expect(filterLabel(labels, 'type', type)).not.toBe(type);
     for (const kind of NOTE_KINDS) expect(filterLabel(labels, 'kind', kind)).not.toBe(kind);
+  });
+});
+
+describe('the order the search page lists filter values in', () => {
+  const labels = searchFilterLabels([
+    { slug: 'wechat-pay', title: 'WeChat Pay' },
+    { slug: 'alibaba', title: 'Alibaba' },
+  ]);
+  test.each<[Parameters<typeof orderFilterValues>[1], string[], string[]]>([
+    ['type', ['timeline', 'topic', 'article'], ['article', 'topic', 'timeline']],
+    ['kind', ['update', 'footnote', 'context', 'correction'], ['context', 'correction', 'update', 'footnote']],
+    ['year', ['2016', '2024', '2021'], ['2024', '2021', '2016']],
+    ['topic', ['wechat-pay', 'alibaba'], ['alibaba', 'wechat-pay']],
+    ['outlet', ['Reuters', 'CNBC', 'Luxury Daily'], ['CNBC', 'Luxury Daily', 'Reuters']],
+  ])('%s: %j is listed as %j', (key, values, expected) => {
+    expect(orderFilterValues(labels, key, values)).toEqual(expected);
   });
 });

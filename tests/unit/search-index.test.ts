@@ -1,7 +1,8 @@
 // The search-index build step on a tiny site written for the test (like Pagefind's own integration tests):
 // index it with the real Pagefind binary, then search the written bundle with Pagefind's own browser script,
-// run in Node. Covers, whatever the content, topic pages with Chinese aliases, timeline events, and pages that
-// must stay out of the index.
+// run in Node. Covers, whatever the content, topic pages with Chinese aliases, notes and timeline events as
+// sub-results of their page, and pages that must stay out of the index.
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex, type IndexSummary } from '../../src/integrations/search-index.ts';
 import { facetAttributes } from '../../src/lib/search/facets.ts';
+import { eventTitle, resultParts, type ResultFragment } from '../../src/lib/search/sub-results.ts';
 
 const hidden = (facets: ReturnType<typeof facetAttributes>) =>
   `<div hidden data-pagefind-ignore>${[
@@ -25,49 +27,49 @@ const SITE: Record<string, string> = {
     `<article data-pagefind-body>${hidden(facetAttributes({ type: 'topic', topics: ['taobao'] }))}<h1>Taobao</h1>` +
       '<p data-pagefind-meta="aliases">Also known as 淘宝 and Táobǎo.</p><p>Alibaba’s consumer marketplace.</p>' +
       '<ul data-pagefind-ignore><li>Every article on Taobao, listed again</li>' +
-      '<li id="event-2024-09-05-wechat-pay" data-event data-date="2024-09-05" data-topics="taobao"><h3>Taobao accepts WeChat Pay</h3><p>Again.</p></li></ul></article>',
+      `<li id="event-2024-09-05-wechat-pay" data-pagefind-title="${eventTitle('2024-09-05', 'Taobao accepts WeChat Pay')}"><h3>Taobao accepts WeChat Pay</h3><p>Again.</p></li></ul></article>`,
   ),
   'articles/thaw/index.html': page(
-    `<article class="article" data-pagefind-body>${hidden(facetAttributes({ type: 'article', date: '2022-06-28', topics: ['wechat'], outlet: 'Luxury Daily' }))}` +
-      '<h1>The thaw</h1><div class="article-body"><div class="annotated"><p>adverts <mark class="annotation" data-annotation="cpm" data-kind="correction">charged by cost per mile</mark>' +
-      '<a class="note-marker" href="#note-cpm"><sup>1</sup></a>.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" data-note="cpm" data-kind="correction">' +
-      '<p class="note-head"><span class="note-kind">Correction</span></p><div class="note-body"><p>The term is cost per mille.</p></div></div></div></div>' +
+    `<article class="article" data-pagefind-body>${hidden(facetAttributes({ type: 'article', date: '2022-06-28', topics: ['wechat'], outlet: 'Luxury Daily', kinds: ['correction'] }))}` +
+      '<h1>The thaw</h1><div class="article-body"><div class="annotated"><p id="p-1">adverts <mark class="annotation" id="passage-cpm">charged by <a href="/">cost</a> per mile</mark>' +
+      '<a class="note-marker" id="marker-cpm" href="#note-cpm"><sup>1</sup></a>.</p><div class="sidenotes">' +
+      '<div class="sidenote" id="note-cpm" data-kind="correction" data-pagefind-title="Correction">' +
+      '<p class="note-head"><span class="note-kind">Correction</span></p><div class="note-body"><p>The term is cost per mille.</p></div>' +
+      '<p class="note-sources">Source: Investopedia.</p></div></div></div><p id="p-2">Brands sell on Tmall.</p>' +
       '<section class="endnotes"><h2>Notes</h2><p>The term is cost per mille, listed again.</p></section></div></article>',
   ),
   'timeline/index.html': page(
-    '<h1>Timeline</h1><ol><li id="event-2024-09-05-wechat-pay" data-event data-date="2024-09-05" data-topics="taobao wechat-pay">' +
-      '<h3>Taobao accepts WeChat Pay</h3><p>Taobao and Tmall (天猫) take Tencent’s payments.</p></li></ol>',
+    `<div data-pagefind-body>${hidden(facetAttributes({ type: 'timeline', days: ['2024-09-05'], topics: ['taobao', 'wechat-pay'] }))}<h1>Timeline</h1>` +
+      '<figure class="timeline-chart">Chart of every year</figure><ol>' +
+      `<li id="event-2024-09-05-wechat-pay" class="timeline-event" data-pagefind-title="${eventTitle('2024-09-05', 'Taobao accepts WeChat Pay')}">` +
+      '<h3>Taobao accepts WeChat Pay</h3><p>Taobao and Tmall (天猫) take Tencent’s payments.</p></li>' +
+      '<li class="timeline-publication">Article published: The thaw</li></ol></div>',
   ),
   'timeline/2/index.html': page(
-    '<h1>Timeline, page 2</h1><ol><li id="event-2025-01-01-later" data-event data-date="2025-01-01" data-topics="taobao">' +
-      '<h3>A later event</h3><p>Shown on the second page.</p></li></ol>',
+    `<div data-pagefind-body>${hidden(facetAttributes({ type: 'timeline', days: ['2025-01-01'], topics: ['taobao'] }))}<h1>Timeline, page 2</h1><ol>` +
+      `<li id="event-2025-01-01-later" class="timeline-event" data-pagefind-title="${eventTitle('2025-01-01', 'A later event')}">` +
+      '<h3>A later event</h3><p>Shown on the second page.</p></li></ol></div>',
   ),
 };
 
-const CONTENT: Record<string, string> = {
-  'articles/thaw.mdx': '---\ntitle: The thaw\nannotations:\n  - id: cpm\n    topics: [wechat, advertising]\n---\nText.\n',
-};
-
-interface Result {
+interface Result extends ResultFragment {
   url: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
 }
 
 const realFetch = globalThis.fetch;
 let root: string;
 let site: string;
 let summary: IndexSummary;
-let search: (term: string, filters?: Record<string, string>) => Promise<Result[]>;
+let search: (term: string | null, filters?: Record<string, string>) => Promise<Result[]>;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'search-index-'));
   site = join(root, 'dist');
-  for (const [path, text] of [...Object.entries(SITE).map(([p, t]) => [`dist/${p}`, t]), ...Object.entries(CONTENT).map(([p, t]) => [`content/${p}`, t])]) {
-    await mkdir(dirname(join(root, path!)), { recursive: true });
-    await writeFile(join(root, path!), text!);
+  for (const [path, text] of Object.entries(SITE)) {
+    await mkdir(dirname(join(site, path)), { recursive: true });
+    await writeFile(join(site, path), text);
   }
-  summary = await buildSearchIndex(site, join(root, 'content'));
+  summary = await buildSearchIndex(site);
 
   // Pagefind's browser script fetches its files by URL; here they are read from the written bundle.
   const bundle = join(site, 'pagefind');
@@ -89,49 +91,58 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe('the index of a small site', () => {
-  test('is published trimmed: the Component UI in English only, the engine minified (and still searching, below)', async () => {
-    expect(summary.untrimmed).toEqual([]);
-    const ui = await readFile(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
-    expect(ui.match(/translations\/[\w-]+\.json/g)).toEqual(['translations/en.json']);
-    expect(ui).toContain('customElements.define("pagefind-results"');
-  });
+const urls = (results: Result[]) => results.map((r) => r.url).sort();
+const partTitles = (result: Result | undefined) => (result ? resultParts(result, { excerptLength: 10 }).parts.map((p) => p.title) : []);
 
-  test('holds the marked pages, each note and each event; nothing else', () => {
-    expect(summary).toMatchObject({ pages: 2, notes: 1, events: 2 });
+describe('the index of a small site', () => {
+  test('is published as Pagefind writes it: one record per marked page, nothing else', async () => {
+    expect(summary.records).toBe(4);
     expect(summary.indexBytes).toBeGreaterThan(0);
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(await search('footer')).toEqual([]);
+    expect(await search('listed')).toEqual([]);
+    expect(await search('lazada')).toEqual([]);
   });
 
   test.each(['淘宝', 'Taobao', 'Táobǎo'])('%s finds the Taobao topic page by its aliases', async (term) => {
-    expect((await search(term)).map((r) => r.url)).toContain('/topics/taobao/');
+    expect(urls(await search(term))).toContain('/topics/taobao/');
   });
 
-  test('Chinese inside English text is found: 天猫 finds the event', async () => {
-    expect((await search('天猫')).map((r) => r.url)).toEqual(['/timeline/#event-2024-09-05-wechat-pay']);
+  test('a note is found by its own words, as a sub-result of its article linking to it; not through the notes list', async () => {
+    const [article, ...others] = await search('mille');
+    expect(others).toEqual([]);
+    expect(article!.url).toBe('/articles/thaw/');
+    const { parts, ownHits } = resultParts(article!, { excerptLength: 10 });
+    expect(ownHits).toBe(0);
+    expect(parts).toMatchObject([{ kind: 'note', noteKind: 'correction', title: 'Correction on “charged by cost per mile”', url: '/articles/thaw/#note-cpm', hits: 1 }]);
+    expect(parts[0]!.excerpt).toBe('The term is cost per <mark>mille.</mark>');
   });
 
-  test('an event on a later page of the timeline links to that page', async () => {
-    expect((await search('later')).map((r) => r.url)).toEqual(['/timeline/2/#event-2025-01-01-later']);
+  test("the article's text after a note is its own, not the note's; the note's number, kind and sources are not indexed", async () => {
+    const [article, ...others] = await search('brands');
+    expect(others).toEqual([]);
+    expect(article!.url).toBe('/articles/thaw/');
+    expect(partTitles(article)).toEqual([]);
+    expect(await search('investopedia')).toEqual([]);
   });
 
-  test('a timeline event is its own result, with its filters', async () => {
-    const [event] = await search('accepts', { type: 'event' });
-    expect(event).toMatchObject({
-      url: '/timeline/#event-2024-09-05-wechat-pay',
-      meta: { heading: 'Taobao accepts WeChat Pay', type: 'Event', date: '2024-09-05' },
-      filters: { type: ['event'], year: ['2024'], topic: ['taobao', 'wechat-pay'] },
-    });
+  test('the kind of note is a filter of its article', async () => {
+    expect(urls(await search(null, { kind: 'correction' }))).toEqual(['/articles/thaw/']);
+    expect((await search('mille', { kind: 'correction' }))[0]!.filters).toMatchObject({ type: ['article'], kind: ['correction'], outlet: ['Luxury Daily'] });
   });
 
-  test('a note is found by its own words, as a result linking to it; the article is not, nor its notes list', async () => {
-    const found = await search('mille');
-    expect(found.map((r) => r.url)).toEqual(['/articles/thaw/#note-cpm']);
-    expect(found[0]!.filters).toMatchObject({ type: ['note'], kind: ['correction'], topic: ['wechat', 'advertising'], outlet: ['Luxury Daily'] });
+  test('an event is a sub-result of the timeline page that lists it; Chinese inside English text is found', async () => {
+    const [timeline, ...others] = await search('天猫');
+    expect(others).toEqual([]);
+    expect(timeline!.url).toBe('/timeline/');
+    expect(partTitles(timeline)).toEqual(['2024: Taobao accepts WeChat Pay']);
+    expect(timeline!.filters).toMatchObject({ type: ['timeline'], year: ['2024'], topic: ['taobao', 'wechat-pay'] });
+    expect(await search('chart')).toEqual([]);
   });
 
-  test('navigation, footers, front page and lists that repeat other pages are not indexed', async () => {
-    expect(await search('footer')).toEqual([]);
-    expect(await search('listed')).toEqual([]);
-    expect((await search('lazada')).map((r) => r.url)).toEqual([]);
+  test('an event on a later page of the timeline is a sub-result of that page', async () => {
+    const [later] = await search('later');
+    expect(later!.url).toBe('/timeline/2/');
+    expect(resultParts(later!, { excerptLength: 10 }).parts.map((p) => p.url)).toEqual(['/timeline/2/#event-2025-01-01-later']);
   });
 });

@@ -1,30 +1,38 @@
 // The search index's vocabulary: which kinds of result exist, which filters, metadata and sort keys each
-// record carries, and how they are spelled. Page templates (through their data-pagefind-* attributes) and the
-// records the build adds for notes and timeline events both go through here, so a filter value is written
-// one way everywhere and the search page can rely on it.
-import { KIND_PLURAL_LABELS } from '../annotations/kinds.ts';
+// page carries, and how they are spelled. Page templates write them as data-pagefind-* attributes
+// (src/components/SearchFacets.astro) from the entries they render, so a filter value is written one way
+// everywhere and the search page can rely on it. Results are whole pages; an article's notes and the
+// timeline's events are sub-results of their page (see src/lib/search/sub-results.ts).
+import { KIND_PLURAL_LABELS, NOTE_KINDS } from '../annotations/kinds.ts';
 
-export const RESULT_TYPES = ['article', 'topic', 'note', 'event'] as const;
+export const RESULT_TYPES = ['article', 'topic', 'timeline'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
 
 /** Filters a reader can narrow results by, in the order the search page offers them. */
 export const FILTER_KEYS = ['type', 'topic', 'year', 'outlet', 'kind'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** The filters as the search page offers them: what each is called, in the order readers narrow by. */
+export const FILTER_NAMES: [FilterKey, string][] = [
+  ['type', 'Type'],
+  ['year', 'Year'],
+  ['topic', 'Topic'],
+  ['outlet', 'Outlet'],
+  ['kind', 'Kind of note'],
+];
+
 /** What a result is, as the search page labels it. */
 export const TYPE_LABELS: Record<ResultType, string> = {
   article: 'Article',
   topic: 'Topic',
-  note: 'Note',
-  event: 'Event',
+  timeline: 'Timeline',
 };
 
 /** What a result is, in the plural, as the type filter lists it ("Articles 12"). */
 export const TYPE_PLURAL_LABELS: Record<ResultType, string> = {
   article: 'Articles',
   topic: 'Topics',
-  note: 'Notes',
-  event: 'Events',
+  timeline: 'Timeline',
 };
 
 /**
@@ -49,10 +57,26 @@ export function filterLabel(labels: FilterLabels, key: string, value: string): s
   return names && Object.hasOwn(names, value) ? names[value]! : value;
 }
 
+const FIXED_ORDER: Partial<Record<FilterKey, readonly string[]>> = { type: RESULT_TYPES, kind: [...NOTE_KINDS, 'footnote'] };
+
+/** A filter's values in the order the search page lists them: types and kinds as declared, the latest year
+ * first, the rest by their labels. */
+export function orderFilterValues(labels: FilterLabels, key: FilterKey, values: readonly string[]): string[] {
+  const fixed = FIXED_ORDER[key];
+  const rank = (value: string) => (fixed?.includes(value) ? fixed.indexOf(value) : Infinity);
+  return [...values].sort((a, b) => {
+    if (fixed) return rank(a) - rank(b) || a.localeCompare(b);
+    if (key === 'year') return b.localeCompare(a);
+    return filterLabel(labels, key, a).localeCompare(filterLabel(labels, key, b), 'en');
+  });
+}
+
 export interface Facets {
   type: ResultType;
-  /** Calendar day, YYYY-MM-DD: an article's publication, a note's article, an event's date. */
+  /** Calendar day, YYYY-MM-DD: an article's publication. */
   date?: string;
+  /** More days the page covers, for the year filter only: a timeline page's events. */
+  days?: readonly string[];
   /** Topic slugs (the /topics/<slug>/ part). */
   topics?: readonly string[];
   /** What those topics are called ("WeChat Pay"), for a page's searchable topics; without them, the slugs. */
@@ -60,15 +84,11 @@ export interface Facets {
   outlet?: string;
   /** An article's byline, searchable. */
   author?: string;
-  /** A note's kind, as its data-kind says: correction, fact-check… */
-  kind?: string;
-  /** The kind as readers see it: "Correction". */
-  kindLabel?: string;
-  /** For a note or an event: the page it belongs to, shown under the result's title. */
-  context?: string;
+  /** The kinds of the page's notes (correction, fact-check…): the kind filter keeps pages that have one. */
+  kinds?: readonly string[];
 }
 
-/** Filters, metadata and sort keys in the shape Pagefind's addCustomRecord takes. */
+/** Filters, metadata and sort keys, by name. */
 export interface RecordFacets {
   filters: Record<string, string[]>;
   meta: Record<string, string>;
@@ -82,35 +102,35 @@ export function yearOf(day: string | undefined): string | undefined {
   return day ? ISO_DAY.exec(day)?.[1] : undefined;
 }
 
+const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+
 export function recordFacets(facets: Facets): RecordFacets {
   const filters: Record<string, string[]> = { type: [facets.type] };
   const meta: Record<string, string> = { type: TYPE_LABELS[facets.type] };
   const sort: Record<string, string> = {};
   const year = yearOf(facets.date);
-  const topics = [...new Set((facets.topics ?? []).map((t) => t.trim()).filter(Boolean))];
+  const topics = unique(facets.topics ?? []);
+  const years = unique([facets.date, ...(facets.days ?? [])].map(yearOf).filter((y) => y !== undefined)).sort();
+  const kinds = unique(facets.kinds ?? []);
 
   if (topics.length) filters.topic = topics;
-  if (year) filters.year = [year];
+  if (years.length) filters.year = years;
   if (facets.outlet) {
     filters.outlet = [facets.outlet];
     meta.outlet = facets.outlet;
   }
   if (facets.author) meta.author = facets.author;
-  if (facets.kind) {
-    filters.kind = [facets.kind];
-    meta.kind = facets.kindLabel ?? facets.kind;
-  }
+  if (kinds.length) filters.kind = kinds;
   if (facets.date && year) {
     meta.date = facets.date;
     sort.date = facets.date;
   }
-  // Whole pages rank for the topics they are about (a searchable meta field, boosted in the ranking);
-  // notes and events rank by their own words only, so a page comes before its parts.
-  if (topics.length && (facets.type === 'article' || facets.type === 'topic')) {
+  // Articles and topics rank for the topics they are about (a searchable meta field, boosted in the ranking);
+  // a timeline page, which lists every topic's events, ranks by its own words only.
+  if (topics.length && facets.type !== 'timeline') {
     const names = facets.topicNames?.length ? facets.topicNames : topics.map((t) => t.replaceAll('-', ' '));
     meta.topics = [...new Set(names)].join(', ');
   }
-  if (facets.context) meta.context = facets.context;
   return { filters, meta, sort };
 }
 

@@ -1,0 +1,239 @@
+// The parts of a search result: an article's margin notes and a timeline page's events, found inside the page's
+// own record. Each note is written `<div id="note-X" data-pagefind-title="Correction">` (its kind: the page's
+// bytes are counted) and each event `<li id="event-X" data-pagefind-title="2024: …">`, which Pagefind (1.6)
+// records as the page's titled anchors, with the word position where each starts. Every other element with an id
+// is an anchor too, untitled: a note's passage (`<mark id="passage-X">`, up to its marker `#marker-X`) gives the
+// note's quote, so a note shows as "Correction on “charged by cost per mile”". Pagefind's own sub-results run from one titled anchor to the next, so the
+// article text after a note's column would count as the note's; here a part ends at the next anchor of any kind
+// (the next paragraph's p-N, the next note), so a note matches only by its own words. Pure functions of the
+// fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
+import { KIND_LABELS, type DisplayKind } from '../annotations/kinds.ts';
+
+/** An element with an id in the indexed page, as Pagefind's fragment lists it. */
+export interface FragmentAnchor {
+  element: string;
+  id: string;
+  /** The element's text: a heading's words. */
+  text?: string;
+  /** data-pagefind-title, when the element has one. */
+  title?: string;
+  /** Word position of the element's start in the page's content. */
+  location: number;
+}
+
+/** What this file reads of the fragment Pagefind's result.data() resolves to. */
+export interface ResultFragment {
+  /** The page's address, with the search words for highlighting (?highlight=…) when there are any. */
+  url: string;
+  content: string;
+  /** The content as Pagefind splits it into words (escaped for HTML). */
+  raw_content?: string;
+  anchors: FragmentAnchor[];
+  /** Word positions of the matches. */
+  locations: number[];
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  /** Pagefind's excerpt of the whole page. */
+  excerpt?: string;
+}
+
+export type PartKind = 'note' | 'event';
+
+export interface ResultPart {
+  kind: PartKind;
+  /** A note's kind (correction…); undefined for an event. */
+  noteKind?: DisplayKind;
+  title: string;
+  url: string;
+  /** Matches in the part's own words. */
+  hits: number;
+  /** The matching words in context, HTML with <mark>; "" when the part is listed without matches. */
+  excerpt: string;
+  location: number;
+}
+
+const PART_PREFIXES: [string, PartKind][] = [
+  ['note-', 'note'],
+  ['event-', 'event'],
+];
+
+/** A note's title as the search shows it, worded like the page's list of notes: Correction on “cost per mile”. */
+export function noteTitle(kind: DisplayKind, quote?: string): string {
+  const label = KIND_LABELS[kind];
+  return quote ? `${label} on “${quote}”` : label;
+}
+
+/** An event's title as the search shows it, its year first: 2024: Taobao accepts WeChat Pay. */
+export function eventTitle(day: string, title: string): string {
+  return `${day.slice(0, 4)}: ${title}`;
+}
+
+/** The year an event's title starts with (the reverse of eventTitle). */
+export function yearOfTitle(title: string): string | undefined {
+  return /^(\d{4}): /.exec(title)?.[1];
+}
+
+/** The kind a note's title names: its label, alone (as the page writes it) or before its quote. */
+export function kindOfTitle(title: string): DisplayKind | undefined {
+  const kinds = Object.entries(KIND_LABELS) as [DisplayKind, string][];
+  return kinds.find(([, label]) => title === label || title.startsWith(`${label} on `))?.[0];
+}
+
+/** Words of a quote shown in a note's title; a longer one is cut, with an ellipsis. */
+export const QUOTE_WORDS = 12;
+
+const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/** The passage a note is about, as the page's words from its <mark id="passage-X"> to the next anchor (its
+ * marker); undefined for a note that quotes nothing (a footnote). */
+function quoteOf(noteId: string, anchors: readonly FragmentAnchor[], words: readonly string[], joiner: string): string | undefined {
+  const at = anchors.findIndex((anchor) => anchor.id === `passage-${noteId}`);
+  if (at < 0) return undefined;
+  const from = anchors[at]!.location;
+  const to = anchors.slice(at + 1).find((anchor) => anchor.location > from)?.location ?? from + QUOTE_WORDS;
+  const quote = words.slice(from, Math.min(to, from + QUOTE_WORDS)).join(joiner).trim();
+  return quote ? unescape(to - from > QUOTE_WORDS ? `${quote}…` : quote) : undefined;
+}
+
+/** The content's words, as Pagefind numbers them (by zero-width spaces where it segmented the text itself). */
+export function contentWords(fragment: Pick<ResultFragment, 'content' | 'raw_content'>): string[] {
+  const text = fragment.raw_content ?? fragment.content;
+  return text.includes('\u200B') ? text.split('\u200B') : text.split(/[\r\n\s]+/g);
+}
+
+/** What joins the content's words again: nothing where Pagefind segmented the text (zero-width spaces). */
+const joinerOf = (fragment: Pick<ResultFragment, 'content' | 'raw_content'>) => ((fragment.raw_content ?? fragment.content).includes('\u200B') ? '' : ' ');
+
+/** Up to `length` words from [from, to) around the first match, matches marked. */
+export function excerpt(words: readonly string[], hits: readonly number[], from: number, to: number, length: number, joiner = ' '): string {
+  const inside = hits.filter((at) => at >= from && at < to).sort((a, b) => a - b);
+  const first = inside[0] ?? from;
+  const start = Math.max(from, Math.min(first - Math.floor(length / 4), to - length));
+  const end = Math.min(to, start + length);
+  const marked = new Set(inside);
+  return words
+    .slice(start, end)
+    .map((word, i) => (marked.has(start + i) ? `<mark>${word}</mark>` : word))
+    .join(joiner)
+    .trim();
+}
+
+function partKind(anchor: FragmentAnchor): PartKind | undefined {
+  if (!anchor.title?.trim()) return undefined;
+  return PART_PREFIXES.find(([prefix]) => anchor.id.startsWith(prefix))?.[1];
+}
+
+/** The page's address with `#id` in place of any fragment it had. */
+export function anchoredUrl(url: string, id: string): string {
+  return `${url.replace(/#.*$/, '')}#${id}`;
+}
+
+/** Each part of the page with the word range it covers: from its anchor to the next anchor of any kind. */
+function partRanges(fragment: ResultFragment, words: readonly string[]) {
+  const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
+  const joiner = joinerOf(fragment);
+  return anchors.flatMap((anchor, i) => {
+    const kind = partKind(anchor);
+    if (!kind) return [];
+    const next = anchors.slice(i + 1).find((other) => other.location > anchor.location);
+    const label = anchor.title!.trim();
+    const noteKind = kind === 'note' ? kindOfTitle(label) : undefined;
+    const title = noteKind && label === KIND_LABELS[noteKind] ? noteTitle(noteKind, quoteOf(anchor.id.slice('note-'.length), anchors, words, joiner)) : label;
+    return [{ anchor, kind, noteKind, title, from: anchor.location, to: next?.location ?? words.length }];
+  });
+}
+
+export interface PartOptions {
+  /** Words of excerpt. */
+  excerptLength: number;
+  /** Note kinds the reader filtered by: only notes of these kinds are parts, and events are not. */
+  kinds?: readonly string[];
+  /** Years the reader filtered by: only events of these years are parts (a timeline page spans several). */
+  years?: readonly string[];
+}
+
+export interface ResultParts {
+  /** The parts that match (or, with a kind filter and no matches at all, the notes of those kinds), in page order. */
+  parts: ResultPart[];
+  /** Matches in the page's own text, outside every part. */
+  ownHits: number;
+  /** The page's own matching words in context ("" when only its parts match). */
+  ownExcerpt: string;
+}
+
+/** Splits a result's matches between the page's own text and its notes or events. */
+export function resultParts(fragment: ResultFragment, options: PartOptions): ResultParts {
+  const words = contentWords(fragment);
+  const joiner = joinerOf(fragment);
+  const ranges = partRanges(fragment, words);
+  const inPart = (at: number) => ranges.some((r) => at >= r.from && at < r.to);
+  const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
+  const years = options.years?.length ? new Set(options.years) : undefined;
+  const hits = [...new Set(fragment.locations)];
+
+  const parts: ResultPart[] = [];
+  for (const range of ranges) {
+    const { noteKind } = range;
+    if (kinds && !(noteKind && kinds.has(noteKind))) continue;
+    if (years && range.kind === 'event' && !years.has(yearOfTitle(range.anchor.title!) ?? '')) continue;
+    const own = hits.filter((at) => at >= range.from && at < range.to);
+    // Without search words (filters alone) a kind filter lists the page's notes of that kind.
+    if (own.length === 0 && !(kinds && hits.length === 0)) continue;
+    parts.push({
+      kind: range.kind,
+      noteKind,
+      title: range.title,
+      url: anchoredUrl(fragment.url, range.anchor.id),
+      hits: own.length,
+      excerpt: own.length ? excerpt(words, own, range.from, range.to, options.excerptLength, joiner) : '',
+      location: range.from,
+    });
+  }
+
+  const ownHits = hits.filter((at) => !inPart(at)).sort((a, b) => a - b);
+  let ownExcerpt = '';
+  if (ownHits.length) {
+    // The stretch of the page's own text around its first match, between the parts before and after it.
+    const first = ownHits[0]!;
+    const from = Math.max(0, ...ranges.filter((r) => r.to <= first).map((r) => r.to));
+    const to = Math.min(words.length, ...ranges.filter((r) => r.from > first).map((r) => r.from));
+    ownExcerpt = excerpt(words, ownHits, from, to, options.excerptLength, joiner);
+  }
+  return { parts, ownHits: ownHits.length, ownExcerpt };
+}
+
+/** The parts worth showing under a result: the `most` with the most matches, in page order. */
+export function shownParts(parts: readonly ResultPart[], most: number): ResultPart[] {
+  const best = [...parts].sort((a, b) => b.hits - a.hits || a.location - b.location).slice(0, most);
+  return best.sort((a, b) => a.location - b.location);
+}
+
+const normalize = (word: string) => word.toLowerCase().replace(/<\/?mark>|[^\p{L}\p{N}]/gu, '');
+
+/** How many of the search's words a stretch of the page matches (a word matches the page's words it begins:
+ * "cost" matches "costs", as Pagefind finds them). */
+function termsCovered(words: readonly string[], hits: readonly number[], terms: readonly string[]): number {
+  const found = hits.map((at) => normalize(words[at] ?? ''));
+  return terms.filter((term) => found.some((word) => word.startsWith(term))).length;
+}
+
+/**
+ * Where a result should take the reader: the part that matches more of the search's words than the page's own
+ * text does (the note that says "mille", for "cost per mille"), else the page itself. Undefined means the page.
+ */
+export function bestPart(fragment: ResultFragment, term: string): { id: string; title: string; kind: PartKind; noteKind?: DisplayKind } | undefined {
+  const terms = [...new Set(term.split(/\s+/).map(normalize).filter(Boolean))];
+  const words = contentWords(fragment);
+  const ranges = partRanges(fragment, words);
+  const hits = [...new Set(fragment.locations)];
+  const own = hits.filter((at) => !ranges.some((r) => at >= r.from && at < r.to));
+  let best: { id: string; title: string; kind: PartKind; noteKind?: DisplayKind; score: number } | undefined;
+  for (const range of ranges) {
+    const inside = hits.filter((at) => at >= range.from && at < range.to);
+    const score = termsCovered(words, inside, terms);
+    if (inside.length && score > (best?.score ?? termsCovered(words, own, terms))) {
+      best = { id: range.anchor.id, title: range.title, kind: range.kind, noteKind: range.noteKind, score };
+    }
+  }
+  return best && { id: best.id, title: best.title, kind: best.kind, noteKind: best.noteKind };
+}

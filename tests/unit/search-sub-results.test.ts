@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import { NOTE_KINDS, type DisplayKind } from '../../src/lib/annotations/kinds.ts';
+import { bestPart, eventTitle, excerpt, kindOfTitle, noteTitle, resultParts, shownParts, yearOfTitle, type ResultFragment, type ResultPart } from '../../src/lib/search/sub-results.ts';
+
+describe('the titles of notes and events, and what the search reads back from them', () => {
+  test.each<[DisplayKind, string | undefined, string]>([
+    ['correction', 'charged by cost per mile', 'Correction on “charged by cost per mile”'],
+    ['fact-check', 'led them directly to Tmall', 'Fact-check on “led them directly to Tmall”'],
+    ['cross-reference', 'Lazada', 'Cross-reference on “Lazada”'],
+    ['footnote', undefined, 'Footnote'],
+  ])('a %s note on %j is titled %s', (kind, quote, title) => {
+    expect(noteTitle(kind, quote)).toBe(title);
+    expect(kindOfTitle(title)).toBe(kind);
+  });
+
+  test('every kind of note is read back from its title, and nothing else is', () => {
+    for (const kind of [...NOTE_KINDS, 'footnote'] as const) expect(kindOfTitle(noteTitle(kind, 'a quote on “Update” things'))).toBe(kind);
+    expect(kindOfTitle('Taobao accepts WeChat Pay')).toBeUndefined();
+    expect(kindOfTitle('Corrections on “x”')).toBeUndefined();
+  });
+
+  test.each([
+    ['2024-09-05', 'Taobao accepts WeChat Pay', '2024: Taobao accepts WeChat Pay'],
+    ['2016-04-12', 'Alibaba takes control of Lazada in 2017', '2016: Alibaba takes control of Lazada in 2017'],
+  ])('an event of %s, %s, is titled %s', (day, title, shown) => {
+    expect(eventTitle(day, title)).toBe(shown);
+    expect(yearOfTitle(shown)).toBe(day.slice(0, 4));
+  });
+});
+
+describe('an excerpt', () => {
+  const words = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+  test.each<[string, number[], number, number, number, string]>([
+    ['starts a little before the first match', [6], 0, 12, 4, 'six <mark>seven</mark> eight nine'],
+    ['never before its stretch', [1], 1, 12, 4, '<mark>two</mark> three four five'],
+    ['never past its stretch', [9], 0, 10, 4, 'seven eight nine <mark>ten</mark>'],
+    ['marks only the matches inside it', [2, 3, 11], 0, 6, 3, '<mark>three</mark> <mark>four</mark> five'],
+    ['without matches, is the stretch’s first words', [], 4, 12, 3, 'five six seven'],
+  ])('%s', (_, hits, from, to, length, expected) => {
+    expect(excerpt(words, hits, from, to, length)).toBe(expected);
+  });
+});
+
+// An article as Pagefind's fragment gives it: its text with a note's passage (words 1–5, then its marker), then
+// the note (words 6–11), then the next paragraph (p-2, from word 12), then a second note (words 16–19), whose
+// passage is in the last paragraph (p-4, from word 20), with no marker after it.
+const ARTICLE = [
+  'Adverts charged by cost per mile', // 0–5: the text, with the passage (1–5)
+  'The term is cost per mille', // 6–11: note cpm
+  'Brands sell on Tmall', // 12–15: paragraph p-2
+  'Tmall is Alibaba’s mall', // 16–19: note tmall
+  'Brands pay per mille', // 20–23: paragraph p-4
+].join(' ');
+
+function fragment(locations: number[]): ResultFragment {
+  return {
+    url: '/articles/thaw/?highlight=mille',
+    content: ARTICLE,
+    anchors: [
+      { element: 'p', id: 'p-1', location: 0 },
+      { element: 'mark', id: 'passage-cpm', text: 'charged by', location: 1 },
+      { element: 'a', id: 'marker-cpm', text: '1', location: 6 },
+      { element: 'div', id: 'note-cpm', title: 'Correction', location: 6 },
+      { element: 'p', id: 'p-2', location: 12 },
+      { element: 'div', id: 'note-tmall', title: 'Definition', location: 16 },
+      { element: 'p', id: 'p-4', location: 20 },
+      { element: 'mark', id: 'passage-tmall', text: 'pay per mille', location: 21 },
+    ],
+    locations,
+    meta: { title: 'The thaw' },
+    filters: { type: ['article'], kind: ['correction', 'definition'] },
+  };
+}
+
+const titles = (parts: ResultPart[]) => parts.map((p) => p.title);
+
+describe("a result's parts: its notes and events that match", () => {
+  test('a note matches by its own words only, and links to itself with the search words kept', () => {
+    const { parts, ownHits, ownExcerpt } = resultParts(fragment([11]), { excerptLength: 4 });
+    expect(parts).toEqual([
+      {
+        kind: 'note',
+        noteKind: 'correction',
+        title: 'Correction on “charged by cost per mile”',
+        url: '/articles/thaw/?highlight=mille#note-cpm',
+        hits: 1,
+        excerpt: 'is cost per <mark>mille</mark>',
+        location: 6,
+      },
+    ]);
+    expect([ownHits, ownExcerpt]).toEqual([0, '']);
+  });
+
+  test("the text after a note's column is the article's own, not the note's", () => {
+    const { parts, ownHits, ownExcerpt } = resultParts(fragment([14, 15, 23]), { excerptLength: 4 });
+    expect(parts).toEqual([]);
+    expect(ownHits).toBe(3);
+    expect(ownExcerpt).toBe('Brands sell <mark>on</mark> <mark>Tmall</mark>');
+  });
+
+  test('a kind filter keeps only the notes of that kind', () => {
+    expect(titles(resultParts(fragment([10, 16]), { excerptLength: 4 }).parts)).toEqual(['Correction on “charged by cost per mile”', 'Definition on “pay per mille”']);
+    expect(titles(resultParts(fragment([10, 16]), { excerptLength: 4, kinds: ['definition'] }).parts)).toEqual(['Definition on “pay per mille”']);
+  });
+
+  test('with filters alone (no words), a kind filter lists the notes of that kind', () => {
+    const { parts } = resultParts(fragment([]), { excerptLength: 4, kinds: ['correction'] });
+    expect(parts).toMatchObject([{ title: 'Correction on “charged by cost per mile”', hits: 0, excerpt: '' }]);
+    expect(resultParts(fragment([]), { excerptLength: 4 }).parts).toEqual([]);
+  });
+
+  test('a year filter keeps only the events of that year', () => {
+    const timeline: ResultFragment = {
+      url: '/timeline/',
+      content: '2021 Alibaba apps add WeChat Pay 2024 Taobao adds WeChat Pay',
+      anchors: [
+        { element: 'li', id: 'event-2021-apps', title: '2021: Some Alibaba apps add WeChat Pay', location: 0 },
+        { element: 'li', id: 'event-2024-taobao', title: '2024: Taobao accepts WeChat Pay', location: 6 },
+      ],
+      locations: [4, 5, 9, 10],
+      meta: { title: 'Timeline' },
+      filters: { type: ['timeline'] },
+    };
+    expect(titles(resultParts(timeline, { excerptLength: 4 }).parts)).toEqual(['2021: Some Alibaba apps add WeChat Pay', '2024: Taobao accepts WeChat Pay']);
+    expect(titles(resultParts(timeline, { excerptLength: 4, years: ['2024'] }).parts)).toEqual(['2024: Taobao accepts WeChat Pay']);
+  });
+
+  test('the parts shown are those with the most matches, in page order', () => {
+    const part = (title: string, hits: number, location: number) => ({ kind: 'note' as const, title, url: '', hits, excerpt: '', location });
+    expect(titles(shownParts([part('a', 1, 0), part('b', 3, 10), part('c', 2, 20), part('d', 3, 30)], 2))).toEqual(['b', 'd']);
+  });
+});
+
+describe('where a result takes the reader', () => {
+  test.each<[string, string, number[], string | undefined]>([
+    ['the note, which has all three words, where the text has two', 'cost per mille', [3, 4, 9, 10, 11], 'note-cpm'],
+    ['the article, whose own text has both words first', 'cost per', [3, 4, 9, 10], undefined],
+    ['the article, whose text has the word as the note does', 'tmall', [15, 16], undefined],
+    ['the note, the only place it is', 'alibaba', [18], 'note-tmall'],
+    ['the article on a tie: "advert" begins the text’s "Adverts", "mille" is the note’s', 'advert mille', [0, 11], undefined],
+    ['the note, which has both words, one of them as the start of "mille"', 'cost mil', [3, 9, 11], 'note-cpm'],
+  ])('%s: %j', (_, term, locations, id) => {
+    expect(bestPart(fragment(locations), term)?.id).toBe(id);
+  });
+});
