@@ -1,6 +1,5 @@
 // The HTML of a Markdown article's text, rendered when its page is built (the content store keeps only its
-// frontmatter: src/loaders/articles.ts says why). The file is read and split exactly as Astro's Markdown loader
-// does (Astro's parseFrontmatter, the body trimmed) and rendered with our pipeline (src/plugins/article-pipeline.ts)
+// frontmatter: src/loaders/articles.ts says why). The file is split by the content model (src/content-model/) and rendered with our pipeline (src/plugins/article-pipeline.ts)
 // in the steps Astro's Markdown processor runs, so the page is what it was when Astro rendered it at content sync.
 //
 // The HTML is cached on disk, one file per version of the article's file, beside the content store: a build after
@@ -13,7 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { parseFrontmatter, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -24,7 +23,7 @@ import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
-import { bodyOf } from '../lib/frontmatter-values.ts';
+import { bodyOf, frontmatterValues } from '../content-model/frontmatter.ts';
 
 type Article = CollectionEntry<'articles'>;
 
@@ -37,10 +36,9 @@ export interface ArticleSource {
   body: string;
 }
 
-/** An article file's text split as Astro's Markdown loader splits it (Astro's parseFrontmatter, the body trimmed). */
+/** An article file's text split by the content model (the values the pages see, the body trimmed as Astro trims it). */
 export function sourceOfText(path: string, text: string): ArticleSource {
-  const parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
-  return { path, frontmatter: parsed.frontmatter, body: parsed.content.trim() };
+  return { path, frontmatter: frontmatterValues(text), body: bodyOf(text) };
 }
 
 /** The article's file, read and split as Astro's Markdown loader does. */

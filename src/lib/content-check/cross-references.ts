@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { anchorQuote, type Passage, type TextQuoteSelector } from '../annotations/anchor-quote.ts';
 import { anchorProblem, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
 import { inYamlValue } from './finding.ts';
-import { locate, nodePosition } from './frontmatter.ts';
+import { locate, nodePosition } from '../../content-model/frontmatter.ts';
 import { yamlOf, type Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { safetyFindings } from './safety-rules.ts';

@@ -4,7 +4,7 @@
 // ('note "cpm", source 1, date' rather than annotations.3.sources.0.date).
 import type { z } from 'astro/zod';
 import type { ContentKind } from './content-files.ts';
-import { locate, nodePosition, sourceText, type YamlText } from './frontmatter.ts';
+import { locate, nodePosition, sourceText, type YamlText } from '../../content-model/frontmatter.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { closestName } from './similar.ts';
 

@@ -1,6 +1,6 @@
 // Which topics each note of an article is about. The page shows a note's text but not its topics, so they
 // are read from the article's frontmatter (`annotations: - id, topics`), the one place they are written.
-import { frontmatterValues } from '../frontmatter-values.ts';
+import { frontmatterValues } from '../../content-model/frontmatter.ts';
 
 /** Note id → its topic slugs, for every annotation that lists topics. Unreadable frontmatter gives none. */
 export function noteTopicsFromSource(mdx: string): Map<string, string[]> {
