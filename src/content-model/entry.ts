@@ -61,6 +61,11 @@ export function parseCounts(): ReadonlyMap<string, number> {
   return shared.parses;
 }
 
+/** Takes an entry read elsewhere (in a worker thread, or from the digest cache) as this version's entry. */
+export function rememberEntry(entry: Entry): void {
+  shared.entries.set(entry.path, entry);
+}
+
 /** Forgets every entry and count (tests). */
 export function resetModel(): void {
   shared.entries.clear();

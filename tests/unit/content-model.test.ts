@@ -1,7 +1,7 @@
 // The content model (src/content-model/): the one reader of content files. Its YAML values are the values Astro's
 // own parser gives the pages; its passages are the page's passages (one definition, used by the check, the ids and
 // the anchoring alike); and a build's consumers share one parse of each file.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -122,3 +122,33 @@ describe('each file is parsed once per version, whoever asks', () => {
     expect(parseCounts().get(path)).toBe(2);
   });
 });
+
+describe('an unchanged file is not parsed again by the next run (digest cache)', () => {
+  beforeEach(() => resetModel());
+
+  test('the second check parses nothing, reports the same, and gives the model every entry; an edit is parsed again', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'content-model-cache-'));
+    const root = join(work, 'content');
+    cpSync('tests/fixtures/bad-content/quote-typo', root, { recursive: true });
+    const cacheDir = join(work, 'cache');
+    const first = await checkContent({ root, cacheDir }, { threads: 1 });
+    expect(first.problems.length).toBeGreaterThan(0);
+    const files = parseCounts().size;
+    expect(files).toBe(first.filesChecked);
+
+    resetModel();
+    const second = await checkContent({ root, cacheDir }, { threads: 1 });
+    expect(second).toEqual(first);
+    expect(parseCounts().size).toBe(0);
+    const article = join(root, 'articles', 'example.md');
+    expect(readEntry('article', article)?.body?.passages?.length).toBeGreaterThan(0);
+    expect(parseCounts().size).toBe(0);
+
+    writeFileSync(article, `${readFileSync(article, 'utf8')}\nA paragraph added.\n`);
+    resetModel();
+    await checkContent({ root, cacheDir }, { threads: 1 });
+    expect([...parseCounts().keys()]).toEqual([article]);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+

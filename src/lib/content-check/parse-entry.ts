@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
 import { parseBody } from '../../content-model/body.ts';
-import { readText, yamlOf as modelYamlOf } from '../../content-model/entry.ts';
+import { readText, yamlOf as modelYamlOf, type Entry as ModelEntry } from '../../content-model/entry.ts';
 import type { Passage } from '../../content-model/passages.ts';
 import { articleSchema } from '../../schemas/article.ts';
 import { eventSchema } from '../../schemas/event.ts';
@@ -65,7 +65,8 @@ export interface ParseOptions {
   projectRoot: string;
 }
 
-export type ParseResult = { entry?: Entry; problems: Problem[] };
+/** The check's entry, its problems, and the content model's entry of the file (src/content-model/entry.ts). */
+export type ParseResult = { entry?: Entry; problems: Problem[]; model?: ModelEntry };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -257,9 +258,11 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
         tree = null;
       }
     }
-    return { entry, problems: [...problems, ...(await checkRead(file, kind, readText(kind, absolutePath, text, tree), entry, options))] };
+    const read = readText(kind, absolutePath, text, tree);
+    return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
   }
-  return { entry, problems: [...problems, ...(await checkRead(file, kind, readText(kind, absolutePath, text), entry, options))] };
+  const read = readText(kind, absolutePath, text);
+  return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
 }
 
 /** The rules over one file the content model has read: its YAML, its values against the schema, its body. */
