@@ -39,9 +39,18 @@ export function articleLoader(options: { base: string }): Loader {
     name: 'article-loader',
     load: async (context: LoaderContext) => {
       const { store, parseData, config, logger, watcher } = context;
-      await mdx.load({ ...context, store: mdxView(store) });
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base);
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        logger.warn(`No articles folder at ${dir}.`);
+      }
+      const withMdx = names.some((name) => name.endsWith('.mdx'));
+      // glob() warns about a folder without MDX: it is asked only when there is some (the dev server's watcher then
+      // lets it follow MDX files itself). Without any, entries of MDX files that were removed go below.
+      if (withMdx) await mdx.load({ ...context, store: mdxView(store) });
 
       /** Puts one Markdown article in the store (or takes it out when its file is gone); returns its id. */
       const sync = async (name: string): Promise<string | undefined> => {
@@ -60,19 +69,13 @@ export function articleLoader(options: { base: string }): Loader {
         return id;
       };
 
-      let names: string[] = [];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        logger.warn(`No articles folder at ${dir}.`);
-      }
       const loaded = new Set<string>();
       for (const name of names) {
         const id = await sync(name);
         if (id !== undefined) loaded.add(id);
       }
       for (const id of store.keys()) {
-        if (!loaded.has(id) && !store.get(id)?.filePath?.endsWith('.mdx')) store.delete(id);
+        if (!loaded.has(id) && !(withMdx && store.get(id)?.filePath?.endsWith('.mdx'))) store.delete(id);
       }
 
       if (!watcher) return;
