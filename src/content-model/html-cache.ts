@@ -11,8 +11,9 @@
 // would look for are pruned (pruneHtmlCache).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { findArticleFile } from '../lib/article-files.ts';
+import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
@@ -67,8 +68,6 @@ export function topicsDigest(contentDir: string): string {
   return topics.digest;
 }
 
-const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
-
 const readText = (path: string): string | undefined => {
   try {
     return readFileSync(path, 'utf8');
@@ -76,21 +75,6 @@ const readText = (path: string): string | undefined => {
     return undefined;
   }
 };
-
-/** The files `entries` import, directly or not, through relative imports: the code a plugin runs. */
-export function importedFiles(entries: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const pending = [...entries];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    const text = readText(file);
-    if (text === undefined) continue;
-    seen.add(file);
-    for (const [, specifier] of text.matchAll(RELATIVE_IMPORT)) pending.push(resolve(dirname(file), specifier!));
-  }
-  return [...seen].sort();
-}
 
 /** The pipeline's code files: the plugins and what they import, the page-time renderer, the config, the lock file. */
 export function pipelineFiles(projectRoot: string): string[] {

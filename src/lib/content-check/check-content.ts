@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
 import { digestOf, rememberEntry } from '../../content-model/entry.ts';
-import { importedFiles } from '../../content-model/html-cache.ts';
+import { importedFiles } from '../../content-model/code-files.ts';
 import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { inBody } from './finding.ts';
