@@ -21,7 +21,8 @@ export function splitFrontmatter(source: string): SplitFile {
   if (close === -1) return { ok: false, reason: 'unclosed' };
   return {
     ok: true,
-    yaml: lines.slice(1, close).join('\n'),
+    // A file saved with Windows line endings: the YAML is read without its carriage returns (positions keep their lines).
+    yaml: lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n'),
     yamlFirstLine: 2,
     body: lines.slice(close + 1).join('\n'),
     bodyFirstLine: close + 2,

@@ -37,6 +37,11 @@ describe('frontmatter values', () => {
     expect(frontmatterValues(file)).toEqual(parseFrontmatter(file).frontmatter);
   });
 
+  test("Windows line endings: the same values as Astro's parser", () => {
+    const file = '---\r\ntitle: x\r\nannotations:\r\n  - id: a\r\n    topics: [x]\r\n---\r\nText.\r\n';
+    expect(frontmatterValues(file)).toEqual(parseFrontmatter(file).frontmatter);
+  });
+
   test("the body is Astro's body: below the closing ---, trimmed", () => {
     const file = '\uFEFF---\ntitle: x\n---\n\n  First paragraph.\n\nSecond.\n\n';
     expect(bodyOf(file)).toBe(parseFrontmatter(file.slice(1), { frontmatter: 'empty-with-spaces' }).content.trim());
