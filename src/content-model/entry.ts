@@ -112,20 +112,38 @@ export function readText(kind: EntryKind, path: string, text: string, tree?: Roo
   let parsed: Root | undefined;
   if (body && bodyText !== undefined) {
     if (tree === undefined) {
-      try {
-        parsed = parseBody(bodyText, body.format);
-      } catch {
-        // MDX that does not parse: the content check says where (mdx-compile.ts); the entry has no passages.
-      }
+      // Nobody has the body's tree yet: it is parsed when its passages are first asked for (a page rendering its own
+      // text, or the pre-render worker, needs only the frontmatter).
+      lazyPassages(body, bodyText);
     } else if (tree !== null) {
       parsed = tree;
+      body.passages = passagesOfTree(parsed, body.format);
     }
-    if (parsed) body.passages = passagesOfTree(parsed, body.format);
   }
   const yamlOk = yaml !== undefined && yaml.doc.errors.length === 0;
   const entry: Entry = { kind, path, digest: digestOf(text), yamlOk, data, ...(yamlSource ? { yaml: yamlSource } : {}), ...(body ? { body } : {}) };
   shared.entries.set(path, entry);
   return { entry, ...(yaml ? { yaml } : {}), ...(bodyText !== undefined ? { bodyText } : {}), ...(parsed ? { tree: parsed } : {}) };
+}
+
+function lazyPassages(body: Body, text: string): void {
+  let passages: Passage[] | undefined;
+  let done = false;
+  Object.defineProperty(body, 'passages', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        done = true;
+        try {
+          passages = passagesOfTree(parseBody(text, body.format), body.format);
+        } catch {
+          // MDX that does not parse: the content check says where (mdx-compile.ts); the entry has no passages.
+        }
+      }
+      return passages;
+    },
+  });
 }
 
 /** The entry of a file on disk, parsed only when its bytes differ from the last time; undefined if it is missing. */
