@@ -8,6 +8,7 @@
 // when its bytes change, so a dev server always sees the current file.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
 import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
@@ -17,7 +18,7 @@ export type EntryKind = 'article' | 'topic' | 'event';
 
 export interface Entry {
   kind: EntryKind;
-  /** The file, absolute (or as given). */
+  /** The file, absolute: entries are known by it. */
   path: string;
   /** sha256 of the file's bytes, hex. */
   digest: string;
@@ -85,7 +86,8 @@ export interface Reading {
  * Reads the text of a file into an entry. `tree` is the body's syntax tree when the caller already has it (the
  * content check compiles MDX with the MDX compiler, which parses it), or null when it does not parse.
  */
-export function readText(kind: EntryKind, path: string, text: string, tree?: Root | null): Reading {
+export function readText(kind: EntryKind, file: string, text: string, tree?: Root | null): Reading {
+  const path = resolve(file);
   shared.parses.set(path, (shared.parses.get(path) ?? 0) + 1);
   let yamlSource: Entry['yaml'];
   let body: Body | undefined;
@@ -147,7 +149,8 @@ function lazyPassages(body: Body, text: string): void {
 }
 
 /** The entry of a file on disk, parsed only when its bytes differ from the last time; undefined if it is missing. */
-export function readEntry(kind: EntryKind, path: string): Entry | undefined {
+export function readEntry(kind: EntryKind, file: string): Entry | undefined {
+  const path = resolve(file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -158,7 +161,8 @@ export function readEntry(kind: EntryKind, path: string): Entry | undefined {
 }
 
 /** The entry of a file's text, from the table when this version of the file was read before. */
-export function entryOfText(kind: EntryKind, path: string, text: string): Entry {
+export function entryOfText(kind: EntryKind, file: string, text: string): Entry {
+  const path = resolve(file);
   const known = shared.entries.get(path);
   if (known && known.digest === digestOf(text)) return known;
   return readText(kind, path, text).entry;
