@@ -13,6 +13,7 @@ import type { Root } from 'mdast';
 import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
 import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
 import type { Passage } from './passages.ts';
+import { keep, shared } from './shared.ts';
 
 export type EntryKind = 'article' | 'topic' | 'event';
 
@@ -48,15 +49,6 @@ export function bodyFormat(path: string): BodyFormat {
   return path.endsWith('.mdx') ? 'mdx' : 'md';
 }
 
-interface Shared {
-  entries: Map<string, Entry>;
-  /** How many times each file was parsed in this process: tests hold the model to "once per version". */
-  parses: Map<string, number>;
-}
-
-const KEY = Symbol.for('walled-gardens.content-model');
-const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>)[KEY] ??= { entries: new Map(), parses: new Map() });
-
 /** How many times each file has been parsed in this process, by path. */
 export function parseCounts(): ReadonlyMap<string, number> {
   return shared.parses;
@@ -64,12 +56,13 @@ export function parseCounts(): ReadonlyMap<string, number> {
 
 /** Takes an entry read elsewhere (in a worker thread, or from the digest cache) as this version's entry. */
 export function rememberEntry(entry: Entry): void {
-  shared.entries.set(entry.path, entry);
+  keep(entry);
 }
 
 /** Forgets every entry and count (tests). */
 export function resetModel(): void {
   shared.entries.clear();
+  shared.byDigest.clear();
   shared.parses.clear();
 }
 
@@ -124,7 +117,7 @@ export function readText(kind: EntryKind, file: string, text: string, tree?: Roo
   }
   const yamlOk = yaml !== undefined && yaml.doc.errors.length === 0;
   const entry: Entry = { kind, path, digest: digestOf(text), yamlOk, data, ...(yamlSource ? { yaml: yamlSource } : {}), ...(body ? { body } : {}) };
-  shared.entries.set(path, entry);
+  keep(entry);
   return { entry, ...(yaml ? { yaml } : {}), ...(bodyText !== undefined ? { bodyText } : {}), ...(parsed ? { tree: parsed } : {}) };
 }
 

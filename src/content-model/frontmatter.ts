@@ -3,7 +3,9 @@
 // column of the value or key that caused it. It is set to read YAML exactly as js-yaml (Astro's parser) does, where
 // the two differ by default: dates (YYYY-MM-DD) become timestamps, and `<<` merge keys are merged. So the values
 // the content check validates are the values the pages see (tests/unit/content-model.test.ts compares them).
+import { createHash } from 'node:crypto';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type ScalarTag, type SchemaOptions, type YAMLError } from 'yaml';
+import { shared } from './shared.ts';
 
 export type SplitFile =
   | { ok: true; yaml: string; yamlFirstLine: number; body: string; bodyFirstLine: number }
@@ -77,8 +79,11 @@ export function yamlValues(text: string): unknown {
   return doc.toJS();
 }
 
-/** The frontmatter's fields, or {} when the file has none. Throws on YAML that does not parse. */
+/** The frontmatter's fields, or {} when the file has none. Throws on YAML that does not parse. The values of a text
+ * the content model already read (src/content-model/shared.ts) are not parsed again; do not change them. */
 export function frontmatterValues(source: string): Record<string, unknown> {
+  const known = shared.byDigest.get(createHash('sha256').update(source).digest('hex'));
+  if (known?.yamlOk && known.kind !== 'event') return known.data;
   const split = splitFrontmatter(source);
   if (!split.ok) return {};
   const value = yamlValues(split.yaml);
