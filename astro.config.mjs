@@ -7,7 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { articlePipeline } from './src/plugins/article-pipeline.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
-import renderCache from './src/integrations/render-cache.ts';
+import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
@@ -20,8 +20,8 @@ export default defineConfig({
   site: siteUrl(process.env),
   base,
   trailingSlash: 'always',
-  // Where Astro keeps what it reuses between builds (the content store), and we keep every Markdown article's
-  // rendered HTML beside it (src/data/article-html.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
+  // Where Astro keeps what it reuses between builds (the content store), and the content model keeps every
+  // Markdown article's rendered HTML, in content-model/html/ (src/content-model/html-cache.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
@@ -49,13 +49,13 @@ export default defineConfig({
   integrations: [
     // Before anything is built: check every content file and stop with every problem listed (dev: error overlay).
     contentCheck({ contentDir: contentDir(process.env) }),
-    // Before the content store is loaded: drop the cached HTML of Markdown articles when what it depends on changed.
-    renderCache({ base, contentDir: contentDir(process.env) }),
     // Then, in a build: render Markdown articles on a second core, ahead of their pages.
     prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
     // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
     searchIndex(),
+    // Last: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
+    htmlCache({ base, contentDir: contentDir(process.env) }),
   ],
 });

@@ -5,7 +5,6 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { eventSchema } from './schemas/event.ts';
 import { topicSchema } from './schemas/topic.ts';
-import { ARTICLE_GLOB } from './lib/article-files.ts';
 import { articleLoader } from './loaders/articles.ts';
 import { contentDir } from './lib/deploy-settings.ts';
 
@@ -13,9 +12,9 @@ const root = contentDir(process.env);
 
 export const collections = {
   // Articles are Markdown (.md); MDX (.mdx) only for one that needs a component (see CONTRIBUTING.md). The
-  // store keeps their frontmatter; the page renders the text (src/loaders/articles.ts explains why).
+  // store keeps their frontmatter, from the content model; the page renders the text (src/loaders/articles.ts).
   articles: defineCollection({
-    loader: articleLoader({ pattern: ARTICLE_GLOB, base: `${root}/articles` }),
+    loader: articleLoader({ base: `${root}/articles` }),
     schema: articleSchema,
   }),
   topics: defineCollection({

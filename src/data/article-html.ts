@@ -1,19 +1,17 @@
 // The HTML of a Markdown article's text, rendered when its page is built (the content store keeps only its
-// frontmatter: src/loaders/articles.ts says why). The file is read and split exactly as Astro's Markdown loader
-// does (Astro's parseFrontmatter, the body trimmed) and rendered with our pipeline (src/plugins/article-pipeline.ts)
+// frontmatter: src/loaders/articles.ts says why). The file is split by the content model (src/content-model/) and rendered with our pipeline (src/plugins/article-pipeline.ts)
 // in the steps Astro's Markdown processor runs, so the page is what it was when Astro rendered it at content sync.
 //
-// The HTML is cached on disk, one file per version of the article's file, beside the content store: a build after
-// a one-article edit renders one article, and a worker thread can render articles ahead of their pages
-// (src/integrations/prerender-articles.ts). What else an article's HTML depends on (topics, cited articles, the
-// pipeline's code) is fingerprinted by the render-cache integration, which empties this folder with the store
-// when any of it changes (src/integrations/render-cache.ts).
-import { createHash } from 'node:crypto';
+// The HTML is cached on disk, in the content model's one cache folder (src/content-model/html-cache.ts), under a
+// name made of the digests of everything it depends on (the article's file, every topic, the articles its notes
+// cite, the base, the pipeline's code): a build after a one-article edit renders one article, a topic edit renders
+// again every article (in a running dev server too, at its next request), and a worker thread can render articles
+// ahead of their pages (src/integrations/prerender-articles.ts).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { parseFrontmatter, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -23,8 +21,9 @@ import { VFile } from 'vfile';
 import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
-import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
-import { bodyOf } from '../lib/frontmatter-values.ts';
+import { entryOfText } from '../content-model/entry.ts';
+import { htmlCacheFile, htmlCacheFolder, htmlCacheKey } from '../content-model/html-cache.ts';
+import { bodyOf } from '../content-model/frontmatter.ts';
 
 type Article = CollectionEntry<'articles'>;
 
@@ -37,10 +36,9 @@ export interface ArticleSource {
   body: string;
 }
 
-/** An article file's text split as Astro's Markdown loader splits it (Astro's parseFrontmatter, the body trimmed). */
+/** An article file's text split by the content model (the values the pages see, the body trimmed as Astro trims it). */
 export function sourceOfText(path: string, text: string): ArticleSource {
-  const parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
-  return { path, frontmatter: parsed.frontmatter, body: parsed.content.trim() };
+  return { path, frontmatter: entryOfText('article', path, text).data, body: bodyOf(text) };
 }
 
 /** The article's file, read and split as Astro's Markdown loader does. */
@@ -78,16 +76,9 @@ export function renderArticleText(source: ArticleSource): Promise<string> {
   return siteRenderer(source);
 }
 
-/** The folder of cached HTML: beside the content store (.astro/ for the dev server, cacheDir for builds). */
+/** The folder of cached HTML: in .astro/ for the dev server, in cacheDir for builds. */
 function htmlCacheDir(): string {
-  return join(import.meta.env.DEV ? resolve('.astro') : resolve(cacheDir(process.env)), ARTICLE_HTML_DIR);
-}
-
-/** The cache file of an article's HTML: named by the deploy base, its path (relative to the project) and its whole
- * text, so HTML rendered for another base or another version of the file is never taken for this one. */
-export function htmlCacheFile(dir: string, base: string, relativePath: string, text: string): string {
-  const key = createHash('sha256').update(`${base}\n${relativePath.split('\\').join('/')}\n${text}`).digest('hex').slice(0, 32);
-  return join(dir, `${key}.html`);
+  return htmlCacheFolder(import.meta.env.DEV ? resolve('.astro') : resolve(cacheDir(process.env)));
 }
 
 /** Reads a cached page text, or undefined when there is none. */
@@ -118,11 +109,13 @@ export async function articleHtml(article: Article): Promise<string | undefined>
   if (!article.filePath?.endsWith('.md')) return undefined;
   const path = resolve(article.filePath);
   const text = readFileSync(path, 'utf8');
-  const cached = htmlCacheFile(htmlCacheDir(), import.meta.env.BASE_URL, relative(process.cwd(), path), text);
+  const source = sourceOfText(path, text);
+  const key = htmlCacheKey({ base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() }, path, text, source.frontmatter);
+  const cached = htmlCacheFile(htmlCacheDir(), key);
   // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
   const hit = readCachedHtml(cached);
   if (hit !== undefined) return hit;
-  const html = await renderArticleText(sourceOfText(path, text));
+  const html = await renderArticleText(source);
   writeCachedHtml(cached, html);
   return html;
 }

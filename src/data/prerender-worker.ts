@@ -3,18 +3,19 @@
 // end of the list while the pages start from the beginning, skips any already cached, and sends back how many it
 // rendered. An article it cannot render is left to its page, which reports the problem.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { articleTextRenderer, htmlCacheFile, readCachedHtml, sourceOfText, writeCachedHtml } from './article-html.ts';
+import { htmlCacheFile, htmlCacheKey } from '../content-model/html-cache.ts';
+import { articleTextRenderer, readCachedHtml, sourceOfText, writeCachedHtml } from './article-html.ts';
 
 export interface PrerenderTask {
-  /** The project root, absolute: cache names use paths relative to it, as the pages do. */
+  /** The project root, absolute: cache names use paths relative to it and its pipeline code, as the pages do. */
   projectRoot: string;
   /** The content root, absolute. */
   contentDir: string;
   /** The deploy base. */
   base: string;
-  /** The HTML cache folder, absolute. */
+  /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
 }
 
@@ -36,10 +37,11 @@ for (const name of readdirSync(articles).filter((file) => file.endsWith('.md')).
   if (stop) break;
   const path = join(articles, name);
   const text = readFileSync(path, 'utf8');
-  const cached = htmlCacheFile(task.cacheDir, task.base, relative(task.projectRoot, path), text);
+  const source = sourceOfText(path, text);
+  const cached = htmlCacheFile(task.cacheDir, htmlCacheKey(task, path, text, source.frontmatter));
   if (readCachedHtml(cached) !== undefined) continue;
   try {
-    writeCachedHtml(cached, await render(sourceOfText(path, text)));
+    writeCachedHtml(cached, await render(source));
     report.rendered += 1;
   } catch {
     report.skipped += 1;

@@ -1,5 +1,8 @@
 // Runs the content check (src/lib/content-check/) inside Astro, so nothing broken can be published and a
-// contributor previewing a change sees the same messages as `npm run check:content`.
+// contributor previewing a change sees the same messages as `npm run check:content`. The check reads every file
+// into the content model (src/content-model/) of this process, which the content loader and the pages then share:
+// it is the build's one reading of the content, not a second pass. What each file gave is kept in cacheDir by
+// digest, so an unchanged file is not parsed again by the next build (or the next check in `astro dev`).
 //
 // - `astro build`: the check runs in astro:config:setup, before Astro syncs the content collections (which would
 //   stop at the first invalid file with a less specific message). With problems it prints the report (and GitHub
@@ -35,15 +38,17 @@ const REAPPEAR_MS = 300;
 export default function contentCheck(options: ContentCheckOptions): AstroIntegration {
   let root = '';
   let projectRoot = '';
+  let cacheDir = '';
   /** The latest result in `astro dev`, shared by the start-up check and the watcher. */
   let latest: CheckResult | undefined;
-  const check = () => checkContent({ root, projectRoot, cwd: projectRoot });
+  const check = () => checkContent({ root, projectRoot, cwd: projectRoot, cacheDir });
 
   return {
     name: 'content-check',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         projectRoot = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
         root = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
         if (command === 'build') {
           const { filesChecked, problems } = await check();

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
-import { ARTICLE_HTML_DIR } from '../lib/render-cache.ts';
+import { htmlCacheFolder } from '../content-model/html-cache.ts';
 
 export interface PrerenderOptions {
   base: string;
@@ -39,7 +39,7 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           return;
         }
         if (count < (options.minArticles ?? 50)) return;
-        const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: join(fileURLToPath(config.cacheDir), ARTICLE_HTML_DIR) };
+        const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)) };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
         // A build that stops early (a page fails) must not wait for the worker to finish.
         worker.unref();

@@ -1,11 +1,11 @@
-// "N min read" for an article page, from its Markdown source. Markup, escapes and frontmatter are not words.
+// "N min read" for an article page, from its Markdown text (the body the content model gives: src/content-model/).
+// Markup and escapes are not words.
 
 const WORDS_PER_MINUTE = 230;
 
 /** Counts the words a reader reads in a Markdown/MDX body (links count by their text, not their URL). */
 export function countWords(markdown: string): number {
   const text = markdown
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[\\*_#>`~|]/g, ' ');
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;

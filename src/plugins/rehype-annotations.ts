@@ -17,16 +17,16 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { anchorQuote, flatText, passageLabel, type Passage } from '../lib/annotations/anchor-quote.ts';
+import { anchorQuote, flatText } from '../lib/annotations/anchor-quote.ts';
+import { isFootnotesSection, walkPassages, type Enclosing, type Spot } from '../content-model/passages.ts';
 import { fileSummary } from '../lib/annotations/article-file.ts';
-import type { ArticleSummary } from '../lib/annotations/article-passages.ts';
+import type { ArticleSummary } from '../lib/annotations/article-file.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
 import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
 import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
 import { describeSource, type ResolvedArticle } from '../lib/annotations/render-sources.ts';
-import { paragraphNumber } from '../lib/paragraphs.ts';
 import { joinBase } from '../lib/urls.ts';
 import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
@@ -50,11 +50,6 @@ interface TextSpot {
   link: Enclosing | undefined;
 }
 
-interface Enclosing {
-  element: Element;
-  parent: Parent;
-}
-
 interface FootnoteRef {
   sup: Element;
   parent: Parent;
@@ -76,61 +71,22 @@ interface Note {
   block: Element;
 }
 
-const PASSAGE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption']);
-
-function isPassage(node: Element): boolean {
-  if (PASSAGE_TAGS.has(node.tagName)) return true;
-  return node.tagName === 'li' && !node.children.some((c) => c.type === 'element' && c.tagName === 'p');
-}
-
-const isFootnotes = (node: Element) => node.tagName === 'section' && 'dataFootnotes' in node.properties;
-const footnoteRefLink = (node: Element) =>
-  node.tagName === 'sup' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a' && 'dataFootnoteRef' in c.properties) : undefined;
-
-/** Reads the page's passages and remembers where every text node and footnote reference sits. */
+/** Reads the page's passages (src/content-model/passages.ts) and remembers where every text node and footnote
+ * reference sits. */
 function readPage(tree: Root) {
-  const passages: Passage[] = [];
-  const texts: { passage: number; offset: number; node: Text; parent: Parent; block: Element; link: Enclosing | undefined }[] = [];
-  const refs: { passage: number; offset: number; sup: Element; parent: Parent; block: Element; target: string }[] = [];
+  const texts: { node: Text; spot: Spot }[] = [];
+  const refs: { sup: Element; target: string; spot: Spot }[] = [];
   let footnotes: Element | undefined;
-
-  const walk = (node: Element, parent: Parent, block: Element, passage: number | undefined, outerLink: Enclosing | undefined) => {
-    let current = passage;
-    const link = outerLink ?? (node.tagName === 'a' ? { element: node, parent } : undefined);
-    if (isPassage(node)) {
-      const id = typeof node.properties.id === 'string' ? node.properties.id : '';
-      const number = paragraphNumber(id);
-      passages.push({ text: '', label: passageLabel(number), number });
-      current = passages.length - 1;
-    }
-    for (const child of node.children) {
-      if (child.type === 'text' && current !== undefined) {
-        texts.push({ passage: current, offset: passages[current]!.text.length, node: child, parent: node, block, link });
-        passages[current]!.text += child.value;
-      } else if (child.type === 'element') {
-        const refLink = footnoteRefLink(child);
-        if (refLink && current !== undefined) {
-          refs.push({ passage: current, offset: passages[current]!.text.length, sup: child, parent: node, block, target: String(refLink.properties.href ?? '').replace(/^#/, '') });
-        } else {
-          walk(child, node, block, current, link);
-        }
-      }
-    }
-  };
-
-  for (const child of tree.children) {
-    if (child.type !== 'element') continue;
-    if (isFootnotes(child)) {
-      footnotes = child;
-      continue;
-    }
-    walk(child, tree, child, undefined, undefined);
-  }
+  const passages = walkPassages(tree, {
+    text: (node, spot) => texts.push({ node, spot }),
+    footnoteRef: (sup, target, spot) => refs.push({ sup, target, spot }),
+    footnotes: (section) => (footnotes ??= section),
+  });
 
   const starts: number[] = [];
   passages.reduce((at, p) => (starts.push(at), at + p.text.length + PASSAGE_BREAK.length), 0);
-  const spots: TextSpot[] = texts.map((t) => ({ node: t.node, parent: t.parent, block: t.block, link: t.link, start: starts[t.passage]! + t.offset }));
-  const footnoteRefs: FootnoteRef[] = refs.map((r) => ({ sup: r.sup, parent: r.parent, block: r.block, target: r.target, at: starts[r.passage]! + r.offset }));
+  const spots: TextSpot[] = texts.map(({ node, spot }) => ({ node, parent: spot.parent, block: spot.block, link: spot.link, start: starts[spot.passage]! + spot.offset }));
+  const footnoteRefs: FootnoteRef[] = refs.map(({ sup, target, spot }) => ({ sup, parent: spot.parent, block: spot.block, target, at: starts[spot.passage]! + spot.offset }));
   return { passages, spots, footnoteRefs, footnotes };
 }
 
@@ -350,7 +306,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     const byBlock = new Map<Element, Note[]>();
     for (const note of notes) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
     tree.children = tree.children.flatMap((child): RootContent[] => {
-      if (child.type === 'element' && isFootnotes(child)) return [];
+      if (child.type === 'element' && isFootnotesSection(child)) return [];
       const here = child.type === 'element' ? byBlock.get(child) : undefined;
       if (!here) return [child];
       return [h('div', { className: ['annotated'] }, [child as Element, h('div', { className: ['sidenotes'] }, here.map(sidenote))])];

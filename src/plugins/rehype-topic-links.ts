@@ -2,12 +2,12 @@
 // to everything the site gathers about it. Mentions are found with the same alias matcher the topic pages use,
 // so a link appears exactly where a topic page says the article names it. The link carries the topic's
 // summary for the hover/focus preview (a small script); without JavaScript it is a plain link.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { frontmatterValues } from '../lib/frontmatter-values.ts';
+import { readEntry } from '../content-model/entry.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -33,13 +33,9 @@ function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: Alia
     files = [];
   }
   for (const file of files) {
-    const source = readFileSync(join(dir, file), 'utf8');
-    let data: Record<string, unknown> = {};
-    try {
-      data = frontmatterValues(source);
-    } catch {
-      continue;
-    }
+    const entry = readEntry('topic', join(dir, file));
+    if (!entry?.yamlOk) continue;
+    const data = entry.data;
     const slug = basename(file, '.mdx');
     cards.set(slug, { title: String(data.title ?? slug), summary: String(data.summary ?? '') });
     for (const alias of Array.isArray(data.aliases) ? data.aliases : []) entries.push({ topic: slug, alias: String(alias) });

@@ -26,13 +26,13 @@ export const sourceSchema = z
   .superRefine((source, ctx) => {
     const internal = source.article !== undefined;
     if (!internal && !source.outlet) {
-      ctx.addIssue({ code: 'custom', message: 'A source needs either outlet: (an outside report) or article: and quote: (one of our articles).' });
+      ctx.addIssue({ code: 'custom', params: { rule: 'source-without-outlet' }, message: 'A source needs either outlet: (an outside report) or article: and quote: (one of our articles).' });
     }
     if (internal && !source.quote) {
-      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'A source in one of our articles needs quote: the exact passage it relies on.' });
+      ctx.addIssue({ code: 'custom', path: ['quote'], params: { rule: 'source-without-quote' }, message: 'A source in one of our articles needs quote: the exact passage it relies on.' });
     }
     if (internal && (source.outlet || source.title || source.date || source.url)) {
-      ctx.addIssue({ code: 'custom', message: 'A source is either one of our articles (article:, quote:) or an outside report (outlet:, title:, date:, url:), not both: split it in two.' });
+      ctx.addIssue({ code: 'custom', params: { rule: 'source-of-both-kinds' }, message: 'A source is either one of our articles (article:, quote:) or an outside report (outlet:, title:, date:, url:), not both: split it in two.' });
     }
   });
 
@@ -57,7 +57,7 @@ export const annotationSchema = z
   })
   .superRefine((note, ctx) => {
     if (KINDS_NEEDING_SOURCES.includes(note.kind) && note.sources.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], message: `A ${note.kind} note must cite at least one source (an outside report or one of our articles).` });
+      ctx.addIssue({ code: 'custom', path: ['sources'], params: { rule: 'note-without-source', kind: note.kind }, message: `A ${note.kind} note must cite at least one source (an outside report or one of our articles).` });
     }
   });
 
@@ -66,7 +66,7 @@ export const annotationListSchema = z.array(annotationSchema).superRefine((notes
   notes.forEach((note, index) => {
     const first = seen.get(note.id);
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Note id "${note.id}" is already used by note ${first + 1} of this article: ids must be unique.` });
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], params: { rule: 'duplicate-note-id', id: note.id, first: first + 1 }, message: `Note id "${note.id}" is already used by note ${first + 1} of this article: ids must be unique.` });
     } else {
       seen.set(note.id, index);
     }

@@ -37,7 +37,7 @@ const articleFields = {
 
 export const articleSchema = frontmatterObject(articleFields, (article, ctx) => {
   if (article.datePrecision === 'approximate' && !article.dateNote) {
-    ctx.addIssue({ code: 'custom', path: ['dateNote'], message: 'An approximate date needs dateNote: say in a sentence how the date was inferred.' });
+    ctx.addIssue({ code: 'custom', path: ['dateNote'], params: { rule: 'approximate-date-without-note' }, message: 'An approximate date needs dateNote: say in a sentence how the date was inferred.' });
   }
 });
 

@@ -1,6 +1,9 @@
 // Rules every frontmatter schema shares. Unknown fields are refused by name (a typo such as `sumary` must not
 // be silently dropped), and the importer's "FILL IN: …" placeholders must be replaced before a page is built.
 // Both run even when other fields are wrong, so a contributor sees every problem of a file in one run.
+// Every custom rule of the schemas names itself in its issue's `params.rule` (a stable id, with the facts its advice
+// needs beside it): the content check picks its advice by that id (src/lib/content-check/schema-problems.ts), so
+// rewording a message never changes which rule fired.
 import { z } from 'astro/zod';
 
 export const PLACEHOLDER = 'FILL IN:';
@@ -21,7 +24,7 @@ const noPlaceholders: Rule = (data, ctx) => {
   const found: PropertyKey[][] = [];
   findPlaceholders(data, [], found);
   for (const path of found) {
-    ctx.addIssue({ code: 'custom', path, message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.` });
+    ctx.addIssue({ code: 'custom', path, params: { rule: 'placeholder-left' }, message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.` });
   }
 };
 
@@ -37,6 +40,7 @@ export function frontmatterObject<S extends z.core.$ZodLooseShape>(fields: S, ..
       ctx.addIssue({
         code: 'custom',
         path: [key],
+        params: { rule: 'unknown-field', fields: known },
         message: `Unknown field "${key}": the fields are ${known.join(', ')} (case-sensitive). Check the spelling or remove it.`,
       });
     }

@@ -1,5 +1,6 @@
 // A contributor previewing a change with `npm run dev` sees a content mistake in the browser, with the same
-// message `npm run check:content` prints, and the page comes back once it is fixed. This runs its own dev server
+// message `npm run check:content` prints, and the page comes back once it is fixed; an edited topic shows in the
+// articles that link it without a restart. This runs its own dev server
 // on a copy of the content (the rest of the suite reads the production build), at desktop width only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,5 +81,26 @@ test.describe('the dev server', () => {
     writeFileSync(file, original);
     await expect(overlay).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test("a topic's edited summary shows in an article's topic link at the next request, without a restart", async ({ page }) => {
+    await page.goto(`${ORIGIN}/articles/${article!.slug}/`);
+    const link = page.locator('.article-body a.topic-link').first();
+    const topic = /\/topics\/([^/]+)\//.exec((await link.getAttribute('href')) ?? '')?.[1];
+    expect(topic, 'the article links a topic').toBeTruthy();
+    const topicFile = join(folder, 'content', 'topics', `${topic}.mdx`);
+    const topicText = readFileSync(topicFile, 'utf8');
+    const summary = 'A summary edited while the dev server runs.';
+    writeFileSync(topicFile, topicText.replace(/^summary: .*$/m, `summary: ${summary}`));
+    const edited = Date.now();
+    try {
+      await expect(async () => {
+        await page.reload();
+        await expect(page.locator(`.article-body a.topic-link[href$="/topics/${topic}/"]`).first()).toHaveAttribute('data-topic-summary', summary, { timeout: 500 });
+      }).toPass({ timeout: 30_000 });
+      test.info().annotations.push({ type: 'seconds until the edit showed', description: ((Date.now() - edited) / 1000).toFixed(1) });
+    } finally {
+      writeFileSync(topicFile, topicText);
+    }
   });
 });

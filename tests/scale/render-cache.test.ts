@@ -1,6 +1,5 @@
-// Astro reuses a Markdown article's rendered HTML while the article's file is unchanged; the render-cache
-// integration (src/integrations/render-cache.ts) makes it render every article again when something else the HTML
-// depends on changes. Two builds of the real content in one staged project, sharing one cache: the second after a
+// A Markdown article's rendered HTML is cached under a name made of the digests of everything it depends on
+// (src/content-model/html-cache.ts), so it is rendered again when something else the HTML depends on changes. Two builds of the real content in one staged project, sharing one cache: the second after a
 // topic's summary changes and a paragraph is added at the top of an article another article's note cites. The
 // citing article's file is untouched, yet its page must show the new summary and the cited paragraph's new number.
 // Two builds take a minute or more on a busy machine, so this runs with `npm run test:scale`, not `npm test`.
@@ -25,7 +24,7 @@ test('an article shows a changed topic and a cited article\'s new paragraph numb
     const outDir = join(stage, `dist-${n}`);
     const result = await runBuild({ cwd: stage, contentDir: content, outDir, logFile: join(stage, `build-${n}.log`) });
     assert.ok(result.ok, `build ${n} failed; see ${result.logFile}`);
-    return { page: await readFile(join(outDir, 'articles', CITING, 'index.html'), 'utf8'), log: await readFile(result.logFile, 'utf8') };
+    return { page: await readFile(join(outDir, 'articles', CITING, 'index.html'), 'utf8') };
   };
   const citedParagraphs = (page: string) => [...page.matchAll(new RegExp(`/articles/${CITED}/#p-(\\d+)`, 'g'))].map((m) => Number(m[1]));
   const topicSummary = (page: string) => new RegExp(`href="/topics/${TOPIC}/" data-topic-summary="([^"]*)"`).exec(page)?.[1];
@@ -41,7 +40,6 @@ test('an article shows a changed topic and a cited article\'s new paragraph numb
   await writeFile(citedFile, (await readFile(citedFile, 'utf8')).replace(/\n---\n\n/, '\n---\n\nA paragraph added at the top between two builds.\n\n'));
 
   const second = await build(2);
-  assert.match(second.log, /every article is rendered again/);
   assert.equal(topicSummary(second.page), NEW_SUMMARY);
   assert.deepEqual(citedParagraphs(second.page), before.map((n) => n + 1));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { byNewest, formatPublished, isoDay } from '../../src/lib/dates.ts';
 import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { bodyOf } from '../../src/content-model/frontmatter.ts';
 import { newsArticleJsonLd, republicationNote } from '../../src/lib/articles.ts';
 
 describe('publication dates', () => {
@@ -30,9 +31,12 @@ describe('reading time', () => {
     ['A [linked phrase](https://example.org/long/url) here', 4],
     ['## Heading\n\nBody text', 3],
     ['Costs \\$246 ▶', 2],
-    ['---\ntitle: x\n---\nOne two', 2],
   ])('%j has %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
+  });
+
+  test('counts the body the content model gives, not the frontmatter', () => {
+    expect(countWords(bodyOf('---\ntitle: x\n---\nOne two'))).toBe(2);
   });
 
   test('rounds to whole minutes and never says zero', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { anchorQuote } from '../../src/lib/annotations/anchor-quote.ts';
-import { passagesOf } from '../../src/lib/annotations/article-passages.ts';
+import { passagesOf } from '../../src/content-model/body.ts';
 import { PASSAGE_BREAK, foldWhitespace } from '../../src/lib/annotations/normalize.ts';
 import { assembleCorpus, countAnchors, defaultEventCount, parseArticleFile, rewriteArticleLinks, splitBlocks, type CorpusFile, type SourceContent } from '../../src/lib/bench/corpus.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';

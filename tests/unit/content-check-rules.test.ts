@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { calendarDateProblem } from '../../src/lib/content-check/calendar-dates.ts';
 import { decodeUtf8 } from '../../src/lib/content-check/content-files.ts';
-import { locate, parseYaml, positionAt, splitFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
+import { locate, parseYaml, positionAt, splitFrontmatter } from '../../src/content-model/frontmatter.ts';
 import { debrisFindings } from '../../src/lib/content-check/page-debris.ts';
 import { formatProblem, githubAnnotation, SECTIONS, summaryLine, type Problem } from '../../src/lib/content-check/problem.ts';
 import { remoteHost, safetyFindings, unsafeScheme } from '../../src/lib/content-check/safety-rules.ts';

@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
+import { frontmatterValues, splitFrontmatter } from '../../src/content-model/frontmatter.ts';
 import { normaliseText } from '../../src/lib/import/markdown-escape.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -92,11 +92,11 @@ export function linkUrls(tree: Root): string[] {
   return urls;
 }
 
-/** Splits a draft into its parsed YAML frontmatter and its Markdown body, as Astro's content loader does. */
+/** Splits a draft into its parsed YAML frontmatter and its Markdown body, with the site's content model. */
 export function splitDraft(draft: string): { frontmatter: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(draft);
-  if (!match) throw new Error('the draft does not start with a --- frontmatter block');
-  return { frontmatter: parseYaml(match[1] ?? '') as Record<string, unknown>, body: match[2] ?? '' };
+  const split = splitFrontmatter(draft);
+  if (!split.ok) throw new Error('the draft does not start with a --- frontmatter block');
+  return { frontmatter: frontmatterValues(draft), body: split.body };
 }
 
 /**

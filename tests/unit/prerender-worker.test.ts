@@ -3,10 +3,11 @@
 // leave alone what is already cached.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { articleTextRenderer, htmlCacheFile, sourceOfText } from '../../src/data/article-html.ts';
+import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.ts';
+import { htmlCacheFile, htmlCacheKey } from '../../src/content-model/html-cache.ts';
 import type { PrerenderReport, PrerenderTask } from '../../src/data/prerender-worker.ts';
 import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
@@ -40,16 +41,17 @@ test('renders every article into the cache, as its page would, and skips what is
   const first = join(contentDir, 'articles', names[0]!);
   const firstText = await readFile(first, 'utf8');
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(htmlCacheFile(cacheDir, '/', relative(root, first), firstText), '<p>cached before</p>');
+  const cacheFile = (path: string, text: string) => htmlCacheFile(cacheDir, htmlCacheKey(task, path, text, sourceOfText(path, text).frontmatter));
+  await writeFile(cacheFile(first, firstText), '<p>cached before</p>');
 
   expect(await runWorker(task)).toEqual({ rendered: names.length - 1, skipped: 0 });
   const render = articleTextRenderer({ base: '/', contentDir });
   for (const name of names.slice(1)) {
     const path = join(contentDir, 'articles', name);
     const text = await readFile(path, 'utf8');
-    expect(await readFile(htmlCacheFile(cacheDir, '/', relative(root, path), text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
+    expect(await readFile(cacheFile(path, text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
   }
-  expect(await readFile(htmlCacheFile(cacheDir, '/', relative(root, first), firstText), 'utf8')).toBe('<p>cached before</p>');
+  expect(await readFile(cacheFile(first, firstText), 'utf8')).toBe('<p>cached before</p>');
   // Nothing half-written is left behind.
   expect((await readdir(cacheDir)).filter((file) => !file.endsWith('.html'))).toEqual([]);
 });

@@ -20,9 +20,9 @@ export interface Passage {
   number?: number | undefined;
 }
 
-/** Names a passage for messages the way a reader would find it on the page. */
-export function passageLabel(number: number | undefined): string {
-  return number === undefined ? 'a heading' : `paragraph ${number}`;
+/** Names a passage for messages the way a reader would find it on the page ("paragraph 7", "a table cell"). */
+export function passageLabel(number: number | undefined, unnumbered = 'heading'): string {
+  return number === undefined ? `a ${unnumbered}` : `paragraph ${number}`;
 }
 
 export interface Occurrence {

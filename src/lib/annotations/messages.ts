@@ -34,32 +34,44 @@ export function citedArticleScope(slug: string): SearchScope {
   return { subject: `the quote of its source in "${slug}"`, text: "that article's text" };
 }
 
-/** The message for a quote that did not match exactly once; undefined when it did. */
-export function anchorProblem(at: NoteLocation, selector: TextQuoteSelector, result: AnchorResult, scope: SearchScope = OWN_PASSAGE): string | undefined {
-  const where = `${at.file}:${at.line}: note "${at.id}"`;
-  const quoted = [`  quote:    ${show(selector.quote)}`];
-  if (selector.prefix !== undefined) quoted.push(`  prefix:   ${show(selector.prefix)}`);
-  if (selector.suffix !== undefined) quoted.push(`  suffix:   ${show(selector.suffix)}`);
+/** What is wrong with a quote that did not match exactly once, as data: the headline (after the note's name), the
+ * lines that show the quote and what was found, and the fix. Undefined when it matched once. The build's message
+ * (anchorProblem) and the content check's problem (src/lib/content-check/cross-references.ts) are both made from it. */
+export interface AnchorAdvice {
+  headline: string;
+  details: string[];
+  fix: string;
+}
+
+export function anchorAdvice(selector: TextQuoteSelector, result: AnchorResult, scope: SearchScope = OWN_PASSAGE): AnchorAdvice | undefined {
+  const quoted = [`quote:    ${show(selector.quote)}`];
+  if (selector.prefix !== undefined) quoted.push(`prefix:   ${show(selector.prefix)}`);
+  if (selector.suffix !== undefined) quoted.push(`suffix:   ${show(selector.suffix)}`);
 
   if (result.found === 'none') {
-    const closest = result.closest ? [`  closest:  ${show(result.closest.text)} (${result.closest.passage.label})`] : ['  closest:  nothing similar in the article'];
+    const closest = result.closest ? `closest:  ${show(result.closest.text)} (${result.closest.passage.label})` : 'closest:  nothing similar in the article';
     const narrowed = selector.prefix !== undefined || selector.suffix !== undefined;
-    return [
-      `${where}: ${scope.subject} matches nothing in ${scope.text}${narrowed ? ' with that prefix/suffix' : ''}; it must match exactly once.`,
-      ...quoted,
-      ...closest,
-      '  How to fix: copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
-    ].join('\n');
+    return {
+      headline: `${scope.subject} matches nothing in ${scope.text}${narrowed ? ' with that prefix/suffix' : ''}; it must match exactly once.`,
+      details: [...quoted, closest],
+      fix: 'copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+    };
   }
   if (result.found === 'many') {
-    return [
-      `${where}: ${scope.subject} matches ${result.occurrences.length} places in ${scope.text}; it must match exactly once.`,
-      ...quoted,
-      ...result.occurrences.map((o, i) => `  match ${i + 1}:  ${o.passage.label}: ${show(o.context)}`),
-      '  How to fix: lengthen the quote, or add prefix: (the words just before the passage you mean) or suffix: (the words just after it).',
-    ].join('\n');
+    return {
+      headline: `${scope.subject} matches ${result.occurrences.length} places in ${scope.text}; it must match exactly once.`,
+      details: [...quoted, ...result.occurrences.map((o, i) => `match ${i + 1}:  ${o.passage.label}: ${show(o.context)}`)],
+      fix: 'lengthen the quote, or add prefix: (the words just before the passage you mean) or suffix: (the words just after it).',
+    };
   }
   return undefined;
+}
+
+/** The build's message for a quote that did not match exactly once; undefined when it did. */
+export function anchorProblem(at: NoteLocation, selector: TextQuoteSelector, result: AnchorResult, scope: SearchScope = OWN_PASSAGE): string | undefined {
+  const advice = anchorAdvice(selector, result, scope);
+  if (!advice) return undefined;
+  return [`${at.file}:${at.line}: note "${at.id}": ${advice.headline}`, ...advice.details.map((line) => `  ${line}`), `  How to fix: ${advice.fix}`].join('\n');
 }
 
 /** Several problems become one error, so a contributor sees every broken note of a file in one build. */

@@ -17,7 +17,7 @@
 //   bodies would make the generator slower than the builds it prepares.
 // All randomness comes from one seeded generator, so a corpus is the same on every run.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { passagesOf } from '../annotations/article-passages.ts';
+import { passagesOf } from '../../content-model/body.ts';
 import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../annotations/normalize.ts';
 import { seededRandom, type Random } from './prng.ts';
 

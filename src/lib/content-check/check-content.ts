@@ -5,7 +5,12 @@
 // Three passes: each file is parsed on its own (parse-entry.ts); then the rules that read one file but need the
 // others (its topics, the articles it cites, the pages it links to) run per file; then the rules about the
 // topics as a whole (alias clashes, unused topics).
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
+import { digestOf, rememberEntry } from '../../content-model/entry.ts';
+import { importedFiles } from '../../content-model/code-files.ts';
 import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { inBody } from './finding.ts';
@@ -22,6 +27,9 @@ export interface CheckOptions {
   cwd?: string;
   /** The project: imports are allowed from its src/components/, links to files in its public/. */
   projectRoot?: string;
+  /** Astro's cacheDir: when given, what each file gave is kept there by digest (src/content-model/digest-cache.ts),
+   * and a file that did not change since the last run is not parsed again. */
+  cacheDir?: string;
 }
 
 export interface CheckResult {
@@ -121,7 +129,7 @@ function eventProblems(entry: Entry, registry: Registry): Problem[] {
   return problems;
 }
 
-type FileCheckOptions = Required<CheckOptions> & { publicFiles: readonly string[] };
+type FileCheckOptions = Required<Omit<CheckOptions, 'cacheDir'>> & { publicFiles: readonly string[] };
 
 /** Checks files already read into memory (tests pass fixtures this way too). */
 export async function checkFiles(files: readonly ContentFile[], options: FileCheckOptions): Promise<CheckResult> {
@@ -169,13 +177,57 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 
+/** The digest of the code that parses a file (this folder, the schemas, the content model, the lock file): a cached
+ * result made by other code is never taken. */
+function parserRecipe(projectRoot: string): string {
+  const files = [...importedFiles([fileURLToPath(new URL('./parse-entry.ts', import.meta.url))]), join(projectRoot, 'package-lock.json')];
+  return DigestCache.key(...files.map((file) => `${relative(projectRoot, file)}:${digestOf(readFileOr(file))}`));
+}
+
+const readFileOr = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** Parses the files, taking what an earlier run kept for every file that did not change (options.cacheDir). */
+async function parseWithCache(files: readonly ContentFile[], options: { root: string; projectRoot: string; cwd: string; cacheDir?: string | undefined }, parallel?: ParallelOptions): Promise<ParseResult[]> {
+  const { cacheDir, ...parseOptions } = options;
+  if (!cacheDir) return parseFiles(files, parseOptions, parallel);
+  const cache = new DigestCache<ParseResult>(entryCacheFolder(cacheDir));
+  const recipe = parserRecipe(options.projectRoot);
+  const keys = files.map((file) => DigestCache.key(recipe, options.root, options.cwd, file.relativePath, digestOf(file.bytes)));
+  const results: (ParseResult | undefined)[] = keys.map((key) => cache.get(key));
+  const missing = files.flatMap((file, index) => (results[index] ? [] : [{ file, index }]));
+  const parsed = await parseFiles(
+    missing.map((m) => m.file),
+    parseOptions,
+    parallel,
+  );
+  missing.forEach(({ index }, at) => {
+    const result = parsed[at]!;
+    results[index] = result;
+    // Kept without the file, whose bytes are read on demand and cannot be stored; it is put back when read.
+    cache.set(keys[index]!, result.entry ? { ...result, entry: { ...result.entry, file: { ...withoutBytes(result.entry.file) } } } : result);
+  });
+  cache.prune(new Set(keys));
+  return results.map((result, index) => (result!.entry ? { ...result!, entry: { ...result!.entry, file: files[index]! } } : result!));
+}
+
+const withoutBytes = (file: ContentFile) => ({ path: file.path, relativePath: file.relativePath, kind: file.kind, id: file.id }) as ContentFile;
+
 /** Reads and checks every file under the content root; a large corpus is parsed on every core (parse-in-parallel.ts). */
 export async function checkContent(options: CheckOptions, parallel?: ParallelOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
   const projectRoot = resolve(cwd, options.projectRoot ?? cwd);
   const files = readContentFiles(root, cwd);
-  const parsed = await parseFiles(files, { root, projectRoot, cwd }, parallel);
+  const parsed = await parseWithCache(files, { root, projectRoot, cwd, cacheDir: options.cacheDir }, parallel);
+  // Files parsed in worker threads or taken from the cache become this process's content model too: the content
+  // loader and the pages take them from there instead of parsing them again.
+  for (const result of parsed) if (result.model) rememberEntry(result.model);
   return checkParsed(files, parsed, { root, cwd, projectRoot, publicFiles: publicFiles(join(projectRoot, 'public')) });
 }
 

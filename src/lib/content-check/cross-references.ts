@@ -1,16 +1,16 @@
 // Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
 // must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
-// be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over
-// passagesOfTree), and their messages are the build's own (anchorProblem), so the check and the build agree.
+// be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over the
+// content model's passages), and their advice is the build's own (anchorAdvice), so the check and the build agree.
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { anchorQuote, type Passage, type TextQuoteSelector } from '../annotations/anchor-quote.ts';
-import { anchorProblem, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
+import { anchorAdvice, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
 import { inYamlValue } from './finding.ts';
-import { locate, nodePosition } from './frontmatter.ts';
+import { locate, nodePosition } from '../../content-model/frontmatter.ts';
 import { yamlOf, type Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { safetyFindings } from './safety-rules.ts';
@@ -69,22 +69,6 @@ export function topicReferenceProblems(entry: Entry, path: readonly PropertyKey[
   });
 }
 
-/** The build's message for a quote, split into a problem: its first line, its details and its advice. */
-function anchoredQuoteProblem(entry: Entry, path: readonly PropertyKey[], message: string, label: string | undefined, section: Section, rule: string): Problem {
-  const [first, ...rest] = message.split('\n');
-  const fixLine = rest.find((line) => line.startsWith('  How to fix: '));
-  let headline = first!.replace(/^:0: /, '');
-  if (label !== undefined) headline = headline.replace(/^note "\u0000"/, label);
-  return {
-    ...placeAt(entry, path),
-    rule,
-    message: headline,
-    details: rest.filter((line) => line !== fixLine).map((line) => line.slice(2)),
-    fix: fixLine?.slice('  How to fix: '.length) ?? 'see the section below.',
-    section,
-  };
-}
-
 function selectorOf(item: Record<string, unknown>): TextQuoteSelector | undefined {
   const quote = asString(item.quote);
   if (quote === undefined) return undefined;
@@ -105,10 +89,16 @@ function quoteProblem(
   section: Section,
 ): Problem | undefined {
   const result = anchorQuote(passages, selector);
-  const id = 'noteId' in who ? who.noteId : '\u0000';
-  const message = anchorProblem({ file: '', line: 0, id }, selector, result, scope);
-  if (!message) return undefined;
-  return anchoredQuoteProblem(entry, path, message, 'label' in who ? who.label : undefined, section, result.found === 'many' ? 'quote-ambiguous' : 'quote-not-found');
+  const advice = anchorAdvice(selector, result, scope);
+  if (!advice) return undefined;
+  return {
+    ...placeAt(entry, path),
+    rule: result.found === 'many' ? 'quote-ambiguous' : 'quote-not-found',
+    message: `${'noteId' in who ? `note "${who.noteId}"` : who.label}: ${advice.headline}`,
+    details: advice.details,
+    fix: advice.fix,
+    section,
+  };
 }
 
 /** A note's own quote, found in its own article's text. */

@@ -2,7 +2,7 @@
 // article's or topic's body (Markdown or MDX below the frontmatter) and the Markdown written inside YAML (a note's
 // body, a topic's disagreement); each container knows how to turn a point in its text into a file position.
 import type { Node as YamlNode } from 'yaml';
-import { positionWithin, type YamlText } from './frontmatter.ts';
+import { positionWithin, type YamlText } from '../../content-model/frontmatter.ts';
 import type { Problem } from './problem.ts';
 
 export interface Point {

@@ -4,15 +4,16 @@
 // not hide an unknown field), so one run reports everything.
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { parseArticleBody, passagesOfTree } from '../annotations/article-passages.ts';
-import type { Passage } from '../annotations/anchor-quote.ts';
-import { articleFormat, type ArticleFormat } from '../article-files.ts';
+import type { Root } from 'mdast';
+import { parseBody } from '../../content-model/body.ts';
+import { readText, yamlOf as modelYamlOf, type Entry as ModelEntry } from '../../content-model/entry.ts';
+import type { Passage } from '../../content-model/passages.ts';
 import { articleSchema } from '../../schemas/article.ts';
 import { eventSchema } from '../../schemas/event.ts';
 import { topicSchema } from '../../schemas/topic.ts';
 import { calendarDateProblem, DATE_FIELDS } from './calendar-dates.ts';
 import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './content-files.ts';
-import { errorPosition, locate, nodePosition, parseYaml, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from './frontmatter.ts';
+import { errorPosition, locate, nodePosition, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from '../../content-model/frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
 import { debrisFindings } from './page-debris.ts';
 import type { Finding } from './finding.ts';
@@ -42,7 +43,7 @@ export interface Entry {
 /** What the later passes need from a body: set when it parsed (and, for MDX, compiled). */
 export interface Body {
   firstLine: number;
-  /** Numbered as the page numbers them (passagesOfTree). */
+  /** Numbered as the page numbers them (src/content-model/passages.ts). */
   passages?: Passage[];
   /** Whether the body is blank. */
   blank?: boolean;
@@ -52,17 +53,9 @@ export interface Body {
   links?: LinkTarget[];
 }
 
-const parsedYaml = new WeakMap<Entry, YamlText>();
-
 /** The entry's YAML document with positions, parsed again when a later rule has a problem to place. */
 export function yamlOf(entry: Entry): YamlText | undefined {
-  if (!entry.yamlSource) return undefined;
-  let yaml = parsedYaml.get(entry);
-  if (!yaml) {
-    yaml = parseYaml(entry.yamlSource.text, entry.yamlSource.firstLine);
-    parsedYaml.set(entry, yaml);
-  }
-  return yaml;
+  return entry.yamlSource ? modelYamlOf({ yaml: entry.yamlSource }) : undefined;
 }
 
 export interface ParseOptions {
@@ -72,7 +65,8 @@ export interface ParseOptions {
   projectRoot: string;
 }
 
-export type ParseResult = { entry?: Entry; problems: Problem[] };
+/** The check's entry, its problems, and the content model's entry of the file (src/content-model/entry.ts). */
+export type ParseResult = { entry?: Entry; problems: Problem[]; model?: ModelEntry };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -242,34 +236,49 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
   }
   const text = decoded.text;
   const entry: Entry = { file, kind, data: {} };
+  const absolutePath = join(options.root, file.relativePath);
 
-  let yamlText: string;
-  let yamlFirstLine = 1;
-  let bodyText: string | undefined;
-  if (kind === 'event') {
-    yamlText = text;
-  } else {
+  if (kind !== 'event') {
     const split = splitFrontmatter(text);
     if (!split.ok) {
       problems.push(frontmatterShapeProblem(file, split.reason, text.split('\n')[0] ?? ''));
       return { entry, problems };
     }
-    yamlText = split.yaml;
-    yamlFirstLine = split.yamlFirstLine;
-    bodyText = split.body;
-    entry.body = { firstLine: split.bodyFirstLine };
+    // Markdown cannot fail to parse: any text is valid, and raw HTML in it is a safety finding below. MDX is
+    // compiled as the site compiles it, which parses it: the content model takes that tree.
+    const format = kind === 'article' && !file.relativePath.endsWith('.mdx') ? 'md' : 'mdx';
+    let tree: Root | null;
+    if (format === 'md') {
+      tree = parseBody(split.body, 'md');
+    } else {
+      const compiled = await compileMdx(split.body, file.path, split.bodyFirstLine);
+      if (compiled.ok) tree = compiled.tree;
+      else {
+        problems.push(compiled.problem);
+        tree = null;
+      }
+    }
+    const read = readText(kind, absolutePath, text, tree);
+    return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
   }
+  const read = readText(kind, absolutePath, text);
+  return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
+}
 
-  const yaml = parseYaml(yamlText, yamlFirstLine);
+/** The rules over one file the content model has read: its YAML, its values against the schema, its body. */
+async function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof readText>, entry: Entry, options: ParseOptions): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const yaml = read.yaml!;
+  const body = read.entry.body;
+  if (body) entry.body = { firstLine: body.firstLine };
   if (yaml.doc.errors.length > 0) {
     problems.push(...yamlProblems(file, kind, yaml));
   } else {
-    entry.yamlSource = { text: yamlText, firstLine: yamlFirstLine };
-    const value = yaml.doc.toJS() as unknown;
-    entry.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    entry.yamlSource = read.entry.yaml!;
+    entry.data = read.entry.data;
     const dates = dateProblems(file, kind, yaml, entry.data);
     problems.push(...dates.problems, ...addressProblems(file, kind, yaml, entry.data));
-    const parsed = SCHEMAS[kind].safeParse(value ?? {});
+    const parsed = SCHEMAS[kind].safeParse(yaml.doc.toJS() ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.filter((issue) => !dates.paths.has(issue.path.join('.')));
       problems.push(...schemaProblems({ file: file.path, kind, yaml, data: entry.data, schema: SCHEMAS[kind] }, issues));
@@ -277,26 +286,19 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
     if (kind === 'event') problems.push(...eventDateProblems(file, yaml));
   }
 
-  if (entry.body && bodyText !== undefined) {
-    // Topics are MDX; an article is Markdown unless its file ends in .mdx.
-    const format: ArticleFormat = kind === 'article' ? articleFormat(file.relativePath) : 'mdx';
-    // Markdown cannot fail to parse: any text is valid, and raw HTML in it is a safety finding below.
-    const compiled = format === 'md' ? { ok: true as const, tree: parseArticleBody(bodyText, 'md') } : await compileMdx(bodyText, file.path, entry.body.firstLine);
-    if (compiled.ok) {
-      const safety = safetyFindings(compiled.tree, {
-        absoluteFile: join(options.root, file.relativePath),
-        projectRoot: options.projectRoot,
-        text: bodyText,
-        rawHtmlPublished: format === 'md',
-      });
-      const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
-      entry.body.passages = passagesOfTree(compiled.tree);
-      entry.body.blank = bodyText.trim() === '';
-      entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
-      entry.body.links = linksIn(compiled.tree, bodyText);
-    } else {
-      problems.push(compiled.problem);
-    }
+  if (entry.body && body && read.tree && read.bodyText !== undefined) {
+    const bodyText = read.bodyText;
+    const safety = safetyFindings(read.tree, {
+      absoluteFile: join(options.root, file.relativePath),
+      projectRoot: options.projectRoot,
+      text: bodyText,
+      rawHtmlPublished: body.format === 'md',
+    });
+    const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
+    entry.body.passages = body.passages;
+    entry.body.blank = bodyText.trim() === '';
+    entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
+    entry.body.links = linksIn(read.tree, bodyText);
   }
-  return { entry, problems };
+  return problems;
 }

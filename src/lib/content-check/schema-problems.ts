@@ -1,10 +1,11 @@
-// Turns the frontmatter schemas' zod issues into problems a contributor can act on. The schemas in src/schemas/
-// already carry advice in their messages; this file adds what a message cannot know: the line and column of the
+// Turns the frontmatter schemas' zod issues into problems a contributor can act on. The schemas in src/schemas/ are
+// the one place that says what a field must be; their custom rules carry a stable rule id in the issue's `params`,
+// by which this file picks their advice (never by the message's wording); this file adds what a message cannot know: the line and column of the
 // value (found through the YAML document), what was found there, and a name for the field a person would use
 // ('note "cpm", source 1, date' rather than annotations.3.sources.0.date).
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { ContentKind } from './content-files.ts';
-import { locate, nodePosition, sourceText, type YamlText } from './frontmatter.ts';
+import { locate, nodePosition, sourceText, type YamlText } from '../../content-model/frontmatter.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { closestName } from './similar.ts';
 
@@ -50,32 +51,24 @@ export function sectionFor(kind: ContentKind, path: readonly PropertyKey[]): Sec
   return SECTIONS.afterImporting;
 }
 
-interface Def {
-  type: string;
-  in?: { _zod: { def: Def } };
-  innerType?: { _zod: { def: Def } };
-  element?: { _zod: { def: Def } };
-  shape?: Record<string, { _zod: { def: Def } }>;
-}
-
-/** The field names the schema allows at a path (an object inside lists, defaults and pipes), read from the schema itself. */
+/** The field names the schema allows at a path (an object inside lists, defaults and pipes), read from the schema
+ * itself through Zod's public classes. */
 export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let def = (schema as unknown as { _zod: { def: Def } })._zod.def;
-  const unwrap = () => {
+  const unwrap = (type: z.ZodType): z.ZodType => {
     for (;;) {
-      if (def.type === 'pipe' && def.in) def = def.in._zod.def;
-      else if ((def.type === 'default' || def.type === 'optional' || def.type === 'nullable') && def.innerType) def = def.innerType._zod.def;
-      else return;
+      if (type instanceof z.ZodPipe) type = type.in as z.ZodType;
+      else if (type instanceof z.ZodDefault || type instanceof z.ZodOptional || type instanceof z.ZodNullable) type = type.unwrap() as z.ZodType;
+      else return type;
     }
   };
-  unwrap();
+  let type = unwrap(schema);
   for (const step of path) {
-    if (def.type === 'array' && def.element && typeof step === 'number') def = def.element._zod.def;
-    else if (def.type === 'object' && def.shape && typeof step === 'string' && def.shape[step]) def = def.shape[step]!._zod.def;
+    if (type instanceof z.ZodArray && typeof step === 'number') type = type.element as z.ZodType;
+    else if (type instanceof z.ZodObject && typeof step === 'string' && step in type.shape) type = type.shape[step] as z.ZodType;
     else return [];
-    unwrap();
+    type = unwrap(type);
   }
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return type instanceof z.ZodObject ? Object.keys(type.shape) : [];
 }
 
 /** zod's own wording ("Invalid input: …", "Too small: …") is not advice; the schemas' custom messages are. */
@@ -134,69 +127,67 @@ interface Advice {
   at?: PropertyKey[];
 }
 
-/** The schemas' custom rules, recognised by their message: each gets a message, expectation and fix of its own. */
-const CUSTOM_RULES: { test: RegExp; advise: (match: RegExpExecArray, label: string, path: readonly PropertyKey[]) => Advice }[] = [
-  {
-    test: /^A (\S+) note must cite at least one source/,
-    advise: (match, label) => ({
-      rule: 'note-without-source',
-      message: `${label.replace(/, sources$/, '')}: a ${match[1]} note needs a source.`,
-      expected: 'at least one source under sources:',
-      fix: 'add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
-    }),
-  },
-  {
-    test: /^An approximate date needs dateNote/,
-    advise: () => ({
-      rule: 'approximate-date-without-note',
-      message: 'datePrecision is approximate, but there is no dateNote.',
-      expected: 'dateNote: a sentence saying how the date was inferred',
-      found: 'no dateNote',
-      fix: 'add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
-      at: ['datePrecision'],
-    }),
-  },
-  {
-    test: /^Note id "(.+)" is already used by note (\d+)/,
-    advise: (match, _label, path) => ({
-      rule: 'duplicate-note-id',
-      message: `note id "${match[1]}" is used twice, by notes ${match[2]} and ${Number(path[1]) + 1}.`,
-      expected: 'a different id for every note of the article',
-      fix: 'give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
-    }),
-  },
-  {
-    test: /^A source needs either outlet/,
-    advise: (_match, label) => ({
-      rule: 'source-without-outlet',
-      message: `${label}: neither an outside report nor one of our articles.`,
-      expected: 'outlet: (an outside report) or article: and quote: (one of our articles)',
-      fix: 'name the outlet of the report, or cite one of our articles by its slug and an exact passage.',
-    }),
-  },
-  {
-    test: /^A source in one of our articles needs quote/,
-    advise: (_match, label) => ({
-      rule: 'source-without-quote',
-      message: `${label.replace(/, quote$/, '')}: cites one of our articles without a quote.`,
-      expected: 'quote: the exact passage of that article the note relies on',
-      found: 'no quote',
-      fix: 'add quote: with the passage, copied exactly from the cited article.',
-    }),
-  },
-  {
-    test: /^A source is either one of our articles/,
-    advise: (_match, label) => ({
-      rule: 'source-of-both-kinds',
-      message: `${label}: mixes one of our articles (article:, quote:) with an outside report (outlet:, title:, date:, url:).`,
-      expected: 'one kind of source per entry',
-      fix: 'split it into two sources, one of each kind.',
-    }),
-  },
-];
+type Params = Record<string, unknown>;
 
-function unknownField(ctx: SchemaContext, path: readonly PropertyKey[], key: string): Problem {
-  const fields = fieldsAt(ctx.schema, path);
+/** The advice of each of the schemas' custom rules, by the rule id its issue carries in `params.rule`
+ * (src/schemas/frontmatter-rules.ts): a message, expectation and fix of its own. */
+const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonly PropertyKey[]) => Advice> = {
+  'placeholder-left': (_params, label) => ({
+    rule: 'placeholder-left',
+    message: `${label}: still the importer's "FILL IN:" placeholder.`,
+    expected: 'the real value',
+    fix: 'replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
+    section: SECTIONS.afterImporting,
+  }),
+  'note-without-source': (params, label) => ({
+    rule: 'note-without-source',
+    message: `${label.replace(/, sources$/, '')}: a ${String(params.kind)} note needs a source.`,
+    expected: 'at least one source under sources:',
+    fix: 'add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
+  }),
+  'approximate-date-without-note': () => ({
+    rule: 'approximate-date-without-note',
+    message: 'datePrecision is approximate, but there is no dateNote.',
+    expected: 'dateNote: a sentence saying how the date was inferred',
+    found: 'no dateNote',
+    fix: 'add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
+    at: ['datePrecision'],
+  }),
+  'duplicate-note-id': (params, _label, path) => ({
+    rule: 'duplicate-note-id',
+    message: `note id "${String(params.id)}" is used twice, by notes ${String(params.first)} and ${Number(path[1]) + 1}.`,
+    expected: 'a different id for every note of the article',
+    fix: 'give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
+  }),
+  'source-without-outlet': (_params, label) => ({
+    rule: 'source-without-outlet',
+    message: `${label}: neither an outside report nor one of our articles.`,
+    expected: 'outlet: (an outside report) or article: and quote: (one of our articles)',
+    fix: 'name the outlet of the report, or cite one of our articles by its slug and an exact passage.',
+  }),
+  'source-without-quote': (_params, label) => ({
+    rule: 'source-without-quote',
+    message: `${label.replace(/, quote$/, '')}: cites one of our articles without a quote.`,
+    expected: 'quote: the exact passage of that article the note relies on',
+    found: 'no quote',
+    fix: 'add quote: with the passage, copied exactly from the cited article.',
+  }),
+  'source-of-both-kinds': (_params, label) => ({
+    rule: 'source-of-both-kinds',
+    message: `${label}: mixes one of our articles (article:, quote:) with an outside report (outlet:, title:, date:, url:).`,
+    expected: 'one kind of source per entry',
+    fix: 'split it into two sources, one of each kind.',
+  }),
+};
+
+/** The rule id a custom issue carries (src/schemas/frontmatter-rules.ts), and the facts beside it. */
+function customRule(issue: Issue): { rule: string; params: Params } | undefined {
+  const params = issue.code === 'custom' ? (issue.params as Params | undefined) : undefined;
+  return typeof params?.rule === 'string' ? { rule: params.rule, params } : undefined;
+}
+
+function unknownField(ctx: SchemaContext, path: readonly PropertyKey[], key: string, known?: readonly string[]): Problem {
+  const fields = known ? [...known] : fieldsAt(ctx.schema, path);
   const where = path.length > 0 ? ` in ${fieldLabel(path, ctx.data)}` : '';
   const near = closestName(key, fields);
   const at = locate(ctx.yaml, [...path, key]);
@@ -217,27 +208,19 @@ export function schemaProblems(ctx: SchemaContext, issues: readonly Issue[]): Pr
   return issues.flatMap((issue): Problem[] => {
     const path = issue.path;
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownField(ctx, path, key));
-    if (issue.code === 'custom' && issue.message.startsWith('Unknown field "')) return [unknownField(ctx, path.slice(0, -1), String(path[path.length - 1]))];
+    const custom = customRule(issue);
+    if (custom?.rule === 'unknown-field') {
+      const known = Array.isArray(custom.params.fields) ? custom.params.fields.map(String) : undefined;
+      return [unknownField(ctx, path.slice(0, -1), String(path[path.length - 1]), known)];
+    }
 
     const label = fieldLabel(path, ctx.data);
     const at = locate(ctx.yaml, path);
     const found = at.exists ? sourceText(ctx.yaml, at.node) || 'nothing' : 'nothing (the field is missing)';
     let advice: Advice | undefined;
     if (issue.code === 'custom') {
-      if (issue.message.startsWith('Still a "FILL IN:"')) {
-        advice = {
-          rule: 'placeholder-left',
-          message: `${label}: still the importer's "FILL IN:" placeholder.`,
-          expected: 'the real value',
-          fix: 'replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
-          section: SECTIONS.afterImporting,
-        };
-      }
-      for (const { test, advise } of CUSTOM_RULES) {
-        const match = test.exec(issue.message);
-        if (match && !advice) advice = advise(match, label, path);
-      }
-      advice ??= { rule: 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
+      const advise = custom ? CUSTOM_RULES[custom.rule] : undefined;
+      advice = advise ? advise(custom!.params, label, path) : { rule: custom?.rule ?? 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
     } else {
       const missing = !at.exists && issue.code === 'invalid_type';
       advice = {

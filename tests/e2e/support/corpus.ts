@@ -1,8 +1,8 @@
-// What the end-to-end tests expect to see, read from the same content files the site is built from, so the
-// tests follow the corpus instead of hard-coding it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+// What the end-to-end tests expect to see, read from the same content files the site is built from, through the
+// site's own content model (src/content-model/), so the tests follow the corpus and its one definition of a passage.
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readEntry } from '../../../src/content-model/entry.ts';
 import { articleSlug } from '../../../src/lib/article-files.ts';
 import { contentDir } from '../../../src/lib/deploy-settings.ts';
 
@@ -16,33 +16,17 @@ export interface ArticleFile {
   published: Date;
   originalUrl?: string;
   topics: string[];
-  /** The visible text of each block of the body, in order: what a reader should find on the page. */
+  /** The visible text of each passage of the body, in order: what a reader should find on the page. */
   blocks: string[];
-  /** How many passages (paragraphs and list items) the body has: each gets a p-N anchor. */
+  /** How many numbered passages (paragraphs and list items) the body has: each gets a p-N anchor. */
   passages: number;
   /** The margin notes written in its frontmatter. */
   notes: { id: string; kind: string }[];
 }
 
-function countPassages(rawBlocks: string[]): number {
-  return rawBlocks.reduce((sum, block) => {
-    if (/^#{1,6}\s/.test(block)) return sum;
-    const items = block.split('\n').filter((line) => /^[-*+]\s/.test(line)).length;
-    return sum + (items || 1);
-  }, 0);
-}
-
-/** The visible text of a Markdown block: emphasis, heading and list markers and escapes removed. */
-export function visibleText(markdown: string): string {
-  return markdown
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/^[-*+]\s+/gm, '')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|(?<!\\)[*_]/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>&$|~"'])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The visible text of a passage, white space folded as a page's text is compared. */
+export function visibleText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function readArticles(root = contentDir(process.env)): ArticleFile[] {
@@ -50,23 +34,21 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
   return readdirSync(folder)
     .filter((name) => articleSlug(name) !== undefined)
     .map((name) => {
-      const source = readFileSync(join(folder, name), 'utf8');
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
-      if (!match) throw new Error(`${name}: no frontmatter`);
-      const data = parseYaml(match[1] ?? '') as Record<string, unknown>;
-      const body = (match[2] ?? '').replace(/^\[\^[^\]]+\]:.*$/gm, '');
-      const rawBlocks = body.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+      const entry = readEntry('article', resolve(folder, name));
+      if (!entry?.yamlOk || !entry.body) throw new Error(`${name}: no frontmatter`);
+      const { data } = entry;
+      const passages = entry.body.passages ?? [];
       return {
         slug: articleSlug(name)!,
         file: `articles/${name}`,
         title: String(data.title),
         outlet: String(data.outlet),
         author: data.author ? String(data.author) : undefined,
-        published: new Date(String(data.published instanceof Date ? data.published.toISOString() : data.published)),
+        published: data.published instanceof Date ? data.published : new Date(String(data.published)),
         originalUrl: data.originalUrl ? String(data.originalUrl) : undefined,
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
-        blocks: rawBlocks.map(visibleText),
-        passages: countPassages(rawBlocks),
+        blocks: passages.map((passage) => visibleText(passage.text)).filter(Boolean),
+        passages: passages.filter((passage) => passage.number !== undefined).length,
         notes: (Array.isArray(data.annotations) ? data.annotations : []).map((note: { id: unknown; kind: unknown }) => ({ id: String(note.id), kind: String(note.kind) })),
       } satisfies ArticleFile;
     });

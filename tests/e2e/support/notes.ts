@@ -1,7 +1,6 @@
 // The notes each article declares, read from its frontmatter, so the tests follow the content.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join, resolve } from 'node:path';
+import { readEntry } from '../../../src/content-model/entry.ts';
 import { findArticleFile } from '../../../src/lib/article-files.ts';
 import { contentDir } from '../../../src/lib/deploy-settings.ts';
 
@@ -14,8 +13,6 @@ export interface DeclaredNote {
 export function notesOf(slug: string): DeclaredNote[] {
   const file = findArticleFile(join(contentDir(process.env), 'articles'), slug);
   if (!file) throw new Error(`There is no article "${slug}".`);
-  const source = readFileSync(file, 'utf8');
-  const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? '';
-  const data = parseYaml(frontmatter) as { annotations?: DeclaredNote[] };
-  return data.annotations ?? [];
+  const data = readEntry('article', resolve(file))?.data as { annotations?: DeclaredNote[] } | undefined;
+  return data?.annotations ?? [];
 }

@@ -1,0 +1,176 @@
+// One content file read into an entry, once per version of the file: its frontmatter (values, and the YAML text
+// that gives their positions), its body and that body's passages. The content check, the article pages, the
+// Markdown plugins and the topic index all take entries from here; none of them splits or parses a file itself.
+//
+// Entries are kept per process, keyed by file and by a digest of the file's bytes, in one table shared by every
+// copy of this module (the build loads the integrations, the content loader and the page code as separate
+// module graphs in the same process): a file is parsed once per build however many consumers ask, and again only
+// when its bytes change, so a dev server always sees the current file.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
+import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
+import type { Passage } from './passages.ts';
+import { keep, shared } from './shared.ts';
+
+export type EntryKind = 'article' | 'topic' | 'event';
+
+export interface Entry {
+  kind: EntryKind;
+  /** The file, absolute: entries are known by it. */
+  path: string;
+  /** sha256 of the file's bytes, hex. */
+  digest: string;
+  /** The frontmatter (or the whole event file), as YAML text: positions come from it. Undefined when the file has no
+   * frontmatter (or it is never closed). */
+  yaml?: { text: string; firstLine: number };
+  /** Whether the YAML parsed without errors. */
+  yamlOk: boolean;
+  /** The values of the frontmatter (or event file), before any schema; {} when they do not parse. */
+  data: Record<string, unknown>;
+  /** Articles and topics: the text below the frontmatter, where it starts, how it is read and its passages. */
+  body?: Body;
+}
+
+export interface Body {
+  /** The line of the file the body starts on: positions in the body are positions in the file from there. */
+  firstLine: number;
+  format: BodyFormat;
+  /** Numbered as the page numbers them (passages.ts). Undefined for a body whose MDX does not parse. */
+  passages?: Passage[];
+}
+
+export const digestOf = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The format of a body: an .mdx file is MDX, anything else Markdown. */
+export function bodyFormat(path: string): BodyFormat {
+  return path.endsWith('.mdx') ? 'mdx' : 'md';
+}
+
+/** How many times each file has been parsed in this process, by path. */
+export function parseCounts(): ReadonlyMap<string, number> {
+  return shared.parses;
+}
+
+/** Takes an entry read elsewhere (in a worker thread, or from the digest cache) as this version's entry. */
+export function rememberEntry(entry: Entry): void {
+  keep(entry);
+}
+
+/** Forgets every entry and count (tests). */
+export function resetModel(): void {
+  shared.entries.clear();
+  shared.byDigest.clear();
+  shared.parses.clear();
+}
+
+/** What reading a file gives besides its entry, for the content check's rules, and then let go: the YAML document
+ * with positions, the body's text (as written, from Body.firstLine) and its syntax tree. */
+export interface Reading {
+  entry: Entry;
+  yaml?: YamlText;
+  bodyText?: string;
+  tree?: Root;
+}
+
+/**
+ * Reads the text of a file into an entry. `tree` is the body's syntax tree when the caller already has it (the
+ * content check compiles MDX with the MDX compiler, which parses it), or null when it does not parse.
+ */
+export function readText(kind: EntryKind, file: string, text: string, tree?: Root | null): Reading {
+  const path = resolve(file);
+  shared.parses.set(path, (shared.parses.get(path) ?? 0) + 1);
+  let yamlSource: Entry['yaml'];
+  let body: Body | undefined;
+  let bodyText: string | undefined;
+  if (kind === 'event') {
+    yamlSource = { text, firstLine: 1 };
+  } else {
+    const split = splitFrontmatter(text);
+    if (split.ok) {
+      yamlSource = { text: split.yaml, firstLine: split.yamlFirstLine };
+      bodyText = split.body;
+      body = { firstLine: split.bodyFirstLine, format: kind === 'topic' ? 'mdx' : bodyFormat(path) };
+    }
+  }
+  let data: Record<string, unknown> = {};
+  let yaml: YamlText | undefined;
+  if (yamlSource) {
+    yaml = parseYaml(yamlSource.text, yamlSource.firstLine);
+    if (yaml.doc.errors.length === 0) {
+      const value = yaml.doc.toJS() as unknown;
+      data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    }
+  }
+  let parsed: Root | undefined;
+  if (body && bodyText !== undefined) {
+    if (tree === undefined) {
+      // Nobody has the body's tree yet: it is parsed when its passages are first asked for (a page rendering its own
+      // text, or the pre-render worker, needs only the frontmatter).
+      lazyPassages(body, bodyText);
+    } else if (tree !== null) {
+      parsed = tree;
+      body.passages = passagesOfTree(parsed, body.format);
+    }
+  }
+  const yamlOk = yaml !== undefined && yaml.doc.errors.length === 0;
+  const entry: Entry = { kind, path, digest: digestOf(text), yamlOk, data, ...(yamlSource ? { yaml: yamlSource } : {}), ...(body ? { body } : {}) };
+  keep(entry);
+  return { entry, ...(yaml ? { yaml } : {}), ...(bodyText !== undefined ? { bodyText } : {}), ...(parsed ? { tree: parsed } : {}) };
+}
+
+function lazyPassages(body: Body, text: string): void {
+  let passages: Passage[] | undefined;
+  let done = false;
+  Object.defineProperty(body, 'passages', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        done = true;
+        try {
+          passages = passagesOfTree(parseBody(text, body.format), body.format);
+        } catch {
+          // MDX that does not parse: the content check says where (mdx-compile.ts); the entry has no passages.
+        }
+      }
+      return passages;
+    },
+  });
+}
+
+/** The entry of a file on disk, parsed only when its bytes differ from the last time; undefined if it is missing. */
+export function readEntry(kind: EntryKind, file: string): Entry | undefined {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return entryOfText(kind, path, text);
+}
+
+/** The entry of a file's text, from the table when this version of the file was read before. */
+export function entryOfText(kind: EntryKind, file: string, text: string): Entry {
+  const path = resolve(file);
+  const known = shared.entries.get(path);
+  if (known && known.digest === digestOf(text)) return known;
+  return readText(kind, path, text).entry;
+}
+
+const parsedYaml = new WeakMap<object, YamlText>();
+
+/** The entry's YAML document with positions, to place a problem found later: parsed again (rarely needed, and a
+ * corpus of thousands of files is not held in memory as YAML documents). */
+export function yamlOf(entry: Pick<Entry, 'yaml'>): YamlText | undefined {
+  if (!entry.yaml) return undefined;
+  let yaml = parsedYaml.get(entry.yaml);
+  if (!yaml) {
+    yaml = parseYaml(entry.yaml.text, entry.yaml.firstLine);
+    parsedYaml.set(entry.yaml, yaml);
+  }
+  return yaml;
+}

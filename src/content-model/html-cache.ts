@@ -1,0 +1,138 @@
+// The one cache of rendered article HTML: a folder of files, each named by the digests of everything that HTML
+// depends on, so a stale page can never be found under a current name, and nothing ever has to be deleted for
+// correctness. A Markdown article's HTML depends on:
+// - its own file (the text and the notes in its frontmatter);
+// - every topic file (rehype-topic-links links their aliases, with their titles and summaries);
+// - the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there);
+// - the deploy base and content root, and the Markdown pipeline's own code.
+// The page, the pre-render worker and the dev server compute the same name (htmlCacheKey); an edit to a topic or a
+// cited article changes the name of every page that depends on it, so the next render of those pages (the next
+// build, or the next request to a running dev server) renders them again. After a build, files no current article
+// would look for are pruned (pruneHtmlCache).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { findArticleFile } from '../lib/article-files.ts';
+import { importedFiles } from './code-files.ts';
+import { digestOf, readEntry } from './entry.ts';
+
+/** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
+const RECIPE = 2;
+
+/** The cache's folder inside Astro's cacheDir (builds) or .astro/ (the dev server). */
+export function htmlCacheFolder(cacheDir: string): string {
+  return join(cacheDir, 'content-model', 'html');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The slugs of the articles an article's notes cite (`annotations: - sources: - article: <slug>`). */
+export function citedArticles(data: Record<string, unknown>): string[] {
+  const slugs = new Set<string>();
+  for (const note of Array.isArray(data.annotations) ? data.annotations : []) {
+    const sources = (note as { sources?: unknown } | null)?.sources;
+    for (const source of Array.isArray(sources) ? sources : []) {
+      const slug = (source as { article?: unknown } | null)?.article;
+      if (typeof slug === 'string') slugs.add(slug);
+    }
+  }
+  return [...slugs].sort();
+}
+
+const listFiles = (dir: string): string[] => {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+};
+
+let topics: { stamp: string; digest: string } | undefined;
+
+/** One digest for every file in topics/, read again only when a file's size or time changed (or one came or went). */
+export function topicsDigest(contentDir: string): string {
+  const dir = join(contentDir, 'topics');
+  const stamp = listFiles(dir)
+    .map((name) => {
+      const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+      return `${name}:${stat?.size}:${stat?.mtimeMs}`;
+    })
+    .join('|');
+  if (topics?.stamp !== `${dir}|${stamp}`) {
+    const digests = listFiles(dir).map((name) => `${name}:${digestOf(readFileSync(join(dir, name)))}`);
+    topics = { stamp: `${dir}|${stamp}`, digest: sha256(digests.join('\n')) };
+  }
+  return topics.digest;
+}
+
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The pipeline's code files: the plugins and what they import, the page-time renderer, the config, the lock file. */
+export function pipelineFiles(projectRoot: string): string[] {
+  const plugins = join(projectRoot, 'src', 'plugins');
+  return [
+    ...importedFiles([...listFiles(plugins).map((name) => join(plugins, name)), join(projectRoot, 'src', 'data', 'article-html.ts')]),
+    join(projectRoot, 'astro.config.mjs'),
+    join(projectRoot, 'package-lock.json'),
+  ];
+}
+
+const codeDigests = new Map<string, string>();
+
+/** One digest of the pipeline's code, once per process (a change to it restarts the dev server). */
+export function codeDigest(projectRoot: string): string {
+  let digest = codeDigests.get(projectRoot);
+  if (digest === undefined) {
+    digest = sha256(pipelineFiles(projectRoot).map((file) => `${relative(projectRoot, file)}:${sha256(readText(file) ?? '')}`).join('\n'));
+    codeDigests.set(projectRoot, digest);
+  }
+  return digest;
+}
+
+export interface HtmlKeyOptions {
+  /** The deploy base: site links in the text and notes are written with it. */
+  base: string;
+  /** The content root, absolute. */
+  contentDir: string;
+  /** The project root, absolute: paths in the name are relative to it, and the pipeline's code is found there. */
+  projectRoot: string;
+}
+
+/** The name of the cache file of an article's HTML, from everything the HTML depends on (see the top of this file). */
+export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string, data: Record<string, unknown>): string {
+  const own = relative(options.projectRoot, path).split('\\').join('/');
+  const articles = join(options.contentDir, 'articles');
+  // A note citing its own article depends on nothing outside it: the article's own text is in the name already.
+  const cited = citedArticles(data).map((slug) => {
+    const file = findArticleFile(articles, slug);
+    const entry = file && resolve(file) !== resolve(path) ? readEntry('article', resolve(file)) : undefined;
+    return `${slug}:${file ? relative(articles, file) : ''}:${entry?.digest ?? ''}`;
+  });
+  const inputs = [RECIPE, options.base, options.contentDir, own, digestOf(text), topicsDigest(options.contentDir), codeDigest(options.projectRoot), ...cited];
+  return sha256(inputs.join('\n')).slice(0, 40);
+}
+
+/** The cache file for a key. */
+export function htmlCacheFile(folder: string, key: string): string {
+  return join(folder, `${key}.html`);
+}
+
+/** Deletes every file of the folder that is not one of `keep` (keys); returns how many were deleted. */
+export function pruneHtmlCache(folder: string, keep: ReadonlySet<string>): number {
+  let pruned = 0;
+  for (const name of listFiles(folder)) {
+    if (keep.has(name.replace(/\.html$/, ''))) continue;
+    rmSync(join(folder, name), { force: true });
+    pruned += 1;
+  }
+  return pruned;
+}

@@ -1,0 +1,26 @@
+// The table of entries one process shares. The build loads the integrations, the content loader and the page code
+// as separate module graphs in one process, each with its own copy of this module: the table lives on globalThis,
+// under a registered symbol, so all of them find the same entries (a file read by the content check is not parsed
+// again by the loader, the pages or the search index).
+import type { Entry } from './entry.ts';
+
+export interface Shared {
+  /** Entries by absolute path. */
+  entries: Map<string, Entry>;
+  /** The same entries by the digest of their file's text, for code that has the text but not the path. */
+  byDigest: Map<string, Entry>;
+  /** How many times each file was parsed in this process: tests hold the model to "once per version". */
+  parses: Map<string, number>;
+}
+
+const KEY = Symbol.for('walled-gardens.content-model');
+
+export const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>)[KEY] ??= { entries: new Map(), byDigest: new Map(), parses: new Map() });
+
+/** Puts an entry in the table (replacing the file's older version). */
+export function keep(entry: Entry): void {
+  const older = shared.entries.get(entry.path);
+  if (older && older.digest !== entry.digest) shared.byDigest.delete(older.digest);
+  shared.entries.set(entry.path, entry);
+  shared.byDigest.set(entry.digest, entry);
+}
