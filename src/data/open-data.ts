@@ -14,7 +14,7 @@ import { fileSummary } from '../lib/annotations/article-file.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { byNewest, isoDay } from '../lib/dates.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
-import { frontmatterValues } from '../lib/frontmatter-values.ts';
+import { frontmatterValues } from '../content-model/frontmatter.ts';
 import { noteDates, noteFingerprint, type NoteDates, type NotesVersion } from '../lib/open-data/note-history.ts';
 import type { FeedNote } from '../lib/open-data/corrections-feed.ts';
 import { readRenderedNotes } from '../lib/open-data/rendered-notes.ts';
