@@ -9,6 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import renderCache from './src/integrations/render-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -57,5 +58,7 @@ export default defineConfig({
     sitemap(),
     // After the pages are written: index articles, notes, topics and timeline events into dist/pagefind/.
     searchIndex(),
+    // Last: every internal link and #anchor must lead to a page and an id the build wrote.
+    linkCheck({ contentDir: contentDir(process.env) }),
   ],
 });

@@ -18,7 +18,6 @@ import { debrisFindings } from './page-debris.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
-import { linksIn, type LinkTarget } from './site-links.ts';
 import { fieldLabel, schemaProblems, sectionFor } from './schema-problems.ts';
 
 export const SCHEMAS: Record<ContentKind, z.ZodType> = { article: articleSchema, topic: topicSchema, event: eventSchema };
@@ -48,8 +47,6 @@ export interface Body {
   blank?: boolean;
   /** The findings of the rules that need no other file: safety, and page debris (articles). */
   findings?: Finding[];
-  /** Every address in the text, checked once every page is known. */
-  links?: LinkTarget[];
 }
 
 const parsedYaml = new WeakMap<Entry, YamlText>();
@@ -293,7 +290,6 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
       entry.body.passages = passagesOfTree(compiled.tree);
       entry.body.blank = bodyText.trim() === '';
       entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
-      entry.body.links = linksIn(compiled.tree, bodyText);
     } else {
       problems.push(compiled.problem);
     }
