@@ -27,7 +27,9 @@ describe('the Starlight site', () => {
   test('the project is stock Starlight: its integration alone, with the docs collection', () => {
     const config = STARLIGHT_PROJECT.find((f) => f.path === 'astro.config.mjs')?.content;
     expect(config).toContain("integrations: [starlight({ title: 'Starlight baseline' })]");
-    expect(STARLIGHT_PROJECT.find((f) => f.path === 'src/content.config.ts')?.content).toContain('docs: defineCollection({ loader: docsLoader(), schema: docsSchema() })');
+    expect(STARLIGHT_PROJECT.find((f) => f.path === 'src/content.config.ts')?.content).toContain(
+      'docs: defineCollection({ loader: docsLoader(), schema: docsSchema() })',
+    );
   });
 });
 
@@ -45,8 +47,8 @@ describe('ratios to Starlight', () => {
 
   test('the table shows the baseline and the ratios', () => {
     const table = markdownTable([{ articles: 1000, events: 10, seed: 1, date: '', build, starlight }]);
-    expect(table).toContain("| Starlight baseline: build time (wall / CPU) | 30.0 s / 45.0 s |");
-    expect(table).toContain("| Starlight baseline: peak memory (pages) | 1000 MB (1001) |");
+    expect(table).toContain('| Starlight baseline: build time (wall / CPU) | 30.0 s / 45.0 s |');
+    expect(table).toContain('| Starlight baseline: peak memory (pages) | 1000 MB (1001) |');
     expect(table).toContain("| build time ÷ Starlight's (wall / CPU) | 2.00× / 2.00× |");
     expect(table).toContain("| peak memory ÷ Starlight's | 1.50× |");
   });

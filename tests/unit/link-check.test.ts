@@ -12,7 +12,9 @@ import { formatProblem } from '../../src/lib/content-check/problem.ts';
 
 const page = (body: string) => `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/_astro/site.css"></head><body>${body}</body></html>`;
 const article = (paragraphs: number, notes: string[], extra = '') =>
-  page(`<article>${Array.from({ length: paragraphs }, (_, i) => `<p id="p-${i + 1}">Text.</p>`).join('')}${notes.map((n) => `<aside id="note-${n}"><a href="#passage-${n}">Back</a></aside><mark id="passage-${n}"></mark>`).join('')}${extra}</article>`);
+  page(
+    `<article>${Array.from({ length: paragraphs }, (_, i) => `<p id="p-${i + 1}">Text.</p>`).join('')}${notes.map((n) => `<aside id="note-${n}"><a href="#passage-${n}">Back</a></aside><mark id="passage-${n}"></mark>`).join('')}${extra}</article>`,
+  );
 
 /** A site as a template would make it: a front page, two articles, a topic with its coverage list, a timeline in two pages. */
 const SITE: Record<string, string> = {
@@ -66,7 +68,8 @@ describe('built pages', () => {
   ])('%s is %s', (file, path) => expect(sitePath(file)).toBe(path));
 
   test('ids (and a link name) and every address a page links to or loads, with positions when asked', () => {
-    const html = '<html><head><link rel="icon" href="/favicon.svg"><script src="/_astro/a.js"></script></head>\n<body><p id="p-1"><a name="old" href="/x/#p-2">x</a><img src="/i.png"></p><template><a href="/in-template/"></a></template></body></html>';
+    const html =
+      '<html><head><link rel="icon" href="/favicon.svg"><script src="/_astro/a.js"></script></head>\n<body><p id="p-1"><a name="old" href="/x/#p-2">x</a><img src="/i.png"></p><template><a href="/in-template/"></a></template></body></html>';
     const built = readBuiltPage(html, { positions: true });
     expect([...built.ids]).toEqual(['p-1', 'old']);
     expect(built.links).toEqual([
@@ -122,7 +125,9 @@ describe('link rules', () => {
 
 describe('the report', () => {
   test('a site whose links all lead somewhere, the coverage list and page 2 of the timeline included', async () => {
-    const { result } = await check({ 'index.html': page('<a href="/timeline/2/#event-2019-01-01-old">2019</a><a href="/topics/wechat-pay/coverage/">All</a>') });
+    const { result } = await check({
+      'index.html': page('<a href="/timeline/2/#event-2019-01-01-old">2019</a><a href="/topics/wechat-pay/coverage/">All</a>'),
+    });
     expect(result.problems).toEqual([]);
     expect(formatLinkReport(result)).toBe('10 pages checked: every internal link and anchor leads somewhere.');
   });
@@ -148,7 +153,10 @@ describe('the report', () => {
 
   test('a paragraph the article does not have, written as a same-page link', async () => {
     const { messages } = await check(
-      { 'articles/alibaba/index.html': article(3, ['cpm'], '<a href="#p-4">paragraph 4</a>'), 'articles/tencent/index.html': article(2, [], '<a href="#p-4">x</a>') },
+      {
+        'articles/alibaba/index.html': article(3, ['cpm'], '<a href="#p-4">paragraph 4</a>'),
+        'articles/tencent/index.html': article(2, [], '<a href="#p-4">x</a>'),
+      },
       { 'articles/alibaba.md': NOTE_FILE('As [paragraph 4](#p-4) says.'), 'articles/tencent.md': NOTE_FILE('Also [here](#p-4).') },
     );
     expect(messages).toEqual([
@@ -189,7 +197,10 @@ describe('the report', () => {
   });
 
   test('a template links to a page that was never built: reported in the built page', async () => {
-    const { messages } = await check({ 'index.html': page('<a href="/articles/">Articles</a>\n<nav><a href="/about/">About</a></nav>'), '404.html': page('<a href="/about/">About</a>') });
+    const { messages } = await check({
+      'index.html': page('<a href="/articles/">Articles</a>\n<nav><a href="/about/">About</a></nav>'),
+      '404.html': page('<a href="/about/">About</a>'),
+    });
     expect(messages).toEqual([
       lines(
         'dist/404.html:1:107: the link /about/ goes to a page that does not exist.',
@@ -205,7 +216,13 @@ describe('the report', () => {
 
   test('under a sub-path: links carry the base, and one without it is reported', async () => {
     const { messages } = await check(
-      { 'articles/tencent/index.html': article(2, [], '<a href="/articles/alibaba/#p-2">ok</a><a href="/walled-gardens/articles/alibaba/#note-cpm">ok</a>').replace('/_astro/', '/walled-gardens/_astro/') },
+      {
+        'articles/tencent/index.html': article(
+          2,
+          [],
+          '<a href="/articles/alibaba/#p-2">ok</a><a href="/walled-gardens/articles/alibaba/#note-cpm">ok</a>',
+        ).replace('/_astro/', '/walled-gardens/_astro/'),
+      },
       {},
       '/walled-gardens/',
     );

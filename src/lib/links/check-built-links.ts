@@ -84,7 +84,13 @@ export async function checkBuiltLinks(options: LinkCheckOptions): Promise<LinkCh
         continue;
       }
       const at = positions.find((link) => link.href === problem.href);
-      seen.set(key, { problem, pages: [page], builtFile: relative(options.cwd, join(options.dist, file)).split(sep).join('/'), line: at?.line ?? 1, column: at?.column ?? 1 });
+      seen.set(key, {
+        problem,
+        pages: [page],
+        builtFile: relative(options.cwd, join(options.dist, file)).split(sep).join('/'),
+        line: at?.line ?? 1,
+        column: at?.column ?? 1,
+      });
     }
   }
   const texts = seen.size > 0 ? await readContentTexts(options.contentRoot, options.cwd) : [];

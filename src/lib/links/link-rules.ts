@@ -97,7 +97,9 @@ export function linkProblem(href: string, site: BuiltSite, page: string): LinkPr
 function closestPage(path: string, site: BuiltSite): string | undefined {
   const folder = path.replace(/[^/]+\/?$/, '');
   const name = path.slice(folder.length).replace(/\/$/, '');
-  const siblings = [...site.pages.keys()].filter((page) => page.startsWith(folder) && page !== folder).map((page) => page.slice(folder.length).replace(/\/$/, ''));
+  const siblings = [...site.pages.keys()]
+    .filter((page) => page.startsWith(folder) && page !== folder)
+    .map((page) => page.slice(folder.length).replace(/\/$/, ''));
   const near = closestName(
     name,
     siblings.filter((sibling) => !sibling.includes('/')),
