@@ -42,7 +42,7 @@ function walk(node: Node, visit: (element: Element) => void): void {
   const children = 'childNodes' in node ? node.childNodes : [];
   for (const child of children) walk(child, visit);
   // <template> keeps its children apart, in `content`.
-  if (isElement(node) && node.tagName === 'template' && 'content' in node) walk(node.content as Node, visit);
+  if (isElement(node) && node.tagName === 'template' && 'content' in node) walk(node.content, visit);
 }
 
 /** The ids and links of one page's HTML. `positions` adds where each link is (slower: asked for only to report). */
