@@ -1,8 +1,7 @@
 // The site works wherever it is served: walks every page the sitemap lists and follows every internal link, anchor,
-// stylesheet, script, icon, the feed and the sitemap itself, checking each resolves under the base path. `npm test`
-// runs the whole suite against a build made with BASE_PATH=/walled-gardens/ (npm run test:e2e:subpath), as on
-// GitHub Pages; against a root build it checks the same at the domain root. Plain HTTP requests: no page needs a
-// browser for this.
+// stylesheet, script, icon, the feed and the sitemap itself, checking each resolves under the base path. Run on
+// its own against a build made with BASE_PATH=/walled-gardens/ (npm run test:e2e:subpath), as on GitHub Pages;
+// in the main run it checks the same at the domain root. Plain HTTP requests: no page needs a browser for this.
 import type { APIRequestContext } from '@playwright/test';
 import { siteUrl } from '../../src/lib/deploy-settings.ts';
 import { test, expect } from './support/reader.ts';
