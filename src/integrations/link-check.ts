@@ -1,5 +1,5 @@
-// Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and fails the
-// build with one report listing each broken link where it was written (the content file and line, or the built
+// Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and stops the
+// build (exit code 1) with one report listing each broken link where it was written (the content file and line, or the built
 // page for a template's link). It runs last, after the search index, so it sees the finished output.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,16 +12,10 @@ export interface LinkCheckOptions {
   contentDir: string;
 }
 
-/** The build's error: its message is the whole report, and a stack trace would only bury it. */
-export class BrokenLinks extends Error {
-  readonly hint = 'CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.';
-
-  constructor(report: string) {
-    super(`The site has broken links; fix them and build again.\n\n${report}`);
-    this.name = 'BrokenLinks';
-    this.stack = '';
-  }
-}
+/** What the build prints above the report when broken links stop it. */
+export const BUILD_STOPPED =
+  'The build stopped: the site has broken links. Fix them and build again.\n' +
+  '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
 export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
   let projectRoot = '';
@@ -40,8 +34,11 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
           logger.info(formatLinkReport(result));
           return;
         }
+        // Printed and ended here, as the content check does: an error thrown from a hook is framed by Astro as "An
+        // unhandled error occurred", which reads as a crash of the tool rather than a mistake in a file.
+        process.stderr.write(`${BUILD_STOPPED}${formatLinkReport(result)}\n`);
         if (process.env.GITHUB_ACTIONS) for (const problem of result.problems) process.stdout.write(`${githubAnnotation(problem)}\n`);
-        throw new BrokenLinks(formatLinkReport(result));
+        process.exit(1);
       },
     },
   };
