@@ -9,6 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -55,7 +56,9 @@ export default defineConfig({
     sitemap(),
     // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
     searchIndex(),
-    // Last: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
+    // Then: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),
+    // Last: every internal link and #anchor must lead to a page and an id the build wrote.
+    linkCheck({ contentDir: contentDir(process.env) }),
   ],
 });

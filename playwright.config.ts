@@ -1,5 +1,8 @@
 // End-to-end tests run against the production build served by `astro preview`, in Chromium at a desktop
-// and a phone width. Browsers cannot be downloaded on every machine, so a system Chromium is used when
+// and a phone width. Every spec runs at the desktop width; the phone project runs only the specs whose subject
+// changes on a phone (the page frame and its layout, margin notes that become tap-to-open, search by touch).
+// Contrast, CSP, links, budgets, topic pages and article text are the same HTML and CSS at both widths, and axe
+// runs once per page type and theme (accessibility.spec.ts). Browsers cannot be downloaded on every machine, so a system Chromium is used when
 // present (CHROMIUM_PATH, or Debian's /usr/bin/chromium) and Playwright's own browser otherwise.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
@@ -29,7 +32,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
-    { name: 'phone', use: { browserName: 'chromium', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
+    {
+      name: 'phone',
+      testMatch: /(site-shell|margin-notes|search)\.spec\.ts$/,
+      use: { browserName: 'chromium', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     command: `npm run preview -- --host 127.0.0.1 --port ${port}`,

@@ -1,6 +1,8 @@
 // `npm run bench -- --articles N[,N…]`: builds a generated corpus of each size and reports build time, peak
 // memory, pages per second, output size, what an article page loads, search index size, search in Chromium (cold,
-// warm, and once the index is loaded) and the time to rebuild after one article changes. Prints a Markdown table
+// warm, and once the index is loaded) and the time to rebuild after one article changes. Each size is also built as a
+// stock Starlight site of the same article text (src/lib/bench/starlight-baseline.ts), and our build's time, CPU and
+// memory are reported as ratios to it, the figure issue 14's targets are stated in. Prints a Markdown table
 // and writes JSON to bench-out/. With several sizes, --chart FILE draws build time against corpus size (SVG).
 //
 // Builds run in a staged copy of the project under --work (default: the system temp folder), never in dist/ or
@@ -20,11 +22,13 @@ import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
 import { summarizeOutput } from '../lib/bench/output-summary.ts';
 import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
 import { timeSearch } from '../lib/bench/search-timing.ts';
+import { stageStarlightSite } from '../lib/bench/starlight-baseline.ts';
 import { serveStatic } from '../lib/bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--seed N] [--events N]
-       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--project DIR]
+       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--no-starlight]
+       [--project DIR]
        npm run bench -- --dist DIR    (measure an existing build: output, article pages, search)`;
 
 function fail(code: number, message: string): never {
@@ -46,6 +50,7 @@ function readArgs() {
         'no-search': { type: 'boolean', default: false },
         'no-rebuild': { type: 'boolean', default: false },
         'rebuild-up-to': { type: 'string' },
+        'no-starlight': { type: 'boolean', default: false },
         dist: { type: 'string' },
         project: { type: 'string' },
       },
@@ -128,6 +133,20 @@ async function benchOne(articles: number): Promise<BenchResult> {
     return result;
   }
   Object.assign(result, await measureBuilt(dist));
+
+  // Straight after ours, so both builds meet about the same load on a shared machine.
+  if (!values['no-starlight']) {
+    // Inside the project (bench-out/ is ignored by git): see stageStarlightSite for why. Removed once built, so no
+    // second content config lingers where the project's own checks would read it.
+    const site = await stageStarlightSite(join(project, 'bench-out', `starlight-${articles}`), files);
+    const logFile = join(work, `starlight-${articles}.log`);
+    say(`${articles} articles: building the Starlight baseline (log: ${logFile})`);
+    const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
+    result.starlight = { ok: baseline.ok, wallSeconds: baseline.wallSeconds, ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}), peakTreeBytes: baseline.peakTreeBytes, pages: baseline.pages };
+    if (baseline.ok) await rm(site, { recursive: true, force: true });
+    else say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
+  }
 
   // A rebuild of the largest corpus takes nearly as long as its build: --rebuild-up-to N skips it above N articles.
   if (!values['no-rebuild'] && (values['rebuild-up-to'] === undefined || articles <= Number(values['rebuild-up-to']))) {

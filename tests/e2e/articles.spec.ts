@@ -31,7 +31,8 @@ test('no article sends a link inside a link (a note marker after a passage that 
 
 for (const article of articles) {
   test.describe(`article “${article.title}”`, () => {
-    test('shows its headline, outlet, byline, date, topics and original', async ({ page }) => {
+    // One visit for what the page shows: its header, then its text.
+    test('shows its headline, outlet, byline, date, topics and original, and every paragraph of the text, each with its own anchor', async ({ page }) => {
       await page.goto(`articles/${article.slug}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
       const meta = page.getByRole('main').getByRole('definition');
@@ -46,10 +47,7 @@ for (const article of articles) {
       } else {
         await expect(page.getByText(/no stable address for the original is known/)).toBeVisible();
       }
-    });
 
-    test('shows every paragraph of the text, each with its own anchor', async ({ page }) => {
-      await page.goto(`articles/${article.slug}/`);
       const body = page.locator('.article-body');
       // The article's own words: the text without our note numbers, margin notes and notes list.
       const text = await body.evaluate((node) => {

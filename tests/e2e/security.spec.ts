@@ -3,6 +3,7 @@
 // on any console error, which is how Chromium reports a refused script or style; the violations are also collected
 // here, to name them), search still works under it, and links to other sites cannot reach back into ours.
 import { readArticles } from './support/corpus.ts';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/reader.ts';
 
 const articles = readArticles();
@@ -17,8 +18,14 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
+/** Pages with links to other sites (sources, originals): checked on the same visit. */
+const withExternalLinks = new Set([...articles.map((a) => `articles/${a.slug}/`), 'topics/wechat-pay/']);
+
 for (const path of pages) {
-  test(`/${path} has a strict Content-Security-Policy and breaks none of it`, async ({ page }) => {
+  const title = withExternalLinks.has(path)
+    ? `/${path} has a strict Content-Security-Policy, breaks none of it, and its links to other sites cannot reach back into it`
+    : `/${path} has a strict Content-Security-Policy and breaks none of it`;
+  test(title, async ({ page }) => {
     await page.goto(path);
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(policy, 'a CSP <meta> in the head').toBeTruthy();
@@ -34,12 +41,13 @@ for (const path of pages) {
     if (path.startsWith('search/')) await expect(page.getByRole('main').getByText(/^\d+ results? for wechat pay$/)).toBeVisible();
     else await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    if (withExternalLinks.has(path)) await expectGuardedExternalLinks(page);
   });
 }
 
-for (const path of [...articles.map((a) => `articles/${a.slug}/`), 'topics/wechat-pay/']) {
-  test(`/${path}: links to other sites cannot reach back into the page`, async ({ page }) => {
-    await page.goto(path);
+/** Links to other sites carry rel="noopener noreferrer", so the page they open cannot reach back into ours. */
+async function expectGuardedExternalLinks(page: Page): Promise<void> {
+  await test.step('links to other sites cannot reach back into the page', async () => {
     const external = await page.locator('a[href^="http://"], a[href^="https://"], a[href^="//"]').evaluateAll((links) =>
       links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/) })),
     );

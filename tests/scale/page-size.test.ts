@@ -10,11 +10,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, test } from 'node:test';
 import { listFiles, runBuild, stageProject, type OutputFile } from '../../src/lib/bench/build-run.ts';
 import { generateCorpus, readSourceContent } from '../../src/lib/bench/corpus-files.ts';
 import { grownFamilies } from '../../src/lib/bench/output-summary.ts';
 import { measurePage, type PageWeight } from '../../src/lib/bench/page-weight.ts';
+import { beforeAll, test } from 'vitest';
 
 const SIZES = [100, 1000] as const;
 const TOLERANCE = 0.05;
@@ -36,7 +36,7 @@ function fromFolder(dist: string) {
   };
 }
 
-before(async () => {
+beforeAll(async () => {
   await mkdir(work, { recursive: true });
   for (const articles of SIZES) {
     const stage = await stageProject(process.cwd(), join(work, `site-${articles}`));
@@ -48,7 +48,7 @@ before(async () => {
     process.stderr.write(`# ${articles} articles built in ${build.wallSeconds.toFixed(0)} s, peak ${(build.peakTreeBytes / 1e6).toFixed(0)} MB\n`);
     builds.set(articles, { dist, files: await listFiles(dist) });
   }
-}, { timeout: 60 * 60_000 });
+}, 60 * 60_000);
 
 test('a real article page weighs the same (within 5%) with 100 and with 1,000 articles', async () => {
   const slugs = (await readSourceContent('content')).articles.map((a) => a.slug);

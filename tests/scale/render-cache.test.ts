@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
 import { runBuild, stageProject } from '../../src/lib/bench/build-run.ts';
+import { test } from 'vitest';
 
 const CITING = 'luxury-and-the-tencent-alibaba-thaw';
 const CITED = 'alibabas-battle-for-ecommerce-dominance';

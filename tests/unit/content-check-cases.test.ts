@@ -157,32 +157,6 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
-    'broken-link',
-    'a link to an article that does not exist',
-    [
-      lines(
-        '<dir>/articles/example.md:11:96: the link /articles/alibaba-embrace-wechat-pay/ goes to a page that does not exist.',
-        '  expected: a page of the site, such as /articles/<slug>/, /topics/<slug>/ or /timeline/',
-        '  found:    /articles/alibaba-embrace-wechat-pay/',
-        '  How to fix: correct the address: an article or topic is linked by its file name without .md or .mdx, between slashes.',
-        '  See CONTRIBUTING.md#the-body',
-      ),
-    ],
-  ],
-  [
-    'broken-paragraph-anchor',
-    'a link to a paragraph the article does not have',
-    [
-      lines(
-        '<dir>/articles/example.md:11:95: the link /articles/example/#p-3 goes to #p-3, which does not exist on /articles/example/.',
-        '  expected: a paragraph from #p-1 to #p-2 (did you mean #p-1?)',
-        '  found:    #p-3',
-        '  How to fix: paragraphs are numbered in reading order from 1 (headings and footnotes are not counted); check the number on the page.',
-        '  See CONTRIBUTING.md#the-body',
-      ),
-    ],
-  ],
-  [
     'duplicate-note-id',
     'two notes with the same id',
     [

@@ -15,7 +15,6 @@ import { formatProblem, githubAnnotation, SECTIONS, summaryLine, type Problem } 
 import { remoteHost, safetyFindings, unsafeScheme } from '../../src/lib/content-check/safety-rules.ts';
 import { fieldLabel, fieldsAt } from '../../src/lib/content-check/schema-problems.ts';
 import { closestName } from '../../src/lib/content-check/similar.ts';
-import { buildSiteIndex, linkProblem } from '../../src/lib/content-check/site-links.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 describe('calendar dates are checked as typed', () => {
@@ -80,35 +79,6 @@ describe('frontmatter', () => {
     expect(fieldsAt(articleSchema, ['annotations', 0, 'sources', 0])).toEqual(['outlet', 'title', 'date', 'url', 'article', 'quote']);
     expect(fieldsAt(articleSchema, [])).toContain('summary');
   });
-});
-
-describe('links', () => {
-  const index = buildSiteIndex({
-    articles: [{ slug: 'alibaba-embraces-wechat-pay', paragraphs: 3, notes: ['cpm'] }],
-    topics: ['wechat-pay'],
-    events: ['2024-09-05-taobao-accepts-wechat-pay'],
-    publicFiles: ['/favicon.svg'],
-  });
-  const here = '/articles/alibaba-embraces-wechat-pay/';
-  test.each([
-    ['https://example.org/x', undefined],
-    ['mailto:desk@example.org', undefined],
-    ['/articles/alibaba-embraces-wechat-pay/', undefined],
-    ['/articles/alibaba-embraces-wechat-pay/#p-3', undefined],
-    ['/articles/alibaba-embraces-wechat-pay/#note-cpm', undefined],
-    ['/articles/alibaba-embraces-wechat-pay/#endnotes-title', undefined],
-    ['#passage-cpm', undefined],
-    ['/topics/wechat-pay/#anything', undefined],
-    ['/timeline/#event-2024-09-05-taobao-accepts-wechat-pay', undefined],
-    ['/favicon.svg', undefined],
-    ['/rss.xml', undefined],
-    ['/articles/alibaba-embrace-wechat-pay/', 'broken-link'],
-    ['/articles/alibaba-embraces-wechat-pay', 'link-without-trailing-slash'],
-    ['/articles/alibaba-embraces-wechat-pay/#p-4', 'broken-anchor'],
-    ['#note-cmp', 'broken-anchor'],
-    ['/timeline/#event-2024-09-05', 'broken-anchor'],
-    ['articles/alibaba-embraces-wechat-pay/', 'relative-link'],
-  ])('%s', (url, rule) => expect(linkProblem(url, index, here, 'the-body')?.rule).toBe(rule));
 });
 
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);

@@ -72,11 +72,13 @@ export interface BuildOptions {
   logFile: string;
   extraArgs?: string[];
   env?: Record<string, string>;
+  /** Astro's command-line script, when cwd has no node_modules of its own (the Starlight baseline). */
+  astroBin?: string;
   sampleMs?: number;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildMeasurement> {
-  const astro = join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const astro = options.astroBin ?? join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const timeFile = `${options.logFile}.time`;
   const useTime = existsSync('/usr/bin/time');
   const command = [process.execPath, astro, 'build', '--outDir', options.outDir, ...(options.extraArgs ?? [])];

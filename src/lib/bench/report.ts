@@ -16,6 +16,26 @@ export interface BenchResult {
   rebuild?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number };
   /** The machine's 1-minute load average when the run started: wall times are only comparable at similar load. */
   loadAverage?: number;
+  /** The same articles built as a stock Starlight site just after ours (src/lib/bench/starlight-baseline.ts). */
+  starlight?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; pages: number };
+}
+
+/** Our build's cost divided by the Starlight baseline's: below 1 is faster or smaller than Starlight. */
+export function starlightRatios(r: Pick<BenchResult, 'build' | 'starlight'>): { wall?: number; cpu?: number; memory?: number } {
+  const base = r.starlight;
+  if (!base?.ok || !r.build.ok) return {};
+  const ratio = (ours: number | undefined, theirs: number | undefined) => (ours === undefined || theirs === undefined || theirs <= 0 ? undefined : ours / theirs);
+  const ratios = { wall: ratio(r.build.wallSeconds, base.wallSeconds), cpu: ratio(r.build.cpuSeconds, base.cpuSeconds), memory: ratio(r.build.peakTreeBytes, base.peakTreeBytes) };
+  return Object.fromEntries(Object.entries(ratios).filter(([, value]) => value !== undefined));
+}
+
+export function times(ratio: number | undefined): string {
+  return ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}×`;
+}
+
+function starlightCell(r: BenchResult, cell: (base: NonNullable<BenchResult['starlight']>) => string): string {
+  if (!r.starlight) return 'n/a';
+  return r.starlight.ok ? cell(r.starlight) : `failed after ${seconds(r.starlight.wallSeconds)}`;
 }
 
 /** Sizes in kB of 1,000 bytes, the unit the budgets are stated in. */
@@ -70,6 +90,10 @@ const ROWS: Row[] = [
   ['search, cold: first results / fetched (gzip)', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${fetched(r.search.cold)}` : 'n/a')],
   ['search, warm: first results / fetched (gzip)', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${fetched(r.search.warm)}` : 'n/a')],
   ['search after index loaded: time / fetched', (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a')],
+  ['Starlight baseline: build time (wall / CPU)', (r) => starlightCell(r, (b) => `${seconds(b.wallSeconds)} / ${seconds(b.cpuSeconds)}`)],
+  ['Starlight baseline: peak memory (pages)', (r) => starlightCell(r, (b) => `${kb(b.peakTreeBytes)} (${b.pages})`)],
+  ['build time ÷ Starlight\'s (wall / CPU)', (r) => (r.starlight ? `${times(starlightRatios(r).wall)} / ${times(starlightRatios(r).cpu)}` : 'n/a')],
+  ['peak memory ÷ Starlight\'s', (r) => (r.starlight ? times(starlightRatios(r).memory) : 'n/a')],
   ['rebuild after one article changes (wall / CPU)', (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a')],
 ];
 

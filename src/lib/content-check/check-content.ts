@@ -3,21 +3,20 @@
 // checkContent, so a contributor sees the same message wherever the mistake is caught.
 //
 // Three passes: each file is parsed on its own (parse-entry.ts); then the rules that read one file but need the
-// others (its topics, the articles it cites, the pages it links to) run per file; then the rules about the
-// topics as a whole (alias clashes, unused topics).
+// others (its topics, the articles it cites) run per file; then the rules about the topics as a whole (alias
+// clashes, unused topics). Links are checked after the build, against the pages it wrote (src/lib/links/).
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
 import { digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
-import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
+import { readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
 import { SECTIONS, sortProblems, type Problem } from './problem.ts';
-import { buildSiteIndex, linkTargetFindings } from './site-links.ts';
 import { aliasClashProblems, orphanTopicProblems } from './topic-usage.ts';
 
 export interface CheckOptions {
@@ -25,7 +24,7 @@ export interface CheckOptions {
   root: string;
   /** Paths in messages are relative to it; the working directory by default. */
   cwd?: string;
-  /** The project: imports are allowed from its src/components/, links to files in its public/. */
+  /** The project: imports are allowed from its src/components/. */
   projectRoot?: string;
   /** Astro's cacheDir: when given, what each file gave is kept there by digest (src/content-model/digest-cache.ts),
    * and a file that did not change since the last run is not parsed again. */
@@ -67,11 +66,10 @@ function duplicateIdProblems(files: readonly ContentFile[]): Problem[] {
   return problems;
 }
 
-function articleProblems(slug: string, entry: Entry, registry: Registry): Problem[] {
+function articleProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [];
-  const page = `/articles/${slug}/`;
   const body = entry.body;
-  if (body?.passages && body.findings && body.links) {
+  if (body?.passages && body.findings) {
     if (!body.passages.some((passage) => passage.number !== undefined)) {
       problems.push({
         file: entry.file.path,
@@ -85,8 +83,7 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
         section: SECTIONS.article,
       });
     }
-    const findings = [...body.findings, ...linkTargetFindings(body.links, registry.site, page, SECTIONS.noteBody)];
-    problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
+    problems.push(...body.findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
   }
   problems.push(...topicReferenceProblems(entry, ['topics'], registry));
   for (const [index, note] of objectItems(entry.data.annotations)) {
@@ -94,7 +91,7 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
     problems.push(...topicReferenceProblems(entry, [...base, 'topics'], registry));
     const quote = noteQuoteProblem(entry, index, note);
     if (quote) problems.push(quote);
-    problems.push(...markdownFieldProblems(entry, [...base, 'body'], registry, page));
+    problems.push(...markdownFieldProblems(entry, [...base, 'body'], registry));
     const id = typeof note.id === 'string' ? note.id : undefined;
     for (const [sourceIndex, source] of objectItems(note.sources)) {
       problems.push(...citationProblems(entry, [...base, 'sources', sourceIndex], source, registry, id));
@@ -103,18 +100,14 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
   return problems;
 }
 
-function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[] {
+function topicProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [];
-  const page = `/topics/${slug}/`;
   const body = entry.body;
-  if (body?.findings && body.links) {
-    const findings = [...body.findings, ...linkTargetFindings(body.links, registry.site, page, SECTIONS.topicFields)];
-    problems.push(...findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
-  }
+  if (body?.findings) problems.push(...body.findings.map((finding) => inBody(entry.file.path, body.firstLine, finding)));
   problems.push(...topicReferenceProblems(entry, ['related'], registry));
   for (const [index, figure] of objectItems(entry.data.figures)) problems.push(...citationProblems(entry, ['figures', index], figure, registry));
   for (const [index, disagreement] of objectItems(entry.data.disagreements)) {
-    problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry, page));
+    problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry));
     for (const [sourceIndex, source] of objectItems(disagreement.sources)) {
       problems.push(...citationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
     }
@@ -129,7 +122,7 @@ function eventProblems(entry: Entry, registry: Registry): Problem[] {
   return problems;
 }
 
-type FileCheckOptions = Required<Omit<CheckOptions, 'cacheDir'>> & { publicFiles: readonly string[] };
+type FileCheckOptions = Required<Omit<CheckOptions, 'cacheDir'>>;
 
 /** Checks files already read into memory (tests pass fixtures this way too). */
 export async function checkFiles(files: readonly ContentFile[], options: FileCheckOptions): Promise<CheckResult> {
@@ -151,16 +144,6 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
     if (result.entry && !byKind[result.entry.kind].has(file.id)) byKind[result.entry.kind].set(file.id, result.entry);
   });
 
-  const site = buildSiteIndex({
-    articles: [...articles].map(([slug, entry]) => ({
-      slug,
-      paragraphs: entry.body?.passages?.filter((passage) => passage.number !== undefined).length ?? 0,
-      notes: [...new Set(objectItems(entry.data.annotations).flatMap(([, note]) => (typeof note.id === 'string' ? [note.id] : [])))],
-    })),
-    topics: [...topics.keys()],
-    events: [...events.keys()],
-    publicFiles: options.publicFiles,
-  });
   const registry: Registry = {
     rootLabel: relative(options.cwd, options.root).split('\\').join('/') || '.',
     root: options.root,
@@ -168,10 +151,9 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
     articles,
     topics,
     events,
-    site,
   };
-  for (const [slug, entry] of articles) problems.push(...articleProblems(slug, entry, registry));
-  for (const [slug, entry] of topics) problems.push(...topicProblems(slug, entry, registry));
+  for (const entry of articles.values()) problems.push(...articleProblems(entry, registry));
+  for (const entry of topics.values()) problems.push(...topicProblems(entry, registry));
   for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
   problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry));
   return { filesChecked: files.length, problems: sortProblems(problems) };
@@ -228,6 +210,6 @@ export async function checkContent(options: CheckOptions, parallel?: ParallelOpt
   // Files parsed in worker threads or taken from the cache become this process's content model too: the content
   // loader and the pages take them from there instead of parsing them again.
   for (const result of parsed) if (result.model) rememberEntry(result.model);
-  return checkParsed(files, parsed, { root, cwd, projectRoot, publicFiles: publicFiles(join(projectRoot, 'public')) });
+  return checkParsed(files, parsed, { root, cwd, projectRoot });
 }
 

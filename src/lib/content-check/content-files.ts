@@ -99,14 +99,3 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     return { ok: false, line: lines.length, column: lines[lines.length - 1]!.length + 1, bytes: shown };
   }
 }
-
-/** The files under public/ as the site serves them (/favicon.svg), so links to them are not reported as broken. */
-export function publicFiles(publicDir: string): string[] {
-  const paths: string[] = [];
-  try {
-    walk(publicDir, '', paths);
-  } catch {
-    return [];
-  }
-  return paths.map((path) => `/${path}`);
-}

@@ -1,6 +1,6 @@
 // Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
 // must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
-// be safe and link to real pages. Quotes are anchored with the same functions the build uses (anchorQuote over the
+// be safe (its links are checked after the build, against the pages it wrote). Quotes are anchored with the same functions the build uses (anchorQuote over the
 // content model's passages), and their advice is the build's own (anchorAdvice), so the check and the build agree.
 import { join } from 'node:path';
 import type { Root } from 'mdast';
@@ -16,7 +16,6 @@ import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { safetyFindings } from './safety-rules.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
 import { didYouMean } from './similar.ts';
-import { linkFindings, type SiteIndex } from './site-links.ts';
 
 export interface Registry {
   /** The content root as the messages name it ("content"). */
@@ -26,7 +25,6 @@ export interface Registry {
   articles: ReadonlyMap<string, Entry>;
   topics: ReadonlyMap<string, Entry>;
   events: ReadonlyMap<string, Entry>;
-  site: SiteIndex;
 }
 
 /** The file position of a frontmatter path (or of its nearest existing parent). */
@@ -147,14 +145,14 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
  */
 const MAY_HOLD_MARKUP = /[<[]/;
 
-/** Markdown held in a frontmatter field (a note's body, a disagreement): safe, and its links lead somewhere. */
-export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry, currentPage: string | undefined): Problem[] {
+/** Markdown held in a frontmatter field (a note's body, a disagreement) must be safe; its links are checked after the build. */
+export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
   const tree = markdown.parse(value) as Root;
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
-  const findings = [...safetyFindings(tree, context), ...linkFindings(tree, value, registry.site, currentPage)];
+  const findings = safetyFindings(tree, context);
   const yaml = findings.length > 0 ? yamlOf(entry) : undefined;
   if (!yaml) return [];
   const node = locate(yaml, path).node;

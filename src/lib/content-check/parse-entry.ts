@@ -19,7 +19,6 @@ import { debrisFindings } from './page-debris.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
-import { linksIn, type LinkTarget } from './site-links.ts';
 import { fieldLabel, schemaProblems, sectionFor } from './schema-problems.ts';
 
 export const SCHEMAS: Record<ContentKind, z.ZodType> = { article: articleSchema, topic: topicSchema, event: eventSchema };
@@ -49,8 +48,6 @@ export interface Body {
   blank?: boolean;
   /** The findings of the rules that need no other file: safety, and page debris (articles). */
   findings?: Finding[];
-  /** Every address in the text, checked once every page is known. */
-  links?: LinkTarget[];
 }
 
 /** The entry's YAML document with positions, parsed again when a later rule has a problem to place. */
@@ -298,7 +295,6 @@ async function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
     entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
-    entry.body.links = linksIn(read.tree, bodyText);
   }
   return problems;
 }

@@ -1,0 +1,129 @@
+// The link check, run on what `astro build` wrote: every internal address on every page must lead to a page or file
+// that exists, and its #fragment to an id on that page. The set of pages and ids is read from the output, so the
+// check can never lag behind the templates (a new page type, a paginated list, a page size that changed).
+//
+// A broken link is reported where it was written: in a content file (file:line:column of the address) when one
+// holds it, otherwise in the built page (a template wrote it), with the pages it was seen on.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { formatProblem, sortProblems, type Problem } from '../content-check/problem.ts';
+import { readBuiltPage } from './built-pages.ts';
+import { linkProblem, type BuiltSite, type LinkProblem } from './link-rules.ts';
+import { placesOf, readContentTexts, type ContentText } from './written-links.ts';
+
+export interface LinkCheckOptions {
+  /** The build's output folder, absolute. */
+  dist: string;
+  /** The deploy base ("/" or "/walled-gardens/"). */
+  base: string;
+  /** The content root, absolute. */
+  contentRoot: string;
+  /** Paths in the report are relative to this folder. */
+  cwd: string;
+}
+
+export interface LinkCheckResult {
+  pagesChecked: number;
+  problems: Problem[];
+}
+
+/** The site path of a built file: "articles/x/index.html" is the page /articles/x/. */
+export function sitePath(file: string): string {
+  return `/${file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file}`;
+}
+
+/** A problem with the address exactly as the page has it. */
+type FoundProblem = LinkProblem & { href: string };
+
+interface Seen {
+  problem: FoundProblem;
+  /** Site paths of the pages the link was seen on, in order. */
+  pages: string[];
+  /** The first page's built file and the link's position in it. */
+  builtFile: string;
+  line: number;
+  column: number;
+}
+
+export async function checkBuiltLinks(options: LinkCheckOptions): Promise<LinkCheckResult> {
+  const entries = await readdir(options.dist, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(options.dist, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+  const htmlFiles = files.filter((f) => f.endsWith('.html'));
+  const pages = new Map<string, ReadonlySet<string>>();
+  const linksOf = new Map<string, string[]>();
+  for (const file of htmlFiles) {
+    const page = readBuiltPage(await readFile(join(options.dist, file), 'utf8'));
+    pages.set(sitePath(file), page.ids);
+    linksOf.set(file, [...new Set(page.links.map((link) => link.href))]);
+  }
+  const site: BuiltSite = { base: options.base, pages, files: new Set(files.filter((f) => !f.endsWith('.html')).map(sitePath)) };
+
+  // Problems by the page they were found on, then merged: a broken link in a note shows on its article and its topics.
+  const found = new Map<string, FoundProblem[]>();
+  for (const [file, hrefs] of linksOf) {
+    const problems = hrefs.flatMap((href) => {
+      const problem = linkProblem(href, site, sitePath(file));
+      return problem ? [{ ...problem, href }] : [];
+    });
+    if (problems.length > 0) found.set(file, problems);
+  }
+  const seen = new Map<string, Seen>();
+  for (const [file, problems] of found) {
+    // Read again with positions, only for the pages that need them.
+    const positions = readBuiltPage(await readFile(join(options.dist, file), 'utf8'), { positions: true }).links;
+    for (const problem of problems) {
+      // The message names the page for an anchor problem: "#p-4" is a different mistake on each page.
+      const key = `${problem.rule} ${problem.message}`;
+      const page = sitePath(file);
+      const known = seen.get(key);
+      if (known) {
+        if (!known.pages.includes(page)) known.pages.push(page);
+        continue;
+      }
+      const at = positions.find((link) => link.href === problem.href);
+      seen.set(key, {
+        problem,
+        pages: [page],
+        builtFile: relative(options.cwd, join(options.dist, file)).split(sep).join('/'),
+        line: at?.line ?? 1,
+        column: at?.column ?? 1,
+      });
+    }
+  }
+  const texts = seen.size > 0 ? await readContentTexts(options.contentRoot, options.cwd) : [];
+  const problems = [...seen.values()].flatMap((s) => report(s, texts));
+  return { pagesChecked: htmlFiles.length, problems: sortProblems(problems) };
+}
+
+function pagesLine(pages: readonly string[]): string {
+  const shown = pages.slice(0, 3).join(', ');
+  return `seen on ${shown}${pages.length > 3 ? ` and ${pages.length - 3} more pages` : ''}`;
+}
+
+function report(seen: Seen, texts: readonly ContentText[]): Problem[] {
+  const { problem } = seen;
+  const common = { rule: problem.rule, message: problem.message, expected: problem.expected, found: problem.found, fix: problem.fix, section: problem.section };
+  const places = placesOf(problem.written, texts, seen.pages[0]!);
+  if (places.length > 0) return places.map((place) => ({ ...place, ...common, details: [pagesLine(seen.pages)] }));
+  return [
+    {
+      file: seen.builtFile,
+      line: seen.line,
+      column: seen.column,
+      ...common,
+      details: [pagesLine(seen.pages), 'no content file holds this address, so a template wrote it: look in src/pages/, src/components/ and src/layouts/.'],
+      fix: problem.rule === 'broken-anchor' ? 'make the template link to an id the page has, or give the element the id.' : problem.fix,
+    },
+  ];
+}
+
+/** The report the build prints or throws: every problem, then one summary line. */
+export function formatLinkReport(result: LinkCheckResult): string {
+  const pages = `${result.pagesChecked} page${result.pagesChecked === 1 ? '' : 's'} checked`;
+  const count = result.problems.length;
+  const summary = count === 0 ? `${pages}: every internal link and anchor leads somewhere.` : `${pages}: ${count} broken link${count === 1 ? '' : 's'}.`;
+  return [...result.problems.map(formatProblem), summary].join('\n\n');
+}

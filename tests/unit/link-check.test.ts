@@ -1,0 +1,249 @@
+// The link check on built output (src/lib/links/): small dist trees written for each case, with the content files
+// that hold the links, and the exact report a contributor gets. Pages and ids come only from the HTML, so a page
+// type the check was never told about (a topic's coverage list, page 2 of the timeline) is known all the same.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkBuiltLinks, formatLinkReport, sitePath } from '../../src/lib/links/check-built-links.ts';
+import { readBuiltPage } from '../../src/lib/links/built-pages.ts';
+import { linkProblem, type BuiltSite } from '../../src/lib/links/link-rules.ts';
+import { formatProblem } from '../../src/lib/content-check/problem.ts';
+
+const page = (body: string) => `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/_astro/site.css"></head><body>${body}</body></html>`;
+const article = (paragraphs: number, notes: string[], extra = '') =>
+  page(
+    `<article>${Array.from({ length: paragraphs }, (_, i) => `<p id="p-${i + 1}">Text.</p>`).join('')}${notes.map((n) => `<aside id="note-${n}"><a href="#passage-${n}">Back</a></aside><mark id="passage-${n}"></mark>`).join('')}${extra}</article>`,
+  );
+
+/** A site as a template would make it: a front page, two articles, a topic with its coverage list, a timeline in two pages. */
+const SITE: Record<string, string> = {
+  'index.html': page('<a href="/articles/">Articles</a><a href="/topics/wechat-pay/coverage/">Coverage</a><a href="/rss.xml">RSS</a>'),
+  'articles/index.html': page('<a href="/articles/alibaba/">Alibaba</a><a href="/articles/2/">Next</a>'),
+  'articles/2/index.html': page('<a href="/articles/">Back</a>'),
+  'articles/alibaba/index.html': article(3, ['cpm']),
+  'articles/tencent/index.html': article(2, []),
+  'topics/wechat-pay/index.html': page('<h2 id="coverage">Coverage</h2>'),
+  'topics/wechat-pay/coverage/index.html': page('<a href="/topics/wechat-pay/#coverage">Topic</a>'),
+  'timeline/index.html': page('<li id="event-2021-09-13-links"></li>'),
+  'timeline/2/index.html': page('<li id="event-2019-01-01-old"></li>'),
+  '404.html': page('<a href="/">Home</a>'),
+  'rss.xml': '<rss/>',
+  'favicon.svg': '<svg/>',
+  '_astro/site.css': 'body{}',
+};
+
+const NOTE_FILE = (body: string) => `---\ntitle: Alibaba\nannotations:\n  - id: cpm\n    quote: charged\n    body: ${body}\n---\n\nText.\n`;
+
+const work = await mkdtemp(join(tmpdir(), 'link-check-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+let sites = 0;
+
+/** Writes a dist and a content root in a fresh folder; `pages` are added to (or replace) SITE's. */
+async function check(pages: Record<string, string>, content: Record<string, string> = {}, base = '/') {
+  const root = join(work, `site-${++sites}`);
+  const prefix = base.slice(0, -1);
+  const withBase = (html: string) => (base === '/' ? html : html.replace(/(href|src)="\/(?!\/)/g, `$1="${prefix}/`));
+  const files = { ...Object.fromEntries(Object.entries(SITE).map(([p, html]) => [p, withBase(html)])), ...pages };
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, 'dist', path)), { recursive: true });
+    await writeFile(join(root, 'dist', path), text);
+  }
+  for (const [path, text] of Object.entries(content)) {
+    await mkdir(dirname(join(root, 'content', path)), { recursive: true });
+    await writeFile(join(root, 'content', path), text);
+  }
+  const result = await checkBuiltLinks({ dist: join(root, 'dist'), base, contentRoot: join(root, 'content'), cwd: root });
+  return { result, messages: result.problems.map(formatProblem) };
+}
+
+const lines = (...text: string[]) => text.join('\n');
+
+describe('built pages', () => {
+  test.each([
+    ['index.html', '/'],
+    ['articles/x/index.html', '/articles/x/'],
+    ['404.html', '/404.html'],
+    ['rss.xml', '/rss.xml'],
+  ])('%s is %s', (file, path) => expect(sitePath(file)).toBe(path));
+
+  test('ids (and a link name) and every address a page links to or loads, with positions when asked', () => {
+    const html =
+      '<html><head><link rel="icon" href="/favicon.svg"><script src="/_astro/a.js"></script></head>\n<body><p id="p-1"><a name="old" href="/x/#p-2">x</a><img src="/i.png"></p><template><a href="/in-template/"></a></template></body></html>';
+    const built = readBuiltPage(html, { positions: true });
+    expect([...built.ids]).toEqual(['p-1', 'old']);
+    expect(built.links).toEqual([
+      { href: '/favicon.svg', line: 1, column: 30 },
+      { href: '/_astro/a.js', line: 1, column: 58 },
+      { href: '/x/#p-2', line: 2, column: 33 },
+      { href: '/i.png', line: 2, column: 58 },
+      { href: '/in-template/', line: 2, column: 88 },
+    ]);
+  });
+});
+
+describe('link rules', () => {
+  const site: BuiltSite = {
+    base: '/',
+    pages: new Map<string, Set<string>>([
+      ['/', new Set()],
+      ['/articles/alibaba/', new Set(['p-1', 'p-2', 'p-3', 'note-cpm', 'passage-cpm'])],
+      ['/timeline/', new Set(['event-2021-09-13-links'])],
+      ['/timeline/2/', new Set(['event-2019-01-01-old'])],
+      ['/topics/wechat-pay/coverage/', new Set()],
+    ]),
+    files: new Set(['/rss.xml']),
+  };
+  test.each([
+    ['https://example.com/x', undefined],
+    ['mailto:a@example.com', undefined],
+    ['//cdn.example.com/x.js', undefined],
+    ['?q=wechat', undefined],
+    ['#', undefined],
+    ['#top', undefined],
+    ['/rss.xml', undefined],
+    ['/topics/wechat-pay/coverage/', undefined],
+    ['/articles/alibaba/#p-3', undefined],
+    ['/articles/alibaba/index.html#note-cpm', undefined],
+    ['/articles/alibab/', 'broken-link'],
+    ['/articles/alibaba', 'link-without-trailing-slash'],
+    ['/articles/alibaba/#p-4', 'broken-anchor'],
+    ['/articles/alibaba/#note-cmp', 'broken-anchor'],
+    ['#p-9', 'broken-anchor'],
+    ['/timeline/#event-2019-01-01-old', 'broken-anchor'],
+    ['articles/alibaba/', 'relative-link'],
+  ])('%s: %s', (href, rule) => expect(linkProblem(href, site, '/articles/alibaba/')?.rule).toBe(rule));
+
+  test.each([
+    ['/walled-gardens/articles/alibaba/#p-1', undefined],
+    ['/articles/alibaba/', 'outside-base'],
+  ])('under /walled-gardens/: %s: %s', (href, rule) => {
+    const pages = new Map([...site.pages].map(([path, ids]) => [path, ids]));
+    expect(linkProblem(href, { ...site, base: '/walled-gardens/', pages }, '/')?.rule).toBe(rule);
+  });
+});
+
+describe('the report', () => {
+  test('a site whose links all lead somewhere, the coverage list and page 2 of the timeline included', async () => {
+    const { result } = await check({
+      'index.html': page('<a href="/timeline/2/#event-2019-01-01-old">2019</a><a href="/topics/wechat-pay/coverage/">All</a>'),
+    });
+    expect(result.problems).toEqual([]);
+    expect(formatLinkReport(result)).toBe('10 pages checked: every internal link and anchor leads somewhere.');
+  });
+
+  test('a note links to an article that does not exist: reported at the address in the note, with the pages showing it', async () => {
+    const html = article(3, ['cpm'], '<p>see <a href="/articles/tencnet/">Tencent</a></p>');
+    const { messages, result } = await check(
+      { 'articles/alibaba/index.html': html, 'topics/wechat-pay/index.html': page('<h2 id="coverage">Coverage</h2><a href="/articles/tencnet/">Tencent</a>') },
+      { 'articles/alibaba.md': NOTE_FILE('See [Tencent](/articles/tencnet/).') },
+    );
+    expect(messages).toEqual([
+      lines(
+        'content/articles/alibaba.md:6:25: the link /articles/tencnet/ goes to a page that does not exist.',
+        '  expected: a page of the site (did you mean /articles/tencent/?)',
+        '  found:    /articles/tencnet/',
+        '  seen on /articles/alibaba/, /topics/wechat-pay/',
+        '  How to fix: correct the address: an article or topic is linked by its file name without .md or .mdx, between slashes.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ]);
+    expect(formatLinkReport(result)).toMatch(/\n\n10 pages checked: 1 broken link\.$/);
+  });
+
+  test('a paragraph the article does not have, written as a same-page link', async () => {
+    const { messages } = await check(
+      {
+        'articles/alibaba/index.html': article(3, ['cpm'], '<a href="#p-4">paragraph 4</a>'),
+        'articles/tencent/index.html': article(2, [], '<a href="#p-4">x</a>'),
+      },
+      { 'articles/alibaba.md': NOTE_FILE('As [paragraph 4](#p-4) says.'), 'articles/tencent.md': NOTE_FILE('Also [here](#p-4).') },
+    );
+    expect(messages).toEqual([
+      lines(
+        'content/articles/alibaba.md:6:28: the link #p-4 goes to #p-4, which does not exist on /articles/alibaba/.',
+        '  expected: a paragraph from #p-1 to #p-3 (did you mean #p-1?)',
+        '  found:    #p-4',
+        '  seen on /articles/alibaba/',
+        '  How to fix: paragraphs are numbered in reading order from 1 (headings and footnotes are not counted); check the number on the page.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+      lines(
+        'content/articles/tencent.md:6:23: the link #p-4 goes to #p-4, which does not exist on /articles/tencent/.',
+        '  expected: a paragraph from #p-1 to #p-2 (did you mean #p-1?)',
+        '  found:    #p-4',
+        '  seen on /articles/tencent/',
+        '  How to fix: paragraphs are numbered in reading order from 1 (headings and footnotes are not counted); check the number on the page.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ]);
+  });
+
+  test('an event linked on the wrong timeline page: the page that has it is named', async () => {
+    const { messages } = await check(
+      { 'topics/wechat-pay/index.html': page('<h2 id="coverage">Coverage</h2><a href="/timeline/#event-2019-01-01-old">2019</a>') },
+      { 'topics/wechat-pay.mdx': '---\ntitle: WeChat Pay\n---\n\nSince [2019](/timeline/#event-2019-01-01-old).\n' },
+    );
+    expect(messages).toEqual([
+      lines(
+        'content/topics/wechat-pay.mdx:5:14: the link /timeline/#event-2019-01-01-old goes to #event-2019-01-01-old, which does not exist on /timeline/.',
+        '  expected: #event-<id>, the file name of an event in events/ without .yaml (#event-2019-01-01-old is on /timeline/2/)',
+        '  found:    #event-2019-01-01-old',
+        '  seen on /topics/wechat-pay/',
+        "  How to fix: use the event's file name without .yaml, on the timeline page that lists it.",
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ]);
+  });
+
+  test('a template links to a page that was never built: reported in the built page', async () => {
+    const { messages } = await check({
+      'index.html': page('<a href="/articles/">Articles</a>\n<nav><a href="/about/">About</a></nav>'),
+      '404.html': page('<a href="/about/">About</a>'),
+    });
+    expect(messages).toEqual([
+      lines(
+        'dist/404.html:1:107: the link /about/ goes to a page that does not exist.',
+        '  expected: a page of the site, such as /articles/<slug>/, /topics/<slug>/ or /timeline/',
+        '  found:    /about/',
+        '  seen on /404.html, /',
+        '  no content file holds this address, so a template wrote it: look in src/pages/, src/components/ and src/layouts/.',
+        '  How to fix: correct the address: an article or topic is linked by its file name without .md or .mdx, between slashes.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ]);
+  });
+
+  test('under a sub-path: links carry the base, and one without it is reported', async () => {
+    const { messages } = await check(
+      {
+        'articles/tencent/index.html': article(
+          2,
+          [],
+          '<a href="/articles/alibaba/#p-2">ok</a><a href="/walled-gardens/articles/alibaba/#note-cpm">ok</a>',
+        ).replace('/_astro/', '/walled-gardens/_astro/'),
+      },
+      {},
+      '/walled-gardens/',
+    );
+    expect(messages).toEqual([
+      lines(
+        "dist/articles/tencent/index.html:1:173: the link /articles/alibaba/#p-2 is outside the site's base /walled-gardens/; it would lead off the site where it is served under /walled-gardens/.",
+        '  expected: an address starting with /walled-gardens/',
+        '  found:    /articles/alibaba/#p-2',
+        '  seen on /articles/tencent/',
+        '  no content file holds this address, so a template wrote it: look in src/pages/, src/components/ and src/layouts/.',
+        '  How to fix: in a template, build the address with joinBase(import.meta.env.BASE_URL, path) from src/lib/urls.ts; in content, write a site path such as /articles/<slug>/, which the build adapts.',
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ]);
+  });
+
+  test('a missing stylesheet and a link without its trailing slash', async () => {
+    const { result } = await check({ 'articles/2/index.html': page('<link rel="stylesheet" href="/_astro/gone.css"><a href="/articles">Back</a>') });
+    expect(result.problems.map((p) => [p.rule, p.found])).toEqual([
+      ['broken-link', '/_astro/gone.css'],
+      ['link-without-trailing-slash', '/articles'],
+    ]);
+  });
+});
