@@ -16,71 +16,48 @@ const DRIFT = 40;
 
 const noteOf = (id: string) => document.getElementById(`note-${id}`);
 const markerOf = (id: string) => document.getElementById(`marker-${id}`);
-const passageOf = (id: string) => document.getElementById(`passage-${id}`) ?? markerOf(id);
+const passageOf = (id = '') => document.getElementById(`passage-${id}`) ?? markerOf(id);
 const markers = () => [...document.querySelectorAll<HTMLAnchorElement>('a.note-marker')];
 /** A number links to its note (#note-<id>); the note's id is read from the link rather than repeated in the HTML. */
 const noteIdOf = (marker: HTMLAnchorElement) => decodeURIComponent(marker.hash.slice('#note-'.length));
-const topOf = (element: Element | null | undefined) => element?.getBoundingClientRect().top;
-
-/** The "Show all" / "Show less" button of a note, made the first time the note is clamped. */
-function moreButton(note: HTMLElement): HTMLButtonElement {
-  let button = note.querySelector<HTMLButtonElement>('.note-more');
-  if (!button) {
-    button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'note-more';
-    button.setAttribute('aria-controls', note.id);
-    note.append(button);
-  }
-  return button;
-}
-
-function syncButton(note: HTMLElement): void {
-  const clamped = note.classList.contains('is-clamped');
-  const expanded = note.classList.contains('is-expanded');
-  const button = note.querySelector<HTMLButtonElement>('.note-more') ?? (clamped ? moreButton(note) : undefined);
-  if (!button) return;
-  button.hidden = !wide.matches || !(clamped || expanded);
-  button.textContent = clamped ? 'Show all' : 'Show less';
-  button.setAttribute('aria-expanded', String(!clamped));
-}
+const boxOf = (element: Element | null | undefined) => element?.getBoundingClientRect();
 
 function placeNotes(): void {
   const notes = [...document.querySelectorAll<HTMLElement>('.sidenote')];
-  for (const note of notes) {
+  let previousBottom = -Infinity;
+  // Floats are placed in order and a note never moves the ones before it, so each is reset just before it is placed.
+  notes.forEach((note, i) => {
     note.style.removeProperty('--y');
     note.classList.remove('is-clamped');
-    note.querySelector('.note-from')?.remove();
-  }
-  let previousBottom = -Infinity;
-  notes.forEach((note, i) => {
-    if (wide.matches) {
-      const passage = passageOf(note.dataset.note ?? '');
-      const natural = note.getBoundingClientRect().top;
-      const line = topOf(passage) ?? natural;
-      const top = Math.max(line, previousBottom + GAP);
-      note.style.setProperty('--y', `${top - natural}px`);
-      // The next note's line, or the end of the text for the last one: a long note that would reach past it
-      // is clamped, unless the reader asked to see it all or clamping would hide only a line or two.
-      const next = notes[i + 1];
-      const room = (next ? topOf(passageOf(next.dataset.note ?? '')) : undefined) ?? note.closest('.article-body')?.lastElementChild?.getBoundingClientRect().bottom ?? Infinity;
-      const full = note.offsetHeight;
-      if (!note.classList.contains('is-expanded') && top + full + GAP > room) {
-        note.classList.add('is-clamped');
-        if (full - note.offsetHeight < 2 * 21) note.classList.remove('is-clamped');
-      }
-      const paragraph = passage?.closest('[id^="p-"]');
-      if (top - line > DRIFT && paragraph) {
-        const cue = document.createElement('span');
-        cue.className = 'note-from';
-        cue.ariaHidden = 'true';
-        cue.textContent = `↑ from paragraph ${paragraph.id.slice(2)}`;
-        note.querySelector('.note-head')?.append(cue);
-      }
-      previousBottom = note.getBoundingClientRect().bottom;
+    delete note.dataset.from;
+    if (!wide.matches) return;
+    const passage = passageOf(note.dataset.note);
+    const natural = note.getBoundingClientRect().top;
+    const line = boxOf(passage)?.top ?? natural;
+    // On its passage's line whenever the note before ends above that line (then at least 4 px below it), else
+    // GAP below the note before.
+    const top = Math.max(line, previousBottom + (previousBottom < line ? 4 : GAP));
+    note.style.setProperty('--y', `${top - natural}px`);
+    // A long note that would push the next note off its line shows its first lines and "Show all", unless the
+    // reader has asked for all of it or only a line or two would be hidden.
+    const room = boxOf(passageOf(notes[i + 1]?.dataset.note))?.top ?? Infinity;
+    const full = note.offsetHeight;
+    if (!('whole' in note.dataset) && top + full + GAP > room) {
+      note.classList.add('is-clamped');
+      if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
+      else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" hidden>Show all</button>');
     }
-    syncButton(note);
+    // Pushed down by the notes before it: the note says which paragraph it belongs to (notes.css shows it).
+    const paragraph = passage?.closest('[id^="p-"]');
+    if (top - line > DRIFT && paragraph) note.dataset.from = paragraph.id.slice(2);
+    previousBottom = note.getBoundingClientRect().bottom;
   });
+}
+
+/** "Show all", or keyboard focus inside a clamped note: the note is shown whole and the notes after it make room. */
+function showWhole(note: HTMLElement): void {
+  note.dataset.whole = '';
+  placeNotes();
 }
 
 function setOpen(id: string, open: boolean): void {
@@ -89,8 +66,8 @@ function setOpen(id: string, open: boolean): void {
 }
 
 function setActive(id: string, active: boolean): void {
-  const selector = `[data-annotation="${CSS.escape(id)}"], #note-${CSS.escape(id)}, #endnote-${CSS.escape(id)}`;
-  for (const element of document.querySelectorAll(selector)) element.classList.toggle('is-active', active);
+  const escaped = CSS.escape(id);
+  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, #endnote-${escaped}`)) element.classList.toggle('is-active', active);
 }
 
 /** Links on wide screens (the note is already visible), toggle buttons on narrow ones. */
@@ -98,9 +75,7 @@ function setMarkerRoles(): void {
   for (const marker of markers()) {
     const id = noteIdOf(marker);
     if (wide.matches) {
-      marker.removeAttribute('role');
-      marker.removeAttribute('aria-expanded');
-      marker.removeAttribute('aria-controls');
+      for (const name of ['role', 'aria-expanded', 'aria-controls']) marker.removeAttribute(name);
     } else {
       marker.setAttribute('role', 'button');
       marker.setAttribute('aria-controls', `note-${id}`);
@@ -130,12 +105,6 @@ function openFromHash(): void {
   setActive(id, true);
 }
 
-/** "Show all" shows a clamped note whole, and the notes after it make room; "Show less" clamps it again. */
-function setExpanded(note: HTMLElement, expanded: boolean): void {
-  note.classList.toggle('is-expanded', expanded);
-  placeNotes();
-}
-
 function idFrom(target: EventTarget | null): string | undefined {
   if (!(target instanceof Element)) return undefined;
   const marker = target.closest<HTMLAnchorElement>('a.note-marker');
@@ -145,14 +114,16 @@ function idFrom(target: EventTarget | null): string | undefined {
 }
 
 if (document.querySelector('.sidenote')) {
-  document.documentElement.classList.add('has-margin-notes');
   setMarkerRoles();
   placeNotes();
 
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const more = target?.closest<HTMLElement>('.note-more')?.closest<HTMLElement>('.sidenote');
-    if (more) setExpanded(more, !more.classList.contains('is-expanded'));
+    const clamped = target?.matches('.note-more') ? target.closest<HTMLElement>('.sidenote') : null;
+    if (clamped) {
+      showWhole(clamped);
+      clamped.focus();
+    }
     const marker = target?.closest<HTMLAnchorElement>('a.note-marker');
     if (!marker) return;
     event.preventDefault();
@@ -165,10 +136,10 @@ if (document.querySelector('.sidenote')) {
       activateMarker(marker);
     }
   });
-  // Keyboard focus never lands on a line a clamped note hides: the note opens whole first.
+  // Keyboard focus never lands on a line a clamped note hides.
   document.addEventListener('focusin', (event) => {
-    const note = event.target instanceof Element && !event.target.matches('.note-more') ? event.target.closest<HTMLElement>('.is-clamped') : null;
-    if (note) setExpanded(note, true);
+    const note = event.target instanceof Element && !event.target.matches('.note-more, .note-number') ? event.target.closest<HTMLElement>('.is-clamped') : null;
+    if (note) showWhole(note);
   });
   for (const [on, off] of [['mouseover', 'mouseout'], ['focusin', 'focusout']] as const) {
     document.addEventListener(on, (event) => {
