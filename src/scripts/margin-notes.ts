@@ -29,7 +29,8 @@ function placeNotes(): void {
   notes.forEach((note, i) => {
     note.style.removeProperty('--y');
     note.classList.remove('is-clamped');
-    delete note.dataset.from;
+    const head = note.firstElementChild as HTMLElement;
+    delete head.dataset.from;
     if (!wide.matches) return;
     const passage = passageOf(note.dataset.note);
     const natural = note.getBoundingClientRect().top;
@@ -47,9 +48,9 @@ function placeNotes(): void {
       if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
       else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" hidden>Show all</button>');
     }
-    // Pushed down by the notes before it: the note says which paragraph it belongs to (notes.css shows it).
+    // Pushed down by the notes before it: the note's head says which paragraph it belongs to (drawn by notes.css).
     const paragraph = passage?.closest('[id^="p-"]');
-    if (top - line > DRIFT && paragraph) note.dataset.from = paragraph.id.slice(2);
+    if (top - line > DRIFT && paragraph) head.dataset.from = paragraph.id.slice(2);
     previousBottom = note.getBoundingClientRect().bottom;
   });
 }
