@@ -1,33 +1,64 @@
-// Margin notes, enhanced. The server-rendered page already works without this: notes sit in the margin on
-// wide screens and open by link (:target) on narrow ones. This script adds what needs JavaScript:
-// - wide screens: each note is lowered to the line of its passage, never above the previous note's end;
+// Margin notes, enhanced. The server-rendered page already works without this: on wide screens notes float in
+// the margin from the end of their block, without moving the text; on narrow ones they open by link (:target).
+// This script adds what needs JavaScript:
+// - wide screens: each note is moved to the line of its passage, never into the previous note; a long note that
+//   would push the next one off its line shows its first lines and a "Show all" button, and a note that earlier
+//   notes pushed down says which paragraph it belongs to;
 // - narrow screens: the number becomes a toggle button that opens the note under its paragraph;
 // - hovering or focusing a passage, its number or its note highlights all three;
 // - arriving at #note-<id> scrolls to the passage and opens the note.
 
-const wide = window.matchMedia('(min-width: 64rem)');
+const wide = window.matchMedia('screen and (min-width: 64rem)');
+/** The space between two notes: their margin-bottom in notes.css. */
 const GAP = 12;
+/** How far below its passage's line a note may start before it says where it comes from. */
+const DRIFT = 40;
 
 const noteOf = (id: string) => document.getElementById(`note-${id}`);
 const markerOf = (id: string) => document.getElementById(`marker-${id}`);
-const passageOf = (id: string) => document.getElementById(`passage-${id}`) ?? markerOf(id);
+const passageOf = (id = '') => document.getElementById(`passage-${id}`) ?? markerOf(id);
 const markers = () => [...document.querySelectorAll<HTMLAnchorElement>('a.note-marker')];
 /** A number links to its note (#note-<id>); the note's id is read from the link rather than repeated in the HTML. */
 const noteIdOf = (marker: HTMLAnchorElement) => decodeURIComponent(marker.hash.slice('#note-'.length));
+const boxOf = (element: Element | null | undefined) => element?.getBoundingClientRect();
 
 function placeNotes(): void {
-  for (const column of document.querySelectorAll<HTMLElement>('.sidenotes')) {
-    const notes = [...column.querySelectorAll<HTMLElement>(':scope > .sidenote')];
-    for (const note of notes) note.style.marginTop = '';
-    if (!wide.matches) continue;
-    let previousBottom = column.getBoundingClientRect().top - GAP;
-    for (const note of notes) {
-      const passage = passageOf(note.dataset.note ?? '');
-      const wanted = passage ? passage.getBoundingClientRect().top : previousBottom + GAP;
-      note.style.marginTop = `${Math.max(0, wanted - (previousBottom + GAP))}px`;
-      previousBottom = note.getBoundingClientRect().bottom;
+  const notes = [...document.querySelectorAll<HTMLElement>('.sidenote')];
+  let previousBottom = -Infinity;
+  // Floats are placed in order and a note never moves the ones before it, so each is reset just before it is placed.
+  notes.forEach((note, i) => {
+    note.style.removeProperty('--y');
+    note.classList.remove('is-clamped');
+    const head = note.firstElementChild as HTMLElement;
+    delete head.dataset.from;
+    if (!wide.matches) return;
+    const passage = passageOf(note.dataset.note);
+    const natural = note.getBoundingClientRect().top;
+    const line = boxOf(passage)?.top ?? natural;
+    // On its passage's line whenever the note before ends above that line (then at least 4 px below it), else
+    // GAP below the note before.
+    const top = Math.max(line, previousBottom + (previousBottom < line ? 4 : GAP));
+    note.style.setProperty('--y', `${top - natural}px`);
+    // A long note that would push the next note off its line shows its first lines and "Show all", unless the
+    // reader has asked for all of it or only a line or two would be hidden.
+    const room = boxOf(passageOf(notes[i + 1]?.dataset.note))?.top ?? Infinity;
+    const full = note.offsetHeight;
+    if (!('whole' in note.dataset) && top + full + GAP > room) {
+      note.classList.add('is-clamped');
+      if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
+      else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" hidden>Show all</button>');
     }
-  }
+    // Pushed down by the notes before it: the note's head says which paragraph it belongs to (drawn by notes.css).
+    const paragraph = passage?.closest('[id^="p-"]');
+    if (top - line > DRIFT && paragraph) head.dataset.from = paragraph.id.slice(2);
+    previousBottom = note.getBoundingClientRect().bottom;
+  });
+}
+
+/** "Show all", or keyboard focus inside a clamped note: the note is shown whole and the notes after it make room. */
+function showWhole(note: HTMLElement): void {
+  note.dataset.whole = '';
+  placeNotes();
 }
 
 function setOpen(id: string, open: boolean): void {
@@ -36,8 +67,8 @@ function setOpen(id: string, open: boolean): void {
 }
 
 function setActive(id: string, active: boolean): void {
-  const selector = `[data-annotation="${CSS.escape(id)}"], #note-${CSS.escape(id)}, #endnote-${CSS.escape(id)}`;
-  for (const element of document.querySelectorAll(selector)) element.classList.toggle('is-active', active);
+  const escaped = CSS.escape(id);
+  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, #endnote-${escaped}`)) element.classList.toggle('is-active', active);
 }
 
 /** Links on wide screens (the note is already visible), toggle buttons on narrow ones. */
@@ -45,9 +76,7 @@ function setMarkerRoles(): void {
   for (const marker of markers()) {
     const id = noteIdOf(marker);
     if (wide.matches) {
-      marker.removeAttribute('role');
-      marker.removeAttribute('aria-expanded');
-      marker.removeAttribute('aria-controls');
+      for (const name of ['role', 'aria-expanded', 'aria-controls']) marker.removeAttribute(name);
     } else {
       marker.setAttribute('role', 'button');
       marker.setAttribute('aria-controls', `note-${id}`);
@@ -86,12 +115,17 @@ function idFrom(target: EventTarget | null): string | undefined {
 }
 
 if (document.querySelector('.sidenote')) {
-  document.documentElement.classList.add('has-margin-notes');
   setMarkerRoles();
   placeNotes();
 
   document.addEventListener('click', (event) => {
-    const marker = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a.note-marker') : null;
+    const target = event.target instanceof Element ? event.target : null;
+    const clamped = target?.matches('.note-more') ? target.closest<HTMLElement>('.sidenote') : null;
+    if (clamped) {
+      showWhole(clamped);
+      clamped.focus();
+    }
+    const marker = target?.closest<HTMLAnchorElement>('a.note-marker');
     if (!marker) return;
     event.preventDefault();
     activateMarker(marker);
@@ -102,6 +136,11 @@ if (document.querySelector('.sidenote')) {
       event.preventDefault();
       activateMarker(marker);
     }
+  });
+  // Keyboard focus never lands on a line a clamped note hides.
+  document.addEventListener('focusin', (event) => {
+    const note = event.target instanceof Element && !event.target.matches('.note-more, .note-number') ? event.target.closest<HTMLElement>('.is-clamped') : null;
+    if (note) showWhole(note);
   });
   for (const [on, off] of [['mouseover', 'mouseout'], ['focusin', 'focusout']] as const) {
     document.addEventListener(on, (event) => {

@@ -1,0 +1,133 @@
+// Margin notes never move the text. On every article and topic page, at every width where notes sit in the margin
+// and with or without JavaScript, each text block is where it would be with no notes at all; no note overlaps
+// another or the text column, none starts above its passage's line, none is cut off at the window's edge. And the
+// largest article grows by at most 15% for its notes. Each page is loaded once and measured at each width in one
+// go: everything where it is, then again with the notes hidden (the window is resized between widths, as a reader
+// may do; the script lays the notes out again).
+import type { APIRequestContext } from '@playwright/test';
+import { test, expect } from './support/reader.ts';
+
+test.skip(({ isMobile }) => isMobile, 'phones show notes under their paragraph; this is the margin layout');
+
+const WIDTHS = [1024, 1280, 1600];
+/** How far a text block may move when the notes are taken out (sub-pixel rounding). */
+const TOLERANCE = 2;
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+
+/** Every article and topic page of the built site, from its sitemap, relative to the base path. */
+async function annotatedPages(request: APIRequestContext, base: string): Promise<string[]> {
+  const index = await (await request.get('sitemap-index.xml')).text();
+  const pages: string[] = [];
+  for (const sitemap of locs(index)) {
+    const listed = await (await request.get(new URL(sitemap).pathname.slice(base.length))).text();
+    pages.push(...locs(listed).map((loc) => new URL(loc).pathname.slice(base.length)));
+  }
+  return pages.filter((path) => /^(articles|topics)\/[^/]+\/$/.test(path)).sort();
+}
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+interface Measured {
+  /** The top of every text block, with the notes and then without them. */
+  blocks: { name: string; withNotes: number; without: number }[];
+  notes: (Box & { id: string; line: number })[];
+  textRight: number;
+  viewportWidth: number;
+  height: { withNotes: number; without: number };
+}
+
+async function measure(scripted: boolean): Promise<Measured> {
+  await document.fonts.ready;
+  // The script lays notes out again in the next frame after a resize (without it, frames are not awaited).
+  if (scripted) await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  {
+    const body = document.querySelector('.article-body')!;
+    const notes = [...document.querySelectorAll<HTMLElement>('.sidenote')];
+    const blocks = [...body.querySelectorAll('p, li, h2, h3, h4, blockquote, dt, dd, th, td, figcaption')].filter((el) => !el.closest('.sidenote'));
+    const tops = () => blocks.map((block) => block.getBoundingClientRect().top + window.scrollY);
+    const box = (el: Element) => {
+      const { top, bottom, left, right } = el.getBoundingClientRect();
+      return { top: top + window.scrollY, bottom: bottom + window.scrollY, left, right };
+    };
+    const article = document.querySelector('article')!;
+    const withNotes = tops();
+    const measured = {
+      notes: notes.map((note) => {
+        const id = note.dataset.note!;
+        const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
+        return { id, ...box(note), line: box(passage).top };
+      }),
+      textRight: Math.max(...blocks.map((block) => block.getBoundingClientRect().right)),
+      viewportWidth: document.documentElement.clientWidth,
+      heightWithNotes: article.getBoundingClientRect().height,
+    };
+    for (const note of notes) note.style.display = 'none';
+    const without = tops();
+    const heightWithout = article.getBoundingClientRect().height;
+    for (const note of notes) note.style.display = '';
+    return {
+      blocks: blocks.map((block, i) => ({ name: block.id || `${block.tagName.toLowerCase()} “${(block.textContent ?? '').trim().slice(0, 40)}”`, withNotes: withNotes[i]!, without: without[i]! })),
+      notes: measured.notes,
+      textRight: measured.textRight,
+      viewportWidth: measured.viewportWidth,
+      height: { withNotes: measured.heightWithNotes, without: heightWithout },
+    };
+  }
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test(`at ${WIDTHS.join(', ')} px, notes on every article and topic page leave the text where it is, beside it and apart`, async ({ page, request, baseURL }) => {
+      // About 30 pages, three widths each: seconds on an idle machine, slack for a busy one.
+      test.setTimeout(240_000);
+      const pages = await annotatedPages(request, new URL(baseURL!).pathname);
+      expect(pages.filter((path) => path.startsWith('articles/')).length, 'articles in the sitemap').toBeGreaterThan(0);
+      expect(pages.filter((path) => path.startsWith('topics/')).length, 'topics in the sitemap').toBeGreaterThan(0);
+      const heights: { path: string; width: number; withNotes: number; without: number }[] = [];
+      let notesSeen = 0;
+
+      for (const path of pages) {
+        await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
+        await page.goto(path);
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          const m = await page.evaluate(measure, javaScriptEnabled);
+          const at = `${path} at ${width} px`;
+          notesSeen += m.notes.length;
+          heights.push({ path, width, ...m.height });
+          for (const block of m.blocks) {
+            expect.soft(Math.abs(block.withNotes - block.without), `${at}: ${block.name} moves by its notes`).toBeLessThanOrEqual(TOLERANCE);
+          }
+          for (const [i, note] of m.notes.entries()) {
+            expect.soft(note.bottom - note.top, `${at}: note ${note.id} is shown`).toBeGreaterThan(0);
+            expect.soft(note.left, `${at}: note ${note.id} is right of the text column`).toBeGreaterThanOrEqual(m.textRight);
+            expect.soft(note.right, `${at}: note ${note.id} is inside the window`).toBeLessThanOrEqual(m.viewportWidth);
+            expect.soft(note.top, `${at}: note ${note.id} starts at or below its passage's line`).toBeGreaterThanOrEqual(note.line - 1);
+            for (const other of m.notes.slice(i + 1)) {
+              const apart = other.top >= note.bottom || other.bottom <= note.top || other.left >= note.right || other.right <= note.left;
+              expect.soft(apart, `${at}: notes ${note.id} and ${other.id} do not overlap`).toBe(true);
+            }
+          }
+        }
+      }
+      expect(notesSeen, 'notes measured').toBeGreaterThan(0);
+
+      // The largest article (by its text alone) may grow by at most 15% for its notes where a reader first meets
+      // them: at a common desktop width, with the script that clamps long notes in crowded passages.
+      const articles = heights.filter((h) => h.path.startsWith('articles/') && h.width === 1280);
+      for (const h of articles) test.info().annotations.push({ type: 'height at 1280 px', description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without` });
+      if (javaScriptEnabled) {
+        const largest = articles.reduce((a, b) => (b.without > a.without ? b : a));
+        expect(largest.withNotes / largest.without, `${largest.path} with notes against without`).toBeLessThanOrEqual(1.15);
+      }
+    });
+  });
+}
