@@ -222,6 +222,93 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'source-without-date',
+    'an outside source without a date',
+    [
+      lines(
+        "<dir>/articles/example.md:13:9: note \"cost-per-mille\", source 1: an outside source without a date.",
+        "  expected: date: the day the report was published, YYYY-MM-DD",
+        "  found:    no date",
+        "  How to fix: add the date the report carries (date: 2021-07-14). A report you cannot date is not one a reader can find: cite another report, or the passage of one of our articles.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-without-title-or-url',
+    'an outside source with neither a title nor a url',
+    [
+      lines(
+        "<dir>/articles/example.md:13:9: note \"deals-mini-program\", source 1: an outside source with neither a title nor an address.",
+        "  expected: title: (the headline, as published) or url: (the https:// address of the copy you read), or both",
+        "  found:    neither title: nor url:",
+        "  How to fix: add the headline or the address of the report you read; a republished copy is named in outlet: (\"Reuters, via Zee News\") and its own address given.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-no-url-on-file',
+    '"no URL on file" written in a source instead of leaving the field out',
+    [
+      lines(
+        "<dir>/articles/example.md:15:16: note \"deals-mini-program\", source 1, title: says that something is missing instead of giving it.",
+        "  expected: the title or address itself; a field you do not have is left out",
+        "  found:    Alibaba plans Taobao Deals mini-program on WeChat (no URL on file)",
+        "  How to fix: delete the text and leave out the field you do not have; an outside source still needs its date and a title or an address. A source a reader cannot follow is not a source.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-http-url',
+    "an event's outside source with an http:// address",
+    [
+      lines(
+        "<dir>/events/2016-04-12-alibaba-takes-control-of-lazada.yaml:9:10: source 1, url: not an https:// address.",
+        "  expected: a full address starting with https://",
+        "  found:    http://uk.reuters.com/article/lazada-ma-alibaba-idUKL3N17F230",
+        "  How to fix: give the https:// address of the page (check that it opens); if you have none, leave url out and give the title.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'topic-footnote-weak-source',
+    "a topic's footnotes citing outside reports without a day date, without a title or address, with \"no URL on file\" and an http:// address",
+    [
+      lines(
+        "<dir>/topics/weibo.mdx:10:1: footnote [^1]: an outside source without the day it was published.",
+        "  expected: a day date after the outlet: 4 Sep 2024 (or 2024-09-04)",
+        "  found:    Dao Insights, September 2024: https://daoinsights.com/?p=40248",
+        "  How to fix: add the day the report carries; a month or year alone, or \"undated\", does not let a reader find it.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: says \"no URL on file\" instead of giving it.",
+        "  expected: the date, title or address itself; what you have not seen is left out",
+        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
+        "  How to fix: delete the words; give the day the report was published and its title or https:// address. A source a reader cannot follow is not a source: find the report, or cite another.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: an outside source with neither a title nor an https:// address.",
+        "  expected: the headline in double quotes, or the https:// address of the copy you read, or both",
+        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
+        "  How to fix: add the headline (\"…\") or the address of the report you read.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: the address http://uk.reuters.com/article/weibo is not https://.",
+        "  expected: a full address starting with https://",
+        "  found:    Reuters, 12 Apr 2016, \"Sina and Weibo\": http://uk.reuters.com/article/weibo",
+        "  How to fix: give the https:// address of the page (check that it opens); if you have none, remove the address and give the title.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+    ],
+  ],
+
+  [
     'unclosed-frontmatter',
     'frontmatter without its closing ---',
     [
@@ -557,8 +644,9 @@ describe('every likely mistake gets its exact message', () => {
 });
 
 // Every article and topic is parsed (topics compiled as MDX), so the whole corpus takes seconds on a busy machine.
+// CONTENT_DIR checks another content root, as the build does.
 test('the site\'s own content has no problems', { timeout: 60_000 }, async () => {
-  const { filesChecked, problems } = await checkContent({ root: 'content' });
+  const { filesChecked, problems } = await checkContent({ root: process.env.CONTENT_DIR ?? 'content' });
   expect(problems.map(formatProblem)).toEqual([]);
   expect(filesChecked).toBeGreaterThan(0);
 });

@@ -15,6 +15,7 @@ import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './conte
 import { errorPosition, locate, nodePosition, parseYaml, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from './frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
 import { debrisFindings } from './page-debris.ts';
+import { footnoteSourceFindings } from './footnote-sources.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
@@ -292,7 +293,7 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
       const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
       entry.body.passages = passagesOfTree(compiled.tree);
       entry.body.blank = bodyText.trim() === '';
-      entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
+      entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : [...safety, ...footnoteSourceFindings(compiled.tree, bodyText)];
       entry.body.links = linksIn(compiled.tree, bodyText);
     } else {
       problems.push(compiled.problem);
