@@ -38,10 +38,10 @@ const NESTED_LINK = /<a[\s>](?:(?!<\/a>)[\s\S])*?<a[\s>]/;
 describe('annotated HTML', () => {
   test('a passage is marked, numbered, and its note sits beside its paragraph and in the list at the end', () => {
     const html = render('WeChat Moments adverts, charged by cost per mile, are dear.\n\nSecond paragraph.', [
-      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm' }] }),
+      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm', date: '2024-05-01' }] }),
     ]);
     expect(html).toContain(
-      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
+      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>, 1 May 2024.</p></div></div></div>',
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(
