@@ -1,7 +1,7 @@
 // What a Markdown article's rendered HTML depends on besides the article's own file, as one fingerprint, and what
 // to do with Astro's content store when it changes (src/integrations/render-cache.ts explains why). Reading the
-// inputs is cheap next to rendering: every topic file, the frontmatter of every article (to find the articles its
-// notes cite) and those cited articles, plus the few source files of the Markdown pipeline.
+// inputs is cheap next to rendering: every topic file, the frontmatter of every article (to find the articles and
+// events its notes cite) and those cited files, plus the few source files of the Markdown pipeline.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,21 +22,34 @@ export interface RenderInputs {
   topics: InputFile[];
   /** The articles some note cites as its source: rehype-annotations links to the cited paragraph. */
   citedArticles: InputFile[];
+  /** The events some note cites as its source (`event: <id>`): the note shows the event's date and title. */
+  citedEvents: InputFile[];
   /** The Markdown pipeline's own code (plugins and what they import, the config, the lock file). */
   code: InputFile[];
 }
 
 /** Bumped when the fingerprint's recipe changes, so an old saved fingerprint never matches. */
-const RECIPE = 1;
+const RECIPE = 2;
 
 /** A source field naming one of our articles, in block (`- article: x`) or flow (`{ article: x }`) YAML. */
 const ARTICLE_FIELD = /(?:^|[\s{,])article:[ \t]*(["']?)([a-z0-9]+(?:-[a-z0-9]+)*)\1/gm;
+/** A source field naming one of our events, `event: 2021-07-13-self-discipline-convention-signed`, in either style. */
+const EVENT_FIELD = /(?:^|[\s{,])event:[ \t]*(["']?)(\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\1/gm;
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
+
+const citedIn = (articleText: string, field: RegExp): string[] => {
+  const frontmatter = FRONTMATTER.exec(articleText)?.[1] ?? '';
+  return [...new Set([...frontmatter.matchAll(field)].map((match) => match[2]!))].sort();
+};
 
 /** The slugs of the articles an article's notes cite (`sources: - article: <slug>`), read from its frontmatter. */
 export function citedArticleSlugs(articleText: string): string[] {
-  const frontmatter = FRONTMATTER.exec(articleText)?.[1] ?? '';
-  return [...new Set([...frontmatter.matchAll(ARTICLE_FIELD)].map((match) => match[2]!))].sort();
+  return citedIn(articleText, ARTICLE_FIELD);
+}
+
+/** The ids of the events an article's notes cite (`sources: - event: <id>`), read from its frontmatter. */
+export function citedEventIds(articleText: string): string[] {
+  return citedIn(articleText, EVENT_FIELD);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -52,6 +65,7 @@ export function renderFingerprint(inputs: RenderInputs): string {
       contentDir: inputs.contentDir,
       topics: files(inputs.topics),
       citedArticles: files(inputs.citedArticles),
+      citedEvents: files(inputs.citedEvents),
       code: files(inputs.code),
     }),
   );
@@ -95,12 +109,16 @@ export function readRenderInputs(options: { base: string; contentDir: string; pr
   const contentDir = resolve(options.projectRoot, options.contentDir);
   const topicsDir = join(contentDir, 'topics');
   const articlesDir = join(contentDir, 'articles');
+  const eventsDir = join(contentDir, 'events');
   const cited = new Set<string>();
+  const citedEvents = new Set<string>();
   for (const name of listFiles(articlesDir)) {
     const citing = articleSlug(name);
     if (citing === undefined) continue;
+    const text = readText(join(articlesDir, name)) ?? '';
     // A note citing its own article depends on nothing outside it: that file's digest already covers it.
-    for (const slug of citedArticleSlugs(readText(join(articlesDir, name)) ?? '')) if (slug !== citing) cited.add(slug);
+    for (const slug of citedArticleSlugs(text)) if (slug !== citing) cited.add(slug);
+    for (const id of citedEventIds(text)) citedEvents.add(id);
   }
   const pluginsDir = join(options.projectRoot, 'src', 'plugins');
   const codeFiles = [
@@ -115,6 +133,10 @@ export function readRenderInputs(options: { base: string; contentDir: string; pr
     citedArticles: [...cited].map((slug) => {
       const file = findArticleFile(articlesDir, slug);
       return { name: file ? relative(articlesDir, file) : slug, text: file ? readText(file) : undefined };
+    }),
+    citedEvents: [...citedEvents].map((id) => {
+      const name = [`${id}.yaml`, `${id}.yml`].find((file) => readText(join(eventsDir, file)) !== undefined) ?? id;
+      return { name, text: readText(join(eventsDir, name)) };
     }),
     code: codeFiles.map((file) => ({ name: relative(options.projectRoot, file), text: readText(file) })),
   };

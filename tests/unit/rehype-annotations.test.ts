@@ -92,15 +92,22 @@ describe('annotated HTML', () => {
       note('xref', 'Taobao Deals', { kind: 'cross-reference', body: 'See [the topic](/topics/taobao-deals/).', sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }] }),
     ], '/walled-gardens/');
     expect(html).toContain('<a href="/walled-gardens/topics/taobao-deals/">the topic</a>');
-    expect(html).toContain('Source: <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
+    expect(html).toContain('Source: our article <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
   });
 
   // The cited article is found whichever its extension, and read as the site renders it (an MDX comment is no paragraph).
   test.each([
-    ['cited', 'Source: <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
-    ['cited-in-mdx', 'Source: <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
+    ['cited', 'Source: our article <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
+    ['cited-in-mdx', 'Source: our article <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
   ])('a source citing %s (.md or .mdx) links to its paragraph', (article, source) => {
     expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(source);
+  });
+
+  test('a source citing one of our events shows its date and title, linked to it on the timeline', () => {
+    const html = render('Taobao Deals on WeChat.', [note('pledge', 'Taobao Deals', { sources: [{ event: '2021-07-13-self-discipline-convention-signed' }] })], '/walled-gardens/');
+    expect(html).toContain(
+      'Source: our timeline, <a href="/walled-gardens/timeline/#event-2021-07-13-self-discipline-convention-signed">13 July 2021: Tech firms sign a self-discipline convention</a>.',
+    );
   });
 
   test('an article with no notes is left alone', () => {
@@ -154,6 +161,9 @@ describe('notes that cannot be placed fail the build with advice', () => {
     );
     expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'missing', quote: 'x' }] })])).toThrow(
       'content/articles/example.md:1: note "x": its source cites article "missing", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.',
+    );
+    expect(() => render(text, [note('x', 'cost per mile', { sources: [{ event: '2021-07-13-self-discipline-convention' }] })])).toThrow(
+      'content/articles/example.md:1: note "x": its source cites event "2021-07-13-self-discipline-convention", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.',
     );
   });
 

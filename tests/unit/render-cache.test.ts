@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ARTICLE_HTML_DIR, citedArticleSlugs, FINGERPRINT_FILE, readRenderInputs, refreshRenderCache, renderFingerprint, type RenderInputs } from '../../src/lib/render-cache.ts';
+import { ARTICLE_HTML_DIR, citedArticleSlugs, citedEventIds, FINGERPRINT_FILE, readRenderInputs, refreshRenderCache, renderFingerprint, type RenderInputs } from '../../src/lib/render-cache.ts';
 
 const article = (frontmatter: string, body = 'Text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
 
@@ -22,12 +22,23 @@ describe('the articles a note cites, from the frontmatter', () => {
   ])('%s', (_name, text, slugs) => expect(citedArticleSlugs(text)).toEqual(slugs));
 });
 
+describe('the events a note cites, from the frontmatter', () => {
+  test.each([
+    ['no notes', article('title: A'), []],
+    ['one of our events', article('annotations:\n  - id: a\n    sources:\n      - event: 2021-07-13-self-discipline-convention-signed'), ['2021-07-13-self-discipline-convention-signed']],
+    ['in flow style, quoted', article('annotations:\n  - sources: [{ event: "2024-09-05-taobao-tmall-announce-wechat-pay" }]'), ['2024-09-05-taobao-tmall-announce-wechat-pay']],
+    ['an article is not an event', article('annotations:\n  - sources:\n      - article: the-thaw'), []],
+    ['only the frontmatter counts', article('title: A', 'event: 2021-07-13-x'), []],
+  ])('%s', (_name, text, ids) => expect(citedEventIds(text)).toEqual(ids));
+});
+
 describe('the fingerprint', () => {
   const inputs: RenderInputs = {
     base: '/',
     contentDir: '/site/content',
     topics: [{ name: 'wechat.mdx', text: '---\naliases: [WeChat]\n---\n' }, { name: 'taobao.mdx', text: '---\naliases: [Taobao]\n---\n' }],
     citedArticles: [{ name: 'the-thaw.md', text: 'Paragraph one.' }],
+    citedEvents: [{ name: '2021-07-13-x.yaml', text: 'date: 2021-07-13\ntitle: X' }],
     code: [{ name: 'src/plugins/rehype-topic-links.ts', text: 'export default 1;' }],
   };
   const base = renderFingerprint(inputs);
@@ -50,6 +61,7 @@ describe('the fingerprint', () => {
     ['a cited article', (i) => ({ ...i, citedArticles: [{ name: 'the-thaw.md', text: 'A new first paragraph.\n\nParagraph one.' }] })],
     ['a cited article moved to .mdx', (i) => ({ ...i, citedArticles: [{ name: 'the-thaw.mdx', text: 'Paragraph one.' }] })],
     ['an article cited that does not exist yet', (i) => ({ ...i, citedArticles: [...i.citedArticles, { name: 'later', text: undefined }] })],
+    ["a cited event's date", (i) => ({ ...i, citedEvents: [{ name: '2021-07-13-x.yaml', text: 'date: 2021-07-14\ntitle: X' }] })],
     ['a plugin', (i) => ({ ...i, code: [{ name: 'src/plugins/rehype-topic-links.ts', text: 'export default 2;' }] })],
   ])('changes with %s', (_name, change) => expect(renderFingerprint(change(inputs))).not.toBe(base));
 });
@@ -65,7 +77,7 @@ describe('on disk', () => {
     mkdirSync(join(project, 'src', 'plugins'), { recursive: true });
     mkdirSync(join(project, 'src', 'lib'), { recursive: true });
     writeFileSync(join(content, 'topics', 'wechat.mdx'), 'topic');
-    writeFileSync(join(content, 'articles', 'citing.md'), article('annotations:\n  - sources:\n      - article: cited-md\n      - article: cited-mdx\n      - article: missing\n      - article: citing'));
+    writeFileSync(join(content, 'articles', 'citing.md'), article('annotations:\n  - sources:\n      - article: cited-md\n      - article: cited-mdx\n      - article: missing\n      - article: citing\n      - event: 2024-01-01-x\n      - event: 2024-02-02-missing'));
     writeFileSync(join(content, 'articles', 'cited-md.md'), 'md');
     writeFileSync(join(content, 'articles', 'cited-mdx.mdx'), 'mdx');
     writeFileSync(join(content, 'articles', 'uncited.md'), 'not read');
@@ -85,6 +97,10 @@ describe('on disk', () => {
       { name: 'cited-md.md', text: 'md' },
       { name: 'cited-mdx.mdx', text: 'mdx' },
       { name: 'missing', text: undefined },
+    ]);
+    expect(inputs.citedEvents).toEqual([
+      { name: '2024-01-01-x.yaml', text: 'sources:\n  - article: uncited\n' },
+      { name: '2024-02-02-missing', text: undefined },
     ]);
     expect(inputs.code.map((file) => [file.name, file.text])).toEqual([
       ['src/data/article-html.ts', "import { z } from '../lib/z.ts';"],

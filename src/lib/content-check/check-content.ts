@@ -3,11 +3,12 @@
 // checkContent, so a contributor sees the same message wherever the mistake is caught.
 //
 // Three passes: each file is parsed on its own (parse-entry.ts); then the rules that read one file but need the
-// others (its topics, the articles it cites, the pages it links to) run per file; then the rules about the
-// topics as a whole (alias clashes, unused topics).
+// others (its topics, the articles and events it cites, the pages it links to) run per file; then the rules about
+// the content as a whole (alias clashes, unused topics, one report cited with two dates).
 import { join, relative, resolve } from 'node:path';
 import { publicFiles, readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
+import { eventCitationProblems, noteDateProblems, reportDateProblems } from './event-citations.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
@@ -90,7 +91,9 @@ function articleProblems(slug: string, entry: Entry, registry: Registry): Proble
     const id = typeof note.id === 'string' ? note.id : undefined;
     for (const [sourceIndex, source] of objectItems(note.sources)) {
       problems.push(...citationProblems(entry, [...base, 'sources', sourceIndex], source, registry, id));
+      problems.push(...eventCitationProblems(entry, [...base, 'sources', sourceIndex], source, registry));
     }
+    problems.push(...noteDateProblems(entry, index, note, registry));
   }
   return problems;
 }
@@ -109,6 +112,7 @@ function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[
     problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry, page));
     for (const [sourceIndex, source] of objectItems(disagreement.sources)) {
       problems.push(...citationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
+      problems.push(...eventCitationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
     }
   }
   return problems;
@@ -117,7 +121,9 @@ function topicProblems(slug: string, entry: Entry, registry: Registry): Problem[
 function eventProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
   problems.push(...markdownFieldProblems(entry, ['description'], registry, '/timeline/'));
-  for (const [index, source] of objectItems(entry.data.sources)) problems.push(...citationProblems(entry, ['sources', index], source, registry));
+  for (const [index, source] of objectItems(entry.data.sources)) {
+    problems.push(...citationProblems(entry, ['sources', index], source, registry), ...eventCitationProblems(entry, ['sources', index], source, registry));
+  }
   return problems;
 }
 
@@ -165,7 +171,7 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
   for (const [slug, entry] of articles) problems.push(...articleProblems(slug, entry, registry));
   for (const [slug, entry] of topics) problems.push(...topicProblems(slug, entry, registry));
   for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
-  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry));
+  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry), ...reportDateProblems(registry));
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 
