@@ -309,6 +309,46 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
 
   [
+    'unknown-cited-event',
+    'a note citing an event id with a typo, with the likely one',
+    [
+      lines(
+        "<dir>/articles/example.md:13:16: note \"pledge\", source 1: there is no event \"2021-07-13-self-discipline-convention-sign\".",
+        "  expected: the file name of an event in <dir>/events/, without .yaml (did you mean \"2021-07-13-self-discipline-convention-signed\"?)",
+        "  found:    2021-07-13-self-discipline-convention-sign",
+        "  How to fix: correct the id: an event is cited by its file name without .yaml, which starts with its date.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'event-dated-differently',
+    'a note citing an event by id and giving it another date in its text',
+    [
+      lines(
+        "<dir>/articles/example.md:11:62: note \"pledge\": dates the event it cites, \"2021-07-13-self-discipline-convention-signed\", 12 July 2021; the event's file says 2021-07-13.",
+        "  expected: the event's date, 2021-07-13, or no date in the note (its source line shows the event's date)",
+        "  found:    12 July 2021",
+        "  How to fix: check both against the reporting and correct the wrong one: the event's date in <dir>/events/2021-07-13-self-discipline-convention-signed.yaml (renaming the file to match), or the note. Better, leave the date out of the note: the source line shows the event's.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'report-dated-differently',
+    'one outside report cited with two dates, in a note and in an event',
+    [
+      lines(
+        "<dir>/events/2021-07-13-self-discipline-convention-signed.yaml:8:11: source 1: the report https://www.scmp.com/tech/policy/article/3141245/alibaba-tencent-bytedance-and-30-other-big-tech-firms-sign-voluntary is dated 2021-07-15 here and 2021-07-14 at <dir>/articles/example.md:14.",
+        "  expected: one date for one report, wherever it is cited",
+        "  found:    2021-07-15 here; 2021-07-14 in note \"pledge\", source 1 of <dir>/articles/example.md",
+        "  How to fix: open the report and correct the wrong date: a source's date is the day the report was published, not the day of the event it reports.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+
+  [
     'unclosed-frontmatter',
     'frontmatter without its closing ---',
     [

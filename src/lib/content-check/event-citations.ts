@@ -99,9 +99,9 @@ export function reportDateProblems(registry: Registry): Problem[] {
     problems.push({
       ...placeAt(report.entry, [...report.path, 'date']),
       rule: 'report-dated-differently',
-      message: `${fieldLabel(report.path, report.entry.data)}: dates the report at ${report.url} ${report.date}; ${where.file}:${where.line} dates the same report ${earlier.date}.`,
-      expected: `one date for one report (${earlier.date}, as ${fieldLabel(earlier.path, earlier.entry.data)} of ${where.file} has it)`,
-      found: report.date,
+      message: `${fieldLabel(report.path, report.entry.data)}: the report ${report.url} is dated ${report.date} here and ${earlier.date} at ${where.file}:${where.line}.`,
+      expected: 'one date for one report, wherever it is cited',
+      found: `${report.date} here; ${earlier.date} in ${fieldLabel(earlier.path, earlier.entry.data)} of ${where.file}`,
       fix: 'open the report and correct the wrong date: a source\'s date is the day the report was published, not the day of the event it reports.',
       section: SECTIONS.sources,
     });

@@ -54,7 +54,8 @@ export function proseSourceFaults(source: string): { rule: string; message: stri
       fix: 'delete the words; give the day the report was published and its title or https:// address. A source a reader cannot follow is not a source: find the report, or cite another.',
     });
   }
-  if (!/^[^,]*\p{L}[^,]*,/u.test(source)) {
+  const outlet = /^([^,]*),/.exec(source)?.[1]?.trim() ?? '';
+  if (!/\p{L}/u.test(outlet) || DAY_DATE.test(outlet)) {
     faults.push({
       rule: 'source-without-outlet',
       message: 'an outside source that does not start with its outlet.',
