@@ -13,6 +13,12 @@ const articleFields = {
   outlet: z.string({ error: 'Name the publication the text was taken from, e.g. outlet: "Luxury Daily".' }).min(1),
   /** When the outlet republished someone else's piece: the original publisher, e.g. "Jing Daily". */
   republishedFrom: z.string().min(1).optional(),
+  /**
+   * The credit line the outlet printed with a republished piece, verbatim, e.g. "Published with permission from
+   * Jing Daily. Adapted for clarity and style.": the page shows it under the headline, as credit to the original
+   * publisher and as disclosure that the text was edited. The importer moves it here from the page.
+   */
+  credit: z.string().min(1).optional(),
   /** The byline, when the original has one. Leave it out rather than guess. */
   author: z.string().min(1).optional(),
   /** The publication date, YYYY-MM-DD. With datePrecision: approximate it is our best estimate. */

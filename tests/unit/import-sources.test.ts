@@ -15,6 +15,8 @@ interface SourceExpectation {
   datePrecision: 'day' | 'approximate';
   author?: string;
   republishedFrom?: string;
+  /** The republication credit line, as the page printed it. */
+  credit?: string;
   slug: string;
   /** Paragraphs in the draft (list items and headings not counted). */
   paragraphs: number;
@@ -35,6 +37,7 @@ const sources: SourceExpectation[] = [
     datePrecision: 'day',
     author: 'Avery Booker',
     republishedFrom: 'Jing Daily',
+    credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
     slug: 'alibabas-battle-for-ecommerce-dominance-takes-a-conciliatory',
     paragraphs: 16,
     headings: [],
@@ -59,6 +62,7 @@ const sources: SourceExpectation[] = [
     datePrecision: 'day',
     author: 'Yishu Wang',
     republishedFrom: 'Jing Daily',
+    credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
     slug: 'how-luxury-can-benefit-from-tencent-and-alibabas-thawing',
     paragraphs: 25,
     headings: [],
@@ -144,13 +148,14 @@ describe.each(sources)('importing $file', (expected) => {
   const { source, result, frontmatter, body, blocks, tree } = importSource(expected.file);
 
   test('infers the title, date, author and republication credit', () => {
-    const { title, published, datePrecision, author, republishedFrom, lang } = result.frontmatter;
-    expect({ title, published, datePrecision, author, republishedFrom, lang }).toEqual({
+    const { title, published, datePrecision, author, republishedFrom, credit, lang } = result.frontmatter;
+    expect({ title, published, datePrecision, author, republishedFrom, credit, lang }).toEqual({
       title: expected.title,
       published: expected.published,
       datePrecision: expected.datePrecision,
       author: expected.author,
       republishedFrom: expected.republishedFrom,
+      credit: expected.credit,
       lang: 'en',
     });
   });
@@ -160,6 +165,7 @@ describe.each(sources)('importing $file', (expected) => {
       title: expected.title,
       outlet: expect.stringMatching(/^FILL IN: /),
       ...(expected.republishedFrom !== undefined && { republishedFrom: expected.republishedFrom }),
+      ...(expected.credit !== undefined && { credit: expected.credit }),
       ...(expected.author !== undefined && { author: expected.author }),
       published: expected.published,
       datePrecision: expected.datePrecision,

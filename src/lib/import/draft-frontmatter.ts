@@ -15,6 +15,8 @@ export interface DraftFrontmatter {
   outlet: string;
   /** The publication the outlet republished the text from, if any. */
   republishedFrom?: string;
+  /** The republication credit line as the page printed it. */
+  credit?: string;
   author?: string;
   /** YYYY-MM-DD. */
   published: string;
@@ -61,6 +63,7 @@ export function draftFrontmatter(
     title: captured.title,
     outlet: placeholder('outlet'),
     ...(captured.republishedFrom !== undefined && { republishedFrom: captured.republishedFrom }),
+    ...(captured.credit !== undefined && { credit: captured.credit }),
     ...(captured.author !== undefined && { author: captured.author }),
     published: captured.published ?? placeholder('published'),
     datePrecision: dated ? 'day' : 'approximate',
@@ -84,7 +87,7 @@ function yamlString(value: string): string {
 
 /** Field order in the draft: what the article is, who published it and when, where it lives, what it is about. */
 const FIELD_ORDER = [
-  'title', 'standfirst', 'outlet', 'republishedFrom', 'author', 'published',
+  'title', 'standfirst', 'outlet', 'republishedFrom', 'credit', 'author', 'published',
   'datePrecision', 'dateNote', 'originalUrl', 'topics', 'summary', 'lang',
 ] as const satisfies readonly (keyof DraftFrontmatter)[];
 
