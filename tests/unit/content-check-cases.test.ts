@@ -71,7 +71,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     [
       lines(
         '<dir>/articles/example.md:6:1: unknown field "auther".',
-        '  expected: one of title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, annotations (case-sensitive)',
+        '  expected: one of title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, lostLinks, annotations (case-sensitive)',
         '  found:    auther',
         '  How to fix: did you mean "author"? Correct the spelling, or remove the line.',
         '  See CONTRIBUTING.md#after-importing',

@@ -17,6 +17,8 @@ interface SourceExpectation {
   republishedFrom?: string;
   /** The republication credit line, as the page printed it. */
   credit?: string;
+  /** `bold` when the page's links came through as bold runs (src/lib/import/lost-links.ts). */
+  lostLinks?: 'bold';
   slug: string;
   /** Paragraphs in the draft (list items and headings not counted). */
   paragraphs: number;
@@ -38,6 +40,7 @@ const sources: SourceExpectation[] = [
     author: 'Avery Booker',
     republishedFrom: 'Jing Daily',
     credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
+    lostLinks: 'bold',
     slug: 'alibabas-battle-for-ecommerce-dominance-takes-a-conciliatory',
     paragraphs: 16,
     headings: [],
@@ -63,6 +66,7 @@ const sources: SourceExpectation[] = [
     author: 'Yishu Wang',
     republishedFrom: 'Jing Daily',
     credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
+    lostLinks: 'bold',
     slug: 'how-luxury-can-benefit-from-tencent-and-alibabas-thawing',
     paragraphs: 25,
     headings: [],
@@ -174,7 +178,12 @@ describe.each(sources)('importing $file', (expected) => {
       topics: [],
       summary: expect.stringMatching(/^FILL IN: /),
       lang: 'en',
+      ...(expected.lostLinks !== undefined && { lostLinks: expected.lostLinks }),
     });
+  });
+
+  test('reads bold runs inside paragraphs as lost links only where the page wrote its links so', () => {
+    expect(result.frontmatter.lostLinks).toBe(expected.lostLinks);
   });
 
   test('makes the slug from the headline', () => {
@@ -234,7 +243,7 @@ describe('the removal report', () => {
 
   test('names the fields left to fill in', () => {
     const field = (item: string) => item.split(':')[0];
-    expect(importSource('000_f0c5dd82734d56fe.txt').result.todo.map(field)).toEqual(['outlet', 'originalUrl', 'topics', 'summary']);
+    expect(importSource('000_f0c5dd82734d56fe.txt').result.todo.map(field)).toEqual(['outlet', 'originalUrl', 'topics', 'summary', 'lostLinks']);
     expect(importSource('004_2f455995763ed39a.txt').result.todo.map(field)).toEqual([
       'outlet', 'published', 'dateNote', 'originalUrl', 'topics', 'summary',
     ]);
