@@ -54,7 +54,7 @@ for (const article of articles) {
       // The article's own words: the text without our note numbers, margin notes and notes list.
       const text = await body.evaluate((node) => {
         const copy = node.cloneNode(true) as HTMLElement;
-        for (const apparatus of copy.querySelectorAll('.note-marker, .sidenotes, .endnotes, .lost-link > .visually-hidden')) apparatus.remove();
+        for (const apparatus of copy.querySelectorAll('.note-marker, .sidenotes, .endnotes')) apparatus.remove();
         return (copy.textContent ?? '').replace(/\s+/g, ' ');
       });
       for (const block of article.blocks) expect(text).toContain(block);
