@@ -2,7 +2,7 @@
 // the note cites. The rule must be precise: a nearby date is flagged only when the note never writes the
 // event's own date.
 import { describe, expect, test } from 'vitest';
-import { conflictingDates, datesInText } from '../../src/lib/timeline/dates-in-text.ts';
+import { conflictingDates, datesInText, writesDay } from '../../src/lib/timeline/dates-in-text.ts';
 
 describe('full dates in prose', () => {
   test.each([
@@ -27,5 +27,16 @@ describe('dates that contradict the cited event', () => {
     ['a later report beside the event date', 'Signed on 13 July 2021 and reported on 15 July 2021.', '2021-07-13', []],
     ['a date months away is another fact', 'The fine followed on 10 April 2021.', '2021-07-13', []],
     ['three days off in December', 'Lazada signed the deal on 11 December 2016.', '2016-12-08', ['11 December 2016']],
+    ['the event day written without its year', 'Trading was due on 5 November 2020. On 3 November the exchange suspended it.', '2020-11-03', []],
   ])('%s', (_name, text, eventDate, found) => expect(conflictingDates(text, eventDate).map((d) => d.text)).toEqual(found));
+});
+
+describe('whether a text writes a given day', () => {
+  test.each([
+    ['in full', 'on 3 November 2020', true],
+    ['day and month', 'On 3 November the exchange', true],
+    ['month and day, abbreviated', 'on Nov. 3 the exchange', true],
+    ['another day of the month', 'on 13 November', false],
+    ['another month', 'on 3 December', false],
+  ])('%s', (_name, text, written) => expect(writesDay(text, '2020-11-03')).toBe(written));
 });

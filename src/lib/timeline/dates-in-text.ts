@@ -13,7 +13,9 @@ export interface DateInText {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** Each month as written in English prose, in full or abbreviated ("Sep", "Sept"). */
+const MONTH_WORDS = ['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sept?(?:ember)?', 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?'];
+const MONTH = `(${MONTH_WORDS.join('|')})\\.?`;
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`, 'g');
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`, 'g');
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -45,13 +47,21 @@ export function daysBetween(a: string, b: string): number {
   return Math.round(Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Whether the text writes the day `iso` (YYYY-MM-DD), in full or as its day and month ("On 3 November the …"). */
+export function writesDay(text: string, iso: string): boolean {
+  if (datesInText(text).some((date) => date.iso === iso)) return true;
+  const [, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const word = MONTH_WORDS[month - 1]!;
+  return new RegExp(`\\b(?:${day} ${word}\\b|${word}\\.? ${day}\\b)`).test(text);
+}
+
 /**
  * The dates in a note's text that look like the event it cites told differently: within `window` days of the
- * event's date, but not that date, in a text that never writes the event's own date. When the note does write the
- * event's date, a nearby date is taken to be another fact (a report a day later), not a contradiction.
+ * event's date, but not that date, in a text that never writes the event's own date (in full, or its day and month,
+ * "On 3 November"). When the note does write the event's date, a nearby date is taken to be another fact (a report a
+ * day later, a listing planned for two days after), not a contradiction.
  */
 export function conflictingDates(text: string, eventDate: string, window = 31): DateInText[] {
-  const dates = datesInText(text);
-  if (dates.some((date) => date.iso === eventDate)) return [];
-  return dates.filter((date) => daysBetween(date.iso, eventDate) <= window);
+  if (writesDay(text, eventDate)) return [];
+  return datesInText(text).filter((date) => daysBetween(date.iso, eventDate) <= window);
 }
