@@ -45,7 +45,8 @@ export function fieldLabel(path: readonly PropertyKey[], data: unknown): string 
 /** The section of CONTRIBUTING.md that documents the field at a path. */
 export function sectionFor(kind: ContentKind, path: readonly PropertyKey[]): Section {
   // One source, wherever it is written (a note, an event, a topic's disagreement), follows the rules of "Sources".
-  if (typeof path[path.indexOf('sources') + 1] === 'number' && path.includes('sources')) return SECTIONS.sources;
+  const sources = path.indexOf('sources');
+  if (sources !== -1 && typeof path[sources + 1] === 'number') return SECTIONS.sources;
   if (kind === 'topic') return path[0] === 'aliases' ? SECTIONS.aliases : SECTIONS.topicFields;
   if (kind === 'event') return SECTIONS.eventFields;
   if (path.includes('sources')) return SECTIONS.sources;
