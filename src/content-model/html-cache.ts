@@ -4,6 +4,7 @@
 // - its own file (the text and the notes in its frontmatter);
 // - every topic file (rehype-topic-links links their aliases, with their titles and summaries);
 // - the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there);
+// - the timeline events its notes cite (`event: <id>`: the note shows the event's date and title);
 // - the deploy base and content root, and the Markdown pipeline's own code.
 // The page, the pre-render worker and the dev server compute the same name (htmlCacheKey); an edit to a topic or a
 // cited article changes the name of every page that depends on it, so the next render of those pages (the next
@@ -17,7 +18,7 @@ import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 /** The cache's folder inside Astro's cacheDir (builds) or .astro/ (the dev server). */
 export function htmlCacheFolder(cacheDir: string): string {
@@ -26,17 +27,27 @@ export function htmlCacheFolder(cacheDir: string): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The slugs of the articles an article's notes cite (`annotations: - sources: - article: <slug>`). */
-export function citedArticles(data: Record<string, unknown>): string[] {
-  const slugs = new Set<string>();
+/** The values of one field of an article's notes' sources (`annotations: - sources: - <field>: <value>`). */
+function citedBySources(data: Record<string, unknown>, field: 'article' | 'event'): string[] {
+  const values = new Set<string>();
   for (const note of Array.isArray(data.annotations) ? data.annotations : []) {
     const sources = (note as { sources?: unknown } | null)?.sources;
     for (const source of Array.isArray(sources) ? sources : []) {
-      const slug = (source as { article?: unknown } | null)?.article;
-      if (typeof slug === 'string') slugs.add(slug);
+      const value = (source as Record<string, unknown> | null)?.[field];
+      if (typeof value === 'string') values.add(value);
     }
   }
-  return [...slugs].sort();
+  return [...values].sort();
+}
+
+/** The slugs of the articles an article's notes cite (`annotations: - sources: - article: <slug>`). */
+export function citedArticles(data: Record<string, unknown>): string[] {
+  return citedBySources(data, 'article');
+}
+
+/** The ids of the timeline events an article's notes cite (`annotations: - sources: - event: <id>`). */
+export function citedEvents(data: Record<string, unknown>): string[] {
+  return citedBySources(data, 'event');
 }
 
 const listFiles = (dir: string): string[] => {
@@ -117,7 +128,8 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     const entry = file && resolve(file) !== resolve(path) ? readEntry('article', resolve(file)) : undefined;
     return `${slug}:${file ? relative(articles, file) : ''}:${entry?.digest ?? ''}`;
   });
-  const inputs = [RECIPE, options.base, options.contentDir, own, digestOf(text), topicsDigest(options.contentDir), codeDigest(options.projectRoot), ...cited];
+  const events = citedEvents(data).map((id) => `${id}:${digestOf(readText(join(options.contentDir, 'events', `${id}.yaml`)) ?? '')}`);
+  const inputs = [RECIPE, options.base, options.contentDir, own, digestOf(text), topicsDigest(options.contentDir), codeDigest(options.projectRoot), ...cited, ...events];
   return sha256(inputs.join('\n')).slice(0, 40);
 }
 

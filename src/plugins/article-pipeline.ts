@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeAnnotations from './rehype-annotations.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeLostLinks from './rehype-lost-links.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeTopicLinks from './rehype-topic-links.ts';
 
@@ -27,6 +28,8 @@ export function articlePipeline({ base, contentDir }: PipelineOptions): { remark
       [rehypeTopicLinks, { base, contentDir }],
       // Anchor each note's quote in the text and lay out the margin notes and the notes list.
       [rehypeAnnotations, { base, contentDir }],
+      // Bold runs that were the original's links (lostLinks: bold) are shown as lost links, not as emphasis.
+      rehypeLostLinks,
       // Last: every link to another site gets rel="noopener noreferrer external", whichever step made it.
       rehypeExternalLinks,
     ],

@@ -27,6 +27,7 @@ import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
 import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
 import { describeSource, type ResolvedArticle } from '../lib/annotations/render-sources.ts';
+import { readEventSummary } from '../lib/timeline/event-file.ts';
 import { joinBase } from '../lib/urls.ts';
 import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
@@ -34,7 +35,7 @@ import { annotationListSchema, type Annotation } from '../schemas/annotation.ts'
 export interface AnnotationOptions {
   /** The deploy base ("/" or "/walled-gardens/"), for links written in note bodies. */
   base: string;
-  /** The content root, to resolve sources that cite another of our articles. */
+  /** The content root, to resolve sources that cite another of our articles or one of our events. */
   contentDir: string;
 }
 
@@ -179,6 +180,9 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         continue;
       }
       for (const source of annotation.sources) {
+        if (source.event && !readEventSummary(options.contentDir, source.event)) {
+          problems.push(`${filePath}:${at().line}: note "${annotation.id}": its source cites event "${source.event}", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.`);
+        }
         if (!source.article) continue;
         const cited = loadArticle(source.article);
         if (!cited) {
@@ -281,7 +285,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           const found = anchorQuote(cited.passages, { quote });
           return { title: cited.title, outlet: cited.outlet, paragraph: found.found === 'once' ? found.passage.number : undefined };
         };
-        for (const part of describeSource(source, resolve)) {
+        for (const part of describeSource(source, resolve, (id) => readEventSummary(options.contentDir, id))) {
           if (!('href' in part)) parts.push({ type: 'text', value: part.text });
           else if (part.external) parts.push(h('a', { href: part.href, rel: ['noopener', 'noreferrer', 'external'] }, part.text));
           else parts.push(h('a', { href: joinBase(options.base, part.href) }, part.text));

@@ -7,33 +7,76 @@ import { KINDS_NEEDING_SOURCES, NOTE_KINDS } from '../lib/annotations/kinds.ts';
 const slug = (what: string, example: string) =>
   z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} are lower-case words and digits joined by hyphens, e.g. ${example}.`);
 
-/** A source for a note: an outside report (outlet, …) or one of our own articles (article + quote or paragraph). */
+/**
+ * Words that stand in for a missing part of a source ("no URL on file"): a reader cannot follow them, and a source
+ * we could not see is not a source. Leave the field out instead (url, title) or find the report.
+ */
+export const MISSING_PART_TEXT = /\bno (?:url|address|link|date|title)s? (?:is )?(?:on file|known|available)\b/i;
+
+/** An event's id: its file name in content/events/ without .yaml, which starts with its date. */
+export const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The messages of the source rules, for anything that reads the schema on its own. The content check picks its advice
+ * by the rule id each issue carries in `params.rule` (src/lib/content-check/schema-problems.ts), never by this wording.
+ */
+export const SOURCE_MESSAGES = {
+  neither: 'A source needs either outlet: (an outside report), article: and quote: (one of our articles) or event: (one of our timeline events).',
+  quote: 'A source in one of our articles needs quote: the exact passage it relies on.',
+  mixed: 'A source is one of our articles (article:, quote:), one of our events (event:) or an outside report (outlet:, title:, date:, url:), never two of these: split it.',
+  date: 'An outside source needs date: the day the report was published, YYYY-MM-DD.',
+  titleOrUrl: 'An outside source needs title: (its headline) or url: (its https:// address), or both.',
+  missingPartText: 'A source field says that something is missing ("no URL on file"): leave the field out, or find the report.',
+  url: 'A source url must be a full address starting with https://; leave it out when unknown.',
+} as const;
+
+/**
+ * A source, in one of three forms:
+ * - an outside report: `outlet`, `date` and at least one of `title` or `url` (https), as a reader needs to find it;
+ * - one of our articles: `article` and `quote`, the passage relied on (the page links to its paragraph);
+ * - one of our timeline events: `event`, its id (the page shows its date and title, linked to the timeline), so that
+ *   a date told in an event file has one home and a note citing it cannot disagree with it.
+ */
 export const sourceSchema = z
   .strictObject({
-    /** Outside report: the publication, e.g. Reuters. */
+    /** Outside report: the publication, e.g. Reuters ("Reuters, via Zee News" for a republished copy). */
     outlet: z.string().min(1).optional(),
-    /** Outside report: its headline, when known. */
+    /** Outside report: its headline, as published. An outside report needs a title, a url, or both. */
     title: z.string().min(1).optional(),
-    /** Outside report: its date (YYYY-MM-DD), when known. */
+    /** Outside report: the day it was published (YYYY-MM-DD). Required for an outside report. */
     date: z.coerce.date({ error: 'A source date is written YYYY-MM-DD, e.g. date: 2021-07-14.' }).optional(),
-    /** Outside report: its address, when known. Never guess one. */
-    url: z.url({ error: 'A source url must be a full address starting with https://; leave it out when unknown.' }).optional(),
+    /** Outside report: the https:// address of the copy you read. Never guess one. */
+    url: z.url({ protocol: /^https$/, error: SOURCE_MESSAGES.url }).optional(),
     /** One of our articles: its slug (the file name in content/articles/, without .md or .mdx). */
     article: slug('Article slugs', 'article: alibaba-embraces-wechat-pay').optional(),
     /** One of our articles: an exact passage of it that says what the note relies on. */
     quote: z.string().min(1).optional(),
+    /** One of our timeline events: its id, the file name in content/events/ without .yaml. */
+    event: z.string().regex(EVENT_ID, 'An event is cited by its file name without .yaml, e.g. event: 2021-07-13-self-discipline-convention-signed.').optional(),
   })
   .superRefine((source, ctx) => {
     const internal = source.article !== undefined;
-    if (!internal && !source.outlet) {
-      ctx.addIssue({ code: 'custom', params: { rule: 'source-without-outlet' }, message: 'A source needs either outlet: (an outside report) or article: and quote: (one of our articles).' });
+    const event = source.event !== undefined;
+    const outside = source.outlet !== undefined || source.title !== undefined || source.date !== undefined || source.url !== undefined;
+    for (const field of ['outlet', 'title', 'url', 'quote'] as const) {
+      const value = source[field];
+      if (typeof value === 'string' && MISSING_PART_TEXT.test(value)) ctx.addIssue({ code: 'custom', path: [field], params: { rule: 'source-missing-part' }, message: SOURCE_MESSAGES.missingPartText });
     }
-    if (internal && !source.quote) {
-      ctx.addIssue({ code: 'custom', path: ['quote'], params: { rule: 'source-without-quote' }, message: 'A source in one of our articles needs quote: the exact passage it relies on.' });
+    if ([internal, event, outside].filter(Boolean).length > 1) {
+      ctx.addIssue({ code: 'custom', params: { rule: 'source-of-both-kinds' }, message: SOURCE_MESSAGES.mixed });
+      return;
     }
-    if (internal && (source.outlet || source.title || source.date || source.url)) {
-      ctx.addIssue({ code: 'custom', params: { rule: 'source-of-both-kinds' }, message: 'A source is either one of our articles (article:, quote:) or an outside report (outlet:, title:, date:, url:), not both: split it in two.' });
+    if (event) return;
+    if (internal) {
+      if (!source.quote) ctx.addIssue({ code: 'custom', path: ['quote'], params: { rule: 'source-without-quote' }, message: SOURCE_MESSAGES.quote });
+      return;
     }
+    if (!source.outlet) {
+      ctx.addIssue({ code: 'custom', params: { rule: 'source-without-outlet' }, message: SOURCE_MESSAGES.neither });
+      return;
+    }
+    if (!source.date) ctx.addIssue({ code: 'custom', path: ['date'], params: { rule: 'source-without-date' }, message: SOURCE_MESSAGES.date });
+    if (!source.title && !source.url) ctx.addIssue({ code: 'custom', params: { rule: 'source-without-title-or-url' }, message: SOURCE_MESSAGES.titleOrUrl });
   });
 
 export const annotationSchema = z

@@ -13,6 +13,12 @@ const articleFields = {
   outlet: z.string({ error: 'Name the publication the text was taken from, e.g. outlet: "Luxury Daily".' }).min(1),
   /** When the outlet republished someone else's piece: the original publisher, e.g. "Jing Daily". */
   republishedFrom: z.string().min(1).optional(),
+  /**
+   * The credit line the outlet printed with a republished piece, verbatim, e.g. "Published with permission from
+   * Jing Daily. Adapted for clarity and style.": the page shows it under the headline, as credit to the original
+   * publisher and as disclosure that the text was edited. The importer moves it here from the page.
+   */
+  credit: z.string().min(1).optional(),
   /** The byline, when the original has one. Leave it out rather than guess. */
   author: z.string().min(1).optional(),
   /** The publication date, YYYY-MM-DD. With datePrecision: approximate it is our best estimate. */
@@ -31,6 +37,12 @@ const articleFields = {
   summary: z.string({ error: 'Write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".' }).min(1),
   /** The language of the original text, as a BCP 47 tag: en, zh, zh-Hant… */
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or zh.').default('en'),
+  /**
+   * `bold` when the copy we reproduce wrote the original's links as bold runs and their addresses were lost (the
+   * importer's rule, src/lib/import/lost-links.ts): every **bold** run of the text is then shown as a link whose
+   * address was not kept, never as emphasis. Leave it out when the bold is the author's.
+   */
+  lostLinks: z.enum(['bold'], { error: 'lostLinks can only be bold (the bold runs are links whose addresses were lost); leave it out otherwise.' }).optional(),
   /** The margin notes on this article, in any order (they are shown in the order of their passages). */
   annotations: annotationListSchema.default([]),
 };

@@ -1,7 +1,11 @@
 // Topics and the timeline as a reader uses them: a featured topic's coverage and mentions, mention links that
 // land on a highlighted paragraph, topic links in article text with their preview, the topics index and the
 // timeline chart with its list.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { test, expect } from './support/reader.ts';
+import { contentDir } from '../../src/lib/deploy-settings.ts';
 
 // Checked by hand against the article texts: which articles name each featured topic in their paragraphs
 // (headings such as "Breaking Down Walled Gardens" are not mentions), and how often.
@@ -83,6 +87,24 @@ test('the timeline chart has a title and description for screen readers, above a
   expect(years).toEqual([...years].sort());
 });
 
+// Events whose every source is one of our own articles, read from the event files: the timeline says so in words.
+const eventsDir = join(contentDir(process.env), 'events');
+const ownSourced = readdirSync(eventsDir).flatMap((name) => {
+  const data = parseYaml(readFileSync(join(eventsDir, name), 'utf8')) as { sources?: Record<string, unknown>[] };
+  return data.sources?.every((source) => 'article' in source) ? [name.replace(/\.ya?ml$/, '')] : [];
+});
+
+test('an event sourced only to our own articles says so, and names them as ours', async ({ page }) => {
+  test.skip(ownSourced.length === 0, 'every event in this corpus cites an outside report');
+  await page.goto('timeline/');
+  for (const id of ownSourced) {
+    const sources = page.locator(`#event-${id} .note-sources`);
+    await expect(sources).toContainText(/^Sources?: our article /);
+    await expect(sources).toContainText(/Our own articles? (is the only source|are the only sources); no outside report is cited\./);
+  }
+  await expect(page.locator('li[data-event]').filter({ hasNot: page.locator('.note-sources__own') }).first()).toBeVisible();
+});
+
 test('a topic page embeds its slice of the timeline', async ({ page }) => {
   await page.goto('topics/lazada/');
   const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -98,7 +120,8 @@ test('the WeChat topic sets the figures the articles quote side by side and call
   await expect(table.getByRole('row', { name: /WeChat Pay users/ })).toContainText('September 2024');
   await expect(table.getByRole('row', { name: /1\.26 billion/ }).getByRole('link')).toHaveAttribute('href', /\/articles\/luxury-and-the-tencent-alibaba-thaw\/#p-\d+$/);
   await expect(figures.getByText('Where they disagree:')).toBeVisible();
-  await expect(figures.getByText(/^Sources?:/)).toContainText('Tencent');
+  // Sourced like every outside report: an outlet and the day it was published.
+  await expect(figures.getByText(/^Sources?:/)).toContainText(/^Sources?: [^,;]+, .*\d{1,2} [A-Z][a-z]+ \d{4}/);
 });
 
 test('a topic links to its full coverage, which lists every article with its mentions and notes', async ({ page }) => {

@@ -37,7 +37,7 @@ describe('article frontmatter', () => {
     ['an approximate date with no note', { dateNote: undefined }, 'dateNote: An approximate date needs dateNote: say in a sentence how the date was inferred.'],
     ['an address without a scheme', { originalUrl: 'technewsagency.com/x' }, 'originalUrl: originalUrl must be a full address starting with https://; leave the field out when none is known.'],
     ['a bad language tag', { lang: 'English' }, 'lang: Use a language tag such as en or zh.'],
-    ['a misspelt field', { sumary: 'x' }, 'sumary: Unknown field "sumary": the fields are title, standfirst, outlet, republishedFrom, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, annotations (case-sensitive). Check the spelling or remove it.'],
+    ['a misspelt field', { sumary: 'x' }, 'sumary: Unknown field "sumary": the fields are title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, lostLinks, annotations (case-sensitive). Check the spelling or remove it.'],
     ['an importer placeholder left in', { outlet: 'FILL IN: the publication' }, 'outlet: Still a "FILL IN:" placeholder from the importer: replace it with the real value.'],
   ])('%s is refused with advice', (_, change, message) => {
     expect(problems({ ...valid, ...change })).toEqual([message]);

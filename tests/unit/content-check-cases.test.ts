@@ -71,7 +71,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     [
       lines(
         '<dir>/articles/example.md:6:1: unknown field "auther".',
-        '  expected: one of title, standfirst, outlet, republishedFrom, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, annotations (case-sensitive)',
+        '  expected: one of title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, lostLinks, annotations (case-sensitive)',
         '  found:    auther',
         '  How to fix: did you mean "author"? Correct the spelling, or remove the line.',
         '  See CONTRIBUTING.md#after-importing',
@@ -195,6 +195,133 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
       ),
     ],
   ],
+  [
+    'source-without-date',
+    'an outside source without a date',
+    [
+      lines(
+        "<dir>/articles/example.md:13:9: note \"cost-per-mille\", source 1: an outside source without a date.",
+        "  expected: date: the day the report was published, YYYY-MM-DD",
+        "  found:    no date",
+        "  How to fix: add the date the report carries (date: 2021-07-14). A report you cannot date is not one a reader can find: cite another report, or the passage of one of our articles.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-without-title-or-url',
+    'an outside source with neither a title nor a url',
+    [
+      lines(
+        "<dir>/articles/example.md:13:9: note \"deals-mini-program\", source 1: an outside source with neither a title nor an address.",
+        "  expected: title: (the headline, as published) or url: (the https:// address of the copy you read), or both",
+        "  found:    neither title: nor url:",
+        "  How to fix: add the headline or the address of the report you read; a republished copy is named in outlet: (\"Reuters, via Zee News\") and its own address given.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-no-url-on-file',
+    '"no URL on file" written in a source instead of leaving the field out',
+    [
+      lines(
+        "<dir>/articles/example.md:15:16: note \"deals-mini-program\", source 1, title: says that something is missing instead of giving it.",
+        "  expected: the title or address itself; a field you do not have is left out",
+        "  found:    Alibaba plans Taobao Deals mini-program on WeChat (no URL on file)",
+        "  How to fix: delete the text and leave out the field you do not have; an outside source still needs its date and a title or an address. A source a reader cannot follow is not a source.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'source-http-url',
+    "an event's outside source with an http:// address",
+    [
+      lines(
+        "<dir>/events/2016-04-12-alibaba-takes-control-of-lazada.yaml:9:10: source 1, url: not an https:// address.",
+        "  expected: a full address starting with https://",
+        "  found:    http://uk.reuters.com/article/lazada-ma-alibaba-idUKL3N17F230",
+        "  How to fix: give the https:// address of the page (check that it opens); if you have none, leave url out and give the title.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'topic-footnote-weak-source',
+    "a topic's footnotes citing outside reports without a day date, without a title or address, with \"no URL on file\" and an http:// address",
+    [
+      lines(
+        "<dir>/topics/weibo.mdx:10:1: footnote [^1]: an outside source without the day it was published.",
+        "  expected: a day date after the outlet: 4 Sep 2024 (or 2024-09-04)",
+        "  found:    Dao Insights, September 2024: https://daoinsights.com/?p=40248",
+        "  How to fix: add the day the report carries; a month or year alone, or \"undated\", does not let a reader find it.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: says \"no URL on file\" instead of giving it.",
+        "  expected: the date, title or address itself; what you have not seen is left out",
+        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
+        "  How to fix: delete the words; give the day the report was published and its title or https:// address. A source a reader cannot follow is not a source: find the report, or cite another.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: an outside source with neither a title nor an https:// address.",
+        "  expected: the headline in double quotes, or the https:// address of the copy you read, or both",
+        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
+        "  How to fix: add the headline (\"…\") or the address of the report you read.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+      lines(
+        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: the address http://uk.reuters.com/article/weibo is not https://.",
+        "  expected: a full address starting with https://",
+        "  found:    Reuters, 12 Apr 2016, \"Sina and Weibo\": http://uk.reuters.com/article/weibo",
+        "  How to fix: give the https:// address of the page (check that it opens); if you have none, remove the address and give the title.",
+        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+      ),
+    ],
+  ],
+
+  [
+    'unknown-cited-event',
+    'a note citing an event id with a typo, with the likely one',
+    [
+      lines(
+        "<dir>/articles/example.md:13:16: note \"pledge\", source 1: there is no event \"2021-07-13-self-discipline-convention-sign\".",
+        "  expected: the file name of an event in <dir>/events/, without .yaml (did you mean \"2021-07-13-self-discipline-convention-signed\"?)",
+        "  found:    2021-07-13-self-discipline-convention-sign",
+        "  How to fix: correct the id: an event is cited by its file name without .yaml, which starts with its date.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'event-dated-differently',
+    'a note citing an event by id and giving it another date in its text',
+    [
+      lines(
+        "<dir>/articles/example.md:11:62: note \"pledge\": dates the event it cites, \"2021-07-13-self-discipline-convention-signed\", 12 July 2021; the event's file says 2021-07-13.",
+        "  expected: the event's date, 2021-07-13, or no date in the note (its source line shows the event's date)",
+        "  found:    12 July 2021",
+        "  How to fix: check both against the reporting and correct the wrong one: the event's date in <dir>/events/2021-07-13-self-discipline-convention-signed.yaml (renaming the file to match), or the note. Better, leave the date out of the note: the source line shows the event's.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+  [
+    'report-dated-differently',
+    'one outside report cited with two dates, in a note and in an event',
+    [
+      lines(
+        "<dir>/events/2021-07-13-self-discipline-convention-signed.yaml:8:11: source 1: the report https://www.scmp.com/tech/policy/article/3141245/alibaba-tencent-bytedance-and-30-other-big-tech-firms-sign-voluntary is dated 2021-07-15 here and 2021-07-14 at <dir>/articles/example.md:14.",
+        "  expected: one date for one report, wherever it is cited",
+        "  found:    2021-07-15 here; 2021-07-14 in note \"pledge\", source 1 of <dir>/articles/example.md",
+        "  How to fix: open the report and correct the wrong date: a source's date is the day the report was published, not the day of the event it reports.",
+        "  See CONTRIBUTING.md#sources",
+      ),
+    ],
+  ],
+
   [
     'unclosed-frontmatter',
     'frontmatter without its closing ---',
@@ -531,8 +658,9 @@ describe('every likely mistake gets its exact message', () => {
 });
 
 // Every article and topic is parsed (topics compiled as MDX), so the whole corpus takes seconds on a busy machine.
+// CONTENT_DIR checks another content root, as the build does.
 test('the site\'s own content has no problems', { timeout: 60_000 }, async () => {
-  const { filesChecked, problems } = await checkContent({ root: 'content' });
+  const { filesChecked, problems } = await checkContent({ root: process.env.CONTENT_DIR ?? 'content' });
   expect(problems.map(formatProblem)).toEqual([]);
   expect(filesChecked).toBeGreaterThan(0);
 });

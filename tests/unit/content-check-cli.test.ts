@@ -18,7 +18,7 @@ const QUOTE_TYPO = 'tests/fixtures/bad-content/quote-typo';
 describe.concurrent('check-content CLI', { timeout: 60_000 }, () => {
   test('clean content: exit 0 and one line on stdout', async () => {
     const { code, stdout, stderr } = await run(['tests/fixtures/annotations']);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '2 files checked, no problems.\n', stderr: '' });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '4 files checked, no problems.\n', stderr: '' });
   });
 
   test('problems (in CONTENT_DIR, the default root): exit 1, the report on stderr, nothing on stdout', async () => {

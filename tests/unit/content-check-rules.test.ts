@@ -76,7 +76,7 @@ describe('frontmatter', () => {
   ])('%j is called %s', (path, label) => expect(fieldLabel(path, { annotations: [{ id: 'cpm' }, {}] })).toBe(label));
 
   test('the fields allowed at a path are read from the schema', () => {
-    expect(fieldsAt(articleSchema, ['annotations', 0, 'sources', 0])).toEqual(['outlet', 'title', 'date', 'url', 'article', 'quote']);
+    expect(fieldsAt(articleSchema, ['annotations', 0, 'sources', 0])).toEqual(['outlet', 'title', 'date', 'url', 'article', 'quote', 'event']);
     expect(fieldsAt(articleSchema, [])).toContain('summary');
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { debrisRules, parseByline, parseDateline, parseRepublicationCredit } from '../../src/lib/import/debris-rules.ts';
 import { importArticle } from '../../src/lib/import/import-article.ts';
 import { buildBody, type BodyLine } from '../../src/lib/import/blocks.ts';
+import { boldRunsInText, lostLinkStyle } from '../../src/lib/import/lost-links.ts';
 import { slugFor } from '../../src/lib/import/slug.ts';
 import { splitDraft } from './import-markdown-check.ts';
 
@@ -216,7 +217,36 @@ describe('slug', () => {
   });
 });
 
+describe('bold runs: links whose addresses were lost', () => {
+  test.each([
+    ['a run inside a sentence', 'Alibaba is facing an **investigation** into practices.', ['investigation']],
+    ['several runs', 'It **announced plans** to offer a "**lite**" version.', ['announced plans', 'lite']],
+    ['a whole paragraph in bold is a heading or a promo', '**Final Thought**', []],
+    ['an escaped asterisk is text', 'A rating of \\*\\* stars, **not** this.', ['not']],
+    ['italic is not bold', 'An *italic* word.', []],
+    ['no bold', 'Plain text.', []],
+  ])('%s', (_name, paragraph, runs) => expect(boldRunsInText(paragraph)).toEqual(runs));
+
+  test.each([
+    ['a run inside a paragraph marks the draft', 'First paragraph.\n\nIt **announced plans** today.', 'bold'],
+    ['a bold paragraph alone does not', '**Who wins?**\n\nThe story.', undefined],
+    ['nor plain text', 'The story.\n\nMore of it.', undefined],
+  ])('%s', (_name, body, style) => expect(lostLinkStyle(body)).toBe(style));
+
+  test('the draft keeps the runs as written and says lostLinks: bold, for the contributor to confirm', () => {
+    const result = importArticle(`Headline\n\nThe company **announced plans** to open up.`);
+    expect(result.draft).toContain('lang: en\nlostLinks: bold\n---');
+    expect(result.draft).toContain('The company **announced plans** to open up.');
+    expect(result.todo.at(-1)).toMatch(/^lostLinks: the bold runs inside paragraphs are read as links of the original/);
+  });
+});
+
 describe('frontmatter', () => {
+  test('a republication credit moves, verbatim without its styling, to credit, and its outlet to republishedFrom', () => {
+    const { frontmatter } = splitDraft(importArticle(`Headline\n\n${BODY}\n\n*Published with permission from **Caixin Global**. Edited for length.*`).draft);
+    expect(frontmatter).toMatchObject({ republishedFrom: 'Caixin Global', credit: 'Published with permission from Caixin Global. Edited for length.' });
+  });
+
   test('a Chinese article gets lang zh and a slug from its file name', () => {
     const result = importArticle('阿里巴巴拥抱微信支付\n\n阿里巴巴宣布淘宝和天猫将接入微信支付。', { sourceName: '005_zh.txt' });
     expect(result.frontmatter.lang).toBe('zh');

@@ -15,6 +15,10 @@ interface SourceExpectation {
   datePrecision: 'day' | 'approximate';
   author?: string;
   republishedFrom?: string;
+  /** The republication credit line, as the page printed it. */
+  credit?: string;
+  /** `bold` when the page's links came through as bold runs (src/lib/import/lost-links.ts). */
+  lostLinks?: 'bold';
   slug: string;
   /** Paragraphs in the draft (list items and headings not counted). */
   paragraphs: number;
@@ -35,6 +39,8 @@ const sources: SourceExpectation[] = [
     datePrecision: 'day',
     author: 'Avery Booker',
     republishedFrom: 'Jing Daily',
+    credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
+    lostLinks: 'bold',
     slug: 'alibabas-battle-for-ecommerce-dominance-takes-a-conciliatory',
     paragraphs: 16,
     headings: [],
@@ -59,6 +65,8 @@ const sources: SourceExpectation[] = [
     datePrecision: 'day',
     author: 'Yishu Wang',
     republishedFrom: 'Jing Daily',
+    credit: 'Published with permission from Jing Daily. Adapted for clarity and style.',
+    lostLinks: 'bold',
     slug: 'how-luxury-can-benefit-from-tencent-and-alibabas-thawing',
     paragraphs: 25,
     headings: [],
@@ -144,13 +152,14 @@ describe.each(sources)('importing $file', (expected) => {
   const { source, result, frontmatter, body, blocks, tree } = importSource(expected.file);
 
   test('infers the title, date, author and republication credit', () => {
-    const { title, published, datePrecision, author, republishedFrom, lang } = result.frontmatter;
-    expect({ title, published, datePrecision, author, republishedFrom, lang }).toEqual({
+    const { title, published, datePrecision, author, republishedFrom, credit, lang } = result.frontmatter;
+    expect({ title, published, datePrecision, author, republishedFrom, credit, lang }).toEqual({
       title: expected.title,
       published: expected.published,
       datePrecision: expected.datePrecision,
       author: expected.author,
       republishedFrom: expected.republishedFrom,
+      credit: expected.credit,
       lang: 'en',
     });
   });
@@ -160,6 +169,7 @@ describe.each(sources)('importing $file', (expected) => {
       title: expected.title,
       outlet: expect.stringMatching(/^FILL IN: /),
       ...(expected.republishedFrom !== undefined && { republishedFrom: expected.republishedFrom }),
+      ...(expected.credit !== undefined && { credit: expected.credit }),
       ...(expected.author !== undefined && { author: expected.author }),
       // Read as the site reads it (a YAML date is a timestamp, as in Astro's parser): the day written.
       published: /^\d{4}-\d{2}-\d{2}$/.test(expected.published) ? new Date(`${expected.published}T00:00:00Z`) : expected.published,
@@ -169,7 +179,12 @@ describe.each(sources)('importing $file', (expected) => {
       topics: [],
       summary: expect.stringMatching(/^FILL IN: /),
       lang: 'en',
+      ...(expected.lostLinks !== undefined && { lostLinks: expected.lostLinks }),
     });
+  });
+
+  test('reads bold runs inside paragraphs as lost links only where the page wrote its links so', () => {
+    expect(result.frontmatter.lostLinks).toBe(expected.lostLinks);
   });
 
   test('makes the slug from the headline', () => {
@@ -229,7 +244,7 @@ describe('the removal report', () => {
 
   test('names the fields left to fill in', () => {
     const field = (item: string) => item.split(':')[0];
-    expect(importSource('000_f0c5dd82734d56fe.txt').result.todo.map(field)).toEqual(['outlet', 'originalUrl', 'topics', 'summary']);
+    expect(importSource('000_f0c5dd82734d56fe.txt').result.todo.map(field)).toEqual(['outlet', 'originalUrl', 'topics', 'summary', 'lostLinks']);
     expect(importSource('004_2f455995763ed39a.txt').result.todo.map(field)).toEqual([
       'outlet', 'published', 'dateNote', 'originalUrl', 'topics', 'summary',
     ]);

@@ -38,10 +38,10 @@ const NESTED_LINK = /<a[\s>](?:(?!<\/a>)[\s\S])*?<a[\s>]/;
 describe('annotated HTML', () => {
   test('a passage is marked, numbered, and its note sits beside its paragraph and in the list at the end', () => {
     const html = render('WeChat Moments adverts, charged by cost per mile, are dear.\n\nSecond paragraph.', [
-      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm' }] }),
+      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm', date: '2024-05-01' }] }),
     ]);
     expect(html).toContain(
-      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1" data-pagefind-title="Correction"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>.</p></div></div></div>',
+      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1" data-pagefind-title="Correction"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>, 1 May 2024.</p></div></div></div>',
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(
@@ -92,15 +92,22 @@ describe('annotated HTML', () => {
       note('xref', 'Taobao Deals', { kind: 'cross-reference', body: 'See [the topic](/topics/taobao-deals/).', sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }] }),
     ], '/walled-gardens/');
     expect(html).toContain('<a href="/walled-gardens/topics/taobao-deals/">the topic</a>');
-    expect(html).toContain('Source: <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
+    expect(html).toContain('Source: our article <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
   });
 
   // The cited article is found whichever its extension, and read as the site renders it (an MDX comment is no paragraph).
   test.each([
-    ['cited', 'Source: <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
-    ['cited-in-mdx', 'Source: <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
+    ['cited', 'Source: our article <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
+    ['cited-in-mdx', 'Source: our article <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
   ])('a source citing %s (.md or .mdx) links to its paragraph', (article, source) => {
     expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(source);
+  });
+
+  test('a source citing one of our events shows its date and title, linked to it on the timeline', () => {
+    const html = render('Taobao Deals on WeChat.', [note('pledge', 'Taobao Deals', { sources: [{ event: '2021-07-13-self-discipline-convention-signed' }] })], '/walled-gardens/');
+    expect(html).toContain(
+      'Source: our timeline, <a href="/walled-gardens/timeline/#event-2021-07-13-self-discipline-convention-signed">13 July 2021: Tech firms sign a self-discipline convention</a>.',
+    );
   });
 
   test('an article with no notes is left alone', () => {
@@ -154,6 +161,9 @@ describe('notes that cannot be placed fail the build with advice', () => {
     );
     expect(() => render(text, [note('x', 'cost per mile', { sources: [{ article: 'missing', quote: 'x' }] })])).toThrow(
       'content/articles/example.md:1: note "x": its source cites article "missing", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.',
+    );
+    expect(() => render(text, [note('x', 'cost per mile', { sources: [{ event: '2021-07-13-self-discipline-convention' }] })])).toThrow(
+      'content/articles/example.md:1: note "x": its source cites event "2021-07-13-self-discipline-convention", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.',
     );
   });
 

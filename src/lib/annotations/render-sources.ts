@@ -1,7 +1,10 @@
 // How a note's sources read: "Reuters, “Alibaba to take control of Lazada”, 12 April 2016" for an outside
-// report; "Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles. Pure data out,
-// so the HTML adapter only has to wrap the parts.
+// report; "our article Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles, named
+// as ours so it is never taken for outside reporting; "our timeline, 13 July 2021: Tech firms sign …" for one of
+// our events. Pure data out, so the HTML adapter only has to wrap the parts.
 import { formatPublished } from '../dates.ts';
+import { formatEventDate } from '../timeline/event-dates.ts';
+import type { EventSummary } from '../timeline/event-file.ts';
 import type { NoteSource } from '../../schemas/annotation.ts';
 
 export type SourcePart = { text: string } | { text: string; href: string; external: boolean };
@@ -13,12 +16,21 @@ export interface ResolvedArticle {
   paragraph: number | undefined;
 }
 
-export function describeSource(source: NoteSource, resolve: (slug: string, quote: string) => ResolvedArticle | undefined): SourcePart[] {
+export function describeSource(
+  source: NoteSource,
+  resolve: (slug: string, quote: string) => ResolvedArticle | undefined,
+  resolveEvent: (id: string) => EventSummary | undefined = () => undefined,
+): SourcePart[] {
+  if (source.event) {
+    const event = resolveEvent(source.event);
+    if (!event) return [{ text: source.event }];
+    return [{ text: 'our timeline, ' }, { text: `${formatEventDate(event.date, event.datePrecision)}: ${event.title}`, href: `/timeline/#event-${source.event}`, external: false }];
+  }
   if (source.article) {
     const found = resolve(source.article, source.quote ?? '');
     if (!found) return [{ text: source.article }];
     const anchor = found.paragraph ? `#p-${found.paragraph}` : '';
-    const parts: SourcePart[] = [{ text: found.title, href: `/articles/${source.article}/${anchor}`, external: false }, { text: ` (${found.outlet})` }];
+    const parts: SourcePart[] = [{ text: 'our article ' }, { text: found.title, href: `/articles/${source.article}/${anchor}`, external: false }, { text: ` (${found.outlet})` }];
     if (found.paragraph) parts.push({ text: `, paragraph ${found.paragraph}` });
     return parts;
   }

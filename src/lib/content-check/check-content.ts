@@ -3,8 +3,9 @@
 // checkContent, so a contributor sees the same message wherever the mistake is caught.
 //
 // Three passes: each file is parsed on its own (parse-entry.ts); then the rules that read one file but need the
-// others (its topics, the articles it cites) run per file; then the rules about the topics as a whole (alias
-// clashes, unused topics). Links are checked after the build, against the pages it wrote (src/lib/links/).
+// others (its topics, the articles and events it cites) run per file; then the rules about the content as a whole
+// (alias clashes, unused topics, one report cited with two dates). Links are checked after the build, against the
+// pages it wrote (src/lib/links/).
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
+import { eventCitationProblems, noteDateProblems, reportDateProblems } from './event-citations.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
@@ -95,7 +97,9 @@ function articleProblems(entry: Entry, registry: Registry): Problem[] {
     const id = typeof note.id === 'string' ? note.id : undefined;
     for (const [sourceIndex, source] of objectItems(note.sources)) {
       problems.push(...citationProblems(entry, [...base, 'sources', sourceIndex], source, registry, id));
+      problems.push(...eventCitationProblems(entry, [...base, 'sources', sourceIndex], source, registry));
     }
+    problems.push(...noteDateProblems(entry, index, note, registry));
   }
   return problems;
 }
@@ -110,6 +114,7 @@ function topicProblems(entry: Entry, registry: Registry): Problem[] {
     problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry));
     for (const [sourceIndex, source] of objectItems(disagreement.sources)) {
       problems.push(...citationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
+      problems.push(...eventCitationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
     }
   }
   return problems;
@@ -118,7 +123,9 @@ function topicProblems(entry: Entry, registry: Registry): Problem[] {
 function eventProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
   problems.push(...markdownFieldProblems(entry, ['description'], registry, '/timeline/'));
-  for (const [index, source] of objectItems(entry.data.sources)) problems.push(...citationProblems(entry, ['sources', index], source, registry));
+  for (const [index, source] of objectItems(entry.data.sources)) {
+    problems.push(...citationProblems(entry, ['sources', index], source, registry), ...eventCitationProblems(entry, ['sources', index], source, registry));
+  }
   return problems;
 }
 
@@ -155,7 +162,7 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
   for (const entry of articles.values()) problems.push(...articleProblems(entry, registry));
   for (const entry of topics.values()) problems.push(...topicProblems(entry, registry));
   for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
-  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry));
+  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry), ...reportDateProblems(registry));
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 

@@ -16,6 +16,7 @@ import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './conte
 import { errorPosition, locate, nodePosition, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from '../../content-model/frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
 import { debrisFindings } from './page-debris.ts';
+import { footnoteSourceFindings } from './footnote-sources.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
@@ -294,7 +295,7 @@ async function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<
     const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
-    entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : safety;
+    entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : [...safety, ...footnoteSourceFindings(read.tree, bodyText)];
   }
   return problems;
 }

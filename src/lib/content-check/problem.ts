@@ -15,6 +15,7 @@ export const SECTIONS = {
   sources: 'sources',
   topicOrEvent: 'adding-a-topic-or-event',
   topicFields: 'topic-fields',
+  topicOverview: 'sourcing-a-topics-overview',
   aliases: 'aliases',
   eventFields: 'event-fields',
   safety: 'what-content-may-not-contain',

@@ -44,6 +44,9 @@ export function fieldLabel(path: readonly PropertyKey[], data: unknown): string 
 
 /** The section of CONTRIBUTING.md that documents the field at a path. */
 export function sectionFor(kind: ContentKind, path: readonly PropertyKey[]): Section {
+  // One source, wherever it is written (a note, an event, a topic's disagreement), follows the rules of "Sources".
+  const sources = path.indexOf('sources');
+  if (sources !== -1 && typeof path[sources + 1] === 'number') return SECTIONS.sources;
   if (kind === 'topic') return path[0] === 'aliases' ? SECTIONS.aliases : SECTIONS.topicFields;
   if (kind === 'event') return SECTIONS.eventFields;
   if (path.includes('sources')) return SECTIONS.sources;
@@ -161,9 +164,9 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
   }),
   'source-without-outlet': (_params, label) => ({
     rule: 'source-without-outlet',
-    message: `${label}: neither an outside report nor one of our articles.`,
-    expected: 'outlet: (an outside report) or article: and quote: (one of our articles)',
-    fix: 'name the outlet of the report, or cite one of our articles by its slug and an exact passage.',
+    message: `${label}: neither an outside report, one of our articles nor one of our events.`,
+    expected: 'outlet: (an outside report), article: and quote: (one of our articles) or event: (one of our events)',
+    fix: 'name the outlet of the report, cite one of our articles by its slug and an exact passage, or cite a timeline event by its id.',
   }),
   'source-without-quote': (_params, label) => ({
     rule: 'source-without-quote',
@@ -174,9 +177,29 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
   }),
   'source-of-both-kinds': (_params, label) => ({
     rule: 'source-of-both-kinds',
-    message: `${label}: mixes one of our articles (article:, quote:) with an outside report (outlet:, title:, date:, url:).`,
+    message: `${label}: mixes two kinds of source (one of our articles, one of our events, an outside report).`,
     expected: 'one kind of source per entry',
-    fix: 'split it into two sources, one of each kind.',
+    fix: 'split it into one source of each kind.',
+  }),
+  'source-without-date': (_params, label) => ({
+    rule: 'source-without-date',
+    message: `${label.replace(/, date$/, '')}: an outside source without a date.`,
+    expected: 'date: the day the report was published, YYYY-MM-DD',
+    found: 'no date',
+    fix: 'add the date the report carries (date: 2021-07-14). A report you cannot date is not one a reader can find: cite another report, or the passage of one of our articles.',
+  }),
+  'source-without-title-or-url': (_params, label) => ({
+    rule: 'source-without-title-or-url',
+    message: `${label}: an outside source with neither a title nor an address.`,
+    expected: 'title: (the headline, as published) or url: (the https:// address of the copy you read), or both',
+    found: 'neither title: nor url:',
+    fix: 'add the headline or the address of the report you read; a republished copy is named in outlet: ("Reuters, via Zee News") and its own address given.',
+  }),
+  'source-missing-part': (_params, label) => ({
+    rule: 'source-missing-part',
+    message: `${label}: says that something is missing instead of giving it.`,
+    expected: 'the title or address itself; a field you do not have is left out',
+    fix: 'delete the text and leave out the field you do not have; an outside source still needs its date and a title or an address. A source a reader cannot follow is not a source.',
   }),
 };
 
@@ -184,6 +207,18 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
 function customRule(issue: Issue): { rule: string; params: Params } | undefined {
   const params = issue.code === 'custom' ? (issue.params as Params | undefined) : undefined;
   return typeof params?.rule === 'string' ? { rule: params.rule, params } : undefined;
+}
+
+/** A source's url that is not an https:// address: a dedicated fix, since the address usually exists in https. */
+function sourceUrlAdvice(issue: Issue, label: string): Advice | undefined {
+  const path = issue.path;
+  if (issue.code !== 'invalid_format' || issue.format !== 'url' || path[path.length - 1] !== 'url' || !path.includes('sources')) return undefined;
+  return {
+    rule: 'source-url-not-https',
+    message: `${label}: not an https:// address.`,
+    expected: 'a full address starting with https://',
+    fix: 'give the https:// address of the page (check that it opens); if you have none, leave url out and give the title.',
+  };
 }
 
 function unknownField(ctx: SchemaContext, path: readonly PropertyKey[], key: string, known?: readonly string[]): Problem {
@@ -223,7 +258,7 @@ export function schemaProblems(ctx: SchemaContext, issues: readonly Issue[]): Pr
       advice = advise ? advise(custom!.params, label, path) : { rule: custom?.rule ?? 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
     } else {
       const missing = !at.exists && issue.code === 'invalid_type';
-      advice = {
+      advice = sourceUrlAdvice(issue, label) ?? {
         rule: missing ? 'missing-field' : `field-${issue.code.replace(/_/g, '-')}`,
         message: `${label}: ${missing ? 'required field missing' : (WHAT_WENT_WRONG[issue.code] ?? 'not valid')}.`,
         ...(expectedFor(issue) !== undefined ? { expected: expectedFor(issue)! } : {}),

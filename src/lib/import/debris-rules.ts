@@ -32,6 +32,8 @@ export interface CapturedFields {
   author?: string;
   published?: string;
   republishedFrom?: string;
+  /** The republication credit line itself, as the page printed it (its Markdown styling dropped). */
+  credit?: string;
 }
 
 export interface DebrisRule {
@@ -252,9 +254,9 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     name: 'republication-credit',
     description:
-      'A republication credit, "Published with permission from Jing Daily. Adapted for clarity and style."; the outlet moves to `republishedFrom`.',
+      'A republication credit, "Published with permission from Jing Daily. Adapted for clarity and style."; the line moves to `credit`, the outlet to `republishedFrom`.',
     test: ({ line }) => parseRepublicationCredit(line.text) !== undefined,
-    capture: ({ line }) => ({ republishedFrom: parseRepublicationCredit(line.text) }),
+    capture: ({ line }) => ({ republishedFrom: parseRepublicationCredit(line.text), credit: markdownToPlainText(line.text) }),
   },
   {
     name: 'headline',

@@ -15,6 +15,8 @@ export interface DraftFrontmatter {
   outlet: string;
   /** The publication the outlet republished the text from, if any. */
   republishedFrom?: string;
+  /** The republication credit line as the page printed it. */
+  credit?: string;
   author?: string;
   /** YYYY-MM-DD. */
   published: string;
@@ -28,6 +30,8 @@ export interface DraftFrontmatter {
   /** Our own one or two sentences on what the article reports. */
   summary: string;
   lang: 'en' | 'zh';
+  /** `bold` when the scraper wrote the page's links as bold runs and lost their addresses (lost-links.ts). */
+  lostLinks?: 'bold';
 }
 
 export const FILL_IN = 'FILL IN: ';
@@ -44,13 +48,16 @@ const HINTS = {
 
 type HintedField = keyof typeof HINTS;
 
+/** Not a placeholder: the importer's reading of the bold runs, for the contributor to confirm. */
+const LOST_LINKS_HINT = 'the bold runs inside paragraphs are read as links of the original whose addresses were lost; check against the original page, and delete this line if they are the author\'s emphasis';
+
 function placeholder(field: HintedField): string {
   return FILL_IN + HINTS[field];
 }
 
 /** The draft's frontmatter and the list of fields the contributor must fill in, as "field: what to put there". */
 export function draftFrontmatter(
-  captured: CapturedFields & { title: string },
+  captured: CapturedFields & { title: string; lostLinks?: 'bold' | undefined },
   lang: DraftFrontmatter['lang'],
 ): { frontmatter: DraftFrontmatter; todo: string[] } {
   const dated = captured.published !== undefined;
@@ -61,6 +68,7 @@ export function draftFrontmatter(
     title: captured.title,
     outlet: placeholder('outlet'),
     ...(captured.republishedFrom !== undefined && { republishedFrom: captured.republishedFrom }),
+    ...(captured.credit !== undefined && { credit: captured.credit }),
     ...(captured.author !== undefined && { author: captured.author }),
     published: captured.published ?? placeholder('published'),
     datePrecision: dated ? 'day' : 'approximate',
@@ -69,8 +77,11 @@ export function draftFrontmatter(
     topics: [],
     summary: placeholder('summary'),
     lang,
+    ...(captured.lostLinks !== undefined && { lostLinks: captured.lostLinks }),
   };
-  return { frontmatter, todo: missing.map((field) => `${field}: ${HINTS[field]}`) };
+  const todo = missing.map((field) => `${field}: ${HINTS[field]}`);
+  if (captured.lostLinks) todo.push(`lostLinks: ${LOST_LINKS_HINT}`);
+  return { frontmatter, todo };
 }
 
 /**
@@ -84,15 +95,15 @@ function yamlString(value: string): string {
 
 /** Field order in the draft: what the article is, who published it and when, where it lives, what it is about. */
 const FIELD_ORDER = [
-  'title', 'standfirst', 'outlet', 'republishedFrom', 'author', 'published',
-  'datePrecision', 'dateNote', 'originalUrl', 'topics', 'summary', 'lang',
+  'title', 'standfirst', 'outlet', 'republishedFrom', 'credit', 'author', 'published',
+  'datePrecision', 'dateNote', 'originalUrl', 'topics', 'summary', 'lang', 'lostLinks',
 ] as const satisfies readonly (keyof DraftFrontmatter)[];
 
 function yamlValue(field: keyof DraftFrontmatter, value: string | readonly string[]): string {
   // The only list is `topics`; left empty, it carries its placeholder as a comment so it stays a valid list.
   if (typeof value !== 'string') return value.length === 0 ? `[] # ${placeholder('topics')}` : `[${value.map(yamlString).join(', ')}]`;
   // Enum values are plain words, and a real date is written bare so YAML reads it as a date.
-  const bare = field === 'datePrecision' || field === 'lang' || (field === 'published' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+  const bare = field === 'datePrecision' || field === 'lang' || field === 'lostLinks' || (field === 'published' && /^\d{4}-\d{2}-\d{2}$/.test(value));
   return bare ? value : yamlString(value);
 }
 

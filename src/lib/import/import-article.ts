@@ -5,6 +5,7 @@
 //   normalise line endings → apply the debris rules line by line (debris-rules.ts) → rebuild the paragraphs
 //   (blocks.ts) → escape for Markdown (markdown-escape.ts) → frontmatter with "FILL IN:" placeholders → slug.
 
+import { lostLinkStyle } from './lost-links.ts';
 import { debrisRules, type CapturedFields, type RuleContext, type SourceLine } from './debris-rules.ts';
 import { draftFrontmatter, serialiseFrontmatter, type DraftFrontmatter } from './draft-frontmatter.ts';
 import { normaliseText } from './markdown-escape.ts';
@@ -153,10 +154,11 @@ export function importArticle(raw: string, options: ImportOptions = {}): ImportR
 
   const body = buildBody(bodyBlocks);
   const lang = mostlyCjk([title, ...body.map(blockText)].join(' ')) ? 'zh' : 'en';
-  const { frontmatter, todo } = draftFrontmatter({ ...found, title }, lang);
+  const markdown = renderBody(body);
+  const { frontmatter, todo } = draftFrontmatter({ ...found, title, lostLinks: lostLinkStyle(markdown) }, lang);
   return {
     slug: slugFor(title, options.sourceName),
-    draft: `${serialiseFrontmatter(frontmatter, options.sourceName)}\n${renderBody(body)}`,
+    draft: `${serialiseFrontmatter(frontmatter, options.sourceName)}\n${markdown}`,
     frontmatter,
     removed,
     todo,

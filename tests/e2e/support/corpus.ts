@@ -15,6 +15,10 @@ export interface ArticleFile {
   author?: string;
   published: Date;
   originalUrl?: string;
+  /** The credit line printed with a republished piece. */
+  credit?: string;
+  /** `bold` when the text's bold runs were the original's links (their addresses lost). */
+  lostLinks?: string;
   topics: string[];
   /** The visible text of each passage of the body, in order: what a reader should find on the page. */
   blocks: string[];
@@ -46,6 +50,8 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         author: data.author ? String(data.author) : undefined,
         published: data.published instanceof Date ? data.published : new Date(String(data.published)),
         originalUrl: data.originalUrl ? String(data.originalUrl) : undefined,
+        credit: data.credit ? String(data.credit) : undefined,
+        lostLinks: data.lostLinks ? String(data.lostLinks) : undefined,
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
         blocks: passages.map((passage) => visibleText(passage.text)).filter(Boolean),
         passages: passages.filter((passage) => passage.number !== undefined).length,

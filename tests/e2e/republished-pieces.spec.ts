@@ -1,0 +1,52 @@
+// A reader of a piece one outlet republished from another: the header credits the original publisher with the
+// outlet's own credit line (and its disclosure that the text was adapted), and words that were links in the
+// original, whose addresses our copy lost, are marked as such, explained in words, and never offered as links.
+import { test, expect, accessibilityViolations, useScheme } from './support/reader.ts';
+import { readArticles } from './support/corpus.ts';
+
+const articles = readArticles();
+const credited = articles.filter((article) => article.credit);
+const withLostLinks = articles.filter((article) => article.lostLinks === 'bold');
+
+test('the corpus has republished pieces with a credit line and lost links to check', () => {
+  expect(credited.length).toBeGreaterThan(0);
+  expect(withLostLinks.length).toBeGreaterThan(0);
+});
+
+for (const article of credited) {
+  test(`“${article.title}” shows the credit line its outlet printed`, async ({ page }) => {
+    await page.goto(`articles/${article.slug}/`);
+    const header = page.locator('.article-header');
+    await expect(header.getByText(`Credit line printed by ${article.outlet}:`)).toBeVisible();
+    await expect(header.locator('q')).toHaveText(article.credit!);
+  });
+}
+
+for (const article of withLostLinks) {
+  test.describe(`“${article.title}”, whose links were lost`, () => {
+    test('marks each lost link with its explanation in words, and offers no link for it', async ({ page }) => {
+      await page.goto(`articles/${article.slug}/`);
+      await expect(page.locator('.article-header').getByText(/were links in the original; their addresses were not kept\./)).toBeVisible();
+      const lost = page.locator('.article-body .lost-link');
+      expect(await lost.count()).toBeGreaterThan(0);
+      for (const run of await lost.all()) {
+        // A screen reader reads the explanation after the words (the accessibility tree holds it); it takes no room.
+        expect(await run.ariaSnapshot()).toContain('(a link in the original; its address was not kept)');
+        expect(await run.evaluate((node) => getComputedStyle(node, '::after').clipPath)).toBe('inset(50%)');
+        expect(await run.evaluate((node) => node.closest('a[href]') === null)).toBe(true);
+        expect(await run.evaluate((node) => getComputedStyle(node).textDecorationStyle)).toBe('dotted');
+        expect(await run.evaluate((node) => getComputedStyle(node).fontWeight)).toBe('400');
+      }
+      // No bold is left: the runs were the outlet's link styling, not the author's emphasis.
+      await expect(page.locator('.article-body strong')).toHaveCount(0);
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`passes axe in the ${scheme} theme`, async ({ page }) => {
+        await useScheme(page, scheme);
+        await page.goto(`articles/${article.slug}/`);
+        expect(await accessibilityViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
