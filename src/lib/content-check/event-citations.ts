@@ -8,7 +8,7 @@
 import { isoDay } from '../dates.ts';
 import { conflictingDates } from '../timeline/dates-in-text.ts';
 import { objectItems, placeAt, type Registry } from './cross-references.ts';
-import { locate, positionWithin } from './frontmatter.ts';
+import { locate, positionWithin } from '../../content-model/frontmatter.ts';
 import { yamlOf, type Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { fieldLabel } from './schema-problems.ts';
