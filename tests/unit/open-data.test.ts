@@ -40,6 +40,7 @@ annotations:
     sources:
       - outlet: Google Ad Manager Help
         title: Cost per thousand impressions
+        date: 2024-05-01
   - id: cost
     quote: cost
     prefix: "charged by"
