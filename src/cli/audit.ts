@@ -60,7 +60,9 @@ async function largestPage(section: string): Promise<string | undefined> {
 /** Starts Chromium with a DevTools port for Lighthouse; the port is read from what Chromium prints. */
 async function startChromium(): Promise<{ port: number; process: ChildProcess; profile: string }> {
   const profile = await mkdtemp(join(tmpdir(), 'audit-chromium-'));
-  const child = spawn(chromiumPath()!, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...CHROMIUM_ARGS, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(chromiumPath()!, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...CHROMIUM_ARGS, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const port = await new Promise<number>((resolvePort, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port: ${seen.slice(-500)}`)), 30_000);
@@ -115,7 +117,10 @@ try {
       const shortfalls = CATEGORIES.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${c}: ${ref.id} (${Math.round((lhr.audits[ref.id]!.score ?? 0) * 100)}${lhr.audits[ref.id]!.displayValue ? `, ${lhr.audits[ref.id]!.displayValue}` : ''})`),
+          .map(
+            (ref) =>
+              `${c}: ${ref.id} (${Math.round((lhr.audits[ref.id]!.score ?? 0) * 100)}${lhr.audits[ref.id]!.displayValue ? `, ${lhr.audits[ref.id]!.displayValue}` : ''})`,
+          ),
       );
       all.push({ scores, shortfalls });
     }

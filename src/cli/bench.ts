@@ -61,8 +61,10 @@ function readArgs() {
 }
 const values = readArgs();
 const sizes = (values.articles ?? '').split(',').filter(Boolean).map(Number);
-if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))) fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
-if (values['rebuild-up-to'] !== undefined && !/^\d+$/.test(values['rebuild-up-to'])) fail(2, `--rebuild-up-to takes a whole number of articles, e.g. --rebuild-up-to 1000.\n${USAGE}`);
+if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)))
+  fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
+if (values['rebuild-up-to'] !== undefined && !/^\d+$/.test(values['rebuild-up-to']))
+  fail(2, `--rebuild-up-to takes a whole number of articles, e.g. --rebuild-up-to 1000.\n${USAGE}`);
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 // --project stages another copy of the project (a snapshot), so runs made at different times measure the same code.
 const project = resolve(values.project ?? process.cwd());
@@ -143,7 +145,13 @@ async function benchOne(articles: number): Promise<BenchResult> {
     say(`${articles} articles: building the Starlight baseline (log: ${logFile})`);
     const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
     const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
-    result.starlight = { ok: baseline.ok, wallSeconds: baseline.wallSeconds, ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}), peakTreeBytes: baseline.peakTreeBytes, pages: baseline.pages };
+    result.starlight = {
+      ok: baseline.ok,
+      wallSeconds: baseline.wallSeconds,
+      ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}),
+      peakTreeBytes: baseline.peakTreeBytes,
+      pages: baseline.pages,
+    };
     if (baseline.ok) await rm(site, { recursive: true, force: true });
     else say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
   }
@@ -155,7 +163,12 @@ async function benchOne(articles: number): Promise<BenchResult> {
       await touchOneArticle(corpus, generated);
       say(`${articles} articles: rebuilding after editing ${generated}`);
       const again = await runBuild({ cwd: stage, contentDir: corpus, outDir: dist, logFile: join(work, `rebuild-${articles}.log`) });
-      result.rebuild = { ok: again.ok, wallSeconds: again.wallSeconds, ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}), peakTreeBytes: again.peakTreeBytes };
+      result.rebuild = {
+        ok: again.ok,
+        wallSeconds: again.wallSeconds,
+        ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}),
+        peakTreeBytes: again.peakTreeBytes,
+      };
     }
   }
   return result;
@@ -163,7 +176,9 @@ async function benchOne(articles: number): Promise<BenchResult> {
 
 /** What the cold and the warm search fetched, file by file. */
 function searchFiles(result: Pick<BenchResult, 'search'>, label: string): string {
-  const visits = (['cold', 'warm'] as const).flatMap((when) => (result.search?.[when] ? [`Search "${result.search.query}", ${when}, ${label}:\n\n${fetchedFilesTable(result.search[when])}`] : []));
+  const visits = (['cold', 'warm'] as const).flatMap((when) =>
+    result.search?.[when] ? [`Search "${result.search.query}", ${when}, ${label}:\n\n${fetchedFilesTable(result.search[when])}`] : [],
+  );
   return visits.join('\n\n');
 }
 
@@ -177,7 +192,8 @@ await mkdir(out, { recursive: true });
 await mkdir(work, { recursive: true });
 const results: BenchResult[] = [];
 for (const articles of sizes) {
-  if (articles < (await readSourceContent(from)).articles.length) fail(2, `--articles ${articles} is fewer than the real articles, which every corpus includes.`);
+  if (articles < (await readSourceContent(from)).articles.length)
+    fail(2, `--articles ${articles} is fewer than the real articles, which every corpus includes.`);
   const result = await benchOne(articles);
   results.push(result);
   await writeFile(join(out, `bench-${articles}.json`), `${JSON.stringify(result, null, 2)}\n`);

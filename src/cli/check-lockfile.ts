@@ -29,7 +29,12 @@ try {
     process.stderr.write(
       'check-lockfile: package-lock.json is not what `npm install` writes for package.json, so `npm ci` may refuse it\n' +
         'or install a different tree.\n' +
-        (added.length > 0 ? `Entries npm would add:\n${added.slice(0, 20).map((line) => `  ${line.trim()}`).join('\n')}\n` : '') +
+        (added.length > 0
+          ? `Entries npm would add:\n${added
+              .slice(0, 20)
+              .map((line) => `  ${line.trim()}`)
+              .join('\n')}\n`
+          : '') +
         'Fix: run `npm install` and commit package-lock.json as it leaves it.\n',
     );
     process.exit(1);

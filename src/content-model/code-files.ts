@@ -28,4 +28,3 @@ export function importedFiles(entries: readonly string[]): string[] {
   }
   return [...seen].sort();
 }
-

@@ -4,12 +4,25 @@
 // the two differ by default: dates (YYYY-MM-DD) become timestamps, and `<<` merge keys are merged. So the values
 // the content check validates are the values the pages see (tests/unit/content-model.test.ts compares them).
 import { createHash } from 'node:crypto';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type ScalarTag, type SchemaOptions, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type ScalarTag,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import { shared } from './shared.ts';
 
 export type SplitFile =
-  | { ok: true; yaml: string; yamlFirstLine: number; body: string; bodyFirstLine: number }
-  | { ok: false; reason: 'no-frontmatter' | 'unclosed' };
+  { ok: true; yaml: string; yamlFirstLine: number; body: string; bodyFirstLine: number } | { ok: false; reason: 'no-frontmatter' | 'unclosed' };
 
 const FENCE = /^---[ \t]*\r?$/;
 
@@ -24,7 +37,10 @@ export function splitFrontmatter(source: string): SplitFile {
   return {
     ok: true,
     // A file saved with Windows line endings: the YAML is read without its carriage returns (positions keep their lines).
-    yaml: lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n'),
+    yaml: lines
+      .slice(1, close)
+      .map((line) => line.replace(/\r$/, ''))
+      .join('\n'),
     yamlFirstLine: 2,
     body: lines.slice(close + 1).join('\n'),
     bodyFirstLine: close + 2,
@@ -146,7 +162,10 @@ export function nodePosition(yaml: YamlText, node: Node | undefined): Position {
 /** The node's source text, on one line, cut to a readable length. */
 export function sourceText(yaml: YamlText, node: Node | undefined, max = 80): string {
   if (!node?.range) return '';
-  const text = yaml.text.slice(node.range[0], node.range[1]).trim().replace(/\s*\n\s*/g, ' ');
+  const text = yaml.text
+    .slice(node.range[0], node.range[1])
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -177,7 +196,10 @@ export function scalarsByKey(yaml: YamlText, keys: ReadonlySet<string>): ScalarE
         const name = String(pair.key.value);
         const value = pair.value;
         if (keys.has(name) && isScalar(value) && value.range) {
-          const raw = yaml.text.slice(value.range[0], value.range[1]).trim().replace(/^(["'])(.*)\1$/s, '$2');
+          const raw = yaml.text
+            .slice(value.range[0], value.range[1])
+            .trim()
+            .replace(/^(["'])(.*)\1$/s, '$2');
           found.push({ path: [...path, name], key: name, node: value, raw });
         }
         visit(value, [...path, name]);

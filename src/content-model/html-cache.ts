@@ -103,7 +103,11 @@ const codeDigests = new Map<string, string>();
 export function codeDigest(projectRoot: string): string {
   let digest = codeDigests.get(projectRoot);
   if (digest === undefined) {
-    digest = sha256(pipelineFiles(projectRoot).map((file) => `${relative(projectRoot, file)}:${sha256(readText(file) ?? '')}`).join('\n'));
+    digest = sha256(
+      pipelineFiles(projectRoot)
+        .map((file) => `${relative(projectRoot, file)}:${sha256(readText(file) ?? '')}`)
+        .join('\n'),
+    );
     codeDigests.set(projectRoot, digest);
   }
   return digest;
@@ -129,7 +133,17 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     return `${slug}:${file ? relative(articles, file) : ''}:${entry?.digest ?? ''}`;
   });
   const events = citedEvents(data).map((id) => `${id}:${digestOf(readText(join(options.contentDir, 'events', `${id}.yaml`)) ?? '')}`);
-  const inputs = [RECIPE, options.base, options.contentDir, own, digestOf(text), topicsDigest(options.contentDir), codeDigest(options.projectRoot), ...cited, ...events];
+  const inputs = [
+    RECIPE,
+    options.base,
+    options.contentDir,
+    own,
+    digestOf(text),
+    topicsDigest(options.contentDir),
+    codeDigest(options.projectRoot),
+    ...cited,
+    ...events,
+  ];
   return sha256(inputs.join('\n')).slice(0, 40);
 }
 

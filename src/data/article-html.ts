@@ -110,7 +110,12 @@ export async function articleHtml(article: Article): Promise<string | undefined>
   const path = resolve(article.filePath);
   const text = readFileSync(path, 'utf8');
   const source = sourceOfText(path, text);
-  const key = htmlCacheKey({ base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() }, path, text, source.frontmatter);
+  const key = htmlCacheKey(
+    { base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() },
+    path,
+    text,
+    source.frontmatter,
+  );
   const cached = htmlCacheFile(htmlCacheDir(), key);
   // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
   const hit = readCachedHtml(cached);

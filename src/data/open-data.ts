@@ -90,7 +90,8 @@ async function articleNotes(article: Article, site: URL, base: string, history: 
   // Reading order: where each passage starts on the page.
   for (const note of [...notes].sort((a, b) => (byId.get(a.id)?.start ?? 0) - (byId.get(b.id)?.start ?? 0))) {
     const shown = byId.get(note.id);
-    if (!shown) throw new Error(`${article.filePath}: note "${note.id}" is not marked in the article's rendered HTML, so it cannot be published as a Web Annotation.`);
+    if (!shown)
+      throw new Error(`${article.filePath}: note "${note.id}" is not marked in the article's rendered HTML, so it cannot be published as a Web Annotation.`);
     const { created, modified } = dates.get(note.id) ?? { created: undefined, modified: undefined };
     annotations.push(
       webAnnotation(
@@ -112,7 +113,15 @@ async function articleNotes(article: Article, site: URL, base: string, history: 
         { name: SITE_TITLE, homepage: published(site, base, '/') },
       ),
     );
-    feedNotes.push({ kind: note.kind, link: notePermalink(page, note.id), articleTitle: article.data.title, quote: note.quote, text: shown.plain, created, modified });
+    feedNotes.push({
+      kind: note.kind,
+      link: notePermalink(page, note.id),
+      articleTitle: article.data.title,
+      quote: note.quote,
+      text: shown.plain,
+      created,
+      modified,
+    });
   }
   return { id: article.id, title: article.data.title, page, annotations, feedNotes };
 }

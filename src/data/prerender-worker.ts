@@ -33,7 +33,10 @@ parentPort?.on('message', (message) => {
   if (message === 'stop') stop = true;
 });
 
-for (const name of readdirSync(articles).filter((file) => file.endsWith('.md')).sort().reverse()) {
+for (const name of readdirSync(articles)
+  .filter((file) => file.endsWith('.md'))
+  .sort()
+  .reverse()) {
   if (stop) break;
   const path = join(articles, name);
   const text = readFileSync(path, 'utf8');

@@ -119,7 +119,9 @@ export default function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const summary = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`${summary.records} search records written to pagefind/ from ${summary.pages} pages, notes and events as sub-results of their page (${Math.round(summary.indexBytes / 1024)} KiB of index).`);
+        logger.info(
+          `${summary.records} search records written to pagefind/ from ${summary.pages} pages, notes and events as sub-results of their page (${Math.round(summary.indexBytes / 1024)} KiB of index).`,
+        );
       },
     },
   };

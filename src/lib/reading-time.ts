@@ -5,9 +5,7 @@ const WORDS_PER_MINUTE = 230;
 
 /** Counts the words a reader reads in a Markdown/MDX body (links count by their text, not their URL). */
 export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[\\*_#>`~|]/g, ' ');
+  const text = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[\\*_#>`~|]/g, ' ');
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

@@ -22,7 +22,11 @@ function mdxView(store: DataStore): DataStore {
     get: (key) => store.get(key),
     entries: () => store.entries().filter(([id]) => isMdx(id)),
     set: (entry) => store.set(entry),
-    values: () => store.entries().filter(([id]) => isMdx(id)).map(([, entry]) => entry),
+    values: () =>
+      store
+        .entries()
+        .filter(([id]) => isMdx(id))
+        .map(([, entry]) => entry),
     keys: () => store.keys().filter(isMdx),
     delete: (key) => store.delete(key),
     clear: () => {

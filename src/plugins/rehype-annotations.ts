@@ -86,8 +86,20 @@ function readPage(tree: Root) {
 
   const starts: number[] = [];
   passages.reduce((at, p) => (starts.push(at), at + p.text.length + PASSAGE_BREAK.length), 0);
-  const spots: TextSpot[] = texts.map(({ node, spot }) => ({ node, parent: spot.parent, block: spot.block, link: spot.link, start: starts[spot.passage]! + spot.offset }));
-  const footnoteRefs: FootnoteRef[] = refs.map(({ sup, target, spot }) => ({ sup, parent: spot.parent, block: spot.block, target, at: starts[spot.passage]! + spot.offset }));
+  const spots: TextSpot[] = texts.map(({ node, spot }) => ({
+    node,
+    parent: spot.parent,
+    block: spot.block,
+    link: spot.link,
+    start: starts[spot.passage]! + spot.offset,
+  }));
+  const footnoteRefs: FootnoteRef[] = refs.map(({ sup, target, spot }) => ({
+    sup,
+    parent: spot.parent,
+    block: spot.block,
+    target,
+    at: starts[spot.passage]! + spot.offset,
+  }));
   return { passages, spots, footnoteRefs, footnotes };
 }
 
@@ -107,7 +119,11 @@ function renderBody(markdown: string, base: string): ElementContent[] {
 
 /** The first words of a note's text, for the list at the end. */
 function excerpt(body: ElementContent[], length = 80): string {
-  const text = body.map((node) => toString(node)).join(' ').replace(/\s+/g, ' ').trim();
+  const text = body
+    .map((node) => toString(node))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length <= length ? text : `${text.slice(0, text.lastIndexOf(' ', length))}…`;
 }
 
@@ -165,7 +181,9 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     };
     const parsed = annotationListSchema.safeParse(frontmatter.annotations ?? []);
     if (!parsed.success) {
-      throw new Error(`${filePath}: the annotations are not valid:\n${parsed.error.issues.map((i) => `  annotations.${i.path.join('.')}: ${i.message}`).join('\n')}`);
+      throw new Error(
+        `${filePath}: the annotations are not valid:\n${parsed.error.issues.map((i) => `  annotations.${i.path.join('.')}: ${i.message}`).join('\n')}`,
+      );
     }
 
     const problems: string[] = [];
@@ -181,12 +199,16 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
       }
       for (const source of annotation.sources) {
         if (source.event && !readEventSummary(options.contentDir, source.event)) {
-          problems.push(`${filePath}:${at().line}: note "${annotation.id}": its source cites event "${source.event}", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.`);
+          problems.push(
+            `${filePath}:${at().line}: note "${annotation.id}": its source cites event "${source.event}", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.`,
+          );
         }
         if (!source.article) continue;
         const cited = loadArticle(source.article);
         if (!cited) {
-          problems.push(`${filePath}:${at().line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.`);
+          problems.push(
+            `${filePath}:${at().line}: note "${annotation.id}": its source cites article "${source.article}", which does not exist.\n  How to fix: use the file name of an article in content/articles/, without .md or .mdx.`,
+          );
           continue;
         }
         const found = anchorQuote(cited.passages, { quote: source.quote ?? '' });
@@ -253,7 +275,11 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         let content: ElementContent = { type: 'text', value: text.slice(piece.start, piece.end) };
         for (const id of [...piece.ids].reverse()) {
           const note = byId.get(id)!;
-          content = h('mark', { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined }, [content]);
+          content = h(
+            'mark',
+            { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined },
+            [content],
+          );
         }
         replacement.push(content);
         for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) (afterLink ?? replacement).push(marker(note, true));
@@ -296,15 +322,28 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     };
 
     const sidenote = (note: Note): Element =>
-      h('div', { className: ['sidenote'], id: `note-${note.id}`, role: 'note', dataNote: note.id, dataKind: note.kind, ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`, tabIndex: -1, dataPagefindTitle: KIND_LABELS[note.kind] }, [
-        h('p', { className: ['note-head'] }, [
-          h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
-          ' ',
-          h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
-        ]),
-        h('div', { className: ['note-body'] }, note.body),
-        ...sourcesLine(note),
-      ]);
+      h(
+        'div',
+        {
+          className: ['sidenote'],
+          id: `note-${note.id}`,
+          role: 'note',
+          dataNote: note.id,
+          dataKind: note.kind,
+          ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
+          tabIndex: -1,
+          dataPagefindTitle: KIND_LABELS[note.kind],
+        },
+        [
+          h('p', { className: ['note-head'] }, [
+            h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
+            ' ',
+            h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+          ]),
+          h('div', { className: ['note-body'] }, note.body),
+          ...sourcesLine(note),
+        ],
+      );
 
     // Put each block's notes in a column beside it.
     const byBlock = new Map<Element, Note[]>();
@@ -331,7 +370,11 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
               ' ',
               h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
               ' · ',
-              h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, 'Back to the passage'),
+              h(
+                'a',
+                { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` },
+                'Back to the passage',
+              ),
             ]),
           ),
         ),

@@ -23,7 +23,8 @@ export const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SOURCE_MESSAGES = {
   neither: 'A source needs either outlet: (an outside report), article: and quote: (one of our articles) or event: (one of our timeline events).',
   quote: 'A source in one of our articles needs quote: the exact passage it relies on.',
-  mixed: 'A source is one of our articles (article:, quote:), one of our events (event:) or an outside report (outlet:, title:, date:, url:), never two of these: split it.',
+  mixed:
+    'A source is one of our articles (article:, quote:), one of our events (event:) or an outside report (outlet:, title:, date:, url:), never two of these: split it.',
   date: 'An outside source needs date: the day the report was published, YYYY-MM-DD.',
   titleOrUrl: 'An outside source needs title: (its headline) or url: (its https:// address), or both.',
   missingPartText: 'A source field says that something is missing ("no URL on file"): leave the field out, or find the report.',
@@ -60,7 +61,8 @@ export const sourceSchema = z
     const outside = source.outlet !== undefined || source.title !== undefined || source.date !== undefined || source.url !== undefined;
     for (const field of ['outlet', 'title', 'url', 'quote'] as const) {
       const value = source[field];
-      if (typeof value === 'string' && MISSING_PART_TEXT.test(value)) ctx.addIssue({ code: 'custom', path: [field], params: { rule: 'source-missing-part' }, message: SOURCE_MESSAGES.missingPartText });
+      if (typeof value === 'string' && MISSING_PART_TEXT.test(value))
+        ctx.addIssue({ code: 'custom', path: [field], params: { rule: 'source-missing-part' }, message: SOURCE_MESSAGES.missingPartText });
     }
     if ([internal, event, outside].filter(Boolean).length > 1) {
       ctx.addIssue({ code: 'custom', params: { rule: 'source-of-both-kinds' }, message: SOURCE_MESSAGES.mixed });
@@ -100,7 +102,12 @@ export const annotationSchema = z
   })
   .superRefine((note, ctx) => {
     if (KINDS_NEEDING_SOURCES.includes(note.kind) && note.sources.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], params: { rule: 'note-without-source', kind: note.kind }, message: `A ${note.kind} note must cite at least one source (an outside report or one of our articles).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        params: { rule: 'note-without-source', kind: note.kind },
+        message: `A ${note.kind} note must cite at least one source (an outside report or one of our articles).`,
+      });
     }
   });
 
@@ -109,7 +116,12 @@ export const annotationListSchema = z.array(annotationSchema).superRefine((notes
   notes.forEach((note, index) => {
     const first = seen.get(note.id);
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [index, 'id'], params: { rule: 'duplicate-note-id', id: note.id, first: first + 1 }, message: `Note id "${note.id}" is already used by note ${first + 1} of this article: ids must be unique.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        params: { rule: 'duplicate-note-id', id: note.id, first: first + 1 },
+        message: `Note id "${note.id}" is already used by note ${first + 1} of this article: ids must be unique.`,
+      });
     } else {
       seen.set(note.id, index);
     }

@@ -36,7 +36,10 @@ const articleFields = {
   /** Our own one- or two-sentence summary, shown in lists and as the page description. */
   summary: z.string({ error: 'Write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".' }).min(1),
   /** The language of the original text, as a BCP 47 tag: en, zh, zh-Hant… */
-  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or zh.').default('en'),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or zh.')
+    .default('en'),
   /**
    * `bold` when the copy we reproduce wrote the original's links as bold runs and their addresses were lost (the
    * importer's rule, src/lib/import/lost-links.ts): every **bold** run of the text is then shown as a link whose
@@ -49,7 +52,12 @@ const articleFields = {
 
 export const articleSchema = frontmatterObject(articleFields, (article, ctx) => {
   if (article.datePrecision === 'approximate' && !article.dateNote) {
-    ctx.addIssue({ code: 'custom', path: ['dateNote'], params: { rule: 'approximate-date-without-note' }, message: 'An approximate date needs dateNote: say in a sentence how the date was inferred.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateNote'],
+      params: { rule: 'approximate-date-without-note' },
+      message: 'An approximate date needs dateNote: say in a sentence how the date was inferred.',
+    });
   }
 });
 

@@ -17,7 +17,9 @@ const eventFields = {
   /** Topic slugs it belongs to. */
   topics: z.array(z.string().min(1)).min(1, 'Tag the event with at least one topic slug.'),
   /** Where it is reported: one of our articles (article + quote) or an outside report (outlet, …). */
-  sources: z.array(sourceSchema, { error: 'An event needs sources: at least one outside report or article passage.' }).min(1, 'An event needs at least one source: an outside report or one of our articles.'),
+  sources: z
+    .array(sourceSchema, { error: 'An event needs sources: at least one outside report or article passage.' })
+    .min(1, 'An event needs at least one source: an outside report or one of our articles.'),
 };
 
 export const eventSchema = frontmatterObject(eventFields);

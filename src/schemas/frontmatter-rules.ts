@@ -24,7 +24,12 @@ const noPlaceholders: Rule = (data, ctx) => {
   const found: PropertyKey[][] = [];
   findPlaceholders(data, [], found);
   for (const path of found) {
-    ctx.addIssue({ code: 'custom', path, params: { rule: 'placeholder-left' }, message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.` });
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      params: { rule: 'placeholder-left' },
+      message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.`,
+    });
   }
 };
 

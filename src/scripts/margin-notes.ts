@@ -68,7 +68,8 @@ function setOpen(id: string, open: boolean): void {
 
 function setActive(id: string, active: boolean): void {
   const escaped = CSS.escape(id);
-  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, #endnote-${escaped}`)) element.classList.toggle('is-active', active);
+  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, #endnote-${escaped}`))
+    element.classList.toggle('is-active', active);
 }
 
 /** Links on wide screens (the note is already visible), toggle buttons on narrow ones. */
@@ -142,7 +143,10 @@ if (document.querySelector('.sidenote')) {
     const note = event.target instanceof Element && !event.target.matches('.note-more, .note-number') ? event.target.closest<HTMLElement>('.is-clamped') : null;
     if (note) showWhole(note);
   });
-  for (const [on, off] of [['mouseover', 'mouseout'], ['focusin', 'focusout']] as const) {
+  for (const [on, off] of [
+    ['mouseover', 'mouseout'],
+    ['focusin', 'focusout'],
+  ] as const) {
     document.addEventListener(on, (event) => {
       const id = idFrom(event.target);
       if (id) setActive(id, true);

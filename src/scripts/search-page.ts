@@ -8,7 +8,16 @@
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
 import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
-import { PAGEFIND_SORT, readSearchState, refinementChanged, searchQuery, SORTS, type Filters, type SearchState, type SortOrder } from '../lib/search/search-url.ts';
+import {
+  PAGEFIND_SORT,
+  readSearchState,
+  refinementChanged,
+  searchQuery,
+  SORTS,
+  type Filters,
+  type SearchState,
+  type SortOrder,
+} from '../lib/search/search-url.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine, type PagefindResult, type ShownResult } from './search-engine.ts';
 
 /** Results shown at first, and added by each "Show more results": each one shown is one fragment fetched. */

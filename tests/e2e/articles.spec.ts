@@ -40,7 +40,10 @@ for (const article of articles) {
       await expect(meta.nth(1)).toHaveText(article.author ?? 'No byline');
       await expect(page.locator('.article-meta time')).toHaveAttribute('datetime', article.published.toISOString().slice(0, 10));
       await expect(page.getByText(/min read$/)).toBeVisible();
-      const topicLinks = page.locator('.article-header').getByRole('link').filter({ has: page.locator(':scope[href*="/topics/"]') });
+      const topicLinks = page
+        .locator('.article-header')
+        .getByRole('link')
+        .filter({ has: page.locator(':scope[href*="/topics/"]') });
       await expect(topicLinks).toHaveCount(article.topics.length);
       if (article.originalUrl) {
         await expect(page.getByRole('link', { name: article.outlet, exact: true })).toHaveAttribute('href', article.originalUrl);

@@ -27,12 +27,19 @@ async function load(page: Page, path: string): Promise<Load> {
   page.on('response', (response) => {
     const type = response.request().resourceType();
     const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : 'other';
-    bodies.push(response.body().then((b) => ({ kind, bytes: b.byteLength }), () => ({ kind, bytes: 0 })));
+    bodies.push(
+      response.body().then(
+        (b) => ({ kind, bytes: b.byteLength }),
+        () => ({ kind, bytes: 0 }),
+      ),
+    );
   });
   await page.goto(path, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   const inline = await page.evaluate(() => ({
-    js: [...document.querySelectorAll('script:not([src])')].filter((s) => !/json/.test(s.getAttribute('type') ?? '')).reduce((n, s) => n + new Blob([s.textContent ?? '']).size, 0),
+    js: [...document.querySelectorAll('script:not([src])')]
+      .filter((s) => !/json/.test(s.getAttribute('type') ?? ''))
+      .reduce((n, s) => n + new Blob([s.textContent ?? '']).size, 0),
     css: [...document.querySelectorAll('style')].reduce((n, s) => n + new Blob([s.textContent ?? '']).size, 0),
   }));
   const bytes = { html: 0, css: inline.css, js: inline.js, other: 0, total: 0 };

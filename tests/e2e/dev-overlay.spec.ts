@@ -40,7 +40,10 @@ test.describe('the dev server', () => {
     });
     const deadline = Date.now() + 150_000;
     for (;;) {
-      const up = await fetch(`${ORIGIN}/`).then((r) => r.ok, () => false);
+      const up = await fetch(`${ORIGIN}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (Date.now() > deadline) throw new Error(`astro dev did not answer on ${ORIGIN} within 150 s`);
       await new Promise((r) => setTimeout(r, 500));
@@ -96,7 +99,9 @@ test.describe('the dev server', () => {
     try {
       await expect(async () => {
         await page.reload();
-        await expect(page.locator(`.article-body a.topic-link[href$="/topics/${topic}/"]`).first()).toHaveAttribute('data-topic-summary', summary, { timeout: 500 });
+        await expect(page.locator(`.article-body a.topic-link[href$="/topics/${topic}/"]`).first()).toHaveAttribute('data-topic-summary', summary, {
+          timeout: 500,
+        });
       }).toPass({ timeout: 30_000 });
       test.info().annotations.push({ type: 'seconds until the edit showed', description: ((Date.now() - edited) / 1000).toFixed(1) });
     } finally {

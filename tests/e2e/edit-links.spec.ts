@@ -46,7 +46,13 @@ test('every topic page links to its own file for editing', async ({ page, reques
   for (const file of topicFiles) {
     const html = await (await request.get(`topics/${file.replace(/\.mdx?$/, '')}/`)).text();
     const links = [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1]!.replace(/&amp;/g, '&'), text: m[2]!.trim() }));
-    expect(links.filter((link) => link.text === 'Edit this page').map((link) => link.href), file).toEqual([`${REPO}/edit/main/content/topics/${file}`]);
-    expect(links.filter((link) => link.text === 'Suggest a note'), file).toEqual([]);
+    expect(
+      links.filter((link) => link.text === 'Edit this page').map((link) => link.href),
+      file,
+    ).toEqual([`${REPO}/edit/main/content/topics/${file}`]);
+    expect(
+      links.filter((link) => link.text === 'Suggest a note'),
+      file,
+    ).toEqual([]);
   }
 });

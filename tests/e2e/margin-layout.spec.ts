@@ -72,7 +72,11 @@ async function measure(scripted: boolean): Promise<Measured> {
     const heightWithout = article.getBoundingClientRect().height;
     for (const note of notes) note.style.display = '';
     return {
-      blocks: blocks.map((block, i) => ({ name: block.id || `${block.tagName.toLowerCase()} “${(block.textContent ?? '').trim().slice(0, 40)}”`, withNotes: withNotes[i]!, without: without[i]! })),
+      blocks: blocks.map((block, i) => ({
+        name: block.id || `${block.tagName.toLowerCase()} “${(block.textContent ?? '').trim().slice(0, 40)}”`,
+        withNotes: withNotes[i]!,
+        without: without[i]!,
+      })),
       notes: measured.notes,
       textRight: measured.textRight,
       viewportWidth: measured.viewportWidth,
@@ -85,7 +89,11 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test(`at ${WIDTHS.join(', ')} px, notes on every article and topic page leave the text where it is, beside it and apart`, async ({ page, request, baseURL }) => {
+    test(`at ${WIDTHS.join(', ')} px, notes on every article and topic page leave the text where it is, beside it and apart`, async ({
+      page,
+      request,
+      baseURL,
+    }) => {
       // About 30 pages, three widths each: seconds on an idle machine, slack for a busy one.
       test.setTimeout(240_000);
       const pages = await annotatedPages(request, new URL(baseURL!).pathname);
@@ -123,7 +131,13 @@ for (const javaScriptEnabled of [true, false]) {
       // The largest article (by its text alone) may grow by at most 15% for its notes where a reader first meets
       // them: at a common desktop width, with the script that clamps long notes in crowded passages.
       const articles = heights.filter((h) => h.path.startsWith('articles/') && h.width === 1280);
-      for (const h of articles) test.info().annotations.push({ type: 'height at 1280 px', description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without` });
+      for (const h of articles)
+        test
+          .info()
+          .annotations.push({
+            type: 'height at 1280 px',
+            description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without`,
+          });
       if (javaScriptEnabled) {
         const largest = articles.reduce((a, b) => (b.without > a.without ? b : a));
         expect(largest.withNotes / largest.without, `${largest.path} with notes against without`).toBeLessThanOrEqual(1.15);

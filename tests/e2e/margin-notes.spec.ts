@@ -10,7 +10,12 @@ const sample = articles[0]!;
 const sampleNotes = notesOf(sample.slug);
 const firstNote = sampleNotes[0]!;
 
-const marker = (page: Page, n: number) => page.getByRole('main').locator('.note-marker').filter({ has: page.locator(`sup:text-is("${n}")`) }).first();
+const marker = (page: Page, n: number) =>
+  page
+    .getByRole('main')
+    .locator('.note-marker')
+    .filter({ has: page.locator(`sup:text-is("${n}")`) })
+    .first();
 
 test.describe('on a wide screen', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1024, 'margin layout is for wide screens');
@@ -25,7 +30,15 @@ test.describe('on a wide screen', () => {
           const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
           const text = passage.closest('.annotated')!.firstElementChild!.getBoundingClientRect();
           const box = note.getBoundingClientRect();
-          return { id, top: box.top, bottom: box.bottom, left: box.left, passageTop: passage.getBoundingClientRect().top, textRight: text.right, visible: box.height > 0 };
+          return {
+            id,
+            top: box.top,
+            bottom: box.bottom,
+            left: box.left,
+            passageTop: passage.getBoundingClientRect().top,
+            textRight: text.right,
+            visible: box.height > 0,
+          };
         }),
       );
       expect(boxes.length).toBe(notesOf(article.slug).length);
@@ -75,7 +88,9 @@ test.describe('on a phone', () => {
     await toggle.tap();
     await expect(note).toBeVisible();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    const paragraphBottom = await page.locator(`#passage-${firstNote.id}`).evaluate((el) => el.closest('.annotated')!.firstElementChild!.getBoundingClientRect().bottom);
+    const paragraphBottom = await page
+      .locator(`#passage-${firstNote.id}`)
+      .evaluate((el) => el.closest('.annotated')!.firstElementChild!.getBoundingClientRect().bottom);
     expect((await note.boundingBox())!.y).toBeGreaterThanOrEqual(paragraphBottom);
 
     await toggle.tap();
@@ -105,8 +120,12 @@ test('the article ends with every note, in order, each linking to the note and b
   await page.goto(`articles/${sample.slug}/`);
   const list = page.getByRole('region', { name: 'Notes' }).getByRole('listitem');
   await expect(list).toHaveCount(sampleNotes.length);
-  for (const [i, note] of sampleNotes.entries()) await expect(list.nth(i).getByRole('link', { name: `Read note ${i + 1}` })).toHaveAttribute('href', `#note-${note.id}`);
-  await list.last().getByRole('link', { name: `Back to the passage of note ${sampleNotes.length}` }).click();
+  for (const [i, note] of sampleNotes.entries())
+    await expect(list.nth(i).getByRole('link', { name: `Read note ${i + 1}` })).toHaveAttribute('href', `#note-${note.id}`);
+  await list
+    .last()
+    .getByRole('link', { name: `Back to the passage of note ${sampleNotes.length}` })
+    .click();
   await expect(page).toHaveURL(/#passage-/);
   const target = await page.evaluate(() => location.hash.slice(1));
   await expect(page.locator(`#${target}`)).toBeInViewport();
@@ -122,7 +141,14 @@ test('the markup contract holds in the server-rendered HTML', async ({ request }
 
 test('each note shows its kind as a word', async ({ page }) => {
   await page.goto(`articles/${sample.slug}/`);
-  const labels = { context: 'Context', definition: 'Definition', correction: 'Correction', 'fact-check': 'Fact-check', update: 'Update', 'cross-reference': 'Cross-reference' } as Record<string, string>;
+  const labels = {
+    context: 'Context',
+    definition: 'Definition',
+    correction: 'Correction',
+    'fact-check': 'Fact-check',
+    update: 'Update',
+    'cross-reference': 'Cross-reference',
+  } as Record<string, string>;
   const notes = page.locator('.endnotes-list > li');
   for (const [i, note] of sampleNotes.entries()) await expect(notes.nth(i).locator('.note-kind')).toHaveText(labels[note.kind]!);
 });

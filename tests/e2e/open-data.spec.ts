@@ -98,7 +98,10 @@ function anchorAll(page: Page, annotations: Json[]): Promise<Anchoring[]> {
       }
       const match = quoteRanges[0];
       const insidePassage =
-        marks.length > 0 && match !== undefined && passage.compareBoundaryPoints(Range.START_TO_START, match) <= 0 && passage.compareBoundaryPoints(Range.END_TO_END, match) >= 0;
+        marks.length > 0 &&
+        match !== undefined &&
+        passage.compareBoundaryPoints(Range.START_TO_START, match) <= 0 &&
+        passage.compareBoundaryPoints(Range.END_TO_END, match) >= 0;
       const cssRanges = css ? await all(matcherFor(css)(document)) : [];
       // A FragmentSelector of an HTML page names an element by its id (RFC 3986); the client refines within it.
       const holder = fragment ? document.getElementById(fragment.value) : null;
@@ -187,7 +190,9 @@ test('the corrections feed is valid RSS listing every correction, fact-check and
 
   const feed = parseFeed(xml);
   expect(feed.meta.type).toBe('rss');
-  const expected = articles.flatMap((article) => article.notes.filter((note) => FEED_KINDS.includes(note.kind)).map((note) => `/articles/${article.slug}/#note-${note.id}`));
+  const expected = articles.flatMap((article) =>
+    article.notes.filter((note) => FEED_KINDS.includes(note.kind)).map((note) => `/articles/${article.slug}/#note-${note.id}`),
+  );
   const base = new URL(page.url()).pathname;
   const links = feed.items.map((item) => {
     const url = new URL(item.url!);

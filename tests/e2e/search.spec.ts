@@ -26,7 +26,10 @@ const results = (page: Page) => page.getByRole('list', { name: 'Search results' 
 /** The result titles: each is a heading with a link. */
 const resultLinks = (page: Page) => results(page).getByRole('heading', { level: 3 }).getByRole('link');
 /** One page's result, by its title. */
-const resultFor = (page: Page, title: string) => results(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
+const resultFor = (page: Page, title: string) =>
+  results(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
 /** The notes or events listed under a result. */
 const partLinks = (result: ReturnType<typeof resultFor>) => result.getByRole('list', { name: /^(Notes|Events) in / }).getByRole('link');
 const summary = (page: Page, term: string) => page.getByRole('main').getByText(new RegExp(`^\\d+ results? for ${escape(term)}$`));
@@ -76,7 +79,10 @@ test.describe('the search box in the banner', () => {
     const option = page.getByRole('option', { name: /Correction on “charged by cost per mile”/ });
     await expect(option).toHaveAttribute('aria-selected', 'true');
     // The list shows results for the words typed so far: wait for those of the whole query (its highlight words).
-    await expect(option).toHaveAttribute('href', new RegExp(`^${escape(new URL(baseURL!).pathname)}articles/${cpmArticle.slug}/\\?.*highlight=mille.*#note-cost-per-mille$`));
+    await expect(option).toHaveAttribute(
+      'href',
+      new RegExp(`^${escape(new URL(baseURL!).pathname)}articles/${cpmArticle.slug}/\\?.*highlight=mille.*#note-cost-per-mille$`),
+    );
 
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#note-cost-per-mille$/);
@@ -108,7 +114,10 @@ test.describe('by touch, on a phone', () => {
     await expect(summary(page, 'wechat pay')).toBeVisible();
     const toggle = page.getByRole('main').locator('summary', { hasText: /^Year/i });
     if (!(await toggle.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await toggle.tap();
-    await page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /^2024 \d+$/ }).tap();
+    await page
+      .getByRole('group', { name: 'Year' })
+      .getByRole('checkbox', { name: /^2024 \d+$/ })
+      .tap();
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     await expect(resultLinks(page).filter({ hasText: wechatPay2024.title })).toHaveCount(1);
   });
@@ -157,7 +166,9 @@ test.describe('the results page', () => {
     await expect(await filterOption(page, 'Type', 'Articles', '1')).toBeVisible();
     await expect(resultLinks(page).filter({ hasText: /^Alibaba|^How luxury/ })).toHaveText([wechatPay2024.title]);
     // The timeline's events shown are the 2024 ones.
-    const events = results(page).getByRole('list', { name: /^Events in / }).getByRole('link');
+    const events = results(page)
+      .getByRole('list', { name: /^Events in / })
+      .getByRole('link');
     for (const event of await events.allTextContents()) expect(event).toMatch(/^2024: /);
   });
 
@@ -194,7 +205,9 @@ test.describe('the results page', () => {
     await setFilter(page, 'Kind', 'Corrections');
     await expect.poll(() => resultCount(page, 'wechat pay')).toBeLessThan(all);
     await expect(results(page).getByText(/^(Topic|Timeline)$/)).toHaveCount(0);
-    const notes = results(page).getByRole('list', { name: /^Notes in / }).getByRole('link');
+    const notes = results(page)
+      .getByRole('list', { name: /^Notes in / })
+      .getByRole('link');
     await expect(notes.first()).toBeVisible();
     for (const note of await notes.allTextContents()) expect(note).toMatch(/^Correction on /);
   });
@@ -233,11 +246,16 @@ test.describe('the results page', () => {
     await expect(page.getByLabel('Sort')).toHaveValue('newest');
     await expect(await filterOption(page, 'Kind', 'Corrections')).toBeChecked();
     await expect(resultLinks(page).first()).toBeVisible();
-    const notes = await results(page).getByRole('list', { name: /^Notes in / }).getByRole('link').allTextContents();
+    const notes = await results(page)
+      .getByRole('list', { name: /^Notes in / })
+      .getByRole('link')
+      .allTextContents();
     expect(notes.length).toBeGreaterThan(0);
     expect(new Set(notes.map((note) => note.split(' on ')[0]))).toEqual(new Set(['Correction']));
 
-    const dates = await results(page).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+    const dates = await results(page)
+      .locator('time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
@@ -250,7 +268,9 @@ test.describe('the results page', () => {
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     await page.goto('search/?q=lazada');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard))
+      .toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
   });
 
   test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', async ({ page }) => {
@@ -258,7 +278,8 @@ test.describe('the results page', () => {
       const shifts: number[] = [];
       (window as unknown as { shifts: number[] }).shifts = shifts;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto('search/?q=lazada');

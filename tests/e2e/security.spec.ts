@@ -7,14 +7,26 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/reader.ts';
 
 const articles = readArticles();
-const pages = ['', 'articles/', ...articles.map((a) => `articles/${a.slug}/`), 'topics/', 'topics/wechat-pay/', 'timeline/', 'about/', 'search/?q=wechat+pay', 'no-such-page/'];
+const pages = [
+  '',
+  'articles/',
+  ...articles.map((a) => `articles/${a.slug}/`),
+  'topics/',
+  'topics/wechat-pay/',
+  'timeline/',
+  'about/',
+  'search/?q=wechat+pay',
+  'no-such-page/',
+];
 
 test.beforeEach(async ({ page }) => {
   // Installed before any of the page's own scripts run, so no violation goes unseen.
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+    );
   });
 });
 
@@ -29,7 +41,13 @@ for (const path of pages) {
     await page.goto(path);
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(policy, 'a CSP <meta> in the head').toBeTruthy();
-    const directives = new Map(policy!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]));
+    const directives = new Map(
+      policy!
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     const scripts = directives.get('script-src') ?? [];
@@ -48,9 +66,9 @@ for (const path of pages) {
 /** Links to other sites carry rel="noopener noreferrer", so the page they open cannot reach back into ours. */
 async function expectGuardedExternalLinks(page: Page): Promise<void> {
   await test.step('links to other sites cannot reach back into the page', async () => {
-    const external = await page.locator('a[href^="http://"], a[href^="https://"], a[href^="//"]').evaluateAll((links) =>
-      links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/) })),
-    );
+    const external = await page
+      .locator('a[href^="http://"], a[href^="https://"], a[href^="//"]')
+      .evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/) })));
     expect(external.length).toBeGreaterThan(0);
     const unguarded = external.filter(({ rel }) => !rel.includes('noopener') || !rel.includes('noreferrer')).map(({ href }) => href);
     expect(unguarded).toEqual([]);

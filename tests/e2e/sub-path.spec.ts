@@ -12,7 +12,11 @@ test.skip(({ isMobile }) => isMobile, 'the addresses are the same at every width
 /** Published addresses (SITE_URL) and the test server's are the same site. */
 const published = new URL(siteUrl(process.env));
 
-const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (text: string) =>
+  text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1]!));
 const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
 
@@ -74,10 +78,11 @@ test('every page, link, anchor, asset, the feeds, the annotations and the sitema
   const given: { address: URL; where: string }[] = [];
   const corrections = await fetchOnce(request, new URL(`${base}corrections.xml`, server));
   expect(corrections.status).toBe(200);
-  for (const [, link] of corrections.body.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)) given.push({ address: new URL(decode(link!)), where: 'corrections.xml' });
+  for (const [, link] of corrections.body.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g))
+    given.push({ address: new URL(decode(link!)), where: 'corrections.xml' });
   const json = async (url: URL) => JSON.parse(await (await request.get(local(url).href)).text());
   const collection = await json(new URL(`${base}annotations.jsonld`, server));
-  for (let next = collection.first; next; ) {
+  for (let next = collection.first; next;) {
     const page = await json(new URL(next));
     for (const annotation of page.items) {
       given.push({ address: new URL(annotation.id), where: next }, { address: new URL(annotation.target.source), where: annotation.id });

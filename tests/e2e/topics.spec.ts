@@ -10,8 +10,22 @@ import { contentDir } from '../../src/lib/deploy-settings.ts';
 // Checked by hand against the article texts: which articles name each featured topic in their paragraphs
 // (headings such as "Breaking Down Walled Gardens" are not mentions), and how often.
 const featured = {
-  'wechat-pay': { title: 'WeChat Pay', named: { 'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 13, 'Alibaba, Tencent move closer to cooperating in user services under Beijing’s antitrust pressure': 4, "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1 } },
-  'walled-gardens': { title: 'Walled gardens', named: { 'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 3, "How luxury can benefit from Tencent and Alibaba's thawing relations": 2, "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1 } },
+  'wechat-pay': {
+    title: 'WeChat Pay',
+    named: {
+      'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 13,
+      'Alibaba, Tencent move closer to cooperating in user services under Beijing’s antitrust pressure': 4,
+      "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1,
+    },
+  },
+  'walled-gardens': {
+    title: 'Walled gardens',
+    named: {
+      'Alibaba Embraces WeChat Pay, Signaling a New Era of Collaboration': 3,
+      "How luxury can benefit from Tencent and Alibaba's thawing relations": 2,
+      "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 1,
+    },
+  },
   ipmart: { title: 'IPmart', named: { "Alibaba's battle for ecommerce dominance takes a conciliatory turn": 4 } },
   lazada: { title: 'Lazada', named: { 'Alibaba Tracker: The Partner Games': 1 } },
 } as const;
@@ -102,7 +116,12 @@ test('an event sourced only to our own articles says so, and names them as ours'
     await expect(sources).toContainText(/^Sources?: our article /);
     await expect(sources).toContainText(/Our own articles? (is the only source|are the only sources); no outside report is cited\./);
   }
-  await expect(page.locator('li[data-event]').filter({ hasNot: page.locator('.note-sources__own') }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('li[data-event]')
+      .filter({ hasNot: page.locator('.note-sources__own') })
+      .first(),
+  ).toBeVisible();
 });
 
 test('a topic page embeds its slice of the timeline', async ({ page }) => {
@@ -118,7 +137,10 @@ test('the WeChat topic sets the figures the articles quote side by side and call
   const table = figures.getByRole('table', { name: 'Figures quoted across the articles' });
   await expect(table.getByRole('row', { name: /1\.26 billion/ })).toContainText('early 2022');
   await expect(table.getByRole('row', { name: /WeChat Pay users/ })).toContainText('September 2024');
-  await expect(table.getByRole('row', { name: /1\.26 billion/ }).getByRole('link')).toHaveAttribute('href', /\/articles\/luxury-and-the-tencent-alibaba-thaw\/#p-\d+$/);
+  await expect(table.getByRole('row', { name: /1\.26 billion/ }).getByRole('link')).toHaveAttribute(
+    'href',
+    /\/articles\/luxury-and-the-tencent-alibaba-thaw\/#p-\d+$/,
+  );
   await expect(figures.getByText('Where they disagree:')).toBeVisible();
   // Sourced like every outside report: an outlet and the day it was published.
   await expect(figures.getByText(/^Sources?:/)).toContainText(/^Sources?: [^,;]+, .*\d{1,2} [A-Z][a-z]+ \d{4}/);

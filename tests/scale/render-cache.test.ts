@@ -15,7 +15,7 @@ const CITED = 'alibabas-battle-for-ecommerce-dominance';
 const TOPIC = 'tencent';
 const NEW_SUMMARY = 'A summary changed between two builds.';
 
-test('an article shows a changed topic and a cited article\'s new paragraph numbers without being edited itself', { timeout: 30 * 60_000 }, async () => {
+test("an article shows a changed topic and a cited article's new paragraph numbers without being edited itself", { timeout: 30 * 60_000 }, async () => {
   const work = join(process.env.SCALE_WORK ?? tmpdir(), 'walled-gardens-render-cache');
   const stage = await stageProject(process.cwd(), work);
   const content = join(stage, 'corpus');
@@ -41,5 +41,8 @@ test('an article shows a changed topic and a cited article\'s new paragraph numb
 
   const second = await build(2);
   assert.equal(topicSummary(second.page), NEW_SUMMARY);
-  assert.deepEqual(citedParagraphs(second.page), before.map((n) => n + 1));
+  assert.deepEqual(
+    citedParagraphs(second.page),
+    before.map((n) => n + 1),
+  );
 });

@@ -22,7 +22,12 @@ describe('a quote found once', () => {
     ['a phrase that spanned bold text in the source', { quote: 'enticed more than 200 premium' }, 'enticed more than 200 premium', 'paragraph 1'],
     ['a heading', { quote: 'Opening Up to Collaborations' }, 'Opening Up to Collaborations', 'a heading'],
     ['a quote copied with different white space', { quote: ' again, with a  line break ' }, 'again,\n  with a line break', 'paragraph 3'],
-    ['a repeated phrase told apart by its prefix', { quote: 'Alibaba Embraces WeChat Pay', prefix: 'WeChat Pay.' }, 'Alibaba Embraces WeChat Pay', 'paragraph 3'],
+    [
+      'a repeated phrase told apart by its prefix',
+      { quote: 'Alibaba Embraces WeChat Pay', prefix: 'WeChat Pay.' },
+      'Alibaba Embraces WeChat Pay',
+      'paragraph 3',
+    ],
     ['a repeated phrase told apart by its suffix', { quote: 'Alibaba Embraces WeChat Pay', suffix: 'again' }, 'Alibaba Embraces WeChat Pay', 'paragraph 3'],
     ['a typo kept from the original', { quote: '1. 3 billion' }, '1. 3 billion', 'paragraph 4'],
   ])('%s', (_, selector, matched, label) => {
@@ -89,10 +94,54 @@ describe('closest match', () => {
 describe('cutting text into marked pieces', () => {
   test.each([
     ['no notes', 0, 10, [], [{ start: 0, end: 10, ids: [] }]],
-    ['one note inside', 0, 10, [{ id: 'a', start: 2, end: 5 }], [{ start: 0, end: 2, ids: [] }, { start: 2, end: 5, ids: ['a'] }, { start: 5, end: 10, ids: [] }]],
-    ['overlapping notes', 0, 10, [{ id: 'a', start: 0, end: 6 }, { id: 'b', start: 4, end: 10 }], [{ start: 0, end: 4, ids: ['a'] }, { start: 4, end: 6, ids: ['a', 'b'] }, { start: 6, end: 10, ids: ['b'] }]],
-    ['two notes on one passage, longest outermost', 0, 6, [{ id: 'short', start: 0, end: 3 }, { id: 'long', start: 0, end: 6 }], [{ start: 0, end: 3, ids: ['long', 'short'] }, { start: 3, end: 6, ids: ['long'] }]],
-    ['a note running past the text node', 5, 10, [{ id: 'a', start: 0, end: 7 }], [{ start: 5, end: 7, ids: ['a'] }, { start: 7, end: 10, ids: [] }]],
+    [
+      'one note inside',
+      0,
+      10,
+      [{ id: 'a', start: 2, end: 5 }],
+      [
+        { start: 0, end: 2, ids: [] },
+        { start: 2, end: 5, ids: ['a'] },
+        { start: 5, end: 10, ids: [] },
+      ],
+    ],
+    [
+      'overlapping notes',
+      0,
+      10,
+      [
+        { id: 'a', start: 0, end: 6 },
+        { id: 'b', start: 4, end: 10 },
+      ],
+      [
+        { start: 0, end: 4, ids: ['a'] },
+        { start: 4, end: 6, ids: ['a', 'b'] },
+        { start: 6, end: 10, ids: ['b'] },
+      ],
+    ],
+    [
+      'two notes on one passage, longest outermost',
+      0,
+      6,
+      [
+        { id: 'short', start: 0, end: 3 },
+        { id: 'long', start: 0, end: 6 },
+      ],
+      [
+        { start: 0, end: 3, ids: ['long', 'short'] },
+        { start: 3, end: 6, ids: ['long'] },
+      ],
+    ],
+    [
+      'a note running past the text node',
+      5,
+      10,
+      [{ id: 'a', start: 0, end: 7 }],
+      [
+        { start: 5, end: 7, ids: ['a'] },
+        { start: 7, end: 10, ids: [] },
+      ],
+    ],
   ])('%s', (_, from, to, ranges, pieces) => {
     expect(coverPieces(from, to, ranges)).toEqual(pieces);
   });

@@ -36,9 +36,9 @@ async function compare(contentDir: string, base: string) {
 }
 
 test.each([
-  ['the site\'s articles', () => 'content', '/'],
-  ['the site\'s articles under a sub-path', () => 'content', '/walled-gardens/'],
+  ["the site's articles", () => 'content', '/'],
+  ["the site's articles under a sub-path", () => 'content', '/walled-gardens/'],
   ['a generated corpus of 40 articles', () => corpus, '/'],
-])('%s: the same HTML as Astro\'s Markdown processor', { timeout: 60_000 }, async (_name, dir, base) => {
+])("%s: the same HTML as Astro's Markdown processor", { timeout: 60_000 }, async (_name, dir, base) => {
   await compare(dir(), base);
 });

@@ -33,12 +33,28 @@ describe('article frontmatter', () => {
     ['a missing headline', { title: undefined }, 'title: Give the headline as the outlet published it, e.g. title: "Alibaba Embraces WeChat Pay".'],
     ['a missing outlet', { outlet: undefined }, 'outlet: Name the publication the text was taken from, e.g. outlet: "Luxury Daily".'],
     ['a date that is not a date', { published: 'last week' }, 'published: Give the publication date as YYYY-MM-DD, e.g. published: 2021-03-25.'],
-    ['an unknown precision', { datePrecision: 'exact' }, 'datePrecision: Use datePrecision: day (the original has a dateline) or datePrecision: approximate (you inferred the date; explain in dateNote).'],
+    [
+      'an unknown precision',
+      { datePrecision: 'exact' },
+      'datePrecision: Use datePrecision: day (the original has a dateline) or datePrecision: approximate (you inferred the date; explain in dateNote).',
+    ],
     ['an approximate date with no note', { dateNote: undefined }, 'dateNote: An approximate date needs dateNote: say in a sentence how the date was inferred.'],
-    ['an address without a scheme', { originalUrl: 'technewsagency.com/x' }, 'originalUrl: originalUrl must be a full address starting with https://; leave the field out when none is known.'],
+    [
+      'an address without a scheme',
+      { originalUrl: 'technewsagency.com/x' },
+      'originalUrl: originalUrl must be a full address starting with https://; leave the field out when none is known.',
+    ],
     ['a bad language tag', { lang: 'English' }, 'lang: Use a language tag such as en or zh.'],
-    ['a misspelt field', { sumary: 'x' }, 'sumary: Unknown field "sumary": the fields are title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, lostLinks, annotations (case-sensitive). Check the spelling or remove it.'],
-    ['an importer placeholder left in', { outlet: 'FILL IN: the publication' }, 'outlet: Still a "FILL IN:" placeholder from the importer: replace it with the real value.'],
+    [
+      'a misspelt field',
+      { sumary: 'x' },
+      'sumary: Unknown field "sumary": the fields are title, standfirst, outlet, republishedFrom, credit, author, published, datePrecision, dateNote, originalUrl, topics, summary, lang, lostLinks, annotations (case-sensitive). Check the spelling or remove it.',
+    ],
+    [
+      'an importer placeholder left in',
+      { outlet: 'FILL IN: the publication' },
+      'outlet: Still a "FILL IN:" placeholder from the importer: replace it with the real value.',
+    ],
   ])('%s is refused with advice', (_, change, message) => {
     expect(problems({ ...valid, ...change })).toEqual([message]);
   });

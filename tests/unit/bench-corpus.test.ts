@@ -8,7 +8,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { anchorQuote } from '../../src/lib/annotations/anchor-quote.ts';
 import { passagesOf } from '../../src/content-model/body.ts';
 import { PASSAGE_BREAK, foldWhitespace } from '../../src/lib/annotations/normalize.ts';
-import { assembleCorpus, countAnchors, defaultEventCount, parseArticleFile, rewriteArticleLinks, splitBlocks, type CorpusFile, type SourceContent } from '../../src/lib/bench/corpus.ts';
+import {
+  assembleCorpus,
+  countAnchors,
+  defaultEventCount,
+  parseArticleFile,
+  rewriteArticleLinks,
+  splitBlocks,
+  type CorpusFile,
+  type SourceContent,
+} from '../../src/lib/bench/corpus.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
 import { checkContent } from '../../src/lib/content-check/check-content.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
@@ -31,7 +40,9 @@ beforeAll(async () => {
 }, 60_000);
 
 function articlesOf(files: CorpusFile[]) {
-  return files.filter((f) => f.path.startsWith('articles/')).map((f) => ({ slug: f.path.slice('articles/'.length, -'.md'.length), ...parseArticleFile(f.content) }));
+  return files
+    .filter((f) => f.path.startsWith('articles/'))
+    .map((f) => ({ slug: f.path.slice('articles/'.length, -'.md'.length), ...parseArticleFile(f.content) }));
 }
 
 describe('size and layout', () => {
@@ -95,7 +106,8 @@ describe('valid content', () => {
       ...corpus.filter((f) => f.path.startsWith('events/')).flatMap((f) => (parseYaml(f.content) as { sources: Record<string, string>[] }).sources),
     ].filter((s) => s.article);
     expect(sources.length).toBeGreaterThan(SIZE);
-    for (const source of sources) expect(anchorQuote(passages.get(source.article!) ?? [], { quote: source.quote! }).found, `${source.article}: ${source.quote}`).toBe('once');
+    for (const source of sources)
+      expect(anchorQuote(passages.get(source.article!) ?? [], { quote: source.quote! }).found, `${source.article}: ${source.quote}`).toBe('once');
   });
 
   test('links in note bodies point at articles and notes of the corpus', () => {

@@ -88,7 +88,13 @@ describe('memory of the build', () => {
   });
 
   test('the process tree under a pid', () => {
-    const parents = new Map([[10, 1], [11, 10], [12, 11], [13, 1], [14, 12]]);
+    const parents = new Map([
+      [10, 1],
+      [11, 10],
+      [12, 11],
+      [13, 1],
+      [14, 12],
+    ]);
     expect([...descendants(10, parents)].sort()).toEqual([10, 11, 12, 14]);
   });
 
@@ -137,8 +143,17 @@ describe('output summary', () => {
   });
 
   test('pages that grew between two builds, beyond a tolerance', () => {
-    const small = [{ path: 'a/index.html', bytes: 100 }, { path: 'b/index.html', bytes: 100 }, { path: 'x.css', bytes: 1 }];
-    const large = [{ path: 'a/index.html', bytes: 104 }, { path: 'b/index.html', bytes: 300 }, { path: 'x.css', bytes: 9 }, { path: 'new/index.html', bytes: 5 }];
+    const small = [
+      { path: 'a/index.html', bytes: 100 },
+      { path: 'b/index.html', bytes: 100 },
+      { path: 'x.css', bytes: 1 },
+    ];
+    const large = [
+      { path: 'a/index.html', bytes: 104 },
+      { path: 'b/index.html', bytes: 300 },
+      { path: 'x.css', bytes: 9 },
+      { path: 'new/index.html', bytes: 5 },
+    ];
     expect(grownPages(small, large, 0.05)).toEqual([{ path: 'b/index.html', small: 100, large: 300, ratio: 3 }]);
   });
 });
@@ -210,7 +225,10 @@ describe('chart', () => {
 
   test('an SVG with a titled point per measurement and the targets', () => {
     const svg = buildTimeChart(
-      [{ articles: 1000, seconds: 9 }, { articles: 100, seconds: 2 }],
+      [
+        { articles: 1000, seconds: 9 },
+        { articles: 100, seconds: 2 },
+      ],
       [{ articles: 10000, seconds: 120, label: 'target' }],
     );
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -222,7 +240,10 @@ describe('chart', () => {
 });
 
 test('the chart draws CPU time as a second line when it is known', () => {
-  const svg = buildTimeChart([{ articles: 100, seconds: 90, cpuSeconds: 30 }, { articles: 1000, seconds: 700, cpuSeconds: 220 }]);
+  const svg = buildTimeChart([
+    { articles: 100, seconds: 90, cpuSeconds: 30 },
+    { articles: 1000, seconds: 700, cpuSeconds: 220 },
+  ]);
   expect(svg.match(/<circle [^>]*class="cpu-dot"/g)).toHaveLength(2);
   expect(svg).toContain('100 articles in 90 s (30 s CPU)');
 });
@@ -247,8 +268,17 @@ describe('page families', () => {
   });
 
   test('a half-full last page filling up is not growth; a page that grows is', () => {
-    const small = [{ path: 't/index.html', bytes: 100 }, { path: 't/2/index.html', bytes: 20 }, { path: 'topic/index.html', bytes: 100 }];
-    const large = [{ path: 't/index.html', bytes: 100 }, { path: 't/2/index.html', bytes: 100 }, { path: 't/3/index.html', bytes: 100 }, { path: 'topic/index.html', bytes: 150 }];
+    const small = [
+      { path: 't/index.html', bytes: 100 },
+      { path: 't/2/index.html', bytes: 20 },
+      { path: 'topic/index.html', bytes: 100 },
+    ];
+    const large = [
+      { path: 't/index.html', bytes: 100 },
+      { path: 't/2/index.html', bytes: 100 },
+      { path: 't/3/index.html', bytes: 100 },
+      { path: 'topic/index.html', bytes: 150 },
+    ];
     expect(grownFamilies(small, large, 0.05)).toEqual([{ family: 'topic/index.html', small: 100, large: 150, ratio: 1.5 }]);
   });
 });

@@ -14,7 +14,7 @@ const lines = (...text: string[]) => text.join('\n');
 const cases: [name: string, mistake: string, messages: string[]][] = [
   [
     'quote-typo',
-    'a note\'s quote with a typo matches nothing; the closest passage is shown',
+    "a note's quote with a typo matches nothing; the closest passage is shown",
     [
       lines(
         '<dir>/articles/example.md:9:12: note "cost-per-mille": the quote matches nothing in the article\'s text; it must match exactly once.',
@@ -200,11 +200,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an outside source without a date',
     [
       lines(
-        "<dir>/articles/example.md:13:9: note \"cost-per-mille\", source 1: an outside source without a date.",
-        "  expected: date: the day the report was published, YYYY-MM-DD",
-        "  found:    no date",
-        "  How to fix: add the date the report carries (date: 2021-07-14). A report you cannot date is not one a reader can find: cite another report, or the passage of one of our articles.",
-        "  See CONTRIBUTING.md#sources",
+        '<dir>/articles/example.md:13:9: note "cost-per-mille", source 1: an outside source without a date.',
+        '  expected: date: the day the report was published, YYYY-MM-DD',
+        '  found:    no date',
+        '  How to fix: add the date the report carries (date: 2021-07-14). A report you cannot date is not one a reader can find: cite another report, or the passage of one of our articles.',
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -213,11 +213,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an outside source with neither a title nor a url',
     [
       lines(
-        "<dir>/articles/example.md:13:9: note \"deals-mini-program\", source 1: an outside source with neither a title nor an address.",
-        "  expected: title: (the headline, as published) or url: (the https:// address of the copy you read), or both",
-        "  found:    neither title: nor url:",
-        "  How to fix: add the headline or the address of the report you read; a republished copy is named in outlet: (\"Reuters, via Zee News\") and its own address given.",
-        "  See CONTRIBUTING.md#sources",
+        '<dir>/articles/example.md:13:9: note "deals-mini-program", source 1: an outside source with neither a title nor an address.',
+        '  expected: title: (the headline, as published) or url: (the https:// address of the copy you read), or both',
+        '  found:    neither title: nor url:',
+        '  How to fix: add the headline or the address of the report you read; a republished copy is named in outlet: ("Reuters, via Zee News") and its own address given.',
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -226,11 +226,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     '"no URL on file" written in a source instead of leaving the field out',
     [
       lines(
-        "<dir>/articles/example.md:15:16: note \"deals-mini-program\", source 1, title: says that something is missing instead of giving it.",
-        "  expected: the title or address itself; a field you do not have is left out",
-        "  found:    Alibaba plans Taobao Deals mini-program on WeChat (no URL on file)",
-        "  How to fix: delete the text and leave out the field you do not have; an outside source still needs its date and a title or an address. A source a reader cannot follow is not a source.",
-        "  See CONTRIBUTING.md#sources",
+        '<dir>/articles/example.md:15:16: note "deals-mini-program", source 1, title: says that something is missing instead of giving it.',
+        '  expected: the title or address itself; a field you do not have is left out',
+        '  found:    Alibaba plans Taobao Deals mini-program on WeChat (no URL on file)',
+        '  How to fix: delete the text and leave out the field you do not have; an outside source still needs its date and a title or an address. A source a reader cannot follow is not a source.',
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -239,45 +239,45 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     "an event's outside source with an http:// address",
     [
       lines(
-        "<dir>/events/2016-04-12-alibaba-takes-control-of-lazada.yaml:9:10: source 1, url: not an https:// address.",
-        "  expected: a full address starting with https://",
-        "  found:    http://uk.reuters.com/article/lazada-ma-alibaba-idUKL3N17F230",
-        "  How to fix: give the https:// address of the page (check that it opens); if you have none, leave url out and give the title.",
-        "  See CONTRIBUTING.md#sources",
+        '<dir>/events/2016-04-12-alibaba-takes-control-of-lazada.yaml:9:10: source 1, url: not an https:// address.',
+        '  expected: a full address starting with https://',
+        '  found:    http://uk.reuters.com/article/lazada-ma-alibaba-idUKL3N17F230',
+        '  How to fix: give the https:// address of the page (check that it opens); if you have none, leave url out and give the title.',
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
   [
     'topic-footnote-weak-source',
-    "a topic's footnotes citing outside reports without a day date, without a title or address, with \"no URL on file\" and an http:// address",
+    'a topic\'s footnotes citing outside reports without a day date, without a title or address, with "no URL on file" and an http:// address',
     [
       lines(
-        "<dir>/topics/weibo.mdx:10:1: footnote [^1]: an outside source without the day it was published.",
-        "  expected: a day date after the outlet: 4 Sep 2024 (or 2024-09-04)",
-        "  found:    Dao Insights, September 2024: https://daoinsights.com/?p=40248",
-        "  How to fix: add the day the report carries; a month or year alone, or \"undated\", does not let a reader find it.",
-        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+        '<dir>/topics/weibo.mdx:10:1: footnote [^1]: an outside source without the day it was published.',
+        '  expected: a day date after the outlet: 4 Sep 2024 (or 2024-09-04)',
+        '  found:    Dao Insights, September 2024: https://daoinsights.com/?p=40248',
+        '  How to fix: add the day the report carries; a month or year alone, or "undated", does not let a reader find it.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
       ),
       lines(
-        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: says \"no URL on file\" instead of giving it.",
-        "  expected: the date, title or address itself; what you have not seen is left out",
-        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
-        "  How to fix: delete the words; give the day the report was published and its title or https:// address. A source a reader cannot follow is not a source: find the report, or cite another.",
-        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+        '<dir>/topics/weibo.mdx:11:1: footnote [^2]: says "no URL on file" instead of giving it.',
+        '  expected: the date, title or address itself; what you have not seen is left out',
+        '  found:    Bloomberg, 17 Mar 2021 (no URL on file)',
+        '  How to fix: delete the words; give the day the report was published and its title or https:// address. A source a reader cannot follow is not a source: find the report, or cite another.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
       ),
       lines(
-        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: an outside source with neither a title nor an https:// address.",
-        "  expected: the headline in double quotes, or the https:// address of the copy you read, or both",
-        "  found:    Bloomberg, 17 Mar 2021 (no URL on file)",
-        "  How to fix: add the headline (\"…\") or the address of the report you read.",
-        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+        '<dir>/topics/weibo.mdx:11:1: footnote [^2]: an outside source with neither a title nor an https:// address.',
+        '  expected: the headline in double quotes, or the https:// address of the copy you read, or both',
+        '  found:    Bloomberg, 17 Mar 2021 (no URL on file)',
+        '  How to fix: add the headline ("…") or the address of the report you read.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
       ),
       lines(
-        "<dir>/topics/weibo.mdx:11:1: footnote [^2]: the address http://uk.reuters.com/article/weibo is not https://.",
-        "  expected: a full address starting with https://",
-        "  found:    Reuters, 12 Apr 2016, \"Sina and Weibo\": http://uk.reuters.com/article/weibo",
-        "  How to fix: give the https:// address of the page (check that it opens); if you have none, remove the address and give the title.",
-        "  See CONTRIBUTING.md#sourcing-a-topics-overview",
+        '<dir>/topics/weibo.mdx:11:1: footnote [^2]: the address http://uk.reuters.com/article/weibo is not https://.',
+        '  expected: a full address starting with https://',
+        '  found:    Reuters, 12 Apr 2016, "Sina and Weibo": http://uk.reuters.com/article/weibo',
+        '  How to fix: give the https:// address of the page (check that it opens); if you have none, remove the address and give the title.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
       ),
     ],
   ],
@@ -287,11 +287,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a note citing an event id with a typo, with the likely one',
     [
       lines(
-        "<dir>/articles/example.md:13:16: note \"pledge\", source 1: there is no event \"2021-07-13-self-discipline-convention-sign\".",
-        "  expected: the file name of an event in <dir>/events/, without .yaml (did you mean \"2021-07-13-self-discipline-convention-signed\"?)",
-        "  found:    2021-07-13-self-discipline-convention-sign",
-        "  How to fix: correct the id: an event is cited by its file name without .yaml, which starts with its date.",
-        "  See CONTRIBUTING.md#sources",
+        '<dir>/articles/example.md:13:16: note "pledge", source 1: there is no event "2021-07-13-self-discipline-convention-sign".',
+        '  expected: the file name of an event in <dir>/events/, without .yaml (did you mean "2021-07-13-self-discipline-convention-signed"?)',
+        '  found:    2021-07-13-self-discipline-convention-sign',
+        '  How to fix: correct the id: an event is cited by its file name without .yaml, which starts with its date.',
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -300,11 +300,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a note citing an event by id and giving it another date in its text',
     [
       lines(
-        "<dir>/articles/example.md:11:62: note \"pledge\": dates the event it cites, \"2021-07-13-self-discipline-convention-signed\", 12 July 2021; the event's file says 2021-07-13.",
+        '<dir>/articles/example.md:11:62: note "pledge": dates the event it cites, "2021-07-13-self-discipline-convention-signed", 12 July 2021; the event\'s file says 2021-07-13.',
         "  expected: the event's date, 2021-07-13, or no date in the note (its source line shows the event's date)",
-        "  found:    12 July 2021",
+        '  found:    12 July 2021',
         "  How to fix: check both against the reporting and correct the wrong one: the event's date in <dir>/events/2021-07-13-self-discipline-convention-signed.yaml (renaming the file to match), or the note. Better, leave the date out of the note: the source line shows the event's.",
-        "  See CONTRIBUTING.md#sources",
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -313,11 +313,11 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'one outside report cited with two dates, in a note and in an event',
     [
       lines(
-        "<dir>/events/2021-07-13-self-discipline-convention-signed.yaml:8:11: source 1: the report https://www.scmp.com/tech/policy/article/3141245/alibaba-tencent-bytedance-and-30-other-big-tech-firms-sign-voluntary is dated 2021-07-15 here and 2021-07-14 at <dir>/articles/example.md:14.",
-        "  expected: one date for one report, wherever it is cited",
-        "  found:    2021-07-15 here; 2021-07-14 in note \"pledge\", source 1 of <dir>/articles/example.md",
+        '<dir>/events/2021-07-13-self-discipline-convention-signed.yaml:8:11: source 1: the report https://www.scmp.com/tech/policy/article/3141245/alibaba-tencent-bytedance-and-30-other-big-tech-firms-sign-voluntary is dated 2021-07-15 here and 2021-07-14 at <dir>/articles/example.md:14.',
+        '  expected: one date for one report, wherever it is cited',
+        '  found:    2021-07-15 here; 2021-07-14 in note "pledge", source 1 of <dir>/articles/example.md',
         "  How to fix: open the report and correct the wrong date: a source's date is the day the report was published, not the day of the event it reports.",
-        "  See CONTRIBUTING.md#sources",
+        '  See CONTRIBUTING.md#sources',
       ),
     ],
   ],
@@ -355,7 +355,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
       lines(
         '<dir>/articles/example.mdx:16:57: the text is not valid MDX: Expected a closing tag for `<b>` before the end of `paragraph`.',
         '  expected: every tag closed in the same paragraph, or a literal < written as \\<',
-        '  found:    …rged by cost per mile, reach <b>more shoppers than Taobao\'s …',
+        "  found:    …rged by cost per mile, reach <b>more shoppers than Taobao's …",
         '  How to fix: write a < that is part of the text as \\<; if you meant a tag, close it in the same paragraph.',
         '  See CONTRIBUTING.md#markdown-and-mdx',
       ),
@@ -367,7 +367,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     [
       lines(
         '<dir>/articles/example.md:18:1: page debris left in the article (rule advertisement): an ad slot label alone on a line: "Advertisement", "Sponsored".',
-        '  expected: only the story\'s own text',
+        "  expected: only the story's own text",
         '  found:    Advertisement',
         '  How to fix: delete the line. If it really is part of the story, say so in your pull request: the rule in src/lib/import/debris-rules.ts then needs fixing (see "Adding a rule").',
         '  See CONTRIBUTING.md#page-debris-rules',
@@ -380,7 +380,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     [
       lines(
         '<dir>/articles/example.md:8:1: the article has no text below its frontmatter.',
-        '  expected: the article\'s text, paragraph by paragraph',
+        "  expected: the article's text, paragraph by paragraph",
         '  found:    nothing',
         '  How to fix: paste the text of the original below the closing ---, or import it with npm run new:article.',
         '  See CONTRIBUTING.md#adding-an-article',
@@ -444,10 +444,10 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a <script> element in a Markdown article',
     [
       lines(
-        '<dir>/articles/example.md:20:1: <script> is not allowed in content: it runs code in the reader\'s browser.',
+        "<dir>/articles/example.md:20:1: <script> is not allowed in content: it runs code in the reader's browser.",
         '  expected: text and Markdown only',
         '  found:    <script>alert(document.cookie)</script>',
-        '  How to fix: remove the <script> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article\'s text, write its < as \\<, as the importer does.',
+        "  How to fix: remove the <script> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article's text, write its < as \\<, as the importer does.",
         '  See CONTRIBUTING.md#what-content-may-not-contain',
       ),
     ],
@@ -457,10 +457,10 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an <iframe> embed in a Markdown article',
     [
       lines(
-        '<dir>/articles/example.md:20:1: <iframe> is not allowed in content: it embeds another site\'s page.',
+        "<dir>/articles/example.md:20:1: <iframe> is not allowed in content: it embeds another site's page.",
         '  expected: text and Markdown only',
         '  found:    <iframe src="https://www.youtube.com/embed/xyz"></iframe>',
-        '  How to fix: remove the <iframe> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article\'s text, write its < as \\<, as the importer does.',
+        "  How to fix: remove the <iframe> element: the article is reproduced as text, without what the original page embedded. If the tag is part of the article's text, write its < as \\<, as the importer does.",
         '  See CONTRIBUTING.md#what-content-may-not-contain',
       ),
     ],
@@ -470,7 +470,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'a <script> element in an MDX article',
     [
       lines(
-        '<dir>/articles/example.mdx:20:1: <script> is not allowed in content: it runs code in the reader\'s browser.',
+        "<dir>/articles/example.mdx:20:1: <script> is not allowed in content: it runs code in the reader's browser.",
         '  expected: text and Markdown only',
         '  found:    <script>alert(document.cookie)</script>',
         '  How to fix: remove the <script> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.',
@@ -483,7 +483,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     'an <iframe> embed in an MDX article',
     [
       lines(
-        '<dir>/articles/example.mdx:20:1: <iframe> is not allowed in content: it embeds another site\'s page.',
+        "<dir>/articles/example.mdx:20:1: <iframe> is not allowed in content: it embeds another site's page.",
         '  expected: text and Markdown only',
         '  found:    <iframe src="https://www.youtube.com/embed/xyz"></iframe>',
         '  How to fix: remove the <iframe> element. If the original page embedded something (a video, a post), leave it out: the article is reproduced as text.',
@@ -525,7 +525,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
         '<dir>/articles/example.md:20:1: an image loaded from another site (cdn.example.com) is not allowed: it tells that site who reads the page, and it can change or vanish.',
         '  expected: nothing loaded from other hosts; images, if any, saved under public/ and linked as /…',
         '  found:    https://cdn.example.com/ad.png',
-        '  How to fix: remove it; describe the picture in words if it matters to the text (the importer keeps an image\'s alt text).',
+        "  How to fix: remove it; describe the picture in words if it matters to the text (the importer keeps an image's alt text).",
         '  See CONTRIBUTING.md#what-content-may-not-contain',
       ),
     ],
@@ -537,7 +537,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
       lines(
         '<dir>/articles/example.mdx:16:1: import from "node:fs" is not allowed: content may only import the site\'s own components from src/components/.',
         '  expected: a path into src/components/',
-        '  found:    import fs from \'node:fs\'',
+        "  found:    import fs from 'node:fs'",
         '  How to fix: remove the import line (and the component it brings in); content needs no code.',
         '  See CONTRIBUTING.md#what-content-may-not-contain',
       ),
@@ -578,7 +578,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'unknown-related-topic',
-    'a topic\'s related: naming a topic that does not exist',
+    "a topic's related: naming a topic that does not exist",
     [
       lines(
         '<dir>/topics/wechat-pay.mdx:6:11: related, item 1: there is no topic "tencent".',
@@ -617,7 +617,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'event-date-not-in-file-name',
-    "an event re-dated without renaming its file",
+    'an event re-dated without renaming its file',
     [
       lines(
         "<dir>/events/2024-09-04-taobao-accepts-wechat-pay.yaml:1:7: the event's date, 2024-09-05, is not the date its file name starts with.",
@@ -659,7 +659,7 @@ describe('every likely mistake gets its exact message', () => {
 
 // Every article and topic is parsed (topics compiled as MDX), so the whole corpus takes seconds on a busy machine.
 // CONTENT_DIR checks another content root, as the build does.
-test('the site\'s own content has no problems', { timeout: 60_000 }, async () => {
+test("the site's own content has no problems", { timeout: 60_000 }, async () => {
   const { filesChecked, problems } = await checkContent({ root: process.env.CONTENT_DIR ?? 'content' });
   expect(problems.map(formatProblem)).toEqual([]);
   expect(filesChecked).toBeGreaterThan(0);

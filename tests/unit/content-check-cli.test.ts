@@ -33,7 +33,9 @@ describe.concurrent('check-content CLI', { timeout: 60_000 }, () => {
     const { code, stdout } = await run([QUOTE_TYPO], { GITHUB_ACTIONS: 'true' });
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      new RegExp(`^::error file=${QUOTE_TYPO}/articles/example\\.md,line=9,col=12,title=Content check%3A quote-not-found::note "cost-per-mille": the quote matches nothing.*%0Aquote:    "charged by cost per mille"%0A.*%0ASee CONTRIBUTING\\.md#the-quote\\n$`),
+      new RegExp(
+        `^::error file=${QUOTE_TYPO}/articles/example\\.md,line=9,col=12,title=Content check%3A quote-not-found::note "cost-per-mille": the quote matches nothing.*%0Aquote:    "charged by cost per mille"%0A.*%0ASee CONTRIBUTING\\.md#the-quote\\n$`,
+      ),
     );
   });
 

@@ -7,7 +7,12 @@ import { checkContent } from '../../src/lib/content-check/check-content.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
 
 const FIXTURES = 'tests/fixtures/bad-content';
-const roots = ['content', ...readdirSync(FIXTURES).sort().map((name) => `${FIXTURES}/${name}`)];
+const roots = [
+  'content',
+  ...readdirSync(FIXTURES)
+    .sort()
+    .map((name) => `${FIXTURES}/${name}`),
+];
 
 test.each(roots)('%s: the same report in one thread and in three', { timeout: 60_000 }, async (root) => {
   const alone = await checkContent({ root }, { threads: 1 });

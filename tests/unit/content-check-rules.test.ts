@@ -218,7 +218,10 @@ describe('reporting', () => {
 test('every section a problem points to is a heading of CONTRIBUTING.md', () => {
   // GitHub's anchors: lower case, punctuation dropped, spaces as hyphens.
   const anchors = [...readFileSync('CONTRIBUTING.md', 'utf8').matchAll(/^#{2,4} (.+)$/gm)].map(([, heading]) =>
-    heading!.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+    heading!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} -]/gu, '')
+      .replace(/ /g, '-'),
   );
   expect(anchors).toEqual(expect.arrayContaining(Object.values(SECTIONS)));
 });

@@ -65,7 +65,7 @@ describe('passages: one definition for the check, the ids and the anchoring', ()
     ['an image', 'Before ![alt text](x.png) after.'],
   ];
 
-  test.each(bodies)('%s: the numbered passages are the page\'s p-N ids, in order', (_name, markdown) => {
+  test.each(bodies)("%s: the numbered passages are the page's p-N ids, in order", (_name, markdown) => {
     const numbered = passagesOf(markdown, 'md').filter((p) => p.number !== undefined);
     const ids = [...String(unified().use(rehypeStringify).stringify(pageTree(markdown))).matchAll(/ id="(p-\d+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(numbered.map((p) => `p-${p.number}`));
@@ -156,4 +156,3 @@ describe('an unchanged file is not parsed again by the next run (digest cache)',
     rmSync(work, { recursive: true, force: true });
   });
 });
-

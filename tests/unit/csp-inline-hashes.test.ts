@@ -14,7 +14,11 @@ test.each([
   ['an is:inline script', `<script is:inline>${THEME}</script>`, { scripts: [sha256(THEME)], styles: [] }],
   ['an is:inline style', '<style is:inline>p{color:red}</style>', { scripts: [], styles: [sha256('p{color:red}')] }],
   ['a bundled script (Astro hashes it)', "<script>import './x.ts';</script>", { scripts: [], styles: [] }],
-  ['a JSON-LD block, self-closing, before an inline script', `<script type="application/ld+json" set:html={json} />\n<script is:inline>${THEME}</script>`, { scripts: [sha256(THEME)], styles: [] }],
+  [
+    'a JSON-LD block, self-closing, before an inline script',
+    `<script type="application/ld+json" set:html={json} />\n<script is:inline>${THEME}</script>`,
+    { scripts: [sha256(THEME)], styles: [] },
+  ],
   ['a JSON-LD data block', '<script is:inline type="application/ld+json">{"a":1}</script>', { scripts: [], styles: [] }],
   ['an external script', '<script is:inline src="/x.js"></script>', { scripts: [], styles: [] }],
 ])('%s', (_name, source, expected) => expect(inlineHashesOf(source)).toEqual(expected));

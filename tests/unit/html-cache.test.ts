@@ -16,7 +16,11 @@ describe('the articles a note cites, from the frontmatter values', () => {
   test.each([
     ['no notes', article('title: A'), []],
     ['an outside source', article('annotations:\n  - id: a\n    sources:\n      - outlet: Reuters'), []],
-    ['one of our articles', article('annotations:\n  - id: a\n    sources:\n      - article: alibaba-embraces-wechat-pay\n        quote: x'), ['alibaba-embraces-wechat-pay']],
+    [
+      'one of our articles',
+      article('annotations:\n  - id: a\n    sources:\n      - article: alibaba-embraces-wechat-pay\n        quote: x'),
+      ['alibaba-embraces-wechat-pay'],
+    ],
     ['quoted', article('annotations:\n  - sources:\n      - article: "the-thaw"'), ['the-thaw']],
     ['in flow style', article('annotations:\n  - sources: [{ article: the-thaw, quote: x }, {article: other}]'), ['other', 'the-thaw']],
     ['cited twice', article('annotations:\n  - sources: [{ article: x }]\n  - sources: [{ article: x }]'), ['x']],
@@ -64,7 +68,10 @@ describe('the name of a page in the cache', () => {
     ['a new topic', () => writeFileSync(join(content, 'topics', 'alipay.mdx'), '---\naliases: [Alipay]\n---\n')],
     ['a removed topic', () => rmSync(join(content, 'topics', 'wechat.mdx'))],
     ['a cited article', () => writeFileSync(join(content, 'articles', 'cited.md'), article('title: Cited', 'New first paragraph.\n\nOne.'))],
-    ['a cited article moved to .mdx', () => (rmSync(join(content, 'articles', 'cited.md')), writeFileSync(join(content, 'articles', 'cited.mdx'), article('title: Cited', 'One.')))],
+    [
+      'a cited article moved to .mdx',
+      () => (rmSync(join(content, 'articles', 'cited.md')), writeFileSync(join(content, 'articles', 'cited.mdx'), article('title: Cited', 'One.'))),
+    ],
   ])('changes with %s', (_name, change) => {
     const before = key();
     change();
@@ -84,7 +91,12 @@ describe('the name of a page in the cache', () => {
   });
 
   test('the pipeline code is the plugins, what they import, the page-time renderer, the config and the lock file', () => {
-    expect(pipelineFiles(project).map((file) => file.slice(project.length + 1))).toEqual(['src/lib/y.ts', 'src/plugins/rehype-x.ts', 'astro.config.mjs', 'package-lock.json']);
+    expect(pipelineFiles(project).map((file) => file.slice(project.length + 1))).toEqual([
+      'src/lib/y.ts',
+      'src/plugins/rehype-x.ts',
+      'astro.config.mjs',
+      'package-lock.json',
+    ]);
   });
 });
 

@@ -10,8 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ImportError, importArticle } from '../../src/lib/import/import-article.ts';
 
 const EMPTY =
-  'The file has no text: it is empty or holds only blank lines. Paste the article into it, headline first and then ' +
-  'the body, and run the importer again.';
+  'The file has no text: it is empty or holds only blank lines. Paste the article into it, headline first and then ' + 'the body, and run the importer again.';
 
 const noParagraphs = (rules: string) =>
   `No article text is left after removing page debris (removed by: ${rules}). Check that the file holds the ` +
@@ -71,9 +70,7 @@ describe('npm run new:article', () => {
     const run = newArticle([SOURCE_002, '--out-dir', out]);
     const target = path.join(out, 'alibaba-tracker-the-partner-games.md');
     expect(run).toMatchObject({ status: 0, stdout: `${target}\n` });
-    expect(readFileSync(target, 'utf8')).toBe(
-      importArticle(readFileSync(SOURCE_002, 'utf8'), { sourceName: '002_1affcc0fd042f187.txt' }).draft,
-    );
+    expect(readFileSync(target, 'utf8')).toBe(importArticle(readFileSync(SOURCE_002, 'utf8'), { sourceName: '002_1affcc0fd042f187.txt' }).draft);
     expect(run.stderr).toContain('line    1  headline  "Alibaba Tracker: The Partner Games"');
     expect(run.stderr).toContain('  - published: YYYY-MM-DD');
     // The temporary file was renamed into place, not left behind.

@@ -29,8 +29,18 @@ export function parseMdx(text: string): Root {
  * images, reference links and footnotes (the importer keeps only emphasis, headings, lists, quotes and web links).
  */
 const MARKUP_NODE_TYPES = new Set([
-  'html', 'code', 'inlineCode', 'table', 'delete', 'thematicBreak', 'image', 'imageReference', 'linkReference',
-  'definition', 'footnoteReference', 'footnoteDefinition',
+  'html',
+  'code',
+  'inlineCode',
+  'table',
+  'delete',
+  'thematicBreak',
+  'image',
+  'imageReference',
+  'linkReference',
+  'definition',
+  'footnoteReference',
+  'footnoteDefinition',
 ]);
 
 /** Node types MDX creates for JSX, `{expressions}` and `import`/`export`: none may come out of article text. */
@@ -78,9 +88,7 @@ export function visibleBlocks(tree: Root): string[] {
 }
 
 export function headings(tree: Root): { depth: number; text: string }[] {
-  return tree.children
-    .filter((node): node is Heading => node.type === 'heading')
-    .map((node) => ({ depth: node.depth, text: shown(node) }));
+  return tree.children.filter((node): node is Heading => node.type === 'heading').map((node) => ({ depth: node.depth, text: shown(node) }));
 }
 
 export function linkUrls(tree: Root): string[] {
@@ -110,5 +118,8 @@ export function mustShow(text: string): string {
 /** The source with the lines the importer removed as page debris (headline included) taken out. */
 export function keptLines(source: string, removed: readonly { line: number; text: string }[]): string {
   const gone = new Set(removed.flatMap((block) => block.text.split('\n').map((_, offset) => block.line + offset)));
-  return normaliseText(source).split('\n').filter((_, index) => !gone.has(index + 1)).join('\n');
+  return normaliseText(source)
+    .split('\n')
+    .filter((_, index) => !gone.has(index + 1))
+    .join('\n');
 }

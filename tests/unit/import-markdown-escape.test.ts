@@ -133,9 +133,55 @@ describe('any text reads as written', () => {
   // Random strings over the characters that mean something to Markdown, MDX or GFM, from a fixed seed so a failure
   // always reproduces. This is how the bare-address, table-delimiter and trailing-backslash cases above were found.
   const ALPHABET = [
-    '{', '}', '<', '>', '/', '&', '#', ';', 'amp', 'x', '1', '.', ')', '(', '[', ']', '!', '\\', '`', '~', '*', '_',
-    '-', '+', '=', '|', ':', ' ', '  ', '\n', '\n\n', '\r', '\t', 'import ', 'export ', 'B', '阿', '🎉', '\u00A0',
-    '"', "'", 'http://x.y', 'www.', '$', '•', '    ', '<!--', '&copy;', 'a@b.co',
+    '{',
+    '}',
+    '<',
+    '>',
+    '/',
+    '&',
+    '#',
+    ';',
+    'amp',
+    'x',
+    '1',
+    '.',
+    ')',
+    '(',
+    '[',
+    ']',
+    '!',
+    '\\',
+    '`',
+    '~',
+    '*',
+    '_',
+    '-',
+    '+',
+    '=',
+    '|',
+    ':',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '\r',
+    '\t',
+    'import ',
+    'export ',
+    'B',
+    '阿',
+    '🎉',
+    '\u00A0',
+    '"',
+    "'",
+    'http://x.y',
+    'www.',
+    '$',
+    '•',
+    '    ',
+    '<!--',
+    '&copy;',
+    'a@b.co',
   ];
   const randomTexts = (count: number, seed: number): string[] => {
     let state = seed;
@@ -143,9 +189,7 @@ describe('any text reads as written', () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return Math.floor((state / 2147483648) * below);
     };
-    return Array.from({ length: count }, () =>
-      Array.from({ length: 1 + next(30) }, () => ALPHABET[next(ALPHABET.length)]).join(''),
-    );
+    return Array.from({ length: count }, () => Array.from({ length: 1 + next(30) }, () => ALPHABET[next(ALPHABET.length)]).join(''));
   };
 
   /** A kept link's target is not shown, so texts that can form one are compared by their structure only. */

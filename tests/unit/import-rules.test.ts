@@ -119,19 +119,24 @@ describe('metadata parsers', () => {
 });
 
 describe('paragraphs', () => {
-  const lines = (...texts: string[]): BodyLine[] =>
-    texts.map((text) => ({ text: text.replace(/ {2}$/, ''), hardBreak: text.endsWith('  ') }));
+  const lines = (...texts: string[]): BodyLine[] => texts.map((text) => ({ text: text.replace(/ {2}$/, ''), hardBreak: text.endsWith('  ') }));
 
   test.each([
     {
       name: 'a sentence end then a new sentence on the next line is a paragraph break',
       source: [lines('It rose.', 'Then it fell.')],
-      body: [{ kind: 'paragraph', lines: ['It rose.'] }, { kind: 'paragraph', lines: ['Then it fell.'] }],
+      body: [
+        { kind: 'paragraph', lines: ['It rose.'] },
+        { kind: 'paragraph', lines: ['Then it fell.'] },
+      ],
     },
     {
       name: 'a closing quote after the full stop still ends the sentence',
       source: [lines('He said “no.”', '“Yes,” she said.')],
-      body: [{ kind: 'paragraph', lines: ['He said “no.”'] }, { kind: 'paragraph', lines: ['“Yes,” she said.'] }],
+      body: [
+        { kind: 'paragraph', lines: ['He said “no.”'] },
+        { kind: 'paragraph', lines: ['“Yes,” she said.'] },
+      ],
     },
     {
       name: 'hard-wrapped text joins with a space',
@@ -161,22 +166,39 @@ describe('paragraphs', () => {
     {
       name: 'bullets become one list',
       source: [lines('• First point', '• Second point')],
-      body: [{ kind: 'list', items: [{ marker: '-', text: 'First point' }, { marker: '-', text: 'Second point' }] }],
+      body: [
+        {
+          kind: 'list',
+          items: [
+            { marker: '-', text: 'First point' },
+            { marker: '-', text: 'Second point' },
+          ],
+        },
+      ],
     },
     {
       name: 'a short standalone line before a paragraph becomes a subheading',
       source: [lines('Final Thought'), lines('It is over.')],
-      body: [{ kind: 'heading', level: 2, text: 'Final Thought' }, { kind: 'paragraph', lines: ['It is over.'] }],
+      body: [
+        { kind: 'heading', level: 2, text: 'Final Thought' },
+        { kind: 'paragraph', lines: ['It is over.'] },
+      ],
     },
     {
       name: 'a short question stays a paragraph',
       source: [lines('Who will benefit the most?'), lines('Brands.')],
-      body: [{ kind: 'paragraph', lines: ['Who will benefit the most?'] }, { kind: 'paragraph', lines: ['Brands.'] }],
+      body: [
+        { kind: 'paragraph', lines: ['Who will benefit the most?'] },
+        { kind: 'paragraph', lines: ['Brands.'] },
+      ],
     },
     {
       name: 'a short line at the end stays a paragraph',
       source: [lines('It is over.'), lines('The end')],
-      body: [{ kind: 'paragraph', lines: ['It is over.'] }, { kind: 'paragraph', lines: ['The end'] }],
+      body: [
+        { kind: 'paragraph', lines: ['It is over.'] },
+        { kind: 'paragraph', lines: ['The end'] },
+      ],
     },
     {
       name: 'an eleven-word line is too long for a subheading',
@@ -189,7 +211,10 @@ describe('paragraphs', () => {
     {
       name: 'a Markdown heading in the body stays one, never as a second h1',
       source: [lines('# Background', 'It began in 2021.')],
-      body: [{ kind: 'heading', level: 2, text: 'Background' }, { kind: 'paragraph', lines: ['It began in 2021.'] }],
+      body: [
+        { kind: 'heading', level: 2, text: 'Background' },
+        { kind: 'paragraph', lines: ['It began in 2021.'] },
+      ],
     },
   ])('$name', ({ source, body }) => {
     expect(buildBody(source)).toEqual(body);

@@ -46,9 +46,26 @@ const sources: SourceExpectation[] = [
     headings: [],
     rules: ['section-kicker', 'headline', 'dateline', 'image-caption', 'byline', 'subscription-promo', 'republication-credit', 'copyright', 'publisher-footer'],
     debris: [
-      'RETAIL', 'conciliatory turn', 'March 25, 2021', 'Image credit', 'the past few months have taken a toll on the tech giant',
-      'Avery Booker', 'Subscribe to', 'Plus: Just released', 'State of Luxury 2019', 'Save', '▶', 'Published with permission',
-      'Jing Daily', 'Adapted for clarity', '©', 'Napean', 'All rights reserved', 'published each business day', 'feedback', '](#)',
+      'RETAIL',
+      'conciliatory turn',
+      'March 25, 2021',
+      'Image credit',
+      'the past few months have taken a toll on the tech giant',
+      'Avery Booker',
+      'Subscribe to',
+      'Plus: Just released',
+      'State of Luxury 2019',
+      'Save',
+      '▶',
+      'Published with permission',
+      'Jing Daily',
+      'Adapted for clarity',
+      '©',
+      'Napean',
+      'All rights reserved',
+      'published each business day',
+      'feedback',
+      '](#)',
     ],
     kept: [
       'Yet the past few months have taken a toll on the ecommerce giant.',
@@ -72,8 +89,19 @@ const sources: SourceExpectation[] = [
     headings: [],
     rules: ['section-kicker', 'headline', 'dateline', 'image-caption', 'byline', 'subscription-promo', 'republication-credit'],
     debris: [
-      'MARKETING', 'thawing relations', 'June 28, 2022', 'Image credit', "WeChat's latest move gives hope", 'Yishu Wang',
-      'Subscribe to', 'Plus: Just released', 'State of Luxury 2019', '▶', 'Published with permission', 'Jing Daily', '](#)',
+      'MARKETING',
+      'thawing relations',
+      'June 28, 2022',
+      'Image credit',
+      "WeChat's latest move gives hope",
+      'Yishu Wang',
+      'Subscribe to',
+      'Plus: Just released',
+      'State of Luxury 2019',
+      '▶',
+      'Published with permission',
+      'Jing Daily',
+      '](#)',
     ],
     kept: [
       // "cost per mile" (for cost per mille) is the author's typo, kept as written.
@@ -109,8 +137,15 @@ const sources: SourceExpectation[] = [
     headings: [],
     rules: ['advertisement', 'headline', 'reading-time', 'trust-notice', 'counter', 'image-caption', 'video-duration', 'video-title'],
     debris: [
-      'Advertisement', 'under Beijing’s antitrust pressure', 'Reading Time', 'Why you can trust SCMP', 'Photo: Bloomberg',
-      'headquarters in Hangzhou', '07:30', 'Why China is tightening control over cybersecurity', '•',
+      'Advertisement',
+      'under Beijing’s antitrust pressure',
+      'Reading Time',
+      'Why you can trust SCMP',
+      'Photo: Bloomberg',
+      'headquarters in Hangzhou',
+      '07:30',
+      'Why China is tightening control over cybersecurity',
+      '•',
     ],
     kept: [
       // One line break apart in the source, these are two paragraphs.
@@ -126,10 +161,20 @@ const sources: SourceExpectation[] = [
     datePrecision: 'approximate',
     slug: 'alibaba-embraces-wechat-pay-signaling-a-new-era',
     paragraphs: 12,
-    headings: ['Opening Up to Collaborations', 'Breaking Down Walled Gardens', 'A Shift in the Competitive Landscape', 'A New Era of Collaboration', 'Final Thought'],
+    headings: [
+      'Opening Up to Collaborations',
+      'Breaking Down Walled Gardens',
+      'A Shift in the Competitive Landscape',
+      'A New Era of Collaboration',
+      'Final Thought',
+    ],
     rules: ['headline', 'counter', 'invisible-line', 'repeated-headline', 'related-links', 'comment-form'],
     debris: [
-      'Signaling a New Era', 'You Might Be Interested In', 'Samsung UST Projector', 'Alexa Voice Assistant', 'Leave A Reply',
+      'Signaling a New Era',
+      'You Might Be Interested In',
+      'Samsung UST Projector',
+      'Alexa Voice Assistant',
+      'Leave A Reply',
       'Your email address will not be published',
     ],
     kept: [
@@ -197,7 +242,7 @@ describe.each(sources)('importing $file', (expected) => {
     for (const block of blocks) expect(block).not.toMatch(/^[\d\s]*$/);
   });
 
-  test('keeps the author\'s paragraphs verbatim', () => {
+  test("keeps the author's paragraphs verbatim", () => {
     for (const paragraph of expected.kept) expect(blocks).toContain(paragraph);
   });
 
@@ -215,7 +260,7 @@ describe.each(sources)('importing $file', (expected) => {
     expect(codeNodeTypes(parseMdx(body))).toEqual([]);
   });
 
-  test('every paragraph shows the source\'s text, the same as Markdown as it did as MDX', () => {
+  test("every paragraph shows the source's text, the same as Markdown as it did as MDX", () => {
     expect(visibleBlocks(tree)).toEqual(visibleBlocks(parseMdx(body)));
     expect(mustShow(visibleBlocks(tree).join(''))).toBe(mustShow(keptLines(source, result.removed)));
   });
@@ -245,8 +290,6 @@ describe('the removal report', () => {
   test('names the fields left to fill in', () => {
     const field = (item: string) => item.split(':')[0];
     expect(importSource('000_f0c5dd82734d56fe.txt').result.todo.map(field)).toEqual(['outlet', 'originalUrl', 'topics', 'summary', 'lostLinks']);
-    expect(importSource('004_2f455995763ed39a.txt').result.todo.map(field)).toEqual([
-      'outlet', 'published', 'dateNote', 'originalUrl', 'topics', 'summary',
-    ]);
+    expect(importSource('004_2f455995763ed39a.txt').result.todo.map(field)).toEqual(['outlet', 'published', 'dateNote', 'originalUrl', 'topics', 'summary']);
   });
 });

@@ -88,7 +88,14 @@ describe('TextQuoteSelector and positions', () => {
   test.each([
     ['a passage with its 32 characters either side', 'x'.repeat(40) + 'QUOTE' + 'y'.repeat(40), 40, 45, 'x'.repeat(32), 'y'.repeat(32)],
     ['at the very start: no prefix', 'QUOTE and more', 0, 5, '', ' and more'],
-    ['context widened until the whole occurs once', `${'ab'.repeat(40)}Q${'ab'.repeat(40)}|${'ab'.repeat(40)}Q${'ab'.repeat(40)}`, 80, 81, 'ab'.repeat(40), `${'ab'.repeat(40)}|${'ab'.repeat(23)}a`],
+    [
+      'context widened until the whole occurs once',
+      `${'ab'.repeat(40)}Q${'ab'.repeat(40)}|${'ab'.repeat(40)}Q${'ab'.repeat(40)}`,
+      80,
+      81,
+      'ab'.repeat(40),
+      `${'ab'.repeat(40)}|${'ab'.repeat(23)}a`,
+    ],
     ['never splits a surrogate pair', `😀${'a'.repeat(31)}QUOTE`, 33, 38, `😀${'a'.repeat(31)}`, ''],
   ])('%s', (_name, text, start, end, prefix, suffix) => {
     const selector = quoteSelector(text, start, end);
@@ -147,7 +154,12 @@ describe('a note as a Web Annotation', () => {
           { type: 'TextQuoteSelector', exact: 'quote', prefix: 'Intro 😀 text. The ', suffix: ' here.' },
           // "😀" is two code units and one code point: positions count code points.
           { type: 'CssSelector', value: '.article-body', refinedBy: { type: 'TextPositionSelector', start: 18, end: 23 } },
-          { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: 'p-2', refinedBy: { type: 'TextPositionSelector', start: 4, end: 9 } },
+          {
+            type: 'FragmentSelector',
+            conformsTo: 'http://tools.ietf.org/rfc/rfc3986',
+            value: 'p-2',
+            refinedBy: { type: 'TextPositionSelector', start: 4, end: 9 },
+          },
         ],
       },
       'dcterms:source': [
@@ -172,10 +184,13 @@ describe('a note as a Web Annotation', () => {
     expect(annotation).not.toHaveProperty('dcterms:source');
   });
 
-  test.each(NOTE_KINDS.map((kind) => [kind, MOTIVATIONS[kind].motivation]))('a %s note is motivated by %s, one of the model\'s motivations', (kind, motivation) => {
-    expect(MODEL_MOTIVATIONS).toContain(motivation);
-    expect(webAnnotation(note({ kind }), publisher).motivation).toBe(motivation);
-  });
+  test.each(NOTE_KINDS.map((kind) => [kind, MOTIVATIONS[kind].motivation]))(
+    "a %s note is motivated by %s, one of the model's motivations",
+    (kind, motivation) => {
+      expect(MODEL_MOTIVATIONS).toContain(motivation);
+      expect(webAnnotation(note({ kind }), publisher).motivation).toBe(motivation);
+    },
+  );
 
   test('every annotation it writes passes the model check', () => {
     for (const kind of NOTE_KINDS) expect(annotationProblems(webAnnotation(note({ kind }), publisher), true)).toEqual([]);
@@ -209,12 +224,18 @@ describe('collections and pages', () => {
     expect(seen.every((a) => !('@context' in a))).toBe(true);
   });
 
-  test('an article\'s collection embeds its one page; an article without notes has an empty collection', () => {
+  test("an article's collection embeds its one page; an article without notes has an empty collection", () => {
     const id = `${PAGE}annotations.jsonld`;
     const full = articleCollection(id, 'Notes', many(3));
     expect(collectionProblems(full)).toEqual([]);
     expect(full).toMatchObject({ total: 3, last: `${id}#page-1`, first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0 } });
-    expect(articleCollection(id, 'Notes', [])).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'AnnotationCollection', label: 'Notes', total: 0 });
+    expect(articleCollection(id, 'Notes', [])).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id,
+      type: 'AnnotationCollection',
+      label: 'Notes',
+      total: 0,
+    });
   });
 });
 
@@ -230,13 +251,20 @@ describe('the model check catches what the model forbids', () => {
     ['a TextualBody without a value', (a: Record<string, any>) => delete a.body.items[0].value, 'annotation.body[0].items[0].value'],
     ['a body purpose outside the motivations', (a: Record<string, any>) => (a.body.items[1].purpose = 'fixing'), 'annotation.body[0].items[1].purpose'],
     ['a quote without exact', (a: Record<string, any>) => delete a.target.selector[0].exact, 'annotation.target[0].selector[0].exact'],
-    ['a position ending before it starts', (a: Record<string, any>) => (a.target.selector[1].refinedBy.end = 1), 'annotation.target[0].selector[1].refinedBy[0]'],
+    [
+      'a position ending before it starts',
+      (a: Record<string, any>) => (a.target.selector[1].refinedBy.end = 1),
+      'annotation.target[0].selector[1].refinedBy[0]',
+    ],
     ['an unknown selector', (a: Record<string, any>) => (a.target.selector[2].type = 'ParagraphSelector'), 'annotation.target[0].selector[2].type'],
   ])('%s', (_name, spoil, path) => {
     const annotation = good();
     spoil(annotation);
     const problems = annotationProblems(annotation, true);
-    expect(problems.some((p) => p.startsWith(path)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(path)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 });
 
@@ -245,16 +273,34 @@ describe('when each note was written and last changed', () => {
   test.each([
     ['no history', [], {}],
     ['one version', [v('2026-01-03', { a: '1' })], { a: ['2026-01-03', undefined] }],
-    ['added, then unchanged', [v('2026-01-03', { a: '1', b: '1' }), v('2026-01-02', { a: '1' })], { a: ['2026-01-02', undefined], b: ['2026-01-03', undefined] }],
-    ['changed twice: the last change counts', [v('2026-01-04', { a: '3' }), v('2026-01-03', { a: '2' }), v('2026-01-02', { a: '1' })], { a: ['2026-01-02', '2026-01-04'] }],
-    ['changed, then an unrelated commit', [v('2026-01-04', { a: '2', b: '1' }), v('2026-01-03', { a: '2' }), v('2026-01-02', { a: '1' })], { a: ['2026-01-02', '2026-01-03'], b: ['2026-01-04', undefined] }],
-    ['removed and written again: a new note', [v('2026-01-04', { a: '1' }), v('2026-01-03', {}), v('2026-01-02', { a: '1' })], { a: ['2026-01-04', undefined] }],
+    [
+      'added, then unchanged',
+      [v('2026-01-03', { a: '1', b: '1' }), v('2026-01-02', { a: '1' })],
+      { a: ['2026-01-02', undefined], b: ['2026-01-03', undefined] },
+    ],
+    [
+      'changed twice: the last change counts',
+      [v('2026-01-04', { a: '3' }), v('2026-01-03', { a: '2' }), v('2026-01-02', { a: '1' })],
+      { a: ['2026-01-02', '2026-01-04'] },
+    ],
+    [
+      'changed, then an unrelated commit',
+      [v('2026-01-04', { a: '2', b: '1' }), v('2026-01-03', { a: '2' }), v('2026-01-02', { a: '1' })],
+      { a: ['2026-01-02', '2026-01-03'], b: ['2026-01-04', undefined] },
+    ],
+    [
+      'removed and written again: a new note',
+      [v('2026-01-04', { a: '1' }), v('2026-01-03', {}), v('2026-01-02', { a: '1' })],
+      { a: ['2026-01-04', undefined] },
+    ],
   ])('%s', (_name, versions, expected) => {
     const dates = noteDates(versions);
-    expect(Object.fromEntries([...dates].map(([id, d]) => [id, [d.created.toISOString().slice(0, 10), d.modified?.toISOString().slice(0, 10)]]))).toEqual(expected);
+    expect(Object.fromEntries([...dates].map(([id, d]) => [id, [d.created.toISOString().slice(0, 10), d.modified?.toISOString().slice(0, 10)]]))).toEqual(
+      expected,
+    );
   });
 
-  test('re-tagging a note\'s topics is not a change to it', () => {
+  test("re-tagging a note's topics is not a change to it", () => {
     const base = { id: 'a', quote: 'q', kind: 'context', body: 'b', sources: [] };
     expect(noteFingerprint({ ...base, topics: ['x'] })).toBe(noteFingerprint({ ...base, topics: ['y'] }));
     expect(noteFingerprint({ ...base, body: 'c' })).not.toBe(noteFingerprint(base));
@@ -302,13 +348,28 @@ describe('committed versions of files, from git', () => {
   test('a real repository: every committed text of each file, newest first; none from a shallow clone', () => {
     const repo = mkdtempSync(join(tmpdir(), 'file-versions-'));
     made.push(repo);
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      });
     git('init', '-q');
     mkdirSync(join(repo, 'content/articles'), { recursive: true });
     const commit = (date: string, text: string) => {
       writeFileSync(join(repo, 'content/articles/a.md'), text);
       git('add', '.');
-      execFileSync('git', ['commit', '-qm', date], { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
+      execFileSync('git', ['commit', '-qm', date], {
+        cwd: repo,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+          GIT_COMMITTER_DATE: date,
+          GIT_AUTHOR_DATE: date,
+        },
+      });
     };
     commit('2026-01-02T00:00:00Z', 'first\n');
     commit('2026-01-03T00:00:00Z', 'second, 微信\n');

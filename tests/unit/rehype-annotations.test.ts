@@ -38,7 +38,10 @@ const NESTED_LINK = /<a[\s>](?:(?!<\/a>)[\s\S])*?<a[\s>]/;
 describe('annotated HTML', () => {
   test('a passage is marked, numbered, and its note sits beside its paragraph and in the list at the end', () => {
     const html = render('WeChat Moments adverts, charged by cost per mile, are dear.\n\nSecond paragraph.', [
-      note('cpm', 'cost per mile', { kind: 'correction', sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm', date: '2024-05-01' }] }),
+      note('cpm', 'cost per mile', {
+        kind: 'correction',
+        sources: [{ outlet: 'Google Ad Manager Help', title: 'Cost per mille', url: 'https://example.org/cpm', date: '2024-05-01' }],
+      }),
     ]);
     expect(html).toContain(
       '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark class="annotation" data-annotation="cpm" data-kind="correction" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" data-note="cpm" data-kind="correction" aria-label="Note 1, correction" tabindex="-1" data-pagefind-title="Correction"><p class="note-head"><a class="note-number" href="#note-cpm" aria-label="Link to note 1">1</a> <span class="note-kind">Correction</span></p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>, 1 May 2024.</p></div></div></div>',
@@ -50,7 +53,9 @@ describe('annotated HTML', () => {
   });
 
   test('a quote across emphasis and a link is marked piece by piece', () => {
-    const html = render('Having enticed **more than 200** premium [brands](https://example.org) to launch.', [note('brands', 'enticed more than 200 premium brands')]);
+    const html = render('Having enticed **more than 200** premium [brands](https://example.org) to launch.', [
+      note('brands', 'enticed more than 200 premium brands'),
+    ]);
     expect(html).toContain(
       '<p id="p-1">Having <mark class="annotation" data-annotation="brands" data-kind="context" id="passage-brands">enticed </mark><strong><mark class="annotation" data-annotation="brands" data-kind="context">more than 200</mark></strong><mark class="annotation" data-annotation="brands" data-kind="context"> premium </mark><a href="https://example.org"><mark class="annotation" data-annotation="brands" data-kind="context">brands</mark></a><a class="note-marker"',
     );
@@ -58,8 +63,18 @@ describe('annotated HTML', () => {
 
   test.each([
     ['a topic link', 'Alibaba bought Lazada in 2016.', [note('deal', 'bought Lazada')], '>Lazada</mark></a><a class="note-marker" href="#note-deal"'],
-    ['emphasis inside a link', 'The [**whole** deal](https://example.org) closed.', [note('deal', 'The whole')], '>whole</mark></strong> deal</a><a class="note-marker" href="#note-deal"'],
-    ['the middle of a link', 'A [deal for Lazada Group](https://example.org) closed.', [note('deal', 'A deal')], '>deal</mark> for Lazada Group</a><a class="note-marker" href="#note-deal"'],
+    [
+      'emphasis inside a link',
+      'The [**whole** deal](https://example.org) closed.',
+      [note('deal', 'The whole')],
+      '>whole</mark></strong> deal</a><a class="note-marker" href="#note-deal"',
+    ],
+    [
+      'the middle of a link',
+      'A [deal for Lazada Group](https://example.org) closed.',
+      [note('deal', 'A deal')],
+      '>deal</mark> for Lazada Group</a><a class="note-marker" href="#note-deal"',
+    ],
     [
       'the same link, twice',
       'A [deal for Lazada Group](https://example.org) closed.',
@@ -83,14 +98,24 @@ describe('annotated HTML', () => {
     const html = render('A claim.[^a]\n\n[^a]: The footnote text.');
     expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
     expect(html).toContain('<span class="note-kind">Footnote</span></p><div class="note-body"><p>The footnote text.</p></div>');
-    expect(html).toContain('<li id="endnote-footnote-a" data-kind="footnote"><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>');
+    expect(html).toContain(
+      '<li id="endnote-footnote-a" data-kind="footnote"><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>',
+    );
     expect(html).not.toContain('data-footnotes');
   });
 
   test('links in a note honour the base path, and a source in another article links to its paragraph', () => {
-    const html = render('Taobao Deals on WeChat.', [
-      note('xref', 'Taobao Deals', { kind: 'cross-reference', body: 'See [the topic](/topics/taobao-deals/).', sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }] }),
-    ], '/walled-gardens/');
+    const html = render(
+      'Taobao Deals on WeChat.',
+      [
+        note('xref', 'Taobao Deals', {
+          kind: 'cross-reference',
+          body: 'See [the topic](/topics/taobao-deals/).',
+          sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }],
+        }),
+      ],
+      '/walled-gardens/',
+    );
     expect(html).toContain('<a href="/walled-gardens/topics/taobao-deals/">the topic</a>');
     expect(html).toContain('Source: our article <a href="/walled-gardens/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.');
   });
@@ -100,11 +125,17 @@ describe('annotated HTML', () => {
     ['cited', 'Source: our article <a href="/articles/cited/#p-2">The Cited Article</a> (Example Daily), paragraph 2.'],
     ['cited-in-mdx', 'Source: our article <a href="/articles/cited-in-mdx/#p-1">The Cited MDX Article</a> (Example Daily), paragraph 1.'],
   ])('a source citing %s (.md or .mdx) links to its paragraph', (article, source) => {
-    expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(source);
+    expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(
+      source,
+    );
   });
 
   test('a source citing one of our events shows its date and title, linked to it on the timeline', () => {
-    const html = render('Taobao Deals on WeChat.', [note('pledge', 'Taobao Deals', { sources: [{ event: '2021-07-13-self-discipline-convention-signed' }] })], '/walled-gardens/');
+    const html = render(
+      'Taobao Deals on WeChat.',
+      [note('pledge', 'Taobao Deals', { sources: [{ event: '2021-07-13-self-discipline-convention-signed' }] })],
+      '/walled-gardens/',
+    );
     expect(html).toContain(
       'Source: our timeline, <a href="/walled-gardens/timeline/#event-2021-07-13-self-discipline-convention-signed">13 July 2021: Tech firms sign a self-discipline convention</a>.',
     );

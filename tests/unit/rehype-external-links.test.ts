@@ -13,8 +13,16 @@ const render = (markdown: string) =>
   String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).processSync(markdown));
 
 test.each([
-  ['a link to another site', '[Reuters](https://www.reuters.com/x)', '<p><a href="https://www.reuters.com/x" rel="noopener noreferrer external">Reuters</a></p>'],
-  ['a bare address (GFM autolink)', 'See https://example.org.', '<p>See <a href="https://example.org" rel="noopener noreferrer external">https://example.org</a>.</p>'],
+  [
+    'a link to another site',
+    '[Reuters](https://www.reuters.com/x)',
+    '<p><a href="https://www.reuters.com/x" rel="noopener noreferrer external">Reuters</a></p>',
+  ],
+  [
+    'a bare address (GFM autolink)',
+    'See https://example.org.',
+    '<p>See <a href="https://example.org" rel="noopener noreferrer external">https://example.org</a>.</p>',
+  ],
   ['a protocol-relative link', '[x](//example.org/)', '<p><a href="//example.org/" rel="noopener noreferrer external">x</a></p>'],
   ['a site path', '[topic](/topics/wechat-pay/)', '<p><a href="/topics/wechat-pay/">topic</a></p>'],
   ['an anchor', '[p](#p-2)', '<p><a href="#p-2">p</a></p>'],
@@ -22,7 +30,10 @@ test.each([
 ])('%s', (_name, markdown, html) => expect(render(markdown)).toBe(html));
 
 test('tokens already in rel are kept, and none is added twice', () => {
-  const tree = { type: 'root' as const, children: [{ type: 'element' as const, tagName: 'a', properties: { href: 'https://example.org', rel: ['nofollow', 'noopener'] }, children: [] }] };
+  const tree = {
+    type: 'root' as const,
+    children: [{ type: 'element' as const, tagName: 'a', properties: { href: 'https://example.org', rel: ['nofollow', 'noopener'] }, children: [] }],
+  };
   rehypeExternalLinks()(tree);
   expect(tree.children[0]!.properties.rel).toEqual(['nofollow', 'noopener', 'noreferrer', 'external']);
 });
@@ -35,5 +46,9 @@ test.each([
   ['/', '[a](/articles/x/#p-2)', '<p><a href="/articles/x/#p-2">a</a></p>'],
   ['/walled-gardens/', '[a](/articles/x/#p-2)', '<p><a href="/walled-gardens/articles/x/#p-2">a</a></p>'],
   ['/walled-gardens/', '![chart](/images/chart.png)', '<p><img src="/walled-gardens/images/chart.png" alt="chart"></p>'],
-  ['/walled-gardens/', '[b](https://example.org/) [c](#p-1) [d](//cdn.example.org/x)', '<p><a href="https://example.org/">b</a> <a href="#p-1">c</a> <a href="//cdn.example.org/x">d</a></p>'],
+  [
+    '/walled-gardens/',
+    '[b](https://example.org/) [c](#p-1) [d](//cdn.example.org/x)',
+    '<p><a href="https://example.org/">b</a> <a href="#p-1">c</a> <a href="//cdn.example.org/x">d</a></p>',
+  ],
 ])('under %s, %s', (base, markdown, html) => expect(renderUnder(base, markdown)).toBe(html));

@@ -19,6 +19,11 @@ const LOST = (text: string) => `<span class="lost-link">${text}</span>`;
 
 test.each([
   ['lostLinks: bold, a run', 'Facing an **investigation** now.', { lostLinks: 'bold' }, `<p>Facing an ${LOST('investigation')} now.</p>`],
-  ['lostLinks: bold, a run holding italic', 'The "**walled *gardens***" of tech.', { lostLinks: 'bold' }, `<p>The "${LOST('walled <em>gardens</em>')}" of tech.</p>`],
+  [
+    'lostLinks: bold, a run holding italic',
+    'The "**walled *gardens***" of tech.',
+    { lostLinks: 'bold' },
+    `<p>The "${LOST('walled <em>gardens</em>')}" of tech.</p>`,
+  ],
   ['without the field, bold is emphasis', 'Facing an **investigation** now.', {}, '<p>Facing an <strong>investigation</strong> now.</p>'],
 ])('%s', (_name, markdown, frontmatter, html) => expect(render(markdown, frontmatter)).toBe(html));

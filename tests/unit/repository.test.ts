@@ -25,7 +25,7 @@ describe('links into the repository', () => {
   ])('%s is %s in the repository', (path, expected) => expect(repoPath(path)).toBe(expected));
 
   const repo = 'https://github.com/walled-gardens/walled-gardens-annotated';
-  test('the edit link opens the file on main in GitHub\'s editor', () => {
+  test("the edit link opens the file on main in GitHub's editor", () => {
     expect(editUrl(repo, 'content/articles/alibaba-embraces-wechat-pay.md')).toBe(`${repo}/edit/main/content/articles/alibaba-embraces-wechat-pay.md`);
     expect(editUrl(repo, './content/topics/wechat-pay.mdx')).toBe(`${repo}/edit/main/content/topics/wechat-pay.mdx`);
   });
@@ -57,12 +57,28 @@ describe('last updated, from the history when it can be trusted', () => {
   const published = new Date('2024-09-05T00:00:00Z');
 
   test.each([
-    ['a full history', { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\nM\tcontent/articles/x.mdx` }, { date: new Date('2025-01-02T02:00:00Z'), from: 'git' }],
-    ['a shallow clone, whose one commit dates every file', { 'rev-parse': 'true', log: `${C}2025-01-02T10:00:00+08:00\n\nM\tcontent/articles/x.mdx` }, { date: published, from: 'fallback' }],
+    [
+      'a full history',
+      { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\nM\tcontent/articles/x.mdx` },
+      { date: new Date('2025-01-02T02:00:00Z'), from: 'git' },
+    ],
+    [
+      'a shallow clone, whose one commit dates every file',
+      { 'rev-parse': 'true', log: `${C}2025-01-02T10:00:00+08:00\n\nM\tcontent/articles/x.mdx` },
+      { date: published, from: 'fallback' },
+    ],
     ['no git, or not a repository', { 'rev-parse': undefined, log: undefined }, { date: published, from: 'fallback' }],
-    ['a file never committed', { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\nA\tcontent/articles/other.mdx` }, { date: published, from: 'fallback' }],
+    [
+      'a file never committed',
+      { 'rev-parse': 'false', log: `${C}2025-01-02T10:00:00+08:00\n\nA\tcontent/articles/other.mdx` },
+      { date: published, from: 'fallback' },
+    ],
     ['an empty history', { 'rev-parse': 'false', log: '' }, { date: published, from: 'fallback' }],
-    ['an answer that is not a date', { 'rev-parse': 'false', log: `${C}fatal: bad revision\nM\tcontent/articles/x.mdx` }, { date: published, from: 'fallback' }],
+    [
+      'an answer that is not a date',
+      { 'rev-parse': 'false', log: `${C}fatal: bad revision\nM\tcontent/articles/x.mdx` },
+      { date: published, from: 'fallback' },
+    ],
   ])('%s', (_name, answers, expected) => {
     expect(lastUpdated(scriptedGit(answers), 'content/articles/x.mdx', '/repo', published)).toEqual(expected);
   });
@@ -86,12 +102,36 @@ describe('last updated, from the history when it can be trusted', () => {
   });
 
   test.each([
-    ['the newest commit of each file wins', `${C}2025-02-01T00:00:00Z\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\nA\tb.mdx\n`, { 'a.mdx': '2025-02-01T00:00:00.000Z', 'b.mdx': '2024-01-01T00:00:00.000Z' }],
-    ['names with spaces and non-Latin letters are kept as written', `${C}2025-02-01T00:00:00Z\n\nA\tcontent/淘宝 notes.mdx\n`, { 'content/淘宝 notes.mdx': '2025-02-01T00:00:00.000Z' }],
-    ['a commit without a readable date dates none of its files', `${C}garbage\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\n`, { 'a.mdx': '2024-01-01T00:00:00.000Z' }],
-    ['a rename alone is not a change: the file keeps the date of its last change under the old name', `${C}2026-11-22T00:00:00Z\n\nR100\ta.mdx\ta.md\n${C}2025-01-01T00:00:00Z\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\n`, { 'a.md': '2025-01-01T00:00:00.000Z' }],
-    ['a rename that also changed the file dates it', `${C}2026-11-22T00:00:00Z\n\nR087\ta.mdx\ta.md\n${C}2025-01-01T00:00:00Z\n\nA\ta.mdx\n`, { 'a.md': '2026-11-22T00:00:00.000Z' }],
-    ['renamed twice, changed in between', `${C}2026-03-01T00:00:00Z\n\nR100\tb.md\tc.md\n${C}2026-02-01T00:00:00Z\n\nM\tb.md\n${C}2026-01-01T00:00:00Z\n\nR100\ta.md\tb.md\n${C}2025-01-01T00:00:00Z\n\nA\ta.md\n`, { 'c.md': '2026-02-01T00:00:00.000Z' }],
+    [
+      'the newest commit of each file wins',
+      `${C}2025-02-01T00:00:00Z\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\nA\tb.mdx\n`,
+      { 'a.mdx': '2025-02-01T00:00:00.000Z', 'b.mdx': '2024-01-01T00:00:00.000Z' },
+    ],
+    [
+      'names with spaces and non-Latin letters are kept as written',
+      `${C}2025-02-01T00:00:00Z\n\nA\tcontent/淘宝 notes.mdx\n`,
+      { 'content/淘宝 notes.mdx': '2025-02-01T00:00:00.000Z' },
+    ],
+    [
+      'a commit without a readable date dates none of its files',
+      `${C}garbage\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\n`,
+      { 'a.mdx': '2024-01-01T00:00:00.000Z' },
+    ],
+    [
+      'a rename alone is not a change: the file keeps the date of its last change under the old name',
+      `${C}2026-11-22T00:00:00Z\n\nR100\ta.mdx\ta.md\n${C}2025-01-01T00:00:00Z\n\nM\ta.mdx\n${C}2024-01-01T00:00:00Z\n\nA\ta.mdx\n`,
+      { 'a.md': '2025-01-01T00:00:00.000Z' },
+    ],
+    [
+      'a rename that also changed the file dates it',
+      `${C}2026-11-22T00:00:00Z\n\nR087\ta.mdx\ta.md\n${C}2025-01-01T00:00:00Z\n\nA\ta.mdx\n`,
+      { 'a.md': '2026-11-22T00:00:00.000Z' },
+    ],
+    [
+      'renamed twice, changed in between',
+      `${C}2026-03-01T00:00:00Z\n\nR100\tb.md\tc.md\n${C}2026-02-01T00:00:00Z\n\nM\tb.md\n${C}2026-01-01T00:00:00Z\n\nR100\ta.md\tb.md\n${C}2025-01-01T00:00:00Z\n\nA\ta.md\n`,
+      { 'c.md': '2026-02-01T00:00:00.000Z' },
+    ],
     ['a deleted file has no date', `${C}2026-03-01T00:00:00Z\n\nD\tgone.md\n`, {}],
     ['nothing', '', {}],
   ])('reading the history: %s', (_name, output, expected) => {

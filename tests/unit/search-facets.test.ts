@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { facetAttributes, filterLabel, orderFilterValues, recordFacets, RESULT_TYPES, searchFilterLabels, yearOf, type Facets, type FilterLabels } from '../../src/lib/search/facets.ts';
+import {
+  facetAttributes,
+  filterLabel,
+  orderFilterValues,
+  recordFacets,
+  RESULT_TYPES,
+  searchFilterLabels,
+  yearOf,
+  type Facets,
+  type FilterLabels,
+} from '../../src/lib/search/facets.ts';
 import { NOTE_KINDS } from '../../src/lib/annotations/kinds.ts';
 
 describe('the year filter of a date', () => {
@@ -41,7 +51,7 @@ describe('what each kind of result carries', () => {
       { filters: { type: ['article'], topic: ['jd-com', 'taobao'] }, meta: { type: 'Article', topics: 'JD.com, Taobao' }, sort: {} },
     ],
     [
-      "an article with notes: one kind filter per kind of note it has, once each",
+      'an article with notes: one kind filter per kind of note it has, once each',
       { type: 'article', date: '2022-06-28', outlet: 'Luxury Daily', kinds: ['correction', 'definition', 'correction'] },
       {
         filters: { type: ['article'], year: ['2022'], outlet: ['Luxury Daily'], kind: ['correction', 'definition'] },

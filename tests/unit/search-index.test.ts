@@ -19,7 +19,8 @@ const hidden = (facets: ReturnType<typeof facetAttributes>) =>
     ...facets.sort.map((v) => `<span data-pagefind-sort="${v}"></span>`),
   ].join('')}</div>`;
 
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Articles Topics Timeline</nav><main>${body}</main><footer>Site footer</footer></body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Articles Topics Timeline</nav><main>${body}</main><footer>Site footer</footer></body></html>`;
 
 const SITE: Record<string, string> = {
   'index.html': page('<h1>Walled Gardens</h1><p>Front page listing Taobao and Lazada.</p>'),
@@ -114,7 +115,9 @@ describe('the index of a small site', () => {
     expect(article!.url).toBe('/articles/thaw/');
     const { parts, ownHits } = resultParts(article!, { excerptLength: 10 });
     expect(ownHits).toBe(0);
-    expect(parts).toMatchObject([{ kind: 'note', noteKind: 'correction', title: 'Correction on “charged by cost per mile”', url: '/articles/thaw/#note-cpm', hits: 1 }]);
+    expect(parts).toMatchObject([
+      { kind: 'note', noteKind: 'correction', title: 'Correction on “charged by cost per mile”', url: '/articles/thaw/#note-cpm', hits: 1 },
+    ]);
     expect(parts[0]!.excerpt).toBe('The term is cost per <mark>mille.</mark>');
   });
 

@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { NOTE_KINDS, type DisplayKind } from '../../src/lib/annotations/kinds.ts';
-import { bestPart, eventTitle, excerpt, kindOfTitle, noteTitle, resultParts, shownParts, yearOfTitle, type ResultFragment, type ResultPart } from '../../src/lib/search/sub-results.ts';
+import {
+  bestPart,
+  eventTitle,
+  excerpt,
+  kindOfTitle,
+  noteTitle,
+  resultParts,
+  shownParts,
+  yearOfTitle,
+  type ResultFragment,
+  type ResultPart,
+} from '../../src/lib/search/sub-results.ts';
 
 describe('the titles of notes and events, and what the search reads back from them', () => {
   test.each<[DisplayKind, string | undefined, string]>([
@@ -99,7 +110,10 @@ describe("a result's parts: its notes and events that match", () => {
   });
 
   test('a kind filter keeps only the notes of that kind', () => {
-    expect(titles(resultParts(fragment([10, 16]), { excerptLength: 4 }).parts)).toEqual(['Correction on “charged by cost per mile”', 'Definition on “pay per mille”']);
+    expect(titles(resultParts(fragment([10, 16]), { excerptLength: 4 }).parts)).toEqual([
+      'Correction on “charged by cost per mile”',
+      'Definition on “pay per mille”',
+    ]);
     expect(titles(resultParts(fragment([10, 16]), { excerptLength: 4, kinds: ['definition'] }).parts)).toEqual(['Definition on “pay per mille”']);
   });
 

@@ -31,7 +31,10 @@ describe('timeline chart layout', () => {
 
 describe('timeline description for screen readers', () => {
   test.each([
-    [[item('a', '2021-03-17'), item('b', '2021-07-13'), item('c', '2024-09-05'), item('x', '2022-06-28', 'article')], '3 events (circles, above the line) and 1 article published (squares, below the line), from 2021 to 2024. The busiest year is 2021, with 2 events. The list below gives each one with its date and sources.'],
+    [
+      [item('a', '2021-03-17'), item('b', '2021-07-13'), item('c', '2024-09-05'), item('x', '2022-06-28', 'article')],
+      '3 events (circles, above the line) and 1 article published (squares, below the line), from 2021 to 2024. The busiest year is 2021, with 2 events. The list below gives each one with its date and sources.',
+    ],
     [[], 'No dated events yet.'],
   ])('%#', (items, sentence) => {
     expect(describeTimeline(items)).toBe(sentence);

@@ -39,7 +39,13 @@ describe('alias matching', () => {
 
 describe('alias clashes', () => {
   test('an alias claimed by two topics is reported, whatever its case', () => {
-    expect(aliasClashes([{ topic: 'wechat', alias: 'Weixin' }, { topic: 'wechat-pay', alias: 'weixin' }, { topic: 'wechat', alias: 'WeChat' }])).toEqual([{ alias: 'Weixin', topics: ['wechat', 'wechat-pay'] }]);
+    expect(
+      aliasClashes([
+        { topic: 'wechat', alias: 'Weixin' },
+        { topic: 'wechat-pay', alias: 'weixin' },
+        { topic: 'wechat', alias: 'WeChat' },
+      ]),
+    ).toEqual([{ alias: 'Weixin', topics: ['wechat', 'wechat-pay'] }]);
   });
 });
 

@@ -24,13 +24,20 @@ export function describeSource(
   if (source.event) {
     const event = resolveEvent(source.event);
     if (!event) return [{ text: source.event }];
-    return [{ text: 'our timeline, ' }, { text: `${formatEventDate(event.date, event.datePrecision)}: ${event.title}`, href: `/timeline/#event-${source.event}`, external: false }];
+    return [
+      { text: 'our timeline, ' },
+      { text: `${formatEventDate(event.date, event.datePrecision)}: ${event.title}`, href: `/timeline/#event-${source.event}`, external: false },
+    ];
   }
   if (source.article) {
     const found = resolve(source.article, source.quote ?? '');
     if (!found) return [{ text: source.article }];
     const anchor = found.paragraph ? `#p-${found.paragraph}` : '';
-    const parts: SourcePart[] = [{ text: 'our article ' }, { text: found.title, href: `/articles/${source.article}/${anchor}`, external: false }, { text: ` (${found.outlet})` }];
+    const parts: SourcePart[] = [
+      { text: 'our article ' },
+      { text: found.title, href: `/articles/${source.article}/${anchor}`, external: false },
+      { text: ` (${found.outlet})` },
+    ];
     if (found.paragraph) parts.push({ text: `, paragraph ${found.paragraph}` });
     return parts;
   }

@@ -87,7 +87,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   const child = spawn(file!, args, {
     cwd: options.cwd,
     // The staged project's own cache: a CACHE_DIR set by the caller would share one content store between builds.
-    env: { ...process.env, CONTENT_DIR: options.contentDir, CACHE_DIR: join(options.cwd, 'node_modules', '.astro'), ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: {
+      ...process.env,
+      CONTENT_DIR: options.contentDir,
+      CACHE_DIR: join(options.cwd, 'node_modules', '.astro'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Streamed to the log file as it comes, so a long build can be followed with tail -f.
@@ -148,7 +154,14 @@ export async function listFiles(dir: string): Promise<OutputFile[]> {
   const out: OutputFile[] = [];
   for (let at = 0; at < files.length; at += 256) {
     const sizes = await Promise.all(files.slice(at, at + 256).map((f) => stat(f)));
-    sizes.forEach((s, i) => out.push({ path: relative(dir, files[at + i]!).split(sep).join('/'), bytes: s.size }));
+    sizes.forEach((s, i) =>
+      out.push({
+        path: relative(dir, files[at + i]!)
+          .split(sep)
+          .join('/'),
+        bytes: s.size,
+      }),
+    );
   }
   return out;
 }

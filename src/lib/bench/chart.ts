@@ -45,8 +45,14 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
   const r = (n: number) => n.toFixed(1);
 
   const grid = [
-    ...xs.map((v) => `<line x1="${r(x(v))}" y1="${PAD.top}" x2="${r(x(v))}" y2="${HEIGHT - PAD.bottom}" class="grid"/><text x="${r(x(v))}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${thousands(v)}</text>`),
-    ...ys.map((v) => `<line x1="${PAD.left}" y1="${r(y(v))}" x2="${WIDTH - PAD.right}" y2="${r(y(v))}" class="grid"/><text x="${PAD.left - 8}" y="${r(y(v) + 4)}" text-anchor="end">${fmt(v)} s</text>`),
+    ...xs.map(
+      (v) =>
+        `<line x1="${r(x(v))}" y1="${PAD.top}" x2="${r(x(v))}" y2="${HEIGHT - PAD.bottom}" class="grid"/><text x="${r(x(v))}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${thousands(v)}</text>`,
+    ),
+    ...ys.map(
+      (v) =>
+        `<line x1="${PAD.left}" y1="${r(y(v))}" x2="${WIDTH - PAD.right}" y2="${r(y(v))}" class="grid"/><text x="${PAD.left - 8}" y="${r(y(v) + 4)}" text-anchor="end">${fmt(v)} s</text>`,
+    ),
   ];
   const first = sorted[0]!;
   const last = xs.at(-1)!;
@@ -55,7 +61,10 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
   const cpuLine = cpu.length
     ? [
         `<polyline points="${cpu.map((p) => `${r(x(p.articles))},${r(y(p.seconds))}`).join(' ')}" class="cpu"/>`,
-        ...cpu.map((p) => `<circle cx="${r(x(p.articles))}" cy="${r(y(p.seconds))}" r="3" class="cpu-dot"/><text x="${r(x(p.articles) + 8)}" y="${r(y(p.seconds) + 14)}" class="cpu-label">${fmt(p.seconds)} s CPU</text>`),
+        ...cpu.map(
+          (p) =>
+            `<circle cx="${r(x(p.articles))}" cy="${r(y(p.seconds))}" r="3" class="cpu-dot"/><text x="${r(x(p.articles) + 8)}" y="${r(y(p.seconds) + 14)}" class="cpu-label">${fmt(p.seconds)} s CPU</text>`,
+        ),
       ]
     : [];
   const legend = [
@@ -63,10 +72,12 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
     ...(cpu.length ? [`<line x1="${WIDTH - 160}" y1="20" x2="${WIDTH - 140}" y2="20" class="cpu"/><text x="${WIDTH - 135}" y="24">CPU time</text>`] : []),
   ];
   const dots = sorted.map(
-    (p) => `<circle cx="${r(x(p.articles))}" cy="${r(y(p.seconds))}" r="4" class="measured-dot"/><text x="${r(x(p.articles) + 8)}" y="${r(y(p.seconds) - 8)}">${fmt(p.seconds)} s</text>`,
+    (p) =>
+      `<circle cx="${r(x(p.articles))}" cy="${r(y(p.seconds))}" r="4" class="measured-dot"/><text x="${r(x(p.articles) + 8)}" y="${r(y(p.seconds) - 8)}">${fmt(p.seconds)} s</text>`,
   );
   const marks = targets.map(
-    (t) => `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) - 8)}" text-anchor="end" class="target-label">${esc(t.label)}</text>`,
+    (t) =>
+      `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) - 8)}" text-anchor="end" class="target-label">${esc(t.label)}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="chart-title">`,

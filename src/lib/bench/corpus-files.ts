@@ -20,7 +20,10 @@ export async function readSourceContent(root: string): Promise<SourceContent> {
     }),
   );
   const topics = await Promise.all(
-    (await filesIn(join(root, 'topics'), /\.mdx$/)).map(async (name) => ({ slug: name.replace(/\.mdx$/, ''), text: await readFile(join(root, 'topics', name), 'utf8') })),
+    (await filesIn(join(root, 'topics'), /\.mdx$/)).map(async (name) => ({
+      slug: name.replace(/\.mdx$/, ''),
+      text: await readFile(join(root, 'topics', name), 'utf8'),
+    })),
   );
   const events = await Promise.all(
     (await filesIn(join(root, 'events'), /\.ya?ml$/)).map(async (name) => {

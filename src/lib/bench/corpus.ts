@@ -114,7 +114,14 @@ export function countAnchors(folded: string, selector: Selector): number {
   let count = 0;
   for (let at = folded.indexOf(quote); at !== -1; at = folded.indexOf(quote, at + 1)) {
     if (prefix !== undefined && !folded.slice(0, at).trimEnd().endsWith(prefix)) continue;
-    if (suffix !== undefined && !folded.slice(at + quote.length).trimStart().startsWith(suffix)) continue;
+    if (
+      suffix !== undefined &&
+      !folded
+        .slice(at + quote.length)
+        .trimStart()
+        .startsWith(suffix)
+    )
+      continue;
     count++;
   }
   return count;
@@ -246,7 +253,13 @@ function variantArticle(
   return { slug, data, body: kept.join('\n\n'), folded };
 }
 
-function variantEvent(number: number, base: SourceEvent, random: Random, index: CorpusIndex, variantsOf: ReadonlyMap<string, string[]>): CorpusFile | undefined {
+function variantEvent(
+  number: number,
+  base: SourceEvent,
+  random: Random,
+  index: CorpusIndex,
+  variantsOf: ReadonlyMap<string, string[]>,
+): CorpusFile | undefined {
   const sources: Data[] = [];
   for (const source of (base.data.sources ?? []) as Data[]) {
     if (typeof source.article !== 'string') {

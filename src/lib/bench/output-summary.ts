@@ -50,13 +50,19 @@ export function summarizeOutput(files: readonly OutputFileSize[]): OutputSummary
     htmlBytes: html.reduce((s, f) => s + f.bytes, 0),
     searchIndexBytes: index.length ? index.reduce((s, f) => s + f.bytes, 0) : undefined,
     searchIndexFiles: index.length || undefined,
-    searchIndexDataBytes: index.length ? index.filter((f) => /^pagefind\/(index|fragment|filter)\/|\.pf_meta$/.test(f.path)).reduce((s, f) => s + f.bytes, 0) : undefined,
+    searchIndexDataBytes: index.length
+      ? index.filter((f) => /^pagefind\/(index|fragment|filter)\/|\.pf_meta$/.test(f.path)).reduce((s, f) => s + f.bytes, 0)
+      : undefined,
     largest,
   };
 }
 
 /** Pages present in both builds whose size changed by more than `tolerance` (0.05 = 5%), largest change first. */
-export function grownPages(small: readonly OutputFileSize[], large: readonly OutputFileSize[], tolerance: number): { path: string; small: number; large: number; ratio: number }[] {
+export function grownPages(
+  small: readonly OutputFileSize[],
+  large: readonly OutputFileSize[],
+  tolerance: number,
+): { path: string; small: number; large: number; ratio: number }[] {
   const before = new Map(small.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, f.bytes]));
   const out: { path: string; small: number; large: number; ratio: number }[] = [];
   for (const f of large) {
@@ -87,7 +93,11 @@ export function pageFamilies(files: readonly OutputFileSize[]): Map<string, { pa
 }
 
 /** Page families (see pageFamilies) present in both builds whose largest page changed by more than `tolerance`. */
-export function grownFamilies(small: readonly OutputFileSize[], large: readonly OutputFileSize[], tolerance: number): { family: string; small: number; large: number; ratio: number }[] {
+export function grownFamilies(
+  small: readonly OutputFileSize[],
+  large: readonly OutputFileSize[],
+  tolerance: number,
+): { family: string; small: number; large: number; ratio: number }[] {
   const before = pageFamilies(small);
   const out: { family: string; small: number; large: number; ratio: number }[] = [];
   for (const [family, page] of pageFamilies(large)) {

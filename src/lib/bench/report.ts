@@ -24,8 +24,13 @@ export interface BenchResult {
 export function starlightRatios(r: Pick<BenchResult, 'build' | 'starlight'>): { wall?: number; cpu?: number; memory?: number } {
   const base = r.starlight;
   if (!base?.ok || !r.build.ok) return {};
-  const ratio = (ours: number | undefined, theirs: number | undefined) => (ours === undefined || theirs === undefined || theirs <= 0 ? undefined : ours / theirs);
-  const ratios = { wall: ratio(r.build.wallSeconds, base.wallSeconds), cpu: ratio(r.build.cpuSeconds, base.cpuSeconds), memory: ratio(r.build.peakTreeBytes, base.peakTreeBytes) };
+  const ratio = (ours: number | undefined, theirs: number | undefined) =>
+    ours === undefined || theirs === undefined || theirs <= 0 ? undefined : ours / theirs;
+  const ratios = {
+    wall: ratio(r.build.wallSeconds, base.wallSeconds),
+    cpu: ratio(r.build.cpuSeconds, base.cpuSeconds),
+    memory: ratio(r.build.peakTreeBytes, base.peakTreeBytes),
+  };
   return Object.fromEntries(Object.entries(ratios).filter(([, value]) => value !== undefined));
 }
 
@@ -81,20 +86,32 @@ const ROWS: Row[] = [
   ['article page: JS', (r) => kb(r.articlePage?.bytes.js)],
   ['article page: total (requests)', (r) => (r.articlePage ? `${kb(r.articlePage.total)} (${r.articlePage.requests})` : 'n/a')],
   ['largest topic page', (r) => kb(r.output?.largest.topic?.bytes)],
-  ['largest page of any kind', (r) => {
-    const all = Object.values(r.output?.largest ?? {});
-    const top = all.sort((a, b) => b.bytes - a.bytes)[0];
-    return top ? `${kb(top.bytes)} (${top.path.replace(/index\.html$/, '')})` : 'n/a';
-  }],
-  ['search index (pagefind/, of which index data)', (r) => (r.output?.searchIndexBytes === undefined ? 'n/a' : `${kb(r.output.searchIndexBytes)} (${kb(r.output.searchIndexDataBytes)})`)],
+  [
+    'largest page of any kind',
+    (r) => {
+      const all = Object.values(r.output?.largest ?? {});
+      const top = all.sort((a, b) => b.bytes - a.bytes)[0];
+      return top ? `${kb(top.bytes)} (${top.path.replace(/index\.html$/, '')})` : 'n/a';
+    },
+  ],
+  [
+    'search index (pagefind/, of which index data)',
+    (r) => (r.output?.searchIndexBytes === undefined ? 'n/a' : `${kb(r.output.searchIndexBytes)} (${kb(r.output.searchIndexDataBytes)})`),
+  ],
   ['search, cold: first results / fetched (gzip)', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${fetched(r.search.cold)}` : 'n/a')],
   ['search, warm: first results / fetched (gzip)', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${fetched(r.search.warm)}` : 'n/a')],
-  ['search after index loaded: time / fetched', (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a')],
+  [
+    'search after index loaded: time / fetched',
+    (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a'),
+  ],
   ['Starlight baseline: build time (wall / CPU)', (r) => starlightCell(r, (b) => `${seconds(b.wallSeconds)} / ${seconds(b.cpuSeconds)}`)],
   ['Starlight baseline: peak memory (pages)', (r) => starlightCell(r, (b) => `${kb(b.peakTreeBytes)} (${b.pages})`)],
-  ['build time ÷ Starlight\'s (wall / CPU)', (r) => (r.starlight ? `${times(starlightRatios(r).wall)} / ${times(starlightRatios(r).cpu)}` : 'n/a')],
-  ['peak memory ÷ Starlight\'s', (r) => (r.starlight ? times(starlightRatios(r).memory) : 'n/a')],
-  ['rebuild after one article changes (wall / CPU)', (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a')],
+  ["build time ÷ Starlight's (wall / CPU)", (r) => (r.starlight ? `${times(starlightRatios(r).wall)} / ${times(starlightRatios(r).cpu)}` : 'n/a')],
+  ["peak memory ÷ Starlight's", (r) => (r.starlight ? times(starlightRatios(r).memory) : 'n/a')],
+  [
+    'rebuild after one article changes (wall / CPU)',
+    (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a'),
+  ],
 ];
 
 export function markdownTable(results: readonly BenchResult[]): string {
@@ -106,5 +123,10 @@ export function markdownTable(results: readonly BenchResult[]): string {
 /** What one search visit fetched, file by file, largest first, with the totals: a Markdown table. */
 export function fetchedFilesTable(visit: Pick<SearchVisit, 'files' | 'bytes' | 'gzipBytes'>): string {
   const rows = [...visit.files].sort((a, b) => b.bytes - a.bytes).map((f) => `| ${f.path} | ${kb(f.bytes)} | ${kb(f.gzipBytes)} |`);
-  return ['| fetched | uncompressed | gzip |', '|---|---:|---:|', ...rows, `| **total** (${visit.files.length} requests) | ${kb(visit.bytes)} | ${kb(visit.gzipBytes)} |`].join('\n');
+  return [
+    '| fetched | uncompressed | gzip |',
+    '|---|---:|---:|',
+    ...rows,
+    `| **total** (${visit.files.length} requests) | ${kb(visit.bytes)} | ${kb(visit.gzipBytes)} |`,
+  ].join('\n');
 }

@@ -182,7 +182,11 @@ const readFileOr = (file: string): string => {
 };
 
 /** Parses the files, taking what an earlier run kept for every file that did not change (options.cacheDir). */
-async function parseWithCache(files: readonly ContentFile[], options: { root: string; projectRoot: string; cwd: string; cacheDir?: string | undefined }, parallel?: ParallelOptions): Promise<ParseResult[]> {
+async function parseWithCache(
+  files: readonly ContentFile[],
+  options: { root: string; projectRoot: string; cwd: string; cacheDir?: string | undefined },
+  parallel?: ParallelOptions,
+): Promise<ParseResult[]> {
   const { cacheDir, ...parseOptions } = options;
   if (!cacheDir) return parseFiles(files, parseOptions, parallel);
   const cache = new DigestCache<ParseResult>(entryCacheFolder(cacheDir));
@@ -219,4 +223,3 @@ export async function checkContent(options: CheckOptions, parallel?: ParallelOpt
   for (const result of parsed) if (result.model) rememberEntry(result.model);
   return checkParsed(files, parsed, { root, cwd, projectRoot });
 }
-

@@ -59,7 +59,10 @@ export function contentFile(root: string, relativePath: string, cwd = process.cw
     path: relative(cwd, join(root, relativePath)).split('\\').join('/'),
     relativePath,
     kind: kindOf(relativePath),
-    id: relativePath.split('/').pop()!.replace(/\.[^.]+$/, ''),
+    id: relativePath
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, ''),
     get bytes() {
       return readFileSync(join(root, relativePath));
     },

@@ -43,7 +43,9 @@ export function stringItems(value: unknown): [number, string][] {
 
 export function objectItems(value: unknown): [number, Record<string, unknown>][] {
   return Array.isArray(value)
-    ? value.flatMap((item, index): [number, Record<string, unknown>][] => (item && typeof item === 'object' && !Array.isArray(item) ? [[index, item as Record<string, unknown>]] : []))
+    ? value.flatMap((item, index): [number, Record<string, unknown>][] =>
+        item && typeof item === 'object' && !Array.isArray(item) ? [[index, item as Record<string, unknown>]] : [],
+      )
     : [];
 }
 
@@ -133,7 +135,15 @@ export function citationProblems(entry: Entry, path: readonly PropertyKey[], cit
   const problem =
     noteId !== undefined
       ? quoteProblem(entry, [...path, 'quote'], passages, { quote }, { noteId }, citedArticleScope(slug), SECTIONS.sources)
-      : quoteProblem(entry, [...path, 'quote'], passages, { quote }, { label }, { subject: 'the quote', text: `the text of article "${slug}"` }, sectionFor(entry.kind, path));
+      : quoteProblem(
+          entry,
+          [...path, 'quote'],
+          passages,
+          { quote },
+          { label },
+          { subject: 'the quote', text: `the text of article "${slug}"` },
+          sectionFor(entry.kind, path),
+        );
   return problem ? [problem] : [];
 }
 

@@ -102,7 +102,7 @@ export function reportDateProblems(registry: Registry): Problem[] {
       message: `${fieldLabel(report.path, report.entry.data)}: the report ${report.url} is dated ${report.date} here and ${earlier.date} at ${where.file}:${where.line}.`,
       expected: 'one date for one report, wherever it is cited',
       found: `${report.date} here; ${earlier.date} in ${fieldLabel(earlier.path, earlier.entry.data)} of ${where.file}`,
-      fix: 'open the report and correct the wrong date: a source\'s date is the day the report was published, not the day of the event it reports.',
+      fix: "open the report and correct the wrong date: a source's date is the day the report was published, not the day of the event it reports.",
       section: SECTIONS.sources,
     });
   }

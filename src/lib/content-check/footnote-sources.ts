@@ -99,7 +99,10 @@ export function footnoteSourceFindings(tree: Root, text: string): Finding[] {
     const end = node.position?.end;
     if (start?.offset === undefined || end?.offset === undefined) return;
     const written = text.slice(start.offset, end.offset);
-    const body = written.replace(/^\[\^[^\]]+\]:\s*/, '').replace(/\s+/g, ' ').trim();
+    const body = written
+      .replace(/^\[\^[^\]]+\]:\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     for (const source of splitSources(body)) {
       for (const fault of proseSourceFaults(source)) {
         findings.push({

@@ -106,7 +106,10 @@ function fileNameProblems(file: ContentFile): Problem[] {
       message: `the file name "${file.id}" cannot be used as an address.`,
       expected: file.kind === 'event' ? 'YYYY-MM-DD-words-joined-by-hyphens (the date, then a slug)' : 'lower-case words and digits joined by hyphens',
       found: file.id,
-      fix: file.kind === 'event' ? 'rename the file to start with the event date, followed by a short slug.' : `rename the file${suggestion ? ` (for example to ${suggestion}${file.relativePath.slice(file.relativePath.lastIndexOf('.'))})` : ''}. Never rename a published file: its address is linked from elsewhere.`,
+      fix:
+        file.kind === 'event'
+          ? 'rename the file to start with the event date, followed by a short slug.'
+          : `rename the file${suggestion ? ` (for example to ${suggestion}${file.relativePath.slice(file.relativePath.lastIndexOf('.'))})` : ''}. Never rename a published file: its address is linked from elsewhere.`,
       section: SECTIONS.files,
     },
   ];
@@ -120,7 +123,9 @@ function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText): Pro
     return {
       ...at(file, position.line, position.column),
       rule: duplicate ? 'duplicate-field' : 'yaml-syntax',
-      message: duplicate ? 'a field appears twice at the same level.' : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`,
+      message: duplicate
+        ? 'a field appears twice at the same level.'
+        : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`,
       expected: duplicate ? 'each field once' : 'field: value lines, indented with spaces',
       found: excerpt(lineText, position.column),
       fix: duplicate
@@ -141,7 +146,7 @@ function dateProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data
     paths.add(entry.path.join('.'));
     problems.push({
       file: file.path,
-        ...nodePosition(yaml, entry.node),
+      ...nodePosition(yaml, entry.node),
       rule: 'impossible-date',
       message: `${fieldLabel(entry.path, data)}: ${entry.raw} is not a real date (${why}).`,
       expected: 'a real calendar date written YYYY-MM-DD',

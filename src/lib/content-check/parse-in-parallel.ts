@@ -50,7 +50,11 @@ function parseInWorker(task: WorkerTask): Promise<ParseResult[]> {
 }
 
 /** Parses every file (read from `root`), in as many threads as help; results in the order of `files`. */
-export async function parseFiles(files: readonly ContentFile[], options: ParseOptions & { cwd: string }, parallel: ParallelOptions = {}): Promise<ParseResult[]> {
+export async function parseFiles(
+  files: readonly ContentFile[],
+  options: ParseOptions & { cwd: string },
+  parallel: ParallelOptions = {},
+): Promise<ParseResult[]> {
   const wanted = parallel.threads ?? Math.min(4, availableParallelism());
   const threads = Math.max(1, Math.min(wanted, Math.floor(files.length / (parallel.minFilesPerThread ?? MIN_FILES_PER_THREAD))));
   const { cwd, ...parseOptions } = options;

@@ -81,7 +81,10 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 /** The problem as a GitHub Actions error annotation, shown on the pull request's diff at its line. */
 export function githubAnnotation(problem: Problem): string {
   const { file, line, column, rule } = problem;
-  const body = formatProblem(problem).split('\n').slice(1).map((detail) => detail.trim());
+  const body = formatProblem(problem)
+    .split('\n')
+    .slice(1)
+    .map((detail) => detail.trim());
   const message = [problem.message, ...body].join('\n');
   return `::error file=${escapeProperty(file)},line=${line},col=${column},title=${escapeProperty(`Content check: ${rule}`)}::${escapeData(message)}`;
 }

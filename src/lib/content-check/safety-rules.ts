@@ -109,7 +109,7 @@ function checkUrl(emit: Emit, node: Positioned, url: string, loads: boolean, wha
       message: `${what} loaded from another site (${host}) is not allowed: it tells that site who reads the page, and it can change or vanish.`,
       expected: 'nothing loaded from other hosts; images, if any, saved under public/ and linked as /…',
       found: shortSource(url),
-      fix: 'remove it; describe the picture in words if it matters to the text (the importer keeps an image\'s alt text).',
+      fix: "remove it; describe the picture in words if it matters to the text (the importer keeps an image's alt text).",
     });
   }
 }
@@ -121,7 +121,9 @@ function checkImport(emit: Emit, node: Positioned, specifier: string, context: S
   emit(node, {
     rule: 'import-not-allowed',
     message: `import from "${specifier}" is not allowed: content may only import the site's own components from src/components/.`,
-    expected: target ? `a path into src/components/, such as ${relative(dirname(context.absoluteFile), components).split(sep).join('/')}/…` : 'a path into src/components/',
+    expected: target
+      ? `a path into src/components/, such as ${relative(dirname(context.absoluteFile), components).split(sep).join('/')}/…`
+      : 'a path into src/components/',
     found: shortSource(sourceOf(node, context.text)),
     fix: 'remove the import line (and the component it brings in); content needs no code.',
     section: SECTIONS.safety,
@@ -149,7 +151,13 @@ const refusedIn = (html: string) => [...html.matchAll(RAW_TAG)].map(([, tag]) =>
 
 /** An element refused by name: what it would do, and how to fix it where it was found. */
 function refusedElement(name: string, found: string, fix: string) {
-  return { rule: 'element-not-allowed', message: `<${name}> is not allowed in content: ${REFUSED_ELEMENTS[name]}.`, expected: 'text and Markdown only', found, fix };
+  return {
+    rule: 'element-not-allowed',
+    message: `<${name}> is not allowed in content: ${REFUSED_ELEMENTS[name]}.`,
+    expected: 'text and Markdown only',
+    found,
+    fix,
+  };
 }
 
 /**
@@ -180,8 +188,7 @@ function publishedHtmlFinding(emit: Emit, node: Positioned & { value: string }, 
 /** Every rule's findings in one tree, in document order. */
 export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
   const findings: Finding[] = [];
-  const emit: Emit = (node, finding) =>
-    findings.push({ section: SECTIONS.safety, ...finding, point: pointOf(node), source: sourceOf(node, context.text) });
+  const emit: Emit = (node, finding) => findings.push({ section: SECTIONS.safety, ...finding, point: pointOf(node), source: sourceOf(node, context.text) });
   /** Per paragraph (or other parent), the tags already reported as published raw HTML. */
   const reportedTags = new WeakMap<object, Set<string>>();
   /** Definitions an image refers to (`![x][a]` … `[a]: https://…`): their address is loaded, not followed. */
@@ -229,7 +236,13 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
               fix: 'remove the style= attribute; use Markdown (**bold**, *italic*) for emphasis.',
             });
           } else if (URL_ATTRIBUTES.has(attributeName)) {
-            checkUrl(emit, node, value, RESOURCE_ATTRIBUTES.has(attributeName), RESOURCE_ATTRIBUTES.has(attributeName) ? `a resource (${attributeName}=)` : `a link (${attributeName}=)`);
+            checkUrl(
+              emit,
+              node,
+              value,
+              RESOURCE_ATTRIBUTES.has(attributeName),
+              RESOURCE_ATTRIBUTES.has(attributeName) ? `a resource (${attributeName}=)` : `a link (${attributeName}=)`,
+            );
           }
         }
         break;

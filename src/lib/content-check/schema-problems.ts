@@ -255,7 +255,9 @@ export function schemaProblems(ctx: SchemaContext, issues: readonly Issue[]): Pr
     let advice: Advice | undefined;
     if (issue.code === 'custom') {
       const advise = custom ? CUSTOM_RULES[custom.rule] : undefined;
-      advice = advise ? advise(custom!.params, label, path) : { rule: custom?.rule ?? 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
+      advice = advise
+        ? advise(custom!.params, label, path)
+        : { rule: custom?.rule ?? 'frontmatter-rule', message: `${label}: ${issue.message}`, fix: 'see the section below.' };
     } else {
       const missing = !at.exists && issue.code === 'invalid_type';
       advice = sourceUrlAdvice(issue, label) ?? {

@@ -70,7 +70,10 @@ export function orphanTopicProblems(registry: Registry): Problem[] {
         rule: 'orphan-topic',
         message: `topic "${slug}" is not used: no article, note or event is tagged with it, and no article names it.`,
         expected: 'a topic the articles are about',
-        found: aliases.length > 0 ? `no mention of ${aliases.map((alias) => `"${alias}"`).join(', ')} in any article, and no topics: [${slug}] anywhere` : `no topics: [${slug}] anywhere`,
+        found:
+          aliases.length > 0
+            ? `no mention of ${aliases.map((alias) => `"${alias}"`).join(', ')} in any article, and no topics: [${slug}] anywhere`
+            : `no topics: [${slug}] anywhere`,
         fix: `tag the articles, notes or events that are about it (topics: [${slug}]), add the name the articles use for it to aliases:, or remove the topic.`,
         section: SECTIONS.topicOrEvent,
       },

@@ -32,8 +32,7 @@ const QUOTE = /^>\s*(.*)$/;
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
 
 /** A final word whose period does not end a sentence: a title, an initial ("B."), a month or "U.S.". */
-const ABBREVIATION =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
+const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
 
 /** Starts a sentence: a capital, a digit or a CJK character, possibly after an opening quote or emphasis marker. */
 const SENTENCE_START = /^["'“‘«(\[*_]*[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

@@ -46,10 +46,7 @@ export interface DebrisRule {
   readonly capture?: (context: RuleContext) => CapturedFields;
 }
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Names and initials in a byline start with a capital; these joining words do not. */
 const NAME_PARTICLES = new Set(['and', '&', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
@@ -154,10 +151,7 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     name: 'reading-time',
     description: 'A reading-time estimate: "Reading Time:3 minutes", "5 min read".',
-    test: (context) =>
-      /^(?:(?:estimated )?reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?|\d+\s*(?:min|mins|minutes?)\s+read)$/i.test(
-        plain(context),
-      ),
+    test: (context) => /^(?:(?:estimated )?reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?|\d+\s*(?:min|mins|minutes?)\s+read)$/i.test(plain(context)),
   },
   {
     name: 'trust-notice',
@@ -176,7 +170,7 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     name: 'video-title',
-    description: 'The short title line after a video\'s running time, and its repeats (players print it twice).',
+    description: "The short title line after a video's running time, and its repeats (players print it twice).",
     test: ({ line, previous }) => {
       let index = previous.length - 1;
       while (index >= 0 && previous[index]?.text === line.text) index -= 1;
@@ -186,20 +180,15 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     name: 'image-caption',
-    description:
-      'A photo caption: a line ending in a credit such as "Image credit: Shutterstock" or "Photo: Bloomberg", italic or not.',
+    description: 'A photo caption: a line ending in a credit such as "Image credit: Shutterstock" or "Photo: Bloomberg", italic or not.',
     test: (context) => {
-      const credit =
-        /(?:^|[.!?]["'”’)]?\s+)(?:(?:Image|Photo|Picture|Photograph)(?: [Cc]redits?)?|Credits?)\s*:\s*([^:;!?]{1,80})$/u.exec(
-          plain(context),
-        );
+      const credit = /(?:^|[.!?]["'”’)]?\s+)(?:(?:Image|Photo|Picture|Photograph)(?: [Cc]redits?)?|Credits?)\s*:\s*([^:;!?]{1,80})$/u.exec(plain(context));
       return credit !== null && wordCount(credit[1] ?? '') <= 8;
     },
   },
   {
     name: 'subscription-promo',
-    description:
-      'A subscription promo: a block of up to five lines that opens with "Subscribe to …" or "Sign up for …" (the whole block goes).',
+    description: 'A subscription promo: a block of up to five lines that opens with "Subscribe to …" or "Sign up for …" (the whole block goes).',
     test: ({ block }) => {
       const first = block[0];
       return (

@@ -49,7 +49,8 @@ const HINTS = {
 type HintedField = keyof typeof HINTS;
 
 /** Not a placeholder: the importer's reading of the bold runs, for the contributor to confirm. */
-const LOST_LINKS_HINT = 'the bold runs inside paragraphs are read as links of the original whose addresses were lost; check against the original page, and delete this line if they are the author\'s emphasis';
+const LOST_LINKS_HINT =
+  "the bold runs inside paragraphs are read as links of the original whose addresses were lost; check against the original page, and delete this line if they are the author's emphasis";
 
 function placeholder(field: HintedField): string {
   return FILL_IN + HINTS[field];
@@ -95,8 +96,20 @@ function yamlString(value: string): string {
 
 /** Field order in the draft: what the article is, who published it and when, where it lives, what it is about. */
 const FIELD_ORDER = [
-  'title', 'standfirst', 'outlet', 'republishedFrom', 'credit', 'author', 'published',
-  'datePrecision', 'dateNote', 'originalUrl', 'topics', 'summary', 'lang', 'lostLinks',
+  'title',
+  'standfirst',
+  'outlet',
+  'republishedFrom',
+  'credit',
+  'author',
+  'published',
+  'datePrecision',
+  'dateNote',
+  'originalUrl',
+  'topics',
+  'summary',
+  'lang',
+  'lostLinks',
 ] as const satisfies readonly (keyof DraftFrontmatter)[];
 
 function yamlValue(field: keyof DraftFrontmatter, value: string | readonly string[]): string {

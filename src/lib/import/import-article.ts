@@ -96,8 +96,7 @@ function blockText(block: BodyBlock): string {
 }
 
 const EMPTY_MESSAGE =
-  'The file has no text: it is empty or holds only blank lines. Paste the article into it, headline first and then ' +
-  'the body, and run the importer again.';
+  'The file has no text: it is empty or holds only blank lines. Paste the article into it, headline first and then ' + 'the body, and run the importer again.';
 
 function noParagraphsMessage(removed: readonly RemovedBlock[]): string {
   const rules = [...new Set(removed.map((block) => block.rule))].join(', ');

@@ -152,13 +152,19 @@ function source(s: PublishedSource): Record<string, string> {
  */
 export function webAnnotation(note: NoteRecord, publisher: Publisher): Record<string, unknown> {
   const { motivation } = MOTIVATIONS[note.kind];
-  const position = (from: number) => ({ type: 'TextPositionSelector', start: codePointOffset(note.text.slice(from), note.start - from), end: codePointOffset(note.text.slice(from), note.end - from) });
-  const selectors: object[] = [
-    quoteSelector(note.text, note.start, note.end),
-    { type: 'CssSelector', value: ARTICLE_TEXT_SELECTOR, refinedBy: position(0) },
-  ];
+  const position = (from: number) => ({
+    type: 'TextPositionSelector',
+    start: codePointOffset(note.text.slice(from), note.start - from),
+    end: codePointOffset(note.text.slice(from), note.end - from),
+  });
+  const selectors: object[] = [quoteSelector(note.text, note.start, note.end), { type: 'CssSelector', value: ARTICLE_TEXT_SELECTOR, refinedBy: position(0) }];
   if (note.fragment) {
-    selectors.push({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: note.fragment.id, refinedBy: position(note.fragment.start) });
+    selectors.push({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3986',
+      value: note.fragment.id,
+      refinedBy: position(note.fragment.start),
+    });
   }
   const textual = (value: string, format: string) => ({ type: 'TextualBody', purpose: motivation, value, format, language: note.language });
   return {

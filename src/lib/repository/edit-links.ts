@@ -17,7 +17,10 @@ export function repoUrl(env: Env): string {
 
 /** A file's path in the repository, with forward slashes and no leading ./ or /. */
 export function repoPath(path: string): string {
-  return path.split('\\').join('/').replace(/^(?:\.\/|\/)+/, '');
+  return path
+    .split('\\')
+    .join('/')
+    .replace(/^(?:\.\/|\/)+/, '');
 }
 
 const encodePath = (path: string) => repoPath(path).split('/').map(encodeURIComponent).join('/');

@@ -19,7 +19,8 @@ export interface FileVersion {
 const NO_BLOB = /^0+$/;
 
 /** The `git log` that lists each commit's date and, per file it changed, the file's blobs before and after. */
-export const VERSIONS_ARGS = (folder: string) => ['-c', 'core.quotepath=off', 'log', `--format=${COMMIT}%cI`, '--raw', '--no-abbrev', '-M', '--relative', '--', folder] as const;
+export const VERSIONS_ARGS = (folder: string) =>
+  ['-c', 'core.quotepath=off', 'log', `--format=${COMMIT}%cI`, '--raw', '--no-abbrev', '-M', '--relative', '--', folder] as const;
 
 /**
  * Each file's versions, newest first, under the file's current name, from the output of VERSIONS_ARGS (newest

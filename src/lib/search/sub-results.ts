@@ -91,7 +91,10 @@ function quoteOf(noteId: string, anchors: readonly FragmentAnchor[], words: read
   if (at < 0) return undefined;
   const from = anchors[at]!.location;
   const to = anchors.slice(at + 1).find((anchor) => anchor.location > from)?.location ?? from + QUOTE_WORDS;
-  const quote = words.slice(from, Math.min(to, from + QUOTE_WORDS)).join(joiner).trim();
+  const quote = words
+    .slice(from, Math.min(to, from + QUOTE_WORDS))
+    .join(joiner)
+    .trim();
   return quote ? unescape(to - from > QUOTE_WORDS ? `${quote}…` : quote) : undefined;
 }
 

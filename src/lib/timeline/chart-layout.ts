@@ -116,7 +116,15 @@ export function layoutTimeline(items: readonly ChartItem[], options: ChartOption
       const x0 = xOf(Date.UTC(y, m - 1, 1));
       const x1 = xOf(Date.UTC(y, m, 1));
       const h = Math.max(2, (count / most) * maxBarHeight);
-      bars.push({ lane: lane.lane, month, count, x: round(x0), width: round(Math.max(1, x1 - x0 - 0.5)), height: round(h), y: round(direction < 0 ? axisY - 4 - h : axisY + 4) });
+      bars.push({
+        lane: lane.lane,
+        month,
+        count,
+        x: round(x0),
+        width: round(Math.max(1, x1 - x0 - 0.5)),
+        height: round(h),
+        y: round(direction < 0 ? axisY - 4 - h : axisY + 4),
+      });
     }
   }
   const ticks = [];

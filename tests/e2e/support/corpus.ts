@@ -55,7 +55,10 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
         blocks: passages.map((passage) => visibleText(passage.text)).filter(Boolean),
         passages: passages.filter((passage) => passage.number !== undefined).length,
-        notes: (Array.isArray(data.annotations) ? data.annotations : []).map((note: { id: unknown; kind: unknown }) => ({ id: String(note.id), kind: String(note.kind) })),
+        notes: (Array.isArray(data.annotations) ? data.annotations : []).map((note: { id: unknown; kind: unknown }) => ({
+          id: String(note.id),
+          kind: String(note.kind),
+        })),
       } satisfies ArticleFile;
     });
 }

@@ -6,9 +6,32 @@
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** The model's motivations (§3.3.5), also the values of a body's purpose. */
-export const MODEL_MOTIVATIONS = ['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'];
+export const MODEL_MOTIVATIONS = [
+  'assessing',
+  'bookmarking',
+  'classifying',
+  'commenting',
+  'describing',
+  'editing',
+  'highlighting',
+  'identifying',
+  'linking',
+  'moderating',
+  'questioning',
+  'replying',
+  'tagging',
+];
 
-const SELECTOR_TYPES = ['FragmentSelector', 'CssSelector', 'XPathSelector', 'TextQuoteSelector', 'TextPositionSelector', 'DataPositionSelector', 'SvgSelector', 'RangeSelector'];
+const SELECTOR_TYPES = [
+  'FragmentSelector',
+  'CssSelector',
+  'XPathSelector',
+  'TextQuoteSelector',
+  'TextPositionSelector',
+  'DataPositionSelector',
+  'SvgSelector',
+  'RangeSelector',
+];
 const AGENT_TYPES = ['Person', 'Organization', 'Software'];
 const RESOURCE_CLASSES = ['Dataset', 'Image', 'Video', 'Sound', 'Text'];
 
@@ -24,7 +47,8 @@ const isIri = (value: unknown): boolean => {
   }
 };
 /** xsd:dateTime with the UTC time zone written as Z, as the model asks of created and modified. */
-const isUtcDateTime = (value: unknown) => typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value));
+const isUtcDateTime = (value: unknown) =>
+  typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value));
 const isLanguageTag = (value: unknown) => typeof value === 'string' && /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(value);
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 
@@ -49,9 +73,11 @@ export function selectorProblems(selector: unknown, at: string): string[] {
   if (!isObject(selector)) return [`${at}: a selector is an object`];
   const problems: string[] = [];
   const type = selector.type;
-  if (typeof type !== 'string' || !SELECTOR_TYPES.includes(type)) problems.push(`${at}.type: one of ${SELECTOR_TYPES.join(', ')}, found ${JSON.stringify(type)}`);
+  if (typeof type !== 'string' || !SELECTOR_TYPES.includes(type))
+    problems.push(`${at}.type: one of ${SELECTOR_TYPES.join(', ')}, found ${JSON.stringify(type)}`);
   const text = (key: string, required: boolean) => {
-    if (selector[key] === undefined ? required : typeof selector[key] !== 'string') problems.push(`${at}.${key}: ${required ? 'a string is required' : 'must be a string'}`);
+    if (selector[key] === undefined ? required : typeof selector[key] !== 'string')
+      problems.push(`${at}.${key}: ${required ? 'a string is required' : 'must be a string'}`);
   };
   if (type === 'TextQuoteSelector') {
     text('exact', true);
@@ -86,7 +112,8 @@ function bodyProblems(body: unknown, at: string): string[] {
   }
   if (body.format !== undefined && !(typeof body.format === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(body.format))) problems.push(`${at}.format: a media type`);
   if (body.language !== undefined && !asList(body.language).every(isLanguageTag)) problems.push(`${at}.language: a BCP 47 language tag`);
-  if (body.purpose !== undefined && !asList(body.purpose).every((p) => MODEL_MOTIVATIONS.includes(String(p)))) problems.push(`${at}.purpose: one of the model's motivations`);
+  if (body.purpose !== undefined && !asList(body.purpose).every((p) => MODEL_MOTIVATIONS.includes(String(p))))
+    problems.push(`${at}.purpose: one of the model's motivations`);
   return problems;
 }
 
@@ -95,7 +122,8 @@ function targetProblems(target: unknown, at: string): string[] {
   if (!isObject(target)) return [`${at}: a target is an IRI or an object`];
   const problems: string[] = [];
   if (!isIri(target.source)) problems.push(`${at}.source: a specific resource has the IRI of its source`);
-  if (target.type !== undefined && !asList(target.type).every((t) => RESOURCE_CLASSES.includes(String(t)) || t === 'SpecificResource')) problems.push(`${at}.type: a resource class`);
+  if (target.type !== undefined && !asList(target.type).every((t) => RESOURCE_CLASSES.includes(String(t)) || t === 'SpecificResource'))
+    problems.push(`${at}.type: a resource class`);
   asList(target.selector).forEach((selector, i) => problems.push(...selectorProblems(selector, `${at}.selector[${i}]`)));
   return problems;
 }
@@ -108,13 +136,15 @@ export function annotationProblems(annotation: unknown, standalone: boolean, at 
   if (targets.length === 0) problems.push(`${at}.target: at least one target is required`);
   targets.forEach((target, i) => problems.push(...targetProblems(target, `${at}.target[${i}]`)));
   asList(annotation.body).forEach((body, i) => problems.push(...bodyProblems(body, `${at}.body[${i}]`)));
-  if (annotation.motivation !== undefined && !asList(annotation.motivation).every((m) => MODEL_MOTIVATIONS.includes(String(m)))) problems.push(`${at}.motivation: one of the model's motivations`);
+  if (annotation.motivation !== undefined && !asList(annotation.motivation).every((m) => MODEL_MOTIVATIONS.includes(String(m))))
+    problems.push(`${at}.motivation: one of the model's motivations`);
   for (const key of ['created', 'modified', 'generated']) {
     if (annotation[key] !== undefined && !isUtcDateTime(annotation[key])) problems.push(`${at}.${key}: an xsd:dateTime in UTC (…Z)`);
   }
   for (const agent of asList(annotation.creator)) {
     if (isIri(agent)) continue;
-    if (!isObject(agent) || !asList(agent.type).every((t) => AGENT_TYPES.includes(String(t)))) problems.push(`${at}.creator: an agent (Person, Organization or Software)`);
+    if (!isObject(agent) || !asList(agent.type).every((t) => AGENT_TYPES.includes(String(t))))
+      problems.push(`${at}.creator: an agent (Person, Organization or Software)`);
   }
   if (annotation.rights !== undefined && !asList(annotation.rights).every(isIri)) problems.push(`${at}.rights: the IRI of a licence`);
   return problems;
@@ -136,7 +166,8 @@ export function collectionProblems(collection: unknown, at = 'collection'): stri
   if (!isObject(collection)) return [`${at}: a collection is an object`];
   const problems = documentProblems(collection, 'AnnotationCollection', true, at);
   if (collection.total !== undefined && !isCount(collection.total)) problems.push(`${at}.total: a non-negative integer`);
-  if (collection.total !== 0 && (collection.first === undefined || collection.last === undefined)) problems.push(`${at}: a collection with annotations names its first and last page`);
+  if (collection.total !== 0 && (collection.first === undefined || collection.last === undefined))
+    problems.push(`${at}: a collection with annotations names its first and last page`);
   for (const key of ['first', 'last']) {
     const page = collection[key];
     if (page === undefined || isIri(page)) continue;
