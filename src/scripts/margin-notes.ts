@@ -46,7 +46,9 @@ function placeNotes(): void {
     if (!('whole' in note.dataset) && top + full + GAP > room) {
       note.classList.add('is-clamped');
       if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
-      else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" hidden>Show all</button>');
+      // Its label is drawn by notes.css and named by aria-label, so the page's text stays exactly the published text:
+      // a Web Annotation client (TextPositionSelector) or a reader's own annotation tool counts the same characters.
+      else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" aria-label="Show all" hidden></button>');
     }
     // Pushed down by the notes before it: the note's head says which paragraph it belongs to (drawn by notes.css).
     const paragraph = passage?.closest('[id^="p-"]');

@@ -46,7 +46,7 @@ for (const article of articles) {
         .filter({ has: page.locator(':scope[href*="/topics/"]') });
       await expect(topicLinks).toHaveCount(article.topics.length);
       if (article.originalUrl) {
-        await expect(page.getByRole('link', { name: article.outlet, exact: true })).toHaveAttribute('href', article.originalUrl);
+        await expect(page.locator('.article-header').getByRole('link', { name: article.outlet, exact: true })).toHaveAttribute('href', article.originalUrl);
       } else {
         await expect(page.getByText(/no stable address for the original is known/)).toBeVisible();
       }
