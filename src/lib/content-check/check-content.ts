@@ -122,7 +122,7 @@ function topicProblems(entry: Entry, registry: Registry): Problem[] {
 
 function eventProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
-  problems.push(...markdownFieldProblems(entry, ['description'], registry, '/timeline/'));
+  problems.push(...markdownFieldProblems(entry, ['description'], registry));
   for (const [index, source] of objectItems(entry.data.sources)) {
     problems.push(...citationProblems(entry, ['sources', index], source, registry), ...eventCitationProblems(entry, ['sources', index], source, registry));
   }
