@@ -9,48 +9,23 @@ import { build } from 'esbuild';
 import { XMLValidator } from 'fast-xml-parser';
 import { readArticles } from './support/corpus.ts';
 import { test, expect } from './support/reader.ts';
-import { annotationProblems, collectionProblems, pageProblems } from './support/web-annotation-model.ts';
-
-/** A selector of the Web Annotation model, with the fields read here (the model check reads the rest). */
-interface Selector {
-  type: string;
-  exact?: string;
-  value?: string;
-  refinedBy?: Selector;
-  [field: string]: unknown;
-}
-
-interface Annotation {
-  id: string;
-  target: { source: string; selector: Selector[] };
-  [field: string]: unknown;
-}
-
-interface AnnotationPage {
-  id: string;
-  partOf: string | { id: string };
-  startIndex: number;
-  prev?: string;
-  next?: string;
-  items: Annotation[];
-}
-
-/** A collection as published: an article's embeds its one page, the site-wide one links to its first page. */
-interface AnnotationCollection<First> {
-  '@context': unknown;
-  id: string;
-  total: number;
-  first?: First;
-  last?: string;
-}
+import {
+  annotationProblems,
+  collectionProblems,
+  pageProblems,
+  type Annotation,
+  type AnnotationCollection,
+  type AnnotationPage,
+  type Selector,
+} from './support/web-annotation-model.ts';
 
 /** Apache Annotator's functions, as the bundle below puts them on the page. */
 type Matcher = (scope: Node) => AsyncIterable<Range>;
 interface AnnotatorClient {
-  createCssSelectorMatcher(selector: Selector): Matcher;
-  createTextPositionSelectorMatcher(selector: Selector): Matcher;
-  createTextQuoteSelectorMatcher(selector: Selector): Matcher;
-  makeRefinable(matcher: (selector: Selector) => Matcher): (selector: Selector) => Matcher;
+  createCssSelectorMatcher: (selector: Selector) => Matcher;
+  createTextPositionSelectorMatcher: (selector: Selector) => Matcher;
+  createTextQuoteSelectorMatcher: (selector: Selector) => Matcher;
+  makeRefinable: (matcher: (selector: Selector) => Matcher) => (selector: Selector) => Matcher;
 }
 
 const articles = readArticles();
