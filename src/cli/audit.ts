@@ -66,7 +66,7 @@ async function startChromium(): Promise<{ port: number; process: ChildProcess; p
   const port = await new Promise<number>((resolvePort, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port: ${seen.slice(-500)}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(seen);
       if (match) {
@@ -98,7 +98,7 @@ try {
     ['home', '/'],
     ['article', await largestPage('articles')],
     ['topic', await largestPage('topics')],
-    ['search', `/search/?q=${encodeURIComponent(values.query!)}`],
+    ['search', `/search/?q=${encodeURIComponent(values.query)}`],
   ];
   for (const [page, path] of pages) {
     if (!path) {
@@ -141,8 +141,8 @@ const table = [
 ].join('\n');
 process.stdout.write(`${table}\n`);
 for (const r of results) if (r.shortfalls.length) process.stdout.write(`\n${r.page}:\n${r.shortfalls.map((s) => `  - ${s}`).join('\n')}\n`);
-await mkdir(values.out!, { recursive: true });
-await writeFile(join(values.out!, 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), dir, runs, results }, null, 2)}\n`);
+await mkdir(values.out, { recursive: true });
+await writeFile(join(values.out, 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), dir, runs, results }, null, 2)}\n`);
 const below = results.filter((r) => CATEGORIES.some((c) => r.scores[c] < 100));
 if (below.length && values.strict) {
   say(`${below.length} page(s) score below 100 (--strict)`);

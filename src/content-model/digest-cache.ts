@@ -44,7 +44,7 @@ export class DigestCache<T> {
   /** Deletes every value whose key is not in `keep`; returns how many. */
   prune(keep: ReadonlySet<string>): number {
     let pruned = 0;
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(this.#folder);
     } catch {

@@ -53,7 +53,9 @@ function notesOf(version: FileText): NotesVersion {
   }
   const notes = new Map<string, string>();
   for (const note of Array.isArray(annotations) ? annotations : []) {
-    if (note && typeof note === 'object' && typeof note.id === 'string') notes.set(note.id, noteFingerprint(note));
+    if (!note || typeof note !== 'object') continue;
+    const values = note as Record<string, unknown>;
+    if (typeof values.id === 'string') notes.set(values.id, noteFingerprint(values));
   }
   return { date: version.date, notes };
 }

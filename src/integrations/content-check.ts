@@ -109,12 +109,12 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         // clears the overlay when it applies an update, which Astro sends when content changes: while problems
         // remain, the overlay is shown again just after.
         hot.on('vite:client:connect', (_data, client) => showOverlay(client));
-        const send = hot.send;
-        hot.send = function (this: typeof hot, ...args: unknown[]) {
-          (send as (...parts: unknown[]) => void).apply(this, args);
+        const send = hot.send.bind(hot);
+        hot.send = function (...args: unknown[]) {
+          Reflect.apply(send, hot, args);
           const payload = args[0] as { type?: string } | undefined;
           if (payload?.type === 'update' && latest?.problems.length) setTimeout(() => showOverlay(), REAPPEAR_MS);
-        } as typeof hot.send;
+        };
         server.watcher.add(root);
         server.watcher.on('all', (_event, path) => {
           const changed = resolve(path);

@@ -30,7 +30,7 @@ export default function htmlCache(options: HtmlCacheOptions): AstroIntegration {
         const contentDir = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
         const articles = join(contentDir, 'articles');
         const keep = new Set<string>();
-        let names: string[] = [];
+        let names: string[];
         try {
           names = readdirSync(articles).filter((name) => name.endsWith('.md'));
         } catch {

@@ -32,7 +32,7 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
         if (command !== 'build' || availableParallelism() < 2) return;
         const projectRoot = fileURLToPath(config.root);
         const contentDir = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
-        let count = 0;
+        let count: number;
         try {
           count = readdirSync(join(contentDir, 'articles')).filter((file) => file.endsWith('.md')).length;
         } catch {

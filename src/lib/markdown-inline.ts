@@ -14,7 +14,7 @@ const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
 const toHtml = unified().use(rehypeStringify);
 
 export function markdownToHast(markdown: string, base: string): Root {
-  const tree = toHast.runSync(toHast.parse(markdown)) as Root;
+  const tree = toHast.runSync(toHast.parse(markdown));
   visit(tree, 'element', (node: Element) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string') return;

@@ -42,7 +42,7 @@ export function articleLoader(options: { base: string }): Loader {
   return {
     name: 'article-loader',
     load: async (context: LoaderContext) => {
-      const { store, parseData, config, logger, watcher } = context;
+      const { store, config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base);
       let names: string[] = [];
@@ -68,7 +68,7 @@ export function articleLoader(options: { base: string }): Loader {
         }
         if (store.get(id)?.digest === entry.digest) return id;
         const filePath = relative(root, path).split('\\').join('/');
-        const data = await parseData({ id, data: entry.data, filePath });
+        const data = await context.parseData({ id, data: entry.data, filePath });
         store.set({ id, data, filePath, digest: entry.digest });
         return id;
       };
@@ -92,9 +92,9 @@ export function articleLoader(options: { base: string }): Loader {
           logger.error(`Failed to reload ${relative(root, changed)}: ${(error as Error).message}`);
         }
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
-      watcher.on('unlink', onChange);
+      watcher.on('change', (changed) => void onChange(changed));
+      watcher.on('add', (changed) => void onChange(changed));
+      watcher.on('unlink', (changed) => void onChange(changed));
     },
   };
 }

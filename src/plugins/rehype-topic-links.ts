@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { readEntry } from '../content-model/entry.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
+import { scalarText } from '../lib/scalar-text.ts';
 
 export interface TopicLinkOptions {
   base: string;
@@ -26,7 +27,7 @@ const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 's
 function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: AliasMatcher } {
   const cards = new Map<string, TopicCard>();
   const entries: { topic: string; alias: string }[] = [];
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
   } catch {
@@ -37,7 +38,7 @@ function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: Alia
     if (!entry?.yamlOk) continue;
     const data = entry.data;
     const slug = basename(file, '.mdx');
-    cards.set(slug, { title: String(data.title ?? slug), summary: String(data.summary ?? '') });
+    cards.set(slug, { title: scalarText(data.title, slug), summary: scalarText(data.summary) });
     for (const alias of Array.isArray(data.aliases) ? data.aliases : []) entries.push({ topic: slug, alias: String(alias) });
   }
   return { cards, matcher: new AliasMatcher(entries) };
@@ -47,7 +48,7 @@ export default function rehypeTopicLinks(options: TopicLinkOptions) {
   const dir = join(options.contentDir, 'topics');
   let cache: { stamp: string; topics: ReturnType<typeof readTopics> } | undefined;
   const topics = () => {
-    let stamp = '';
+    let stamp: string;
     try {
       stamp = readdirSync(dir)
         .map((f) => `${f}:${statSync(join(dir, f)).mtimeMs}`)

@@ -9,9 +9,24 @@ import { build } from 'esbuild';
 import { XMLValidator } from 'fast-xml-parser';
 import { readArticles } from './support/corpus.ts';
 import { test, expect } from './support/reader.ts';
-import { annotationProblems, collectionProblems, pageProblems } from './support/web-annotation-model.ts';
+import {
+  annotationProblems,
+  collectionProblems,
+  pageProblems,
+  type Annotation,
+  type AnnotationCollection,
+  type AnnotationPage,
+  type Selector,
+} from './support/web-annotation-model.ts';
 
-type Json = Record<string, any>;
+/** Apache Annotator's functions, as the bundle below puts them on the page. */
+type Matcher = (scope: Node) => AsyncIterable<Range>;
+interface AnnotatorClient {
+  createCssSelectorMatcher: (selector: Selector) => Matcher;
+  createTextPositionSelectorMatcher: (selector: Selector) => Matcher;
+  createTextQuoteSelectorMatcher: (selector: Selector) => Matcher;
+  makeRefinable: (matcher: (selector: Selector) => Matcher) => (selector: Selector) => Matcher;
+}
 
 const articles = readArticles();
 const FEED_KINDS = ['correction', 'fact-check', 'update'];
@@ -38,10 +53,10 @@ test.beforeAll(async () => {
   client = bundle.outputFiles[0]!.text;
 });
 
-const getJson = async (request: APIRequestContext, url: string): Promise<Json> => {
+const getJson = async <T>(request: APIRequestContext, url: string): Promise<T> => {
   const response = await request.get(url);
   expect(response.status(), url).toBe(200);
-  return JSON.parse(await response.text());
+  return JSON.parse(await response.text()) as T;
 };
 
 /** A published address (SITE_URL) as the test server serves it. */
@@ -51,7 +66,7 @@ const served = (page: Page | { url: () => string }, address: string) => {
 };
 
 /** The article's collection, found as a reader's tool finds it: from the page's head. */
-async function articleCollection(page: Page, request: APIRequestContext): Promise<Json> {
+async function articleCollection(page: Page, request: APIRequestContext): Promise<AnnotationCollection<AnnotationPage>> {
   const link = page.locator('head link[rel="alternate"][type="application/ld+json"]');
   await expect(link).toHaveCount(1);
   return getJson(request, new URL((await link.getAttribute('href'))!, page.url()).href);
@@ -68,10 +83,12 @@ interface Anchoring {
 }
 
 /** Runs Apache Annotator on the page for each annotation and reports what it found. */
-function anchorAll(page: Page, annotations: Json[]): Promise<Anchoring[]> {
-  return page.evaluate(async (list) => {
-    const { createCssSelectorMatcher, createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, makeRefinable } = (window as any).webAnnotationClient;
-    const matcherFor = makeRefinable((selector: any) => {
+function anchorAll(page: Page, annotations: Annotation[]): Promise<Anchoring[]> {
+  return page.evaluate(async (list): Promise<Anchoring[]> => {
+    const { createCssSelectorMatcher, createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, makeRefinable } = (
+      window as unknown as { webAnnotationClient: AnnotatorClient }
+    ).webAnnotationClient;
+    const matcherFor = makeRefinable((selector) => {
       if (selector.type === 'CssSelector') return createCssSelectorMatcher(selector);
       if (selector.type === 'TextPositionSelector') return createTextPositionSelectorMatcher(selector);
       if (selector.type === 'TextQuoteSelector') return createTextQuoteSelectorMatcher(selector);
@@ -82,13 +99,14 @@ function anchorAll(page: Page, annotations: Json[]): Promise<Anchoring[]> {
       for await (const range of matches) found.push(range);
       return found;
     };
-    const out = [];
+    const out: Anchoring[] = [];
     for (const annotation of list) {
       const id = new URL(annotation.id).hash.replace(/^#note-/, '');
-      const selectors: any[] = annotation.target.selector;
+      const selectors = annotation.target.selector;
       const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
       const css = selectors.find((s) => s.type === 'CssSelector');
       const fragment = selectors.find((s) => s.type === 'FragmentSelector');
+      if (!quote) throw new Error(`note ${id} has no TextQuoteSelector`);
       const quoteRanges = await all(createTextQuoteSelectorMatcher(quote)(document.body));
       const marks = [...document.querySelectorAll(`mark[data-annotation="${CSS.escape(id)}"]`)];
       const passage = document.createRange();
@@ -104,8 +122,8 @@ function anchorAll(page: Page, annotations: Json[]): Promise<Anchoring[]> {
         passage.compareBoundaryPoints(Range.END_TO_END, match) >= 0;
       const cssRanges = css ? await all(matcherFor(css)(document)) : [];
       // A FragmentSelector of an HTML page names an element by its id (RFC 3986); the client refines within it.
-      const holder = fragment ? document.getElementById(fragment.value) : null;
-      const fragmentRanges = holder ? await all(createTextPositionSelectorMatcher(fragment.refinedBy)(holder)) : [];
+      const holder = fragment?.value ? document.getElementById(fragment.value) : null;
+      const fragmentRanges = holder && fragment?.refinedBy ? await all(createTextPositionSelectorMatcher(fragment.refinedBy)(holder)) : [];
       out.push({
         id,
         quoteMatches: quoteRanges.length,
@@ -125,7 +143,7 @@ for (const article of articles) {
     await page.goto(`articles/${article.slug}/`);
     const collection = await articleCollection(page, request);
     expect(collectionProblems(collection)).toEqual([]);
-    const annotations: Json[] = collection.first?.items ?? [];
+    const annotations = collection.first?.items ?? [];
     expect(annotations.map((a) => new URL(a.id).hash).sort()).toEqual(article.notes.map((note) => `#note-${note.id}`).sort());
     expect(collection.total).toBe(article.notes.length);
     for (const annotation of annotations) expect(annotationProblems({ '@context': collection['@context'], ...annotation }, true, annotation.id)).toEqual([]);
@@ -134,32 +152,32 @@ for (const article of articles) {
     await page.addScriptTag({ content: client });
     const results = await anchorAll(page, annotations);
     for (const result of results) {
-      const quote = annotations.find((a) => a.id.endsWith(`#note-${result.id}`))!.target.selector.find((s: Json) => s.type === 'TextQuoteSelector');
+      const quote = annotations.find((a) => a.id.endsWith(`#note-${result.id}`))!.target.selector.find((s) => s.type === 'TextQuoteSelector');
       expect.soft(result.quoteMatches, `note ${result.id}: matches of its TextQuoteSelector`).toBe(1);
       expect.soft(result.insidePassage, `note ${result.id}: the match lies within its <mark>s`).toBe(true);
-      expect.soft(result.quoteText, `note ${result.id}: the matched text`).toBe(quote.exact);
+      expect.soft(result.quoteText, `note ${result.id}: the matched text`).toBe(quote?.exact);
       // The marks hold the passage; the exact text may also hold the number of another note ending inside it.
       expect.soft(result.marked.length, `note ${result.id}: marked text`).toBeGreaterThan(0);
-      expect.soft(result.cssText, `note ${result.id}: CssSelector refined by TextPositionSelector`).toBe(quote.exact);
-      expect.soft(result.fragmentText, `note ${result.id}: FragmentSelector refined by TextPositionSelector`).toBe(quote.exact);
+      expect.soft(result.cssText, `note ${result.id}: CssSelector refined by TextPositionSelector`).toBe(quote?.exact);
+      expect.soft(result.fragmentText, `note ${result.id}: FragmentSelector refined by TextPositionSelector`).toBe(quote?.exact);
     }
   });
 }
 
 test('the site-wide collection holds every note, each as its article publishes it, in valid pages', async ({ request, baseURL }) => {
-  const collection = await getJson(request, 'annotations.jsonld');
+  const collection = await getJson<AnnotationCollection<string>>(request, 'annotations.jsonld');
   expect(collectionProblems(collection)).toEqual([]);
   const base = { url: () => baseURL! };
   const everyNote = articles.flatMap((article) => article.notes.map((note) => `/articles/${article.slug}/#note-${note.id}`));
   expect(collection.total).toBe(everyNote.length);
 
-  const seen: Json[] = [];
+  const seen: Annotation[] = [];
   let next: string | undefined = collection.first;
   let previous: string | undefined;
   while (next) {
-    const page = await getJson(request, served(base, next));
+    const page = await getJson<AnnotationPage>(request, served(base, next));
     expect(pageProblems(page, true, page.id)).toEqual([]);
-    expect(page.partOf.id ?? page.partOf).toBe(collection.id);
+    expect(typeof page.partOf === 'string' ? page.partOf : page.partOf.id).toBe(collection.id);
     expect(page.startIndex).toBe(seen.length);
     expect(page.prev).toBe(previous);
     seen.push(...page.items);
@@ -174,7 +192,7 @@ test('the site-wide collection holds every note, each as its article publishes i
   expect(ids.sort()).toEqual(everyNote.sort());
 
   for (const article of articles) {
-    const own = await getJson(request, `articles/${article.slug}/annotations.jsonld`);
+    const own = await getJson<AnnotationCollection<AnnotationPage>>(request, `articles/${article.slug}/annotations.jsonld`);
     for (const annotation of own.first?.items ?? []) expect(seen.find((a) => a.id === annotation.id)).toEqual(annotation);
   }
 });

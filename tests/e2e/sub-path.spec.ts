@@ -6,6 +6,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { siteUrl } from '../../src/lib/deploy-settings.ts';
 import { test, expect } from './support/reader.ts';
+import type { AnnotationCollection, AnnotationPage } from './support/web-annotation-model.ts';
 
 test.skip(({ isMobile }) => isMobile, 'the addresses are the same at every width: one sweep is enough');
 
@@ -80,10 +81,10 @@ test('every page, link, anchor, asset, the feeds, the annotations and the sitema
   expect(corrections.status).toBe(200);
   for (const [, link] of corrections.body.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g))
     given.push({ address: new URL(decode(link!)), where: 'corrections.xml' });
-  const json = async (url: URL) => JSON.parse(await (await request.get(local(url).href)).text());
-  const collection = await json(new URL(`${base}annotations.jsonld`, server));
+  const json = async <T>(url: URL) => JSON.parse(await (await request.get(local(url).href)).text()) as T;
+  const collection = await json<AnnotationCollection<string>>(new URL(`${base}annotations.jsonld`, server));
   for (let next = collection.first; next;) {
-    const page = await json(new URL(next));
+    const page = await json<AnnotationPage>(new URL(next));
     for (const annotation of page.items) {
       given.push({ address: new URL(annotation.id), where: next }, { address: new URL(annotation.target.source), where: annotation.id });
       for (const source of annotation['dcterms:source'] ?? []) if (source.id) given.push({ address: new URL(source.id), where: annotation.id });

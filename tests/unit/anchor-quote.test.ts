@@ -51,7 +51,7 @@ describe('a quote that matches nothing', () => {
     ['a missing word', 'launch storefronts', 'official storefronts', 'paragraph 1'],
   ])('%s suggests the closest passage', (_, quote, closest, label) => {
     const result = anchorQuote(passages, { quote });
-    expect(result).toEqual({ found: 'none', closest: { text: closest, passage: expect.objectContaining({ label }) } });
+    expect(result).toEqual({ found: 'none', closest: { text: closest, passage: expect.objectContaining({ label }) as unknown } });
   });
 
   test('a quote that runs across two paragraphs is not found', () => {

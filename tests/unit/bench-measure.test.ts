@@ -14,7 +14,10 @@ import { transferBytes } from '../../src/lib/bench/static-server.ts';
 
 describe('seeded random', () => {
   test('the same seed gives the same sequence; another seed another', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, seededRandom(seed).next);
+    const draw = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 5 }, () => random.next());
+    };
     expect(draw(1)).toEqual(draw(1));
     expect(draw(1)).not.toEqual(draw(2));
   });
@@ -68,7 +71,7 @@ describe('what a page loads', () => {
       'http://s/shared.js': 'export const x=1;',
       'http://s/lazy.js': 'never fetched',
     };
-    const weight = await measurePage('http://s/a/', async (url) => (url in files ? new TextEncoder().encode(files[url]) : undefined));
+    const weight = await measurePage('http://s/a/', (url) => Promise.resolve(url in files ? new TextEncoder().encode(files[url]) : undefined));
     expect(weight.assets.map((a) => a.url)).toEqual(['http://s/a/', 'http://s/s.css', 'http://s/m.js', 'http://s/n.js', 'http://s/shared.js']);
     expect(weight.bytes).toEqual({ html: files['http://s/a/']!.length, css: 6, js: 20 + 39 + 17, other: 0 });
     expect(weight.requests).toBe(5);

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 const QUOTE_TYPO = 'tests/fixtures/bad-content/quote-typo';
 
 function build(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { GITHUB_ACTIONS: _ignored, ...base } = process.env;
+  const { GITHUB_ACTIONS, ...base } = process.env;
   return new Promise((done) => {
     execFile(
       process.execPath,

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { GITHUB_ACTIONS: _ignored, ...base } = process.env;
+  const { GITHUB_ACTIONS, ...base } = process.env;
   return new Promise((resolve) => {
     execFile(process.execPath, ['src/cli/check-content.ts', ...args], { encoding: 'utf8', env: { ...base, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });

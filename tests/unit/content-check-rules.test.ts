@@ -1,7 +1,6 @@
 // The content check's rules one by one, as tables of input and verdict. The whole-file messages are pinned in
 // content-check-cases.test.ts; these pin the small pieces they are made of.
 import { readFileSync } from 'node:fs';
-import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -85,7 +84,7 @@ const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const markdown = unified().use(remarkParse).use(remarkGfm);
 const context = { absoluteFile: '/project/content/articles/x.mdx', projectRoot: '/project', text: '' };
 const rulesIn = (parser: typeof mdx, text: string, rawHtmlPublished = false) =>
-  safetyFindings(parser.parse(text) as Root, { ...context, text, rawHtmlPublished }).map((f) => f.rule);
+  safetyFindings(parser.parse(text), { ...context, text, rawHtmlPublished }).map((f) => f.rule);
 
 describe('safety rules read the syntax tree', () => {
   test.each([

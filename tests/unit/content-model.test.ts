@@ -51,7 +51,7 @@ describe('frontmatter values', () => {
 /** The page's HTML for a Markdown body, with the paragraph ids the site gives it. */
 function pageTree(markdown: string): Root {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeParagraphIds);
-  return processor.runSync(processor.parse(markdown)) as Root;
+  return processor.runSync(processor.parse(markdown));
 }
 
 describe('passages: one definition for the check, the ids and the anchoring', () => {

@@ -289,7 +289,7 @@ describe('frontmatter', () => {
     expect(frontmatter).toMatchObject({
       published: 'FILL IN: YYYY-MM-DD',
       datePrecision: 'approximate',
-      dateNote: expect.stringMatching(/^FILL IN: how the date was inferred/),
+      dateNote: expect.stringMatching(/^FILL IN: how the date was inferred/) as string,
     });
   });
 });

@@ -240,23 +240,23 @@ describe('collections and pages', () => {
 });
 
 describe('the model check catches what the model forbids', () => {
-  const good = () => structuredClone(webAnnotation(note(), publisher)) as Record<string, any>;
+  type Json = Record<string, unknown>;
+  const good = () => structuredClone(webAnnotation(note(), publisher));
+  /** The object at `path` inside an annotation: the spoilers below reach into its body and target. */
+  const at = (value: Json, ...path: (string | number)[]): Json =>
+    path.reduce<unknown>((inner, key) => (inner as Record<string | number, unknown>)[key], value) as Json;
   test.each([
-    ['no @context', (a: Record<string, any>) => delete a['@context'], 'annotation.@context'],
-    ['a relative id', (a: Record<string, any>) => (a.id = '#note-n'), 'annotation.id'],
-    ['another type', (a: Record<string, any>) => (a.type = 'Note'), 'annotation.type'],
-    ['no target', (a: Record<string, any>) => delete a.target, 'annotation.target'],
-    ['an unknown motivation', (a: Record<string, any>) => (a.motivation = 'correcting'), 'annotation.motivation'],
-    ['a date without a time zone', (a: Record<string, any>) => (a.created = '2026-11-21T23:42:10'), 'annotation.created'],
-    ['a TextualBody without a value', (a: Record<string, any>) => delete a.body.items[0].value, 'annotation.body[0].items[0].value'],
-    ['a body purpose outside the motivations', (a: Record<string, any>) => (a.body.items[1].purpose = 'fixing'), 'annotation.body[0].items[1].purpose'],
-    ['a quote without exact', (a: Record<string, any>) => delete a.target.selector[0].exact, 'annotation.target[0].selector[0].exact'],
-    [
-      'a position ending before it starts',
-      (a: Record<string, any>) => (a.target.selector[1].refinedBy.end = 1),
-      'annotation.target[0].selector[1].refinedBy[0]',
-    ],
-    ['an unknown selector', (a: Record<string, any>) => (a.target.selector[2].type = 'ParagraphSelector'), 'annotation.target[0].selector[2].type'],
+    ['no @context', (a: Json) => delete a['@context'], 'annotation.@context'],
+    ['a relative id', (a: Json) => (a.id = '#note-n'), 'annotation.id'],
+    ['another type', (a: Json) => (a.type = 'Note'), 'annotation.type'],
+    ['no target', (a: Json) => delete a.target, 'annotation.target'],
+    ['an unknown motivation', (a: Json) => (a.motivation = 'correcting'), 'annotation.motivation'],
+    ['a date without a time zone', (a: Json) => (a.created = '2026-11-21T23:42:10'), 'annotation.created'],
+    ['a TextualBody without a value', (a: Json) => delete at(a, 'body', 'items', 0).value, 'annotation.body[0].items[0].value'],
+    ['a body purpose outside the motivations', (a: Json) => (at(a, 'body', 'items', 1).purpose = 'fixing'), 'annotation.body[0].items[1].purpose'],
+    ['a quote without exact', (a: Json) => delete at(a, 'target', 'selector', 0).exact, 'annotation.target[0].selector[0].exact'],
+    ['a position ending before it starts', (a: Json) => (at(a, 'target', 'selector', 1, 'refinedBy').end = 1), 'annotation.target[0].selector[1].refinedBy[0]'],
+    ['an unknown selector', (a: Json) => (at(a, 'target', 'selector', 2).type = 'ParagraphSelector'), 'annotation.target[0].selector[2].type'],
   ])('%s', (_name, spoil, path) => {
     const annotation = good();
     spoil(annotation);

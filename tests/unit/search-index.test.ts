@@ -61,6 +61,12 @@ const realFetch = globalThis.fetch;
 let root: string;
 let site: string;
 let summary: IndexSummary;
+/** The parts of pagefind.js (its documented JS API) used here. */
+interface PagefindBundle {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Result> }[] }>;
+}
+
 let search: (term: string | null, filters?: Record<string, string>) => Promise<Result[]>;
 
 beforeAll(async () => {
@@ -79,11 +85,11 @@ beforeAll(async () => {
     const file = path.startsWith('file:') ? new URL(path) : join(bundle, path.replace(/^\/pagefind\//, ''));
     return new Response(await readFile(file));
   }) as typeof fetch;
-  const pagefind = await import(pathToFileURL(join(bundle, 'pagefind.js')).href);
+  const pagefind = (await import(pathToFileURL(join(bundle, 'pagefind.js')).href)) as PagefindBundle;
   await pagefind.options({ basePath: '/pagefind/', noWorker: true });
   search = async (term, filters) => {
     const found = await pagefind.search(term, filters ? { filters } : {});
-    return Promise.all(found.results.map((r: { data(): Promise<Result> }) => r.data()));
+    return Promise.all(found.results.map((r) => r.data()));
   };
 }, 60_000);
 

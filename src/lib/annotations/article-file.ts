@@ -3,6 +3,7 @@
 // passages of every article, share that one parse with the content check.
 import { readEntry } from '../../content-model/entry.ts';
 import type { Passage } from '../../content-model/passages.ts';
+import { scalarText } from '../scalar-text.ts';
 
 export interface ArticleSummary {
   title: string;
@@ -19,5 +20,5 @@ export function filePassages(path: string): Passage[] | undefined {
 export function fileSummary(path: string): ArticleSummary | undefined {
   const entry = readEntry('article', path);
   if (!entry) return undefined;
-  return { title: String(entry.data.title ?? ''), outlet: String(entry.data.outlet ?? ''), passages: entry.body?.passages ?? [] };
+  return { title: scalarText(entry.data.title), outlet: scalarText(entry.data.outlet), passages: entry.body?.passages ?? [] };
 }

@@ -20,6 +20,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { passagesOf } from '../../content-model/body.ts';
 import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../annotations/normalize.ts';
 import { seededRandom, type Random } from './prng.ts';
+import { scalarText } from '../scalar-text.ts';
 
 type Data = Record<string, unknown>;
 
@@ -180,7 +181,7 @@ export function rewriteArticleLinks(markdown: string, notesOf: ReadonlyMap<strin
 /** An internal source (article + quote) pointing at an article of the corpus that holds the quote, or undefined. */
 function repointSource(source: Data, self: { slug: string; folded: string; variantOf: string }, index: CorpusIndex): Data | undefined {
   if (typeof source.article !== 'string') return source;
-  const selector = { quote: String(source.quote ?? '') };
+  const selector = { quote: scalarText(source.quote) };
   // A real note citing its own article keeps citing its own article when the variant still has the passage.
   if (source.article === self.variantOf && countAnchors(self.folded, selector) === 1) return { ...source, article: self.slug };
   const target = index.folded.get(source.article);
@@ -267,7 +268,7 @@ function variantEvent(
       continue;
     }
     // Cite a variant of the cited article when one keeps the passage, so sources spread over the corpus.
-    const selector = { quote: String(source.quote ?? '') };
+    const selector = { quote: scalarText(source.quote) };
     const candidates = (variantsOf.get(source.article) ?? []).filter((slug) => countAnchors(index.folded.get(slug) ?? '', selector) === 1);
     sources.push(candidates.length ? { ...source, article: random.pick(candidates) } : source);
   }

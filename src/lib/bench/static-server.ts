@@ -6,7 +6,7 @@
 // recorded with both figures, uncompressed and as a host that gzips text would send it (transferBytes).
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 
@@ -76,7 +76,7 @@ export async function serveStatic(root: string, options: { gzip?: boolean; port?
     }
     return known;
   };
-  const server: Server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     let file = await fileFor(root, pathname);
     let status = 200;
@@ -107,7 +107,8 @@ export async function serveStatic(root: string, options: { gzip?: boolean; port?
     }
     served.push({ path: pathname, ...(await sizesOf(file)) });
     (gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file)).pipe(res);
-  });
+  };
+  const server: Server = createServer((req, res) => void respond(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -3,7 +3,6 @@
 // be safe (its links are checked after the build, against the pages it wrote). Quotes are anchored with the same functions the build uses (anchorQuote over the
 // content model's passages), and their advice is the build's own (anchorAdvice), so the check and the build agree.
 import { join } from 'node:path';
-import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -160,7 +159,7 @@ export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[]
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
-  const tree = markdown.parse(value) as Root;
+  const tree = markdown.parse(value);
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
   const findings = safetyFindings(tree, context);
   const yaml = findings.length > 0 ? yamlOf(entry) : undefined;

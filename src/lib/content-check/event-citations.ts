@@ -40,7 +40,8 @@ export function noteDateProblems(entry: Entry, index: number, note: Record<strin
   const problems: Problem[] = [];
   for (const [, source] of objectItems(note.sources)) {
     const id = source.event;
-    const event = typeof id === 'string' ? registry.events.get(id) : undefined;
+    if (typeof id !== 'string') continue;
+    const event = registry.events.get(id);
     const eventDate = asDay(event?.data.date);
     if (!event || !eventDate || event.data.datePrecision !== 'day') continue;
     for (const written of conflictingDates(body, eventDate)) {

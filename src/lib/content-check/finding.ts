@@ -18,7 +18,7 @@ export interface Finding extends Omit<Problem, 'file' | 'line' | 'column'> {
 }
 
 function strip(finding: Finding): Omit<Problem, 'file' | 'line' | 'column'> {
-  const { point: _point, source: _source, ...rest } = finding;
+  const { point, source, ...rest } = finding;
   return rest;
 }
 

@@ -79,7 +79,7 @@ function tagPosition(reason: string): { line: number; column: number } | undefin
 
 export async function compileMdx(body: string, file: string, bodyFirstLine: number): Promise<Compiled> {
   try {
-    const tree = processor.parse(body) as Root;
+    const tree = processor.parse(body);
     if (holdsCode(tree)) await compile(body, OPTIONS);
     return { ok: true, tree };
   } catch (error) {

@@ -262,14 +262,14 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
       }
     }
     const read = readText(kind, absolutePath, text, tree);
-    return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
+    return { entry, problems: [...problems, ...checkRead(file, kind, read, entry, options)], model: read.entry };
   }
   const read = readText(kind, absolutePath, text);
-  return { entry, problems: [...problems, ...(await checkRead(file, kind, read, entry, options))], model: read.entry };
+  return { entry, problems: [...problems, ...checkRead(file, kind, read, entry, options)], model: read.entry };
 }
 
 /** The rules over one file the content model has read: its YAML, its values against the schema, its body. */
-async function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof readText>, entry: Entry, options: ParseOptions): Promise<Problem[]> {
+function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof readText>, entry: Entry, options: ParseOptions): Problem[] {
   const problems: Problem[] = [];
   const yaml = read.yaml!;
   const body = read.entry.body;

@@ -12,6 +12,7 @@ import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Finding, Point } from './finding.ts';
 import { SECTIONS } from './problem.ts';
+import { scalarText } from '../scalar-text.ts';
 
 /** Elements refused anywhere, with what they would do on the page. */
 export const REFUSED_ELEMENTS: Record<string, string> = {
@@ -78,7 +79,10 @@ function shortSource(source: string): string {
 
 /** The unsafe scheme of an address (browsers ignore case, spaces and control characters in it), if any. */
 export function unsafeScheme(url: string): string | undefined {
-  const cleaned = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const cleaned = [...url]
+    .filter((char) => char.charCodeAt(0) > 0x20)
+    .join('')
+    .toLowerCase();
   return Object.keys(UNSAFE_SCHEMES).find((scheme) => cleaned.startsWith(scheme));
 }
 
@@ -251,7 +255,7 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
         const program = (node.data as { estree?: EsmProgram } | undefined)?.estree;
         for (const statement of program?.body ?? []) {
           if (statement.type === 'ImportDeclaration') {
-            checkImport(emit, node, String(statement.source?.value ?? ''), context);
+            checkImport(emit, node, scalarText(statement.source?.value), context);
           } else {
             emit(node, {
               rule: 'export-not-allowed',

@@ -35,7 +35,7 @@ const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
 const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
 
 /** Starts a sentence: a capital, a digit or a CJK character, possibly after an opening quote or emphasis marker. */
-const SENTENCE_START = /^["'“‘«(\[*_]*[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const SENTENCE_START = /^["'“‘«([*_]*[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 const CJK_EDGE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}。，、！？：；「」『』（）]/u;
 

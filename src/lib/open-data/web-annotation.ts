@@ -184,7 +184,7 @@ export function webAnnotation(note: NoteRecord, publisher: Publisher): Record<st
 
 /** An annotation inside a page or collection, which carries the @context once for all. */
 function embedded(annotation: Record<string, unknown>): Record<string, unknown> {
-  const { '@context': _context, ...rest } = annotation;
+  const { '@context': context, ...rest } = annotation;
   return rest;
 }
 

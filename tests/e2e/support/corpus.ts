@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { readEntry } from '../../../src/content-model/entry.ts';
 import { articleSlug } from '../../../src/lib/article-files.ts';
 import { contentDir } from '../../../src/lib/deploy-settings.ts';
+import { scalarText } from '../../../src/lib/scalar-text.ts';
 
 export interface ArticleFile {
   slug: string;
@@ -47,11 +48,11 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         file: `articles/${name}`,
         title: String(data.title),
         outlet: String(data.outlet),
-        author: data.author ? String(data.author) : undefined,
+        author: data.author ? scalarText(data.author) : undefined,
         published: data.published instanceof Date ? data.published : new Date(String(data.published)),
-        originalUrl: data.originalUrl ? String(data.originalUrl) : undefined,
-        credit: data.credit ? String(data.credit) : undefined,
-        lostLinks: data.lostLinks ? String(data.lostLinks) : undefined,
+        originalUrl: data.originalUrl ? scalarText(data.originalUrl) : undefined,
+        credit: data.credit ? scalarText(data.credit) : undefined,
+        lostLinks: data.lostLinks ? scalarText(data.lostLinks) : undefined,
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
         blocks: passages.map((passage) => visibleText(passage.text)).filter(Boolean),
         passages: passages.filter((passage) => passage.number !== undefined).length,

@@ -5,6 +5,44 @@
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+// Our published JSON as the tests read it: the fields they use, typed; the checks below read the rest as unknown.
+
+/** A selector, with the fields the tests read. */
+export interface Selector {
+  type: string;
+  exact?: string;
+  value?: string;
+  refinedBy?: Selector;
+  [field: string]: unknown;
+}
+
+/** An annotation as published: its target carries the page's address and the selectors. */
+export interface Annotation {
+  id: string;
+  target: { source: string; selector: Selector[] };
+  'dcterms:source'?: { id?: string }[];
+  [field: string]: unknown;
+}
+
+/** A page of a collection. */
+export interface AnnotationPage {
+  id: string;
+  partOf: string | { id: string };
+  startIndex: number;
+  prev?: string;
+  next?: string;
+  items: Annotation[];
+}
+
+/** A collection as published: an article's embeds its one page, the site-wide one links to its first page. */
+export interface AnnotationCollection<First> {
+  '@context': unknown;
+  id: string;
+  total: number;
+  first?: First;
+  last?: string;
+}
+
 /** The model's motivations (§3.3.5), also the values of a body's purpose. */
 export const MODEL_MOTIVATIONS = [
   'assessing',
