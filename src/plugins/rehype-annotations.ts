@@ -275,11 +275,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         let content: ElementContent = { type: 'text', value: text.slice(piece.start, piece.end) };
         for (const id of [...piece.ids].reverse()) {
           const note = byId.get(id)!;
-          content = h(
-            'mark',
-            { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined },
-            [content],
-          );
+          content = h('mark', { dataAnnotation: id, id: piece.start === note.range!.start ? `passage-${id}` : undefined }, [content]);
         }
         replacement.push(content);
         for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) (afterLink ?? replacement).push(marker(note, true));
@@ -328,7 +324,6 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           className: ['sidenote'],
           id: `note-${note.id}`,
           role: 'note',
-          dataNote: note.id,
           dataKind: note.kind,
           ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
           tabIndex: -1,
@@ -336,9 +331,8 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         },
         [
           h('p', { className: ['note-head'] }, [
-            h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
-            ' ',
-            h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+            h('a', { href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
+            ` ${KIND_LABELS[note.kind]}`,
           ]),
           h('div', { className: ['note-body'] }, note.body),
           ...sourcesLine(note),
@@ -364,17 +358,13 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           'ol',
           { className: ['endnotes-list'] },
           notes.map((note) =>
-            h('li', { id: `endnote-${note.id}`, dataKind: note.kind }, [
+            h('li', [
               h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
               ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
               ' ',
               h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
-              ' · ',
-              h(
-                'a',
-                { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` },
-                'Back to the passage',
-              ),
+              ' ',
+              h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, '↩'),
             ]),
           ),
         ),

@@ -134,8 +134,8 @@ test('the article ends with every note, in order, each linking to the note and b
 test('the markup contract holds in the server-rendered HTML', async ({ request }) => {
   const html = await (await request.get(`articles/${sample.slug}/`)).text();
   for (const note of sampleNotes) {
-    expect(html).toContain(`data-annotation="${note.id}" data-kind="${note.kind}"`);
-    expect(html).toContain(`id="note-${note.id}"`);
+    expect(html).toContain(`<mark data-annotation="${note.id}"`);
+    expect(html).toContain(`id="note-${note.id}" role="note" data-kind="${note.kind}"`);
   }
 });
 
