@@ -3,14 +3,19 @@
 // the text a reader sees (formatting flattened), which only exists once Markdown has become HTML. The finding
 // and the error messages are pure functions in src/lib/annotations/; this file only walks and rewrites HTML.
 //
-// Output, per note N with id X (the markup contract the tests and the search index rely on):
-//   <mark data-annotation="X" data-kind="…"> around the passage (split where it crosses formatting),
-//   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it (after the enclosing link when the passage
-//   ends inside one, such as a topic link: a link may not hold another),
-//   <div class="sidenote" id="note-X" role="note" data-pagefind-title="Correction"> beside the paragraph (in a
-//   .sidenotes column of a .annotated wrapper; the title, its kind, makes the note a search sub-result of its
-//   article: src/lib/search/sub-results.ts), and an entry in the "Notes" list at the end, which links back to the
-//   passage.
+// Output, per note N with id X (the markup contract the tests and the search index rely on; kept lean, since
+// every attribute repeats once per note and article pages have a byte budget):
+//   <mark data-annotation="X"> around the passage (split where it crosses formatting; the first piece also has
+//   id="passage-X"), styled and found by that attribute alone,
+//   <a class="note-marker" href="#note-X" id="marker-X" aria-label="Note N, kind"><sup>N</sup></a> after it
+//   (after the enclosing link when the passage ends inside one, such as a topic link: a link may not hold another),
+//   <div class="sidenote" id="note-X" role="note" data-kind="…" aria-label="Note N, kind" tabindex="-1"
+//   data-pagefind-title="Correction"> beside the paragraph (in a .sidenotes column of a .annotated wrapper; the
+//   note's id is read from id="note-X", never repeated; the title, its kind, makes the note a search sub-result
+//   of its article: src/lib/search/sub-results.ts), opening with <p class="note-head"><a href="#note-X"
+//   aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and <p class="note-sources">,
+//   and an item in the "Notes" list at the end: <li><span class="note-kind">Kind</span> on <q>quote</q>
+//   <a href="#note-X">Read note N</a> <a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>.
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
