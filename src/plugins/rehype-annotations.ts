@@ -9,11 +9,12 @@
 //   id="passage-X"), styled and found by that attribute alone,
 //   <a class="note-marker" href="#note-X" id="marker-X" aria-label="Note N, kind"><sup>N</sup></a> after it
 //   (after the enclosing link when the passage ends inside one, such as a topic link: a link may not hold another),
-//   <div class="sidenote" id="note-X" role="note" data-kind="…" aria-label="Note N, kind" tabindex="-1"
+//   <div class="sidenote" id="note-X" role="note" aria-label="Note N, kind" tabindex="-1"
 //   data-pagefind-title="Correction"> beside the paragraph (in a .sidenotes column of a .annotated wrapper; the
 //   note's id is read from id="note-X", never repeated; the title, its kind, makes the note a search sub-result
-//   of its article: src/lib/search/sub-results.ts), opening with <p class="note-head"><a href="#note-X"
-//   aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and <p class="note-sources">,
+//   of its article, src/lib/search/sub-results.ts, and styles a correction), opening with <p class="note-head">
+//   <a href="#note-X" aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and
+//   <p class="note-sources">,
 //   and an item in the "Notes" list at the end, whose quote links back to the passage: <li><span
 //   class="note-kind">Kind</span> on <a href="#passage-X"><q>quote</q></a> <a href="#note-X">Read note N</a></li>
 //   (a footnote, with no quote: its first words, then "Read note N" and a ↩ link "Back to the passage of note N").
@@ -330,7 +331,6 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           className: ['sidenote'],
           id: `note-${note.id}`,
           role: 'note',
-          dataKind: note.kind,
           ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
           tabIndex: -1,
           dataPagefindTitle: KIND_LABELS[note.kind],
