@@ -26,7 +26,7 @@ test.describe('on a wide screen', () => {
       await page.evaluate(() => document.fonts.ready);
       const boxes = await page.locator('.sidenote').evaluateAll((notes) =>
         notes.map((note) => {
-          const id = (note as HTMLElement).dataset.note!;
+          const id = note.id.slice('note-'.length);
           const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
           const text = passage.closest('.annotated')!.firstElementChild!.getBoundingClientRect();
           const box = note.getBoundingClientRect();
