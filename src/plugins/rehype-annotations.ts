@@ -15,9 +15,9 @@
 //   of its article, src/lib/search/sub-results.ts, and styles a correction), opening with <p class="note-head">
 //   <a href="#note-X" aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and
 //   <p class="note-sources">,
-//   and an item in the "Notes" list at the end, whose quote links back to the passage: <li><span
-//   class="note-kind">Kind</span> on <a href="#passage-X"><q>quote</q></a> <a href="#note-X">Read note N</a></li>
-//   (a footnote, with no quote: its first words, then "Read note N" and a ↩ link "Back to the passage of note N").
+//   and an item in the "Notes" list at the end: <li><span class="note-kind">Kind</span> on <q>quote</q>
+//   <a href="#note-X">Read note N</a> <a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
+//   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X).
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -364,22 +364,14 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           'ol',
           { className: ['endnotes-list'] },
           notes.map((note) =>
-            // A quoted passage is itself the link back to it; a footnote, which quotes nothing, has a ↩ link.
-            note.quote && note.range
-              ? h('li', [
-                  h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
-                  ' on ',
-                  h('a', { href: `#passage-${note.id}` }, [h('q', note.quote)]),
-                  ' ',
-                  h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
-                ])
-              : h('li', [
-                  h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
-                  `: ${excerpt(note.body)} `,
-                  h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
-                  ' ',
-                  h('a', { href: `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, '↩'),
-                ]),
+            h('li', [
+              h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+              ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
+              ' ',
+              h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
+              ' ',
+              h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, '↩'),
+            ]),
           ),
         ),
       ]),

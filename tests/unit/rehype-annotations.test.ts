@@ -48,7 +48,7 @@ describe('annotated HTML', () => {
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(
-      '<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li><span class="note-kind">Correction</span> on <a href="#passage-cpm"><q>cost per mile</q></a> <a href="#note-cpm">Read note 1</a></li></ol></section>',
+      '<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li><span class="note-kind">Correction</span> on <q>cost per mile</q> <a href="#note-cpm">Read note 1</a> <a href="#passage-cpm" aria-label="Back to the passage of note 1">↩</a></li></ol></section>',
     );
   });
 
