@@ -3,14 +3,21 @@
 // the text a reader sees (formatting flattened), which only exists once Markdown has become HTML. The finding
 // and the error messages are pure functions in src/lib/annotations/; this file only walks and rewrites HTML.
 //
-// Output, per note N with id X (the markup contract the tests and the search index rely on):
-//   <mark data-annotation="X" data-kind="…"> around the passage (split where it crosses formatting),
-//   <a class="note-marker" href="#note-X"><sup>N</sup></a> after it (after the enclosing link when the passage
-//   ends inside one, such as a topic link: a link may not hold another),
-//   <div class="sidenote" id="note-X" role="note" data-pagefind-title="Correction"> beside the paragraph (in a
-//   .sidenotes column of a .annotated wrapper; the title, its kind, makes the note a search sub-result of its
-//   article: src/lib/search/sub-results.ts), and an entry in the "Notes" list at the end, which links back to the
-//   passage.
+// Output, per note N with id X (the markup contract the tests and the search index rely on; kept lean, since
+// every attribute repeats once per note and article pages have a byte budget):
+//   <mark data-annotation="X"> around the passage (split where it crosses formatting; the first piece also has
+//   id="passage-X"), styled and found by that attribute alone,
+//   <a class="note-marker" href="#note-X" id="marker-X" aria-label="Note N, kind"><sup>N</sup></a> after it
+//   (after the enclosing link when the passage ends inside one, such as a topic link: a link may not hold another),
+//   <div class="sidenote" id="note-X" role="note" aria-label="Note N, kind" tabindex="-1"
+//   data-pagefind-title="Correction"> beside the paragraph (in a .sidenotes column of a .annotated wrapper; the
+//   note's id is read from id="note-X", never repeated; the title, its kind, makes the note a search sub-result
+//   of its article, src/lib/search/sub-results.ts, and styles a correction), opening with <p class="note-head">
+//   <a href="#note-X" aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and
+//   <p class="note-sources">,
+//   and an item in the "Notes" list at the end: <li><span class="note-kind">Kind</span> on <q>quote</q>
+//   <a href="#note-X">Read note N</a> <a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
+//   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X).
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -275,11 +282,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         let content: ElementContent = { type: 'text', value: text.slice(piece.start, piece.end) };
         for (const id of [...piece.ids].reverse()) {
           const note = byId.get(id)!;
-          content = h(
-            'mark',
-            { className: ['annotation'], dataAnnotation: id, dataKind: note.kind, id: piece.start === note.range!.start ? `passage-${id}` : undefined },
-            [content],
-          );
+          content = h('mark', { dataAnnotation: id, id: piece.start === note.range!.start ? `passage-${id}` : undefined }, [content]);
         }
         replacement.push(content);
         for (const note of notes) if (note.range && note.range.end === piece.end && piece.end > spot.start) (afterLink ?? replacement).push(marker(note, true));
@@ -328,17 +331,14 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           className: ['sidenote'],
           id: `note-${note.id}`,
           role: 'note',
-          dataNote: note.id,
-          dataKind: note.kind,
           ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
           tabIndex: -1,
           dataPagefindTitle: KIND_LABELS[note.kind],
         },
         [
           h('p', { className: ['note-head'] }, [
-            h('a', { className: ['note-number'], href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
-            ' ',
-            h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+            h('a', { href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
+            ` ${KIND_LABELS[note.kind]}`,
           ]),
           h('div', { className: ['note-body'] }, note.body),
           ...sourcesLine(note),
@@ -364,17 +364,13 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           'ol',
           { className: ['endnotes-list'] },
           notes.map((note) =>
-            h('li', { id: `endnote-${note.id}`, dataKind: note.kind }, [
+            h('li', [
               h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
               ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
               ' ',
               h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
-              ' · ',
-              h(
-                'a',
-                { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` },
-                'Back to the passage',
-              ),
+              ' ',
+              h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, '↩'),
             ]),
           ),
         ),

@@ -20,6 +20,8 @@ const passageOf = (id = '') => document.getElementById(`passage-${id}`) ?? marke
 const markers = () => [...document.querySelectorAll<HTMLAnchorElement>('a.note-marker')];
 /** A number links to its note (#note-<id>); the note's id is read from the link rather than repeated in the HTML. */
 const noteIdOf = (marker: HTMLAnchorElement) => decodeURIComponent(marker.hash.slice('#note-'.length));
+/** A note's id is read from its element's id, note-<id>, rather than repeated in the HTML. */
+const idOfNote = (note: HTMLElement | undefined) => note?.id.slice('note-'.length);
 const boxOf = (element: Element | null | undefined) => element?.getBoundingClientRect();
 
 function placeNotes(): void {
@@ -32,7 +34,7 @@ function placeNotes(): void {
     const head = note.firstElementChild as HTMLElement;
     delete head.dataset.from;
     if (!wide.matches) return;
-    const passage = passageOf(note.dataset.note);
+    const passage = passageOf(idOfNote(note));
     const natural = note.getBoundingClientRect().top;
     const line = boxOf(passage)?.top ?? natural;
     // On its passage's line whenever the note before ends above that line (then at least 4 px below it), else
@@ -41,7 +43,7 @@ function placeNotes(): void {
     note.style.setProperty('--y', `${top - natural}px`);
     // A long note that would push the next note off its line shows its first lines and "Show all", unless the
     // reader has asked for all of it or only a line or two would be hidden.
-    const room = boxOf(passageOf(notes[i + 1]?.dataset.note))?.top ?? Infinity;
+    const room = boxOf(passageOf(idOfNote(notes[i + 1])))?.top ?? Infinity;
     const full = note.offsetHeight;
     if (!('whole' in note.dataset) && top + full + GAP > room) {
       note.classList.add('is-clamped');
@@ -70,7 +72,8 @@ function setOpen(id: string, open: boolean): void {
 
 function setActive(id: string, active: boolean): void {
   const escaped = CSS.escape(id);
-  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, #endnote-${escaped}`))
+  // The note's entry in the list at the end is the item holding the link to it.
+  for (const element of document.querySelectorAll(`[data-annotation="${escaped}"], #note-${escaped}, .endnotes-list li:has(> a[href="#note-${escaped}"])`))
     element.classList.toggle('is-active', active);
 }
 
@@ -113,8 +116,8 @@ function idFrom(target: EventTarget | null): string | undefined {
   if (!(target instanceof Element)) return undefined;
   const marker = target.closest<HTMLAnchorElement>('a.note-marker');
   if (marker) return noteIdOf(marker);
-  const carrier = target.closest<HTMLElement>('[data-annotation], [data-note]');
-  return carrier?.dataset.annotation ?? carrier?.dataset.note;
+  const passage = target.closest<HTMLElement>('[data-annotation]');
+  return passage ? passage.dataset.annotation : idOfNote(target.closest<HTMLElement>('.sidenote') ?? undefined);
 }
 
 if (document.querySelector('.sidenote')) {
@@ -142,7 +145,8 @@ if (document.querySelector('.sidenote')) {
   });
   // Keyboard focus never lands on a line a clamped note hides.
   document.addEventListener('focusin', (event) => {
-    const note = event.target instanceof Element && !event.target.matches('.note-more, .note-number') ? event.target.closest<HTMLElement>('.is-clamped') : null;
+    const note =
+      event.target instanceof Element && !event.target.matches('.note-more, .note-head > a') ? event.target.closest<HTMLElement>('.is-clamped') : null;
     if (note) showWhole(note);
   });
   for (const [on, off] of [

@@ -59,7 +59,7 @@ async function measure(scripted: boolean): Promise<Measured> {
     const withNotes = tops();
     const measured = {
       notes: notes.map((note) => {
-        const id = note.dataset.note!;
+        const id = note.id.slice('note-'.length);
         const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
         return { id, ...box(note), line: box(passage).top };
       }),
@@ -132,12 +132,10 @@ for (const javaScriptEnabled of [true, false]) {
       // them: at a common desktop width, with the script that clamps long notes in crowded passages.
       const articles = heights.filter((h) => h.path.startsWith('articles/') && h.width === 1280);
       for (const h of articles)
-        test
-          .info()
-          .annotations.push({
-            type: 'height at 1280 px',
-            description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without`,
-          });
+        test.info().annotations.push({
+          type: 'height at 1280 px',
+          description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without`,
+        });
       if (javaScriptEnabled) {
         const largest = articles.reduce((a, b) => (b.without > a.without ? b : a));
         expect(largest.withNotes / largest.without, `${largest.path} with notes against without`).toBeLessThanOrEqual(1.15);

@@ -65,9 +65,10 @@ export function readRenderedNotes(html: string, page: string): RenderedArticle {
     if (isElement(node)) {
       const id = node.properties.id;
       if (typeof id === 'string' && node.tagName !== 'mark' && !hasClass(node, 'sidenote')) here = { id, start: text.length };
-      if (hasClass(node, 'sidenote') && typeof node.properties.dataNote === 'string') {
+      // A margin note's id is note-<id>.
+      if (hasClass(node, 'sidenote') && typeof id === 'string' && id.startsWith('note-')) {
         const body = node.children.find((child): child is Element => isElement(child) && hasClass(child, 'note-body'));
-        if (body) bodies.set(node.properties.dataNote, body);
+        if (body) bodies.set(id.slice('note-'.length), body);
       }
     }
     const start = text.length;
@@ -82,7 +83,7 @@ export function readRenderedNotes(html: string, page: string): RenderedArticle {
 
   const notes = [...marks].map(([id, mark]): RenderedNote => {
     const body = bodies.get(id);
-    if (!body) throw new Error(`Note "${id}" has a marked passage but no margin note (<div class="sidenote" data-note="${id}">) in the article's HTML.`);
+    if (!body) throw new Error(`Note "${id}" has a marked passage but no margin note (<div class="sidenote" id="note-${id}">) in the article's HTML.`);
     const children = absoluteLinks(body.children, page);
     return {
       id,
