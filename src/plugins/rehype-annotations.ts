@@ -352,7 +352,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
       if (child.type === 'element' && isFootnotesSection(child)) return [];
       const here = child.type === 'element' ? byBlock.get(child) : undefined;
       if (!here) return [child];
-      return [h('div', { className: ['annotated'] }, [child as Element, h('div', { className: ['sidenotes'] }, here.map(sidenote))])];
+      return [h('div', { className: ['annotated'] }, [child, h('div', { className: ['sidenotes'] }, here.map(sidenote))])];
     });
 
     // The list at the end names each note and links to it and back to its passage. It does not repeat the

