@@ -7,8 +7,8 @@
 // module graphs in the same process): a file is parsed once per build however many consumers ask, and again only
 // when its bytes change, so a dev server always sees the current file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
 import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
@@ -59,10 +59,28 @@ export function rememberEntry(entry: Entry): void {
   keep(entry);
 }
 
+/**
+ * The entries under `dir` whose every value is already at hand, as plain objects another thread can be given
+ * (structured clone): a worker that remembers them (rememberEntry) does not parse those files again. An entry whose
+ * passages are still to be computed is left out, so copying never parses a body here; the worker reads that one
+ * itself if it needs it.
+ */
+export function settledEntries(dir: string): Entry[] {
+  const under = resolve(dir) + sep;
+  const out: Entry[] = [];
+  for (const entry of shared.entries.values()) {
+    if (!entry.path.startsWith(under)) continue;
+    if (entry.body && Object.getOwnPropertyDescriptor(entry.body, 'passages')?.get) continue;
+    out.push(entry);
+  }
+  return out;
+}
+
 /** Forgets every entry and count (tests). */
 export function resetModel(): void {
   shared.entries.clear();
   shared.byDigest.clear();
+  shared.signatures.clear();
   shared.parses.clear();
 }
 
@@ -122,35 +140,43 @@ export function readText(kind: EntryKind, file: string, text: string, tree?: Roo
 }
 
 function lazyPassages(body: Body, text: string): void {
-  let passages: Passage[] | undefined;
-  let done = false;
   Object.defineProperty(body, 'passages', {
     enumerable: true,
     configurable: true,
     get() {
-      if (!done) {
-        done = true;
-        try {
-          passages = passagesOfTree(parseBody(text, body.format), body.format);
-        } catch {
-          // MDX that does not parse: the content check says where (mdx-compile.ts); the entry has no passages.
-        }
+      let passages: Passage[] | undefined;
+      try {
+        passages = passagesOfTree(parseBody(text, body.format), body.format);
+      } catch {
+        // MDX that does not parse: the content check says where (mdx-compile.ts); the entry has no passages.
       }
+      // Computed once: from now on a plain value (which settledEntries can hand to another thread).
+      Object.defineProperty(body, 'passages', { value: passages, enumerable: true, configurable: true, writable: true });
       return passages;
     },
   });
 }
 
-/** The entry of a file on disk, parsed only when its bytes differ from the last time; undefined if it is missing. */
+/**
+ * The entry of a file on disk, parsed only when its bytes differ from the last time; undefined if it is missing.
+ * While the file's size, modification and change times and inode stay as they were, it is not even read again.
+ */
 export function readEntry(kind: EntryKind, file: string): Entry | undefined {
   const path = resolve(file);
+  let looks: string;
   let text: string;
   try {
+    const stat = statSync(path, { bigint: true });
+    looks = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+    const known = shared.entries.get(path);
+    if (known && shared.signatures.get(path) === `${looks}@${known.digest}`) return known;
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  return entryOfText(kind, path, text);
+  const entry = entryOfText(kind, path, text);
+  shared.signatures.set(path, `${looks}@${entry.digest}`);
+  return entry;
 }
 
 /** The entry of a file's text, from the table when this version of the file was read before. */

@@ -9,18 +9,27 @@ export interface Shared {
   entries: Map<string, Entry>;
   /** The same entries by the digest of their file's text, for code that has the text but not the path. */
   byDigest: Map<string, Entry>;
+  /** What each file looked like on disk (size, times, inode) when its entry was last read, with that entry's
+   * digest, by path: a file that still looks the same is not read and hashed again on every ask. */
+  signatures: Map<string, string>;
   /** How many times each file was parsed in this process: tests hold the model to "once per version". */
   parses: Map<string, number>;
 }
 
 const KEY = Symbol.for('walled-gardens.content-model');
 
-export const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>)[KEY] ??= { entries: new Map(), byDigest: new Map(), parses: new Map() });
+export const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>)[KEY] ??= {
+  entries: new Map(),
+  byDigest: new Map(),
+  signatures: new Map(),
+  parses: new Map(),
+});
 
 /** Puts an entry in the table (replacing the file's older version). */
 export function keep(entry: Entry): void {
   const older = shared.entries.get(entry.path);
   if (older && older.digest !== entry.digest) shared.byDigest.delete(older.digest);
   shared.entries.set(entry.path, entry);
+  if (older && older.digest !== entry.digest) shared.signatures.delete(entry.path);
   shared.byDigest.set(entry.digest, entry);
 }

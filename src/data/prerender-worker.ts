@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { htmlCacheFile, htmlCacheKey } from '../content-model/html-cache.ts';
-import { articleTextRenderer, readCachedHtml, sourceOfText, writeCachedHtml } from './article-html.ts';
+import { parseCounts, rememberEntry, type Entry } from '../content-model/entry.ts';
+import { articleTextRendering, readCachedHtml, sourceOfText, writeCachedRendering } from './article-html.ts';
 
 export interface PrerenderTask {
   /** The project root, absolute: cache names use paths relative to it and its pipeline code, as the pages do. */
@@ -17,17 +18,22 @@ export interface PrerenderTask {
   base: string;
   /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
+  /** The content model's entries the main thread already read (settledEntries), so no file is parsed again here. */
+  entries: Entry[];
 }
 
 export interface PrerenderReport {
   rendered: number;
   skipped: number;
+  /** Content files this worker had to parse itself (0 when it was given every entry it needed). */
+  parsed: number;
 }
 
 const task = workerData as PrerenderTask;
-const render = articleTextRenderer({ base: task.base, contentDir: task.contentDir });
+for (const entry of task.entries) rememberEntry(entry);
+const render = articleTextRendering({ base: task.base, contentDir: task.contentDir });
 const articles = join(task.contentDir, 'articles');
-const report: PrerenderReport = { rendered: 0, skipped: 0 };
+const report: PrerenderReport = { rendered: 0, skipped: 0, parsed: 0 };
 let stop = false;
 parentPort?.on('message', (message) => {
   if (message === 'stop') stop = true;
@@ -41,10 +47,10 @@ for (const name of readdirSync(articles)
   const path = join(articles, name);
   const text = readFileSync(path, 'utf8');
   const source = sourceOfText(path, text);
-  const cached = htmlCacheFile(task.cacheDir, htmlCacheKey(task, path, text, source.frontmatter));
-  if (readCachedHtml(cached) !== undefined) continue;
+  const key = htmlCacheKey(task, path, text, source.frontmatter);
+  if (readCachedHtml(htmlCacheFile(task.cacheDir, key)) !== undefined) continue;
   try {
-    writeCachedHtml(cached, await render(source));
+    writeCachedRendering(task.cacheDir, key, await render(source));
     report.rendered += 1;
   } catch {
     report.skipped += 1;
@@ -52,4 +58,5 @@ for (const name of readdirSync(articles)
   // Lets a 'stop' message in between articles.
   await new Promise((resolve) => setImmediate(resolve));
 }
+report.parsed = [...parseCounts().values()].reduce((sum, n) => sum + n, 0);
 parentPort?.postMessage(report);

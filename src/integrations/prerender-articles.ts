@@ -2,7 +2,7 @@
 // thread, and an article page's own work is mostly rendering the article's text through our pipeline. Once the
 // content check has passed, this starts a worker thread (src/data/prerender-worker.ts) that renders articles
 // into the HTML cache (src/data/article-html.ts), from the end of the list, while Astro syncs the content,
-// bundles and renders pages from the beginning; a page whose article the worker already rendered reads it from
+// bundles and renders pages from the beginning (given the entries the content check read, so nothing is parsed twice); a page whose article the worker already rendered reads it from
 // the cache. The HTML is the same either way (same pipeline, same settings). On one core, or for a small corpus,
 // it does nothing.
 import { readdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
+import { settledEntries } from '../content-model/entry.ts';
 
 export interface PrerenderOptions {
   base: string;
@@ -39,7 +40,15 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           return;
         }
         if (count < (options.minArticles ?? 50)) return;
-        const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)) };
+        // The content check (the integration before this one) has read every file: the worker is given those entries
+        // rather than parsing the same YAML and Markdown a second time.
+        const task: PrerenderTask = {
+          projectRoot,
+          contentDir,
+          base: options.base,
+          cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)),
+          entries: settledEntries(contentDir),
+        };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
         // A build that stops early (a page fails) must not wait for the worker to finish.
         worker.unref();
@@ -56,7 +65,10 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
         worker.postMessage('stop');
         const report = await finished;
         await worker.terminate();
-        if (report) logger.info(`${report.rendered} articles rendered on a second core${report.skipped ? `, ${report.skipped} left to their pages` : ''}.`);
+        if (report)
+          logger.info(
+            `${report.rendered} articles rendered on a second core${report.skipped ? `, ${report.skipped} left to their pages` : ''}${report.parsed ? ` (${report.parsed} content files parsed there again)` : ''}.`,
+          );
       },
     },
   };

@@ -1,7 +1,7 @@
 // The content model (src/content-model/): the one reader of content files. Its YAML values are the values Astro's
 // own parser gives the pages; its passages are the page's passages (one definition, used by the check, the ids and
 // the anchoring alike); and a build's consumers share one parse of each file.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -125,6 +125,17 @@ describe('each file is parsed once per version, whoever asks', () => {
     writeFileSync(path, '---\ntitle: Two\n---\n\nText.\n');
     expect(readEntry('article', path)?.data.title).toBe('Two');
     expect(parseCounts().get(path)).toBe(2);
+  });
+
+  test('an edit is seen even when the file keeps its size and modification time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-model-'));
+    const path = join(dir, 'example.md');
+    writeFileSync(path, '---\ntitle: One\n---\n\nText.\n');
+    const before = statSync(path);
+    expect(readEntry('article', path)?.data.title).toBe('One');
+    writeFileSync(path, '---\ntitle: Six\n---\n\nText.\n');
+    utimesSync(path, before.atime, before.mtime);
+    expect(readEntry('article', path)?.data.title).toBe('Six');
   });
 });
 

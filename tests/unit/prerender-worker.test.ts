@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.ts';
 import { htmlCacheFile, htmlCacheKey } from '../../src/content-model/html-cache.ts';
+import { readEntry, settledEntries } from '../../src/content-model/entry.ts';
 import type { PrerenderReport, PrerenderTask } from '../../src/data/prerender-worker.ts';
 import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
@@ -34,7 +35,7 @@ function runWorker(task: PrerenderTask): Promise<PrerenderReport> {
 test('renders every article into the cache, as its page would, and skips what is cached', { timeout: 60_000 }, async () => {
   const contentDir = join(root, 'content');
   const cacheDir = join(root, 'cache');
-  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir };
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [] };
   const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
 
   // One article is cached already (by an earlier build): the worker leaves it as it is.
@@ -44,7 +45,7 @@ test('renders every article into the cache, as its page would, and skips what is
   const cacheFile = (path: string, text: string) => htmlCacheFile(cacheDir, htmlCacheKey(task, path, text, sourceOfText(path, text).frontmatter));
   await writeFile(cacheFile(first, firstText), '<p>cached before</p>');
 
-  expect(await runWorker(task)).toEqual({ rendered: names.length - 1, skipped: 0 });
+  expect(await runWorker(task)).toMatchObject({ rendered: names.length - 1, skipped: 0 });
   const render = articleTextRenderer({ base: '/', contentDir });
   for (const name of names.slice(1)) {
     const path = join(contentDir, 'articles', name);
@@ -53,5 +54,26 @@ test('renders every article into the cache, as its page would, and skips what is
   }
   expect(await readFile(cacheFile(first, firstText), 'utf8')).toBe('<p>cached before</p>');
   // Nothing half-written is left behind.
-  expect((await readdir(cacheDir)).filter((file) => !file.endsWith('.html'))).toEqual([]);
+  expect((await readdir(cacheDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  // Beside each page text it rendered, where its notes are (for the open data).
+  expect((await readdir(cacheDir)).filter((file) => file.endsWith('.notes.json'))).toHaveLength(names.length - 1);
+});
+
+test('given the entries the main thread read, the worker parses no file again', { timeout: 60_000 }, async () => {
+  const contentDir = join(root, 'content');
+  const cacheDir = join(root, 'cache-given');
+  for (const kind of ['articles', 'topics', 'events'] as const) {
+    for (const name of await readdir(join(contentDir, kind))) {
+      const entry = readEntry(kind === 'articles' ? 'article' : kind === 'topics' ? 'topic' : 'event', join(contentDir, kind, name));
+      void entry?.body?.passages; // what the content check computes for every article and topic
+    }
+  }
+  const entries = settledEntries(contentDir);
+  expect(entries.length).toBeGreaterThan(12);
+  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries });
+  expect(given).toEqual({ rendered: 12, skipped: 0, parsed: 0 });
+  // The same worker with nothing given parses the files it renders (and those their notes cite).
+  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [] });
+  expect(alone.rendered).toBe(12);
+  expect(alone.parsed).toBeGreaterThanOrEqual(12);
 });
