@@ -1,10 +1,14 @@
 // Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and stops the
 // build (exit code 1) with one report listing each broken link where it was written (the content file and line, or the built
-// page for a template's link). It runs last, after the search index, so it sees the finished output.
+// page for a template's link). It runs last, after the search index, so it sees the finished output. Reading the
+// pages is most of its work: that starts in a worker thread as soon as Astro has written them
+// (src/lib/links/page-reader-worker.ts), on the core Pagefind leaves free while it indexes the same pages.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkBuiltLinks, formatLinkReport } from '../lib/links/check-built-links.ts';
+import { Worker } from 'node:worker_threads';
+import { checkBuiltLinks, formatLinkReport, type PageReading } from '../lib/links/check-built-links.ts';
+import type { PageReaderReply, PageReaderTask } from '../lib/links/page-reader-worker.ts';
 import { githubAnnotation } from '../lib/content-check/problem.ts';
 
 export interface LinkCheckOptions {
@@ -17,9 +21,23 @@ export const BUILD_STOPPED =
   'The build stopped: the site has broken links. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
+/** Reads the pages in `dist` in a worker thread; resolves to nothing if it fails (the check then reads them itself). */
+function readPagesAhead(dist: string): Promise<{ dist: string; pages: PageReading[] } | undefined> {
+  return new Promise((done) => {
+    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist } satisfies PageReaderTask });
+    worker.once('message', (reply: PageReaderReply) => {
+      done(reply.ok ? { dist, pages: reply.pages } : undefined);
+      void worker.terminate();
+    });
+    worker.once('error', () => done(undefined));
+    worker.once('exit', () => done(undefined));
+  });
+}
+
 export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
   let projectRoot = '';
   let base = '/';
+  let ahead: ReturnType<typeof readPagesAhead> | undefined;
   return {
     name: 'link-check',
     hooks: {
@@ -27,9 +45,16 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         projectRoot = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
+      'astro:build:generated': ({ dir }) => {
+        ahead = readPagesAhead(fileURLToPath(dir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const contentRoot = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
-        const result = await checkBuiltLinks({ dist: fileURLToPath(dir), base, contentRoot, cwd: process.cwd() });
+        const dist = fileURLToPath(dir);
+        const read = await ahead;
+        const readAhead = read?.dist === dist ? read.pages : [];
+        const result = await checkBuiltLinks({ dist, base, contentRoot, cwd: process.cwd() }, readAhead);
+        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in a worker, while the search index was built.`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));
           return;

@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkBuiltLinks, formatLinkReport, sitePath } from '../../src/lib/links/check-built-links.ts';
+import { Worker } from 'node:worker_threads';
+import { checkBuiltLinks, formatLinkReport, readBuiltPages, sitePath } from '../../src/lib/links/check-built-links.ts';
+import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
 import { readBuiltPage } from '../../src/lib/links/built-pages.ts';
 import { linkProblem, type BuiltSite } from '../../src/lib/links/link-rules.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
@@ -246,4 +248,39 @@ describe('the report', () => {
       ['link-without-trailing-slash', '/articles'],
     ]);
   });
+});
+
+describe('pages read ahead (the worker that reads while Pagefind indexes)', () => {
+  test('the same report whether the pages were read ahead, in part or not at all', async () => {
+    const broken = { 'articles/2/index.html': page('<a href="/articles/gone/">Gone</a><a href="/timeline/#event-2019-01-01-old">Old</a>') };
+    const { result: alone } = await check(broken);
+    const root = join(work, `site-${sites}`);
+    const all = await readBuiltPages(join(root, 'dist'));
+    expect(all.map((p) => p.file)).toContain('timeline/2/index.html');
+    for (const readAhead of [all, all.slice(0, 4)]) {
+      const result = await checkBuiltLinks({ dist: join(root, 'dist'), base: '/', contentRoot: join(root, 'content'), cwd: root }, readAhead);
+      expect(result).toEqual(alone);
+    }
+    expect(alone.problems.map((p) => p.found)).toEqual(['/articles/gone/', '#event-2019-01-01-old']);
+  });
+
+  test('a page read ahead is not read again: the check uses that reading', async () => {
+    const { result: clean } = await check({});
+    expect(clean.problems).toEqual([]);
+    const root = join(work, `site-${sites}`);
+    const readAhead = (await readBuiltPages(join(root, 'dist'))).map((p) => (p.file === 'index.html' ? { ...p, links: [...p.links, '/nowhere/'] } : p));
+    const result = await checkBuiltLinks({ dist: join(root, 'dist'), base: '/', contentRoot: join(root, 'content'), cwd: root }, readAhead);
+    expect(result.problems.map((p) => p.found)).toEqual(['/nowhere/']);
+  });
+});
+
+test('the worker reads every page as the main thread does', async () => {
+  await check({});
+  const dist = join(work, `site-${sites}`, 'dist');
+  const reply = await new Promise<PageReaderReply>((resolve, reject) => {
+    const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist } });
+    worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
+    worker.once('error', reject);
+  });
+  expect(reply).toEqual({ ok: true, pages: await readBuiltPages(dist) });
 });

@@ -45,19 +45,50 @@ interface Seen {
   column: number;
 }
 
-export async function checkBuiltLinks(options: LinkCheckOptions): Promise<LinkCheckResult> {
-  const entries = await readdir(options.dist, { recursive: true, withFileTypes: true });
-  const files = entries
+/** What one built page offers and asks for: its file (relative to the output folder), its ids, and the
+ * addresses it links to or loads, each once. */
+export interface PageReading {
+  file: string;
+  ids: string[];
+  links: string[];
+}
+
+/** Every file in the output folder, relative to it, with forward slashes, sorted. */
+async function builtFiles(dist: string): Promise<string[]> {
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(options.dist, join(e.parentPath, e.name)).split(sep).join('/'))
+    .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
+}
+
+async function readPage(dist: string, file: string): Promise<PageReading> {
+  const page = readBuiltPage(await readFile(join(dist, file), 'utf8'));
+  return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))] };
+}
+
+/** Reads every HTML page in the output folder (the costly part of the check: it can run ahead, in a worker). */
+export async function readBuiltPages(dist: string): Promise<PageReading[]> {
+  const readings: PageReading[] = [];
+  for (const file of (await builtFiles(dist)).filter((f) => f.endsWith('.html'))) readings.push(await readPage(dist, file));
+  return readings;
+}
+
+/**
+ * Checks the output folder. `readAhead` holds pages already read (by the worker, once Astro had written them): they
+ * are not read again; any other page is read here. Pages are final once Astro has written them; later steps add
+ * files (the sitemap, the search index) but change no page, and every file is listed here, at the end.
+ */
+export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: readonly PageReading[] = []): Promise<LinkCheckResult> {
+  const files = await builtFiles(options.dist);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
+  const early = new Map(readAhead.map((reading) => [reading.file, reading]));
   const pages = new Map<string, ReadonlySet<string>>();
   const linksOf = new Map<string, string[]>();
   for (const file of htmlFiles) {
-    const page = readBuiltPage(await readFile(join(options.dist, file), 'utf8'));
-    pages.set(sitePath(file), page.ids);
-    linksOf.set(file, [...new Set(page.links.map((link) => link.href))]);
+    const page = early.get(file) ?? (await readPage(options.dist, file));
+    pages.set(sitePath(file), new Set(page.ids));
+    linksOf.set(file, page.links);
   }
   const site: BuiltSite = { base: options.base, pages, files: new Set(files.filter((f) => !f.endsWith('.html')).map(sitePath)) };
 
