@@ -152,13 +152,18 @@ export function htmlCacheFile(folder: string, key: string): string {
   return join(folder, `${key}.html`);
 }
 
-/** Deletes every file of the folder that is not one of `keep` (keys); returns how many were deleted. */
+/** The file beside it that holds where the article's notes are in that HTML (for the open data). */
+export function notesCacheFile(folder: string, key: string): string {
+  return join(folder, `${key}.notes.json`);
+}
+
+/** Deletes every file of the folder that is not one of `keep` (keys); returns how many page texts were deleted. */
 export function pruneHtmlCache(folder: string, keep: ReadonlySet<string>): number {
   let pruned = 0;
   for (const name of listFiles(folder)) {
-    if (keep.has(name.replace(/\.html$/, ''))) continue;
+    if (keep.has(name.replace(/\.(html|notes\.json)$/, ''))) continue;
     rmSync(join(folder, name), { force: true });
-    pruned += 1;
+    if (name.endsWith('.html')) pruned += 1;
   }
   return pruned;
 }

@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -22,7 +23,8 @@ import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { entryOfText } from '../content-model/entry.ts';
-import { htmlCacheFile, htmlCacheFolder, htmlCacheKey } from '../content-model/html-cache.ts';
+import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile } from '../content-model/html-cache.ts';
+import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
 
 type Article = CollectionEntry<'articles'>;
@@ -50,8 +52,21 @@ export function articleSource(article: Pick<Article, 'id' | 'filePath'>): Articl
 
 export type ArticleTextRenderer = (source: ArticleSource) => Promise<string>;
 
+/** An article's text rendered: its HTML, and where its notes are in it (measured on the same tree, for the open
+ * data; undefined if they could not be measured, and then the open data reads them from the HTML and says why). */
+export interface ArticleRendering {
+  html: string;
+  notes: MeasuredArticle | undefined;
+}
+
 /** A renderer of article text for a deploy base and content root (the site's own: see renderArticleText). */
 export function articleTextRenderer(options: PipelineOptions): ArticleTextRenderer {
+  const rendering = articleTextRendering(options);
+  return async (source) => (await rendering(source)).html;
+}
+
+/** The same renderer, giving the notes' places too (see ArticleRendering). */
+export function articleTextRendering(options: PipelineOptions): (source: ArticleSource) => Promise<ArticleRendering> {
   const { remarkPlugins, rehypePlugins } = articlePipeline(options);
   const processor = unified()
     .use(remarkParse)
@@ -64,15 +79,23 @@ export function articleTextRenderer(options: PipelineOptions): ArticleTextRender
     .freeze();
   return async (source) => {
     const file = new VFile({ value: source.body, path: pathToFileURL(source.path), data: { astro: { frontmatter: source.frontmatter } } });
-    return String(await processor.process(file));
+    // process() in its three steps, to measure the notes on the finished tree before it becomes text.
+    const tree = await processor.run(processor.parse(file), file);
+    let notes: MeasuredArticle | undefined;
+    try {
+      notes = measureNotes(tree);
+    } catch {
+      notes = undefined;
+    }
+    return { html: String(processor.stringify(tree, file)), notes };
   };
 }
 
-let siteRenderer: ArticleTextRenderer | undefined;
+let siteRenderer: ((source: ArticleSource) => Promise<ArticleRendering>) | undefined;
 
 /** Renders an article's text (below its frontmatter) to HTML, with its frontmatter for the pipeline's plugins. */
-export function renderArticleText(source: ArticleSource): Promise<string> {
-  siteRenderer ??= articleTextRenderer({ base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) });
+export function renderArticleText(source: ArticleSource): Promise<ArticleRendering> {
+  siteRenderer ??= articleTextRendering({ base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) });
   return siteRenderer(source);
 }
 
@@ -90,12 +113,24 @@ export function readCachedHtml(file: string): string | undefined {
   }
 }
 
-/** Saves a page text aside and renames it, so a build stopped half-way never leaves half a page in the cache. */
-export function writeCachedHtml(file: string, html: string): void {
+/** Saves a text aside and renames it, so a build stopped half-way never leaves half a file in the cache. */
+function writeAtomically(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const aside = `${file}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(aside, html);
+  writeFileSync(aside, text);
   renameSync(aside, file);
+}
+
+/** Saves a rendering in the cache under `key`: the notes' places first, so a page text found means they are there too. */
+export function writeCachedRendering(folder: string, key: string, rendering: ArticleRendering): void {
+  if (rendering.notes) writeAtomically(notesCacheFile(folder, key), JSON.stringify(rendering.notes));
+  writeAtomically(htmlCacheFile(folder, key), rendering.html);
+}
+
+/** The notes' places cached beside a page text, or undefined when there are none. */
+function readCachedNotes(folder: string, key: string): MeasuredArticle | undefined {
+  const text = readCachedHtml(notesCacheFile(folder, key));
+  return text === undefined ? undefined : (JSON.parse(text) as MeasuredArticle);
 }
 
 /** The text of an article below its frontmatter, without reading the frontmatter (reading time, passages). */
@@ -104,10 +139,9 @@ export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
   return bodyOf(readFileSync(resolve(article.filePath), 'utf8'));
 }
 
-/** The rendered text of a Markdown article (undefined for an .mdx one: render() it). */
-export async function articleHtml(article: Article): Promise<string | undefined> {
-  if (!article.filePath?.endsWith('.md')) return undefined;
-  const path = resolve(article.filePath);
+/** The cache name of a Markdown article's rendering, and its source. */
+function cacheKeyOf(article: Article): { key: string; source: ArticleSource } {
+  const path = resolve(article.filePath!);
   const text = readFileSync(path, 'utf8');
   const source = sourceOfText(path, text);
   const key = htmlCacheKey(
@@ -116,11 +150,37 @@ export async function articleHtml(article: Article): Promise<string | undefined>
     text,
     source.frontmatter,
   );
-  const cached = htmlCacheFile(htmlCacheDir(), key);
+  return { key, source };
+}
+
+/** Renders a Markdown article's text and caches it; the rendering. */
+async function renderAndCache(key: string, source: ArticleSource): Promise<ArticleRendering> {
+  const rendering = await renderArticleText(source);
+  writeCachedRendering(htmlCacheDir(), key, rendering);
+  return rendering;
+}
+
+/** The rendered text of a Markdown article (undefined for an .mdx one: render() it). */
+export async function articleHtml(article: Article): Promise<string | undefined> {
+  if (!article.filePath?.endsWith('.md')) return undefined;
+  const { key, source } = cacheKeyOf(article);
   // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
-  const hit = readCachedHtml(cached);
+  const hit = readCachedHtml(htmlCacheFile(htmlCacheDir(), key));
   if (hit !== undefined) return hit;
-  const html = await renderArticleText(source);
-  writeCachedHtml(cached, html);
-  return html;
+  return (await renderAndCache(key, source)).html;
+}
+
+/** Where a Markdown article's notes are in its rendered text (undefined for an .mdx one): measured when it was
+ * rendered and cached beside its HTML, so the open data does not parse the HTML again; read from the HTML when the
+ * renderer could not measure them. */
+export async function articleNotesMeasured(article: Article): Promise<MeasuredArticle | undefined> {
+  if (!article.filePath?.endsWith('.md')) return undefined;
+  const { key, source } = cacheKeyOf(article);
+  const folder = htmlCacheDir();
+  const html = readCachedHtml(htmlCacheFile(folder, key));
+  if (html === undefined) {
+    const rendering = await renderAndCache(key, source);
+    return rendering.notes ?? measureNotes(fromHtml(rendering.html, { fragment: true }));
+  }
+  return readCachedNotes(folder, key) ?? measureNotes(fromHtml(html, { fragment: true }));
 }

@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { articleHtml } from './article-html.ts';
+import { articleNotesMeasured } from './article-html.ts';
 import { anchorQuote } from '../lib/annotations/anchor-quote.ts';
 import { fileSummary } from '../lib/annotations/article-file.ts';
 import { findArticleFile } from '../lib/article-files.ts';
@@ -17,7 +17,7 @@ import { contentDir } from '../lib/deploy-settings.ts';
 import { frontmatterValues } from '../content-model/frontmatter.ts';
 import { noteDates, noteFingerprint, type NoteDates, type NotesVersion } from '../lib/open-data/note-history.ts';
 import type { FeedNote } from '../lib/open-data/corrections-feed.ts';
-import { readRenderedNotes } from '../lib/open-data/rendered-notes.ts';
+import { publishNotes, readRenderedNotes, type RenderedArticle } from '../lib/open-data/rendered-notes.ts';
 import { notePermalink, webAnnotation, type PublishedSource } from '../lib/open-data/web-annotation.ts';
 import { committedTexts, type FileText } from '../lib/repository/file-versions.ts';
 import { runGitBytes } from '../lib/repository/git.ts';
@@ -69,21 +69,22 @@ function publishedSource(source: NoteSource, site: URL, base: string): Published
   return { url: published(site, base, `${articlePath(source.article)}${paragraph}`), title: cited?.title, publisher: cited?.outlet };
 }
 
-/** The article's text as its page shows it: a Markdown article's cached HTML, or an MDX one rendered by Astro. */
-async function pageHtml(article: Article): Promise<string> {
-  const html = await articleHtml(article);
-  if (html !== undefined) return html;
+/** The article's notes as its page shows them: a Markdown article's, measured when its text was rendered (and
+ * cached with it); an MDX one's, read from its HTML as Astro renders it. */
+async function pageNotes(article: Article, page: string): Promise<RenderedArticle> {
+  const measured = await articleNotesMeasured(article);
+  if (measured) return publishNotes(measured, page);
   const { Content } = await render(article);
   const container = await AstroContainer.create();
   container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
-  return container.renderToString(Content);
+  return readRenderedNotes(await container.renderToString(Content), page);
 }
 
 async function articleNotes(article: Article, site: URL, base: string, history: Map<string, FileText[]>): Promise<ArticleNotes> {
   const page = published(site, base, articlePath(article.id));
   const notes = article.data.annotations;
   if (notes.length === 0) return { id: article.id, title: article.data.title, page, annotations: [], feedNotes: [] };
-  const rendered = readRenderedNotes(await pageHtml(article), page);
+  const rendered = await pageNotes(article, page);
   const versions = (article.filePath ? history.get(projectPath(article.filePath)) : undefined) ?? [];
   const dates: Map<string, NoteDates> = noteDates(versions.map(notesOf));
   const byId = new Map(rendered.notes.map((note) => [note.id, note]));

@@ -3,15 +3,16 @@
 // committed versions (scripted, then a real repository), the corrections feed's items, and the structural check of
 // the W3C model the end-to-end test applies to every annotation the build writes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, test } from 'vitest';
-import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.ts';
+import { articleTextRenderer, articleTextRendering, sourceOfText } from '../../src/data/article-html.ts';
 import { NOTE_KINDS } from '../../src/lib/annotations/kinds.ts';
 import { correctionItems, type FeedNote } from '../../src/lib/open-data/corrections-feed.ts';
 import { noteDates, noteFingerprint } from '../../src/lib/open-data/note-history.ts';
-import { readRenderedNotes } from '../../src/lib/open-data/rendered-notes.ts';
+import { measureNotes, readRenderedNotes } from '../../src/lib/open-data/rendered-notes.ts';
 import {
   ANNOTATIONS_PER_PAGE,
   MOTIVATIONS,
@@ -415,5 +416,15 @@ describe('the corrections feed', () => {
       categories: ['Fact-check'],
     });
     expect(items[3]).not.toHaveProperty('pubDate');
+  });
+});
+
+describe('notes measured as the text is rendered', () => {
+  const articles = readdirSync('content/articles').filter((name) => name.endsWith('.md'));
+  test.each(articles)('%s: the same places as reading the rendered HTML back', async (name) => {
+    const path = resolve('content/articles', name);
+    const rendering = await articleTextRendering({ base: '/', contentDir: 'content' })(sourceOfText(path, readFileSync(path, 'utf8')));
+    expect(rendering.notes?.notes.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(rendering.notes))).toEqual(JSON.parse(JSON.stringify(measureNotes(fromHtml(rendering.html, { fragment: true })))));
   });
 });

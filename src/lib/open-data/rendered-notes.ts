@@ -45,12 +45,17 @@ function absoluteLinks(nodes: ElementContent[], page: string): ElementContent[] 
   });
 }
 
-/**
- * Measures the notes in an article's rendered HTML. `page` is the article's published address, against which the
- * site's links (written from the domain root, with the deploy base) become absolute.
- */
-export function readRenderedNotes(html: string, page: string): RenderedArticle {
-  const tree: Root = fromHtml(html, { fragment: true });
+/** Where each note is in an article's text, before its links are made absolute: what the renderer can measure on
+ * the tree it has just made (and cache beside the HTML), so the notes need not be read back from the HTML. Plain
+ * data (JSON), with each note's body as HTML-tree nodes. */
+export interface MeasuredArticle {
+  text: string;
+  notes: { id: string; start: number; end: number; fragment: RenderedNote['fragment']; body: ElementContent[] }[];
+}
+
+/** Measures the notes in an article's HTML tree: the tree the pipeline makes (src/data/article-html.ts), or the
+ * rendered HTML parsed again, which is the same tree. */
+export function measureNotes(tree: Root): MeasuredArticle {
   let text = '';
   const marks = new Map<string, { start: number; end: number; fragment: RenderedNote['fragment'] }>();
   const bodies = new Map<string, Element>();
@@ -81,15 +86,34 @@ export function readRenderedNotes(html: string, page: string): RenderedArticle {
   };
   walk(tree, undefined);
 
-  const notes = [...marks].map(([id, mark]): RenderedNote => {
+  const notes = [...marks].map(([id, mark]) => {
     const body = bodies.get(id);
     if (!body) throw new Error(`Note "${id}" has a marked passage but no margin note (<div class="sidenote" id="note-${id}">) in the article's HTML.`);
-    const children = absoluteLinks(body.children, page);
+    return { id, start: mark.start, end: mark.end, fragment: mark.fragment, body: body.children.map(withoutPositions) };
+  });
+  return { text, notes };
+}
+
+/** A copy of a node without source positions (they mean nothing once measured, and would triple a cached copy). */
+function withoutPositions(node: ElementContent): ElementContent {
+  if (!isElement(node)) {
+    const { position: _, ...rest } = node;
+    return rest;
+  }
+  const { position: _, ...rest } = node;
+  return { ...rest, children: rest.children.map(withoutPositions) };
+}
+
+/** The measured notes as published: links absolute against `page` (the article's published address, against
+ * which the site's links, written from the domain root with the deploy base, resolve), HTML and plain text. */
+export function publishNotes(measured: MeasuredArticle, page: string): RenderedArticle {
+  const notes = measured.notes.map((note): RenderedNote => {
+    const children = absoluteLinks(note.body, page);
     return {
-      id,
-      start: mark.start,
-      end: mark.end,
-      fragment: mark.fragment,
+      id: note.id,
+      start: note.start,
+      end: note.end,
+      fragment: note.fragment,
       html: stringify.stringify({ type: 'root', children }).trim(),
       plain: children
         .map((child) => toPlain(child))
@@ -97,7 +121,12 @@ export function readRenderedNotes(html: string, page: string): RenderedArticle {
         .trim(),
     };
   });
-  return { text, notes };
+  return { text: measured.text, notes };
+}
+
+/** Measures the notes in an article's rendered HTML and publishes them against `page` (see publishNotes). */
+export function readRenderedNotes(html: string, page: string): RenderedArticle {
+  return publishNotes(measureNotes(fromHtml(html, { fragment: true })), page);
 }
 
 /** Plain text of a note body's block: its words with runs of white space made one space. */
