@@ -4,6 +4,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeAnnotations from './rehype-annotations.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
+import rehypeEventLinks from './rehype-event-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeLostLinks from './rehype-lost-links.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
@@ -28,6 +29,8 @@ export function articlePipeline({ base, contentDir }: PipelineOptions): { remark
       [rehypeTopicLinks, { base, contentDir }],
       // Anchor each note's quote in the text and lay out the margin notes and the notes list.
       [rehypeAnnotations, { base, contentDir }],
+      // Links to an event (/timeline/#event-<id>), in the text and the notes, go to the timeline page that lists it.
+      [rehypeEventLinks, { base, contentDir }],
       // Bold runs that were the original's links (lostLinks: bold) are shown as lost links, not as emphasis.
       rehypeLostLinks,
       // Last: every link to another site gets rel="noopener noreferrer external", whichever step made it.
