@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { findArticleFile } from '../lib/article-files.ts';
-import { timelineEventPages } from '../lib/timeline/event-file.ts';
+import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { linkedEvents } from '../lib/timeline/timeline-pages.ts';
 import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
@@ -124,12 +124,14 @@ export interface HtmlKeyOptions {
   contentDir: string;
   /** The project root, absolute: paths in the name are relative to it, and the pipeline's code is found there. */
   projectRoot: string;
+  /** The timeline page of each event, when the caller has them (the pre-render worker); else the content model's. */
+  eventPages?: EventPages | undefined;
 }
 
 /** `id@page` for each of `events`: the timeline page that lists it (`id@` for an event that does not exist). */
-export function timelinePlaces(contentDir: string, events: readonly string[]): string[] {
+export function timelinePlaces(contentDir: string, events: readonly string[], given?: EventPages): string[] {
   if (events.length === 0) return [];
-  const pages = timelineEventPages(contentDir);
+  const pages = given ?? timelineEventPages(contentDir);
   return [...new Set(events)].sort().map((id) => `${id}@${pages.get(id) ?? ''}`);
 }
 
@@ -144,7 +146,7 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     return `${slug}:${file ? relative(articles, file) : ''}:${entry?.digest ?? ''}`;
   });
   const events = citedEvents(data).map((id) => `${id}:${digestOf(readText(join(options.contentDir, 'events', `${id}.yaml`)) ?? '')}`);
-  const eventPages = timelinePlaces(options.contentDir, [...citedEvents(data), ...linkedEvents(text)]);
+  const eventPages = timelinePlaces(options.contentDir, [...citedEvents(data), ...linkedEvents(text)], options.eventPages);
   const inputs = [
     RECIPE,
     options.base,

@@ -17,6 +17,9 @@ export interface PrerenderTask {
   base: string;
   /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
+  /** The timeline page of each event, computed by the build from the entries the content check read: this thread
+   * holds none of them, and parsing the whole corpus again to paginate the timeline would cost it seconds. */
+  eventPages: Map<string, number>;
 }
 
 export interface PrerenderReport {
@@ -25,7 +28,7 @@ export interface PrerenderReport {
 }
 
 const task = workerData as PrerenderTask;
-const render = articleTextRenderer({ base: task.base, contentDir: task.contentDir });
+const render = articleTextRenderer({ base: task.base, contentDir: task.contentDir, eventPages: task.eventPages });
 const articles = join(task.contentDir, 'articles');
 const report: PrerenderReport = { rendered: 0, skipped: 0 };
 let stop = false;

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
+import { timelineEventPages } from '../lib/timeline/event-file.ts';
 
 export interface PrerenderOptions {
   base: string;
@@ -39,7 +40,14 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           return;
         }
         if (count < (options.minArticles ?? 50)) return;
-        const task: PrerenderTask = { projectRoot, contentDir, base: options.base, cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)) };
+        const task: PrerenderTask = {
+          projectRoot,
+          contentDir,
+          base: options.base,
+          cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)),
+          // The content check (the integration before this one) has read every file: this reads none.
+          eventPages: new Map(timelineEventPages(contentDir)),
+        };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
         // A build that stops early (a page fails) must not wait for the worker to finish.
         worker.unref();

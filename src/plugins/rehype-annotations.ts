@@ -34,7 +34,7 @@ import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
 import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
 import { describeSource, type ResolvedArticle, type ResolvedEvent } from '../lib/annotations/render-sources.ts';
-import { readEventSummary, timelineEventPages } from '../lib/timeline/event-file.ts';
+import { readEventSummary, timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { joinBase } from '../lib/urls.ts';
 import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
@@ -44,6 +44,9 @@ export interface AnnotationOptions {
   base: string;
   /** The content root, to resolve sources that cite another of our articles or one of our events. */
   contentDir: string;
+  /** The timeline page of each event, when the caller has them already (the pre-render worker); else the content
+   * model's (src/lib/timeline/event-file.ts). */
+  eventPages?: EventPages | undefined;
 }
 
 type Parent = Element | Root;
@@ -169,7 +172,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
   // The event's title and date, and the timeline page that lists it (the pages are computed once per build).
   const loadEvent = (id: string): ResolvedEvent | undefined => {
     const event = readEventSummary(options.contentDir, id);
-    return event ? { ...event, page: timelineEventPages(options.contentDir).get(id) ?? 1 } : undefined;
+    return event ? { ...event, page: (options.eventPages ?? timelineEventPages(options.contentDir)).get(id) ?? 1 } : undefined;
   };
 
   return (tree: Root, file: VFile) => {

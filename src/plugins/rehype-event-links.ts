@@ -8,7 +8,7 @@
 // report where it was written.
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { timelineEventPages } from '../lib/timeline/event-file.ts';
+import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { eventPath, linkedEvent } from '../lib/timeline/timeline-pages.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -17,16 +17,18 @@ export interface EventLinkOptions {
   base: string;
   /** The content root, whose events and articles make the timeline. */
   contentDir: string;
+  /** The page of each event, when the caller has them already (the pre-render worker); else the content model's. */
+  eventPages?: EventPages | undefined;
 }
 
-export default function rehypeEventLinks({ base, contentDir }: EventLinkOptions) {
+export default function rehypeEventLinks({ base, contentDir, eventPages }: EventLinkOptions) {
   const prefix = base.replace(/\/$/, '');
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(`${prefix}/timeline/`)) return;
       const id = linkedEvent(href.slice(prefix.length));
-      const page = id === undefined ? undefined : timelineEventPages(contentDir).get(id);
+      const page = id === undefined ? undefined : (eventPages ?? timelineEventPages(contentDir)).get(id);
       if (id !== undefined && page !== undefined) node.properties.href = joinBase(base, eventPath(id, page));
     });
   };

@@ -63,13 +63,17 @@ function timelineKeys(contentDir: string): TimelineKey[] {
 
 const computed = new Map<string, { version: number; pages: ReadonlyMap<string, number> }>();
 
+/** The timeline page of each event, by id (from paginateTimeline). */
+export type EventPages = ReadonlyMap<string, number>;
+
 /**
  * The timeline page that lists each event of the content root (paginateTimeline over every event and article).
  * Computed once per version of the content model (src/content-model/shared.ts): once per build, and again in the
- * dev server after a content file changes; never per note or per page. Works in any thread: a worker's first call
- * reads the entries it does not hold yet.
+ * dev server after a content file changes; never per note or per page. In a build the content check has read every
+ * file already, so this reads none; a thread without those entries (the pre-render worker) is handed the pages
+ * instead (`eventPages` of the pipeline's options), rather than parsing the whole corpus again.
  */
-export function timelineEventPages(contentDir: string): ReadonlyMap<string, number> {
+export function timelineEventPages(contentDir: string): EventPages {
   const root = resolve(contentDir);
   const known = computed.get(root);
   if (known && known.version === modelVersion()) return known.pages;
