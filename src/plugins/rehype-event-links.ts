@@ -9,7 +9,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
-import { eventPath, linkedEvent } from '../lib/timeline/timeline-pages.ts';
+import { linkedEvent, onItsPage } from '../lib/timeline/timeline-pages.ts';
 import { joinBase } from '../lib/urls.ts';
 
 export interface EventLinkOptions {
@@ -27,9 +27,9 @@ export default function rehypeEventLinks({ base, contentDir, eventPages }: Event
     visit(tree, 'element', (node: Element) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(`${prefix}/timeline/`)) return;
-      const id = linkedEvent(href.slice(prefix.length));
-      const page = id === undefined ? undefined : (eventPages ?? timelineEventPages(contentDir)).get(id);
-      if (id !== undefined && page !== undefined) node.properties.href = joinBase(base, eventPath(id, page));
+      const path = href.slice(prefix.length);
+      // Only a link to an event asks for the pages (computed once per build).
+      if (linkedEvent(path) !== undefined) node.properties.href = joinBase(base, onItsPage(path, eventPages ?? timelineEventPages(contentDir)));
     });
   };
 }

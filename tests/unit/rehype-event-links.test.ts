@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.ts';
 import { readEntry, resetModel } from '../../src/content-model/entry.ts';
 import { timelineEventPages } from '../../src/lib/timeline/event-file.ts';
+import { renderInlineMarkdown } from '../../src/lib/markdown-inline.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'event-links-'));
 const content = join(root, 'content');
@@ -76,6 +77,13 @@ describe('in a note', () => {
       'its source cites event "2030-01-01-nope", which does not exist.\n  How to fix: use the file name of an event in content/events/, without .yaml.',
     );
   });
+});
+
+test.each<[string, string]>([
+  ['/', `<a href="/timeline/2/#event-${LAST}">it</a>`],
+  ['/walled-gardens/', `<a href="/walled-gardens/timeline/2/#event-${LAST}">it</a>`],
+])("a page's own Markdown (a topic's figure disagreements) links the event's page too (base %s)", (base, expected) => {
+  expect(renderInlineMarkdown(`See [it](/timeline/#event-${LAST}).`, base, timelineEventPages(content))).toBe(`See ${expected}.`);
 });
 
 test('the pages follow the content model: more articles move the event on, once the model has read them', () => {

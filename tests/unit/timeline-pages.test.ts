@@ -6,6 +6,7 @@ import {
   eventPath,
   linkedEvent,
   linkedEvents,
+  onItsPage,
   paginateTimeline,
   TIMELINE_PAGE_SIZE,
   timelinePagePath,
@@ -106,4 +107,20 @@ describe('addresses', () => {
     ['with a page, twice, in order', '[x](/timeline/2/#event-b) and [y](/timeline/#event-a) and [z](/timeline/#event-b)', ['a', 'b']],
     ['under a base already', '<a href="/walled-gardens/timeline/#event-c">', ['c']],
   ])('the events a file links to: %s', (_name, text, expected) => expect(linkedEvents(text)).toEqual(expected));
+});
+
+describe('a link pointed at the page that lists its event', () => {
+  const pages = new Map([
+    ['a', 1],
+    ['b', 3],
+  ]);
+  test.each<[string, string]>([
+    ['/timeline/#event-a', '/timeline/#event-a'],
+    ['/timeline/#event-b', '/timeline/3/#event-b'],
+    ['/timeline/2/#event-b', '/timeline/3/#event-b'],
+    ['/timeline/4/#event-a', '/timeline/#event-a'],
+    ['/timeline/#event-missing', '/timeline/#event-missing'],
+    ['/timeline/2/', '/timeline/2/'],
+    ['/articles/x/#p-1', '/articles/x/#p-1'],
+  ])('%s → %s', (path, expected) => expect(onItsPage(path, pages)).toBe(expected));
 });

@@ -68,6 +68,14 @@ export function linkedEvent(path: string): string | undefined {
   return EVENT_LINK.exec(path)?.[1];
 }
 
+/** A site path to an event, pointed at the page that lists it (`eventPages`, by id); any other path, or a link to an
+ * event that does not exist (for the link check to report), as it is. */
+export function onItsPage(path: string, eventPages: ReadonlyMap<string, number>): string {
+  const id = linkedEvent(path);
+  const page = id === undefined ? undefined : eventPages.get(id);
+  return id !== undefined && page !== undefined ? eventPath(id, page) : path;
+}
+
 /** Every event a file's text links to (/timeline/#event-<id>, in its text or in its notes), sorted, once each. */
 export function linkedEvents(text: string): string[] {
   const found = new Set<string>();
