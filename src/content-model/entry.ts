@@ -82,6 +82,7 @@ export function resetModel(): void {
   shared.byDigest.clear();
   shared.signatures.clear();
   shared.parses.clear();
+  shared.version += 1;
 }
 
 /** What reading a file gives besides its entry, for the content check's rules, and then let go: the YAML document
@@ -185,6 +186,21 @@ export function entryOfText(kind: EntryKind, file: string, text: string): Entry 
   const known = shared.entries.get(path);
   if (known && known.digest === digestOf(text)) return known;
   return readText(kind, path, text).entry;
+}
+
+/** A number that goes up whenever an entry is added or changes: a value computed from many entries is current
+ * while it stays the same. */
+export function modelVersion(): number {
+  return shared.version;
+}
+
+/**
+ * The entry the model holds for a file, read from disk only when it holds none. For code that reads a whole folder
+ * and keeps what it computes until modelVersion() changes: the content check (every build, and the dev server on
+ * every save) has read every file already, so this costs no file read; readEntry reads the file to see if it changed.
+ */
+export function modelEntry(kind: EntryKind, file: string): Entry | undefined {
+  return shared.entries.get(resolve(file)) ?? readEntry(kind, file);
 }
 
 const parsedYaml = new WeakMap<object, YamlText>();

@@ -5,6 +5,8 @@
 // - every topic file (rehype-topic-links links their aliases, with their titles and summaries);
 // - the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there);
 // - the timeline events its notes cite (`event: <id>`: the note shows the event's date and title);
+// - the timeline page of every event it cites or links to (/timeline/#event-<id>, rehype-event-links): an event
+//   moves to another page when earlier events or articles are added, and the link must follow it;
 // - the deploy base and content root, and the Markdown pipeline's own code.
 // The page, the pre-render worker and the dev server compute the same name (htmlCacheKey); an edit to a topic or a
 // cited article changes the name of every page that depends on it, so the next render of those pages (the next
@@ -14,11 +16,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { findArticleFile } from '../lib/article-files.ts';
+import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
+import { linkedEvents } from '../lib/timeline/timeline-pages.ts';
 import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
-const RECIPE = 3;
+const RECIPE = 4;
 
 /** The cache's folder inside Astro's cacheDir (builds) or .astro/ (the dev server). */
 export function htmlCacheFolder(cacheDir: string): string {
@@ -120,6 +124,15 @@ export interface HtmlKeyOptions {
   contentDir: string;
   /** The project root, absolute: paths in the name are relative to it, and the pipeline's code is found there. */
   projectRoot: string;
+  /** The timeline page of each event, when the caller has them (the pre-render worker); else the content model's. */
+  eventPages?: EventPages | undefined;
+}
+
+/** `id@page` for each of `events`: the timeline page that lists it (`id@` for an event that does not exist). */
+export function timelinePlaces(contentDir: string, events: readonly string[], given?: EventPages): string[] {
+  if (events.length === 0) return [];
+  const pages = given ?? timelineEventPages(contentDir);
+  return [...new Set(events)].sort().map((id) => `${id}@${pages.get(id) ?? ''}`);
 }
 
 /** The name of the cache file of an article's HTML, from everything the HTML depends on (see the top of this file). */
@@ -133,6 +146,7 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     return `${slug}:${file ? relative(articles, file) : ''}:${entry?.digest ?? ''}`;
   });
   const events = citedEvents(data).map((id) => `${id}:${digestOf(readText(join(options.contentDir, 'events', `${id}.yaml`)) ?? '')}`);
+  const eventPages = timelinePlaces(options.contentDir, [...citedEvents(data), ...linkedEvents(text)], options.eventPages);
   const inputs = [
     RECIPE,
     options.base,
@@ -143,6 +157,7 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     codeDigest(options.projectRoot),
     ...cited,
     ...events,
+    ...eventPages,
   ];
   return sha256(inputs.join('\n')).slice(0, 40);
 }

@@ -14,6 +14,9 @@ export interface Shared {
   signatures: Map<string, string>;
   /** How many times each file was parsed in this process: tests hold the model to "once per version". */
   parses: Map<string, number>;
+  /** Goes up whenever an entry is added or a file's entry changes: what is computed from many entries (the
+   * timeline's pages) is kept until it does. */
+  version: number;
 }
 
 const KEY = Symbol.for('walled-gardens.content-model');
@@ -23,12 +26,14 @@ export const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>
   byDigest: new Map(),
   signatures: new Map(),
   parses: new Map(),
+  version: 0,
 });
 
 /** Puts an entry in the table (replacing the file's older version). */
 export function keep(entry: Entry): void {
   const older = shared.entries.get(entry.path);
   if (older && older.digest !== entry.digest) shared.byDigest.delete(older.digest);
+  if (older?.digest !== entry.digest) shared.version += 1;
   shared.entries.set(entry.path, entry);
   if (older && older.digest !== entry.digest) shared.signatures.delete(entry.path);
   shared.byDigest.set(entry.digest, entry);

@@ -20,6 +20,9 @@ export interface PrerenderTask {
   cacheDir: string;
   /** The content model's entries the main thread already read (settledEntries), so no file is parsed again here. */
   entries: Entry[];
+  /** The timeline page of each event, computed by the build from the entries the content check read: this thread
+   * holds none of them, and parsing the whole corpus again to paginate the timeline would cost it seconds. */
+  eventPages: Map<string, number>;
 }
 
 export interface PrerenderReport {
@@ -31,7 +34,7 @@ export interface PrerenderReport {
 
 const task = workerData as PrerenderTask;
 for (const entry of task.entries) rememberEntry(entry);
-const render = articleTextRendering({ base: task.base, contentDir: task.contentDir });
+const render = articleTextRendering({ base: task.base, contentDir: task.contentDir, eventPages: task.eventPages });
 const articles = join(task.contentDir, 'articles');
 const report: PrerenderReport = { rendered: 0, skipped: 0, parsed: 0 };
 let stop = false;

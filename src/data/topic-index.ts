@@ -1,6 +1,7 @@
 // Everything the topic pages and the timeline need, computed once per build: each article's passages, every
 // topic mention (one pass of the alias matcher over all the text), the notes tagged with each topic, and the
-// events in date order. Pages only group and render these.
+// events in date order, and the timeline in its order with the page that lists each event. Pages only group and
+// render these.
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
@@ -8,6 +9,7 @@ import { filePassages } from '../lib/annotations/article-file.ts';
 import { byNewest } from '../lib/dates.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { findMentions, type Mention } from '../lib/topics/mentions.ts';
+import { paginateTimeline } from '../lib/timeline/timeline-pages.ts';
 import type { Annotation } from '../schemas/annotation.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -28,6 +30,10 @@ export interface TopicIndex {
   passages: Map<string, Passage[]>;
   mentions: Map<string, Mention[]>;
   notes: Map<string, TaggedNote[]>;
+  /** Every event and publication in the timeline's order (src/lib/timeline/timeline-pages.ts), as it paginates. */
+  timeline: TimelineEntry[];
+  /** The timeline page that lists each event, by id. */
+  eventPages: Map<string, number>;
 }
 
 function listOf<T>(map: Map<string, T[]>, key: string): T[] {
@@ -57,6 +63,7 @@ async function build(): Promise<TopicIndex> {
       for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }
+  const timeline = paginateTimeline(entriesOf(events, articles));
   return {
     articles,
     topics,
@@ -66,6 +73,8 @@ async function build(): Promise<TopicIndex> {
     passages,
     mentions,
     notes,
+    timeline: timeline.entries,
+    eventPages: timeline.eventPages,
   };
 }
 
@@ -103,12 +112,17 @@ export function eventsOf(index: TopicIndex, topic: string): TimelineEvent[] {
   return index.events.filter((e) => e.data.topics.includes(topic));
 }
 
-export type TimelineEntry = { kind: 'event'; date: Date; event: TimelineEvent } | { kind: 'article'; date: Date; article: Article };
+export type TimelineEntry =
+  { kind: 'event'; id: string; title: string; date: Date; event: TimelineEvent } | { kind: 'article'; id: string; title: string; date: Date; article: Article };
 
-/** Events and article publications merged into one list, oldest first. */
-export function timelineEntries(events: TimelineEvent[], articles: Article[]): TimelineEntry[] {
+function entriesOf(events: TimelineEvent[], articles: Article[]): TimelineEntry[] {
   return [
-    ...events.map((event): TimelineEntry => ({ kind: 'event', date: event.data.date, event })),
-    ...articles.map((article): TimelineEntry => ({ kind: 'article', date: article.data.published, article })),
-  ].sort((a, b) => a.date.getTime() - b.date.getTime());
+    ...events.map((event): TimelineEntry => ({ kind: 'event', id: event.id, title: event.data.title, date: event.data.date, event })),
+    ...articles.map((article): TimelineEntry => ({ kind: 'article', id: article.id, title: article.data.title, date: article.data.published, article })),
+  ];
+}
+
+/** Events and article publications merged into one list, in the timeline's order (oldest first). */
+export function timelineEntries(events: TimelineEvent[], articles: Article[]): TimelineEntry[] {
+  return paginateTimeline(entriesOf(events, articles)).entries;
 }

@@ -33,8 +33,8 @@ import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
 import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
 import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
-import { describeSource, type ResolvedArticle } from '../lib/annotations/render-sources.ts';
-import { readEventSummary } from '../lib/timeline/event-file.ts';
+import { describeSource, type ResolvedArticle, type ResolvedEvent } from '../lib/annotations/render-sources.ts';
+import { readEventSummary, timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { joinBase } from '../lib/urls.ts';
 import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
@@ -44,6 +44,9 @@ export interface AnnotationOptions {
   base: string;
   /** The content root, to resolve sources that cite another of our articles or one of our events. */
   contentDir: string;
+  /** The timeline page of each event, when the caller has them already (the pre-render worker); else the content
+   * model's (src/lib/timeline/event-file.ts). */
+  eventPages?: EventPages | undefined;
 }
 
 type Parent = Element | Root;
@@ -165,6 +168,11 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
   const loadArticle = (slug: string): ArticleSummary | undefined => {
     const path = findArticleFile(join(options.contentDir, 'articles'), slug);
     return path ? fileSummary(resolve(path)) : undefined;
+  };
+  // The event's title and date, and the timeline page that lists it (the pages are computed once per build).
+  const loadEvent = (id: string): ResolvedEvent | undefined => {
+    const event = readEventSummary(options.contentDir, id);
+    return event ? { ...event, page: (options.eventPages ?? timelineEventPages(options.contentDir)).get(id) ?? 1 } : undefined;
   };
 
   return (tree: Root, file: VFile) => {
@@ -314,7 +322,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           const found = anchorQuote(cited.passages, { quote });
           return { title: cited.title, outlet: cited.outlet, paragraph: found.found === 'once' ? found.passage.number : undefined };
         };
-        for (const part of describeSource(source, resolve, (id) => readEventSummary(options.contentDir, id))) {
+        for (const part of describeSource(source, resolve, loadEvent)) {
           if (!('href' in part)) parts.push({ type: 'text', value: part.text });
           else if (part.external) parts.push(h('a', { href: part.href, rel: ['noopener', 'noreferrer', 'external'] }, part.text));
           else parts.push(h('a', { href: joinBase(options.base, part.href) }, part.text));

@@ -1,13 +1,13 @@
 // The cache of rendered article HTML (src/content-model/html-cache.ts): a page's file name is made of everything its
 // HTML depends on. Each input that changes must change the name (or a stale page would be served, by a build or a
 // running dev server); what does not matter must not (or every build would render every article again). Unused
-// files are pruned.
+// files are pruned. A linked or cited event's timeline page is such an input: it moves as the timeline grows.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { resetModel } from '../../src/content-model/entry.ts';
-import { citedArticles, htmlCacheKey, pipelineFiles, pruneHtmlCache } from '../../src/content-model/html-cache.ts';
+import { readEntry, resetModel } from '../../src/content-model/entry.ts';
+import { citedArticles, htmlCacheKey, pipelineFiles, pruneHtmlCache, timelinePlaces } from '../../src/content-model/html-cache.ts';
 import { frontmatterValues } from '../../src/content-model/frontmatter.ts';
 
 const article = (frontmatter: string, body = 'Text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
@@ -107,4 +107,48 @@ test('pruning keeps only the pages still looked for', () => {
   expect(['a', 'b', 'c'].map((name) => existsSync(join(folder, `${name}.html`)))).toEqual([false, true, false]);
   expect(pruneHtmlCache(join(folder, 'missing'), new Set())).toBe(0);
   rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the name of a page linking to or citing a timeline event', () => {
+  const root = mkdtempSync(join(tmpdir(), 'html-cache-events-'));
+  const project = join(root, 'project');
+  const content = join(project, 'content');
+  const options = { base: '/', contentDir: content, projectRoot: project };
+  const EVENT = '2021-06-01-event';
+  const texts = {
+    links: article('title: Links', `See the [timeline](/timeline/#event-${EVENT}).`),
+    'links in a note': article(`annotations:\n  - id: a\n    quote: Text\n    body: See [it](/timeline/#event-${EVENT}).`),
+    cites: article(`annotations:\n  - id: a\n    quote: Text\n    sources:\n      - event: ${EVENT}`),
+  };
+  const key = (name: keyof typeof texts) => htmlCacheKey(options, join(content, 'articles', 'page.md'), texts[name], frontmatterValues(texts[name]));
+  /** Adds articles published on `day`, and lets the content model read them, as the check does in every build. */
+  const addArticles = (count: number, day: string) => {
+    for (let n = 0; n < count; n++) writeFileSync(join(content, 'articles', `${day}-${n}.md`), article(`title: A${n}\npublished: ${day}`));
+    readEntry('article', join(content, 'articles', `${day}-0.md`));
+  };
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  beforeEach(() => {
+    resetModel();
+    rmSync(project, { recursive: true, force: true });
+    for (const dir of ['articles', 'topics', 'events']) mkdirSync(join(content, dir), { recursive: true });
+    writeFileSync(join(content, 'events', `${EVENT}.yaml`), 'date: 2021-06-01\ntitle: An event\n');
+    addArticles(50, '2021-01-01');
+  });
+
+  test.each(Object.keys(texts) as (keyof typeof texts)[])('%s: changes when the event moves to another timeline page', (name) => {
+    const before = key(name);
+    expect(timelinePlaces(content, [EVENT])).toEqual([`${EVENT}@1`]);
+    addArticles(60, '2020-01-01');
+    expect(timelinePlaces(content, [EVENT])).toEqual([`${EVENT}@2`]);
+    expect(key(name)).not.toBe(before);
+  });
+
+  test.each(Object.keys(texts) as (keyof typeof texts)[])('%s: stays when entries are added after the event', (name) => {
+    const before = key(name);
+    addArticles(60, '2022-01-01');
+    expect(key(name)).toBe(before);
+  });
+
+  test('an event that does not exist has no page', () => expect(timelinePlaces(content, ['nope', EVENT])).toEqual([`${EVENT}@1`, 'nope@']));
 });

@@ -1,6 +1,7 @@
 // The pre-render worker (src/data/prerender-worker.ts) fills the HTML cache that article pages read. Run on a
 // generated corpus, it must write, under the name a page looks for, exactly the HTML the page would render, and
-// leave alone what is already cached.
+// leave alone what is already cached. The corpus's timeline has two pages, so the links to events the worker writes
+// must name the page the build gives it, as a page rendering the article itself would.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +12,14 @@ import { htmlCacheFile, htmlCacheKey } from '../../src/content-model/html-cache.
 import { readEntry, settledEntries } from '../../src/content-model/entry.ts';
 import type { PrerenderReport, PrerenderTask } from '../../src/data/prerender-worker.ts';
 import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
+import { timelineEventPages } from '../../src/lib/timeline/event-file.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
 
 let root = '';
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'prerender-'));
-  await writeCorpus(join(root, 'content'), assembleCorpus(await readSourceContent('content'), { articles: 12 }));
+  await writeCorpus(join(root, 'content'), assembleCorpus(await readSourceContent('content'), { articles: 12, events: 120 }));
 }, 60_000);
 
 afterAll(async () => {
@@ -35,23 +37,31 @@ function runWorker(task: PrerenderTask): Promise<PrerenderReport> {
 test('renders every article into the cache, as its page would, and skips what is cached', { timeout: 60_000 }, async () => {
   const contentDir = join(root, 'content');
   const cacheDir = join(root, 'cache');
-  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [] };
+  const eventPages = new Map(timelineEventPages(contentDir));
+  expect(Math.max(...eventPages.values())).toBe(2);
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [], eventPages };
   const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
 
   // One article is cached already (by an earlier build): the worker leaves it as it is.
   const first = join(contentDir, 'articles', names[0]!);
   const firstText = await readFile(first, 'utf8');
   await mkdir(cacheDir, { recursive: true });
-  const cacheFile = (path: string, text: string) => htmlCacheFile(cacheDir, htmlCacheKey(task, path, text, sourceOfText(path, text).frontmatter));
+  // The name a page looks for: its own pages of the timeline, from the content model.
+  const pageOptions = { projectRoot: root, contentDir, base: '/' };
+  const cacheFile = (path: string, text: string) => htmlCacheFile(cacheDir, htmlCacheKey(pageOptions, path, text, sourceOfText(path, text).frontmatter));
   await writeFile(cacheFile(first, firstText), '<p>cached before</p>');
 
   expect(await runWorker(task)).toMatchObject({ rendered: names.length - 1, skipped: 0 });
   const render = articleTextRenderer({ base: '/', contentDir });
+  const linkedPages = new Set<number>();
   for (const name of names.slice(1)) {
     const path = join(contentDir, 'articles', name);
     const text = await readFile(path, 'utf8');
-    expect(await readFile(cacheFile(path, text), 'utf8'), name).toBe(await render(sourceOfText(path, text)));
+    const html = await readFile(cacheFile(path, text), 'utf8');
+    expect(html, name).toBe(await render(sourceOfText(path, text)));
+    for (const [, page] of html.matchAll(/href="\/timeline\/(?:(\d+)\/)?#event-/g)) linkedPages.add(Number(page ?? 1));
   }
+  expect([...linkedPages].sort()).toEqual([1, 2]);
   expect(await readFile(cacheFile(first, firstText), 'utf8')).toBe('<p>cached before</p>');
   // Nothing half-written is left behind.
   expect((await readdir(cacheDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
@@ -70,10 +80,11 @@ test('given the entries the main thread read, the worker parses no file again', 
   }
   const entries = settledEntries(contentDir);
   expect(entries.length).toBeGreaterThan(12);
-  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries });
+  const eventPages = new Map(timelineEventPages(contentDir));
+  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries, eventPages });
   expect(given).toEqual({ rendered: 12, skipped: 0, parsed: 0 });
   // The same worker with nothing given parses the files it renders (and those their notes cite).
-  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [] });
+  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [], eventPages });
   expect(alone.rendered).toBe(12);
   expect(alone.parsed).toBeGreaterThanOrEqual(12);
 });

@@ -1,10 +1,11 @@
 // How a note's sources read: "Reuters, “Alibaba to take control of Lazada”, 12 April 2016" for an outside
 // report; "our article Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles, named
 // as ours so it is never taken for outside reporting; "our timeline, 13 July 2021: Tech firms sign …" for one of
-// our events. Pure data out, so the HTML adapter only has to wrap the parts.
+// our events, linked to the timeline page that lists it. Pure data out, so the HTML adapter only has to wrap the parts.
 import { formatPublished } from '../dates.ts';
 import { formatEventDate } from '../timeline/event-dates.ts';
 import type { EventSummary } from '../timeline/event-file.ts';
+import { eventPath } from '../timeline/timeline-pages.ts';
 import type { NoteSource } from '../../schemas/annotation.ts';
 
 export type SourcePart = { text: string } | { text: string; href: string; external: boolean };
@@ -16,17 +17,22 @@ export interface ResolvedArticle {
   paragraph: number | undefined;
 }
 
+export interface ResolvedEvent extends EventSummary {
+  /** The timeline page that lists the event (src/lib/timeline/timeline-pages.ts). */
+  page: number;
+}
+
 export function describeSource(
   source: NoteSource,
   resolve: (slug: string, quote: string) => ResolvedArticle | undefined,
-  resolveEvent: (id: string) => EventSummary | undefined = () => undefined,
+  resolveEvent: (id: string) => ResolvedEvent | undefined = () => undefined,
 ): SourcePart[] {
   if (source.event) {
     const event = resolveEvent(source.event);
     if (!event) return [{ text: source.event }];
     return [
       { text: 'our timeline, ' },
-      { text: `${formatEventDate(event.date, event.datePrecision)}: ${event.title}`, href: `/timeline/#event-${source.event}`, external: false },
+      { text: `${formatEventDate(event.date, event.datePrecision)}: ${event.title}`, href: eventPath(source.event, event.page), external: false },
     ];
   }
   if (source.article) {
