@@ -1,5 +1,5 @@
 // Short Markdown written in frontmatter (note bodies, figure disagreements) turned into HTML, with site links
-// made to honour the deploy base and outside links marked rel="noopener noreferrer external". Raw HTML in the
+// made to honour the deploy base and outside links marked rel="external". Raw HTML in the
 // Markdown is not passed through. One place, so a note reads the same in the margin and on a topic page.
 import type { Element, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { EXTERNAL_REL } from './external-links.ts';
 import { joinBase } from './urls.ts';
 
 const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
@@ -19,7 +20,7 @@ export function markdownToHast(markdown: string, base: string): Root {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string') return;
     if (href.startsWith('/')) node.properties.href = joinBase(base, href);
-    else if (/^https?:/.test(href)) node.properties.rel = ['noopener', 'noreferrer', 'external'];
+    else if (/^https?:/.test(href)) node.properties.rel = [...EXTERNAL_REL];
   });
   return tree;
 }

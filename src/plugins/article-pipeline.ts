@@ -30,7 +30,7 @@ export function articlePipeline({ base, contentDir }: PipelineOptions): { remark
       [rehypeAnnotations, { base, contentDir }],
       // Bold runs that were the original's links (lostLinks: bold) are shown as lost links, not as emphasis.
       rehypeLostLinks,
-      // Last: every link to another site gets rel="noopener noreferrer external", whichever step made it.
+      // Last: every link to another site gets rel="external", whichever step made it.
       rehypeExternalLinks,
     ],
   };
