@@ -10,6 +10,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import pagePolicy from './src/integrations/page-policy.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -26,9 +27,10 @@ export default defineConfig({
   cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
-  // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
-  // 'unsafe-inline'; 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a
-  // <meta> cannot carry (frame-ancestors) on hosts that read it.
+  // hashes what it bundles; the is:inline blocks of our templates are hashed from their source; after the build each
+  // page keeps only the hashes of its own inline blocks, src/integrations/page-policy.ts), never 'unsafe-inline';
+  // 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a <meta> cannot carry
+  // (frame-ancestors) on hosts that read it.
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
@@ -54,6 +56,8 @@ export default defineConfig({
     prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
+    // After the pages are written: each page's Content-Security-Policy keeps only the hashes of its own inline blocks.
+    pagePolicy(),
     // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
     searchIndex(),
     // Then: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
