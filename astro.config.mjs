@@ -26,6 +26,14 @@ export default defineConfig({
   // Markdown article's rendered HTML, in content-model/html/ (src/content-model/html-cache.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
+  vite: {
+    build: {
+      // The code pages keep in a <template> until a reader needs it (SearchCode.astro, TopicPreviewCode.astro) stays
+      // a file: inlined, as Astro does with small scripts, its bytes would load with every page. Anything else: the
+      // default (inlined under 4 kB).
+      assetsInlineLimit: (file) => (/(?:SearchCode|TopicPreviewCode)\.astro/.test(file) ? false : undefined),
+    },
+  },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source; after the build each
   // page keeps only the hashes of its own inline blocks, src/integrations/page-policy.ts), never 'unsafe-inline';
