@@ -13,6 +13,8 @@ function upgrade(form: HTMLFormElement): void {
   const field = form.querySelector<HTMLInputElement>('input[name="q"]');
   if (!field || upgraded.has(form)) return;
   upgraded.add(form);
+  const listStyles = document.querySelector<HTMLTemplateElement>('template[data-search-list-styles]');
+  listStyles?.replaceWith(listStyles.content);
   let composing = false;
   field.addEventListener('compositionstart', () => (composing = true));
   field.addEventListener('compositionend', () => (composing = false));
