@@ -58,9 +58,7 @@ test.describe('budgets', () => {
   test.skip(({ isMobile }) => isMobile, 'measured once, at the desktop width');
 
   for (const article of readArticles()) {
-    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and 60 kB in all`, async ({
-      page,
-    }) => {
+    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and 60 kB in all`, async ({ page }) => {
       const { bytes } = await load(page, `articles/${article.slug}/`);
       const shown = `HTML ${bytes.html}, CSS ${bytes.css}, JS ${bytes.js}, other ${bytes.other}, total ${bytes.total} bytes`;
       expect.soft(bytes.js, `JS: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.js);

@@ -75,9 +75,11 @@ for (const path of pages) {
  */
 async function expectGuardedExternalLinks(page: Page): Promise<void> {
   await test.step('links to other sites cannot reach back into the page', async () => {
-    const external = await page.locator('a[href^="http://"], a[href^="https://"], a[href^="//"]').evaluateAll((links) =>
-      links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/), target: link.getAttribute('target') })),
-    );
+    const external = await page
+      .locator('a[href^="http://"], a[href^="https://"], a[href^="//"]')
+      .evaluateAll((links) =>
+        links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/), target: link.getAttribute('target') })),
+      );
     expect(external.length).toBeGreaterThan(0);
     expect(external.filter(({ rel }) => !rel.includes('external')).map(({ href }) => href)).toEqual([]);
     expect(external.filter(({ target }) => target !== null).map(({ href }) => href)).toEqual([]);

@@ -13,16 +13,8 @@ const render = (markdown: string) =>
   String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).processSync(markdown));
 
 test.each([
-  [
-    'a link to another site',
-    '[Reuters](https://www.reuters.com/x)',
-    '<p><a href="https://www.reuters.com/x" rel="external">Reuters</a></p>',
-  ],
-  [
-    'a bare address (GFM autolink)',
-    'See https://example.org.',
-    '<p>See <a href="https://example.org" rel="external">https://example.org</a>.</p>',
-  ],
+  ['a link to another site', '[Reuters](https://www.reuters.com/x)', '<p><a href="https://www.reuters.com/x" rel="external">Reuters</a></p>'],
+  ['a bare address (GFM autolink)', 'See https://example.org.', '<p>See <a href="https://example.org" rel="external">https://example.org</a>.</p>'],
   ['a protocol-relative link', '[x](//example.org/)', '<p><a href="//example.org/" rel="external">x</a></p>'],
   ['a site path', '[topic](/topics/wechat-pay/)', '<p><a href="/topics/wechat-pay/">topic</a></p>'],
   ['an anchor', '[p](#p-2)', '<p><a href="#p-2">p</a></p>'],

@@ -27,7 +27,12 @@ export function narrowPagePolicy(html: string): string {
   }
   const narrowed = policy
     .split(';')
-    .map((directive) => directive.replace(/\S+/g, (source) => (HASH_SOURCE.test(source) && !onThePage.has(source) ? '' : source)).replace(/ {2,}/g, ' ').replace(/ +$/, ''))
+    .map((directive) =>
+      directive
+        .replace(/\S+/g, (source) => (HASH_SOURCE.test(source) && !onThePage.has(source) ? '' : source))
+        .replace(/ {2,}/g, ' ')
+        .replace(/ +$/, ''),
+    )
     .join(';');
   return html.slice(0, meta.index) + before + narrowed + after + html.slice(meta.index + whole.length);
 }
