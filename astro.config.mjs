@@ -10,6 +10,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import pagePolicy from './src/integrations/page-policy.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -25,10 +26,19 @@ export default defineConfig({
   // Markdown article's rendered HTML, in content-model/html/ (src/content-model/html-cache.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: cacheDir(process.env),
   build: { format: 'directory' },
+  vite: {
+    build: {
+      // The code pages keep in a <template> until a reader needs it (SearchCode.astro, TopicPreviewCode.astro) stays
+      // a file: inlined, as Astro does with small scripts, its bytes would load with every page. Anything else: the
+      // default (inlined under 4 kB).
+      assetsInlineLimit: (file) => (/(?:SearchCode|TopicPreviewCode)\.astro/.test(file) ? false : undefined),
+    },
+  },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
-  // hashes what it bundles; the is:inline blocks of our templates are hashed from their source), never
-  // 'unsafe-inline'; 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a
-  // <meta> cannot carry (frame-ancestors) on hosts that read it.
+  // hashes what it bundles; the is:inline blocks of our templates are hashed from their source; after the build each
+  // page keeps only the hashes of its own inline blocks, src/integrations/page-policy.ts), never 'unsafe-inline';
+  // 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a <meta> cannot carry
+  // (frame-ancestors) on hosts that read it.
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
@@ -54,6 +64,8 @@ export default defineConfig({
     prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
+    // After the pages are written: each page's Content-Security-Policy keeps only the hashes of its own inline blocks.
+    pagePolicy(),
     // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
     searchIndex(),
     // Then: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).

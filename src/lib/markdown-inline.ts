@@ -1,5 +1,5 @@
 // Short Markdown written in frontmatter (note bodies, figure disagreements) turned into HTML, with site links
-// made to honour the deploy base and outside links marked rel="noopener noreferrer external". Raw HTML in the
+// made to honour the deploy base and outside links marked rel="external". Raw HTML in the
 // Markdown is not passed through; a link to an event names the timeline page that lists it, when the caller knows
 // the pages. One place, so a note reads the same in the margin and on a topic page.
 import type { Element, Root } from 'hast';
@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { EXTERNAL_REL } from './external-links.ts';
 import { onItsPage } from './timeline/timeline-pages.ts';
 import { joinBase } from './urls.ts';
 
@@ -23,7 +24,7 @@ export function markdownToHast(markdown: string, base: string, eventPages?: Read
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string') return;
     if (href.startsWith('/')) node.properties.href = joinBase(base, eventPages ? onItsPage(href, eventPages) : href);
-    else if (/^https?:/.test(href)) node.properties.rel = ['noopener', 'noreferrer', 'external'];
+    else if (/^https?:/.test(href)) node.properties.rel = [...EXTERNAL_REL];
   });
   return tree;
 }

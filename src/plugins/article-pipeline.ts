@@ -37,7 +37,7 @@ export function articlePipeline({ base, contentDir, eventPages }: PipelineOption
       [rehypeEventLinks, { base, contentDir, eventPages }],
       // Bold runs that were the original's links (lostLinks: bold) are shown as lost links, not as emphasis.
       rehypeLostLinks,
-      // Last: every link to another site gets rel="noopener noreferrer external", whichever step made it.
+      // Last: every link to another site gets rel="external", whichever step made it.
       rehypeExternalLinks,
     ],
   };

@@ -36,6 +36,7 @@ import { PASSAGE_BREAK } from '../lib/annotations/normalize.ts';
 import { describeSource, type ResolvedArticle, type ResolvedEvent } from '../lib/annotations/render-sources.ts';
 import { readEventSummary, timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { joinBase } from '../lib/urls.ts';
+import { EXTERNAL_REL } from '../lib/external-links.ts';
 import { markdownToHast } from '../lib/markdown-inline.ts';
 import { annotationListSchema, type Annotation } from '../schemas/annotation.ts';
 
@@ -144,7 +145,7 @@ function shortenBareLink(node: Element): void {
   if (node.tagName !== 'a' || typeof href !== 'string' || node.children.length !== 1 || only?.type !== 'text' || only.value !== href) return;
   try {
     only.value = new URL(href).hostname.replace(/^www\./, '');
-    node.properties.rel = ['noopener', 'noreferrer', 'external'];
+    node.properties.rel = [...EXTERNAL_REL];
   } catch {
     // Not an absolute address: leave the text as written.
   }
@@ -324,7 +325,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         };
         for (const part of describeSource(source, resolve, loadEvent)) {
           if (!('href' in part)) parts.push({ type: 'text', value: part.text });
-          else if (part.external) parts.push(h('a', { href: part.href, rel: ['noopener', 'noreferrer', 'external'] }, part.text));
+          else if (part.external) parts.push(h('a', { href: part.href, rel: [...EXTERNAL_REL] }, part.text));
           else parts.push(h('a', { href: joinBase(options.base, part.href) }, part.text));
         }
       });

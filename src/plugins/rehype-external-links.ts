@@ -1,16 +1,10 @@
-// Marks every link to another site in an article's or topic's text rel="noopener noreferrer external", as the
-// notes and templates already do: the page it opens gets no handle on ours (window.opener), learns nothing of which
-// passage the reader came from (no Referer), and assistive tools can tell it leaves the site. Runs last, so links
-// the other plugins add are covered too; tokens already in rel are kept.
+// Marks every link to another site in an article's or topic's text rel="external", as the notes and templates
+// already do, so it can be told from the site's own links (src/lib/external-links.ts says why noopener and
+// noreferrer are not needed on each link). Runs last, so links the other plugins add are covered too; tokens
+// already in rel are kept.
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-
-export const EXTERNAL_REL = ['noopener', 'noreferrer', 'external'];
-
-/** An address on another host: http(s) or protocol-relative. */
-export function isExternalHref(href: string): boolean {
-  return /^(?:https?:)?\/\//i.test(href.trim());
-}
+import { EXTERNAL_REL, isExternalHref } from '../lib/external-links.ts';
 
 export default function rehypeExternalLinks() {
   return (tree: Root) => {

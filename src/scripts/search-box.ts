@@ -2,8 +2,16 @@
 // without JavaScript. With JavaScript:
 // - "/" and Ctrl+K (⌘K on a Mac) focus it from anywhere (on the search page: the page's own search field).
 //   They work before any search code has loaded, which waits for the reader;
-// - the first time it gets focus, the rest of the search code is fetched and the plain field becomes a combobox
-//   listing results as the reader types (upgradeSearchBox in search-ui.ts). This file is all a page runs before that.
+// - the first time it gets focus, the rest of the search code is fetched (search-start.ts) and the plain field
+//   becomes a combobox listing results as the reader types (upgradeSearchBox in search-ui.ts). The search page and
+//   a page opened with a query (a result's ?highlight=…) fetch it at once. This file is all a page runs before
+//   that, and it imports nothing: a module shared with the search code would cost every page one more request.
+
+/** Puts SiteSearch.astro's <template> of the search code into the page, once, which runs it. */
+function startSearchCode(): void {
+  const template = document.querySelector<HTMLTemplateElement>('template[data-search-code]');
+  if (template) template.replaceWith(template.content);
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -17,16 +25,12 @@ for (const form of document.querySelectorAll<HTMLFormElement>('[data-site-search
   const field = form.querySelector<HTMLInputElement>('input[name="q"]');
   if (!field) continue;
 
-  let composing = false;
-  field.addEventListener('compositionstart', () => (composing = true));
-  field.addEventListener('compositionend', () => (composing = false));
   field.addEventListener(
     'focus',
     () => {
-      import('./search-ui.ts')
-        .then(({ upgradeSearchBox }) => upgradeSearchBox(form, field, () => composing))
-        // Without the index (npm run dev) the plain form still works: leave it as it is.
-        .catch(() => {});
+      // Read by search-start.ts, which upgrades this box at once if it loads after the focus.
+      form.dataset.searchWanted = '';
+      startSearchCode();
     },
     { once: true },
   );
@@ -43,3 +47,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('[data-site-search
     target.select();
   });
 }
+
+// search-highlight.ts reads the query for the words to highlight.
+if (document.querySelector('[data-search-page]') || location.search) startSearchCode();

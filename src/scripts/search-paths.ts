@@ -1,5 +1,5 @@
-// Where search lives, for the few lines every page runs (the header box's shortcuts, the highlight check); the
-// rest of the search code is loaded only when a reader starts a search.
+// Where search lives, shared by the search code that a page fetches when a search starts (search-start.ts): the
+// highlight check, the header box and the results page.
 import { joinBase } from '../lib/urls.ts';
 
 /** Where the build writes Pagefind's bundle; honours BASE_PATH like every other URL on the site. */

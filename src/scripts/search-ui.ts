@@ -2,7 +2,7 @@
 // as they type (Pagefind's JS API, src/scripts/search-engine.ts), each pointing to the page, or to the note or
 // event on it that matches the search best ("cost per mille" opens the note that says it). The arrow keys walk
 // the list, Enter opens the chosen result, or the results page when none is chosen, Escape closes the list.
-// This module is fetched on first focus (see search-box.ts), so none of it weighs on a page that is only read.
+// This module is fetched on first focus (search-box.ts, then search-start.ts), so none of it weighs on a page that is only read.
 import { KIND_LABELS } from '../lib/annotations/kinds.ts';
 import { anchoredUrl, bestPart } from '../lib/search/sub-results.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine } from './search-engine.ts';

@@ -1,5 +1,7 @@
 // Hovering or focusing a topic link in the text shows the topic's summary in a small preview, so a reader can
-// tell what a name refers to without leaving the article. The link works as a plain link without this.
+// tell what a name refers to without leaving the article. The link works as a plain link without this. This file
+// is fetched when a reader first reaches a topic link (topic-preview-start.ts), so it starts by showing the
+// preview of the link under the pointer or in focus.
 
 const links = document.querySelectorAll<HTMLAnchorElement>('a.topic-link[data-topic-summary]');
 
@@ -47,4 +49,6 @@ if (links.length > 0) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hide();
   });
+  const reached = [...links].find((link) => link.matches(':hover, :focus'));
+  if (reached) show(reached);
 }

@@ -4,25 +4,17 @@
 // within 10 kB of JS, 20 kB of CSS and 60 kB in all, notes included (kB = 1,000 bytes); every page within a fixed
 // number of requests. These are bytes and counts only, never times, so they hold on any machine.
 // The byte budgets are the site's targets; the request bounds are what each page needs today, so any new request
-// fails a test and has to be argued for. The search page with no words fetches nothing of the index: search
-// loads when it starts.
+// fails a test and has to be argued for. Code a reader may never use waits in a <template> until it is needed, so
+// it is neither fetched nor counted here: search (the box's first focus; the search page with no words fetches
+// nothing of the index), topic link previews (the first topic link pointed at or focused).
+// The largest article, alibaba-embraces-wechat-pay (20 notes, 37 outside sources), loaded 59.4 kB on 2026-12-05:
+// 53.0 kB of HTML (3.2 kB of it inline CSS, 5.3 kB inline JS), 6.2 kB of external CSS, 3 requests.
 import type { Page } from '@playwright/test';
 import { readArticles } from './support/corpus.ts';
 import { expect, test } from './support/reader.ts';
 
 const KB = 1000;
 const ARTICLE_BUDGET = { js: 10 * KB, css: 20 * KB, total: 60 * KB };
-/**
- * Articles over the 60 kB total, each held at the size it has now so it cannot grow: their notes (20 and 19, every
- * outside source dated and linked, issue 13) are more text than the budget has room for beside the page's fixed
- * 16 kB of CSS and JS, after the notes' markup was cut to what their accessible names need. Not a new budget: the
- * way back under 60 kB (smaller shared scripts, per-page CSP hashes) is in the issue notes; remove a line when its
- * article fits.
- */
-const OVER_BUDGET: Record<string, number> = {
-  'alibaba-embraces-wechat-pay': 65.6 * KB,
-  'alibaba-tracker-the-partner-games': 61 * KB,
-};
 
 interface Load {
   requests: string[];
@@ -66,25 +58,23 @@ test.describe('budgets', () => {
   test.skip(({ isMobile }) => isMobile, 'measured once, at the desktop width');
 
   for (const article of readArticles()) {
-    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and ${(OVER_BUDGET[article.slug] ?? ARTICLE_BUDGET.total) / KB} kB in all`, async ({
-      page,
-    }) => {
+    test(`article “${article.slug}” loads at most 10 kB of JS, 20 kB of CSS and 60 kB in all`, async ({ page }) => {
       const { bytes } = await load(page, `articles/${article.slug}/`);
       const shown = `HTML ${bytes.html}, CSS ${bytes.css}, JS ${bytes.js}, other ${bytes.other}, total ${bytes.total} bytes`;
       expect.soft(bytes.js, `JS: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.js);
       expect.soft(bytes.css, `CSS: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.css);
-      expect(bytes.total, `total: ${shown}`).toBeLessThanOrEqual(OVER_BUDGET[article.slug] ?? ARTICLE_BUDGET.total);
+      expect(bytes.total, `total: ${shown}`).toBeLessThanOrEqual(ARTICLE_BUDGET.total);
     });
   }
 
   const articleSlug = readArticles()[0]!.slug;
   const REQUESTS: [string, string, number][] = [
-    ['the front page', '', 5],
-    ['an article', `articles/${articleSlug}/`, 7],
-    ['the articles index', 'articles/', 5],
-    ['a topic', 'topics/wechat/', 7],
-    ['the topics index', 'topics/', 5],
-    ['the timeline', 'timeline/', 5],
+    ['the front page', '', 3],
+    ['an article', `articles/${articleSlug}/`, 3],
+    ['the articles index', 'articles/', 3],
+    ['a topic', 'topics/wechat/', 3],
+    ['the topics index', 'topics/', 3],
+    ['the timeline', 'timeline/', 3],
     ['the search page', 'search/', 6],
   ];
   for (const [name, path, most] of REQUESTS) {

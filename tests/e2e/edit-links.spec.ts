@@ -17,7 +17,7 @@ for (const article of articles) {
 
     const edit = footer.getByRole('link', { name: 'Edit this page' });
     await expect(edit).toHaveAttribute('href', `${REPO}/edit/main/content/${article.file}`);
-    await expect(edit).toHaveAttribute('rel', /\bnoopener\b/);
+    await expect(edit).toHaveAttribute('rel', /\bexternal\b/);
 
     const suggest = footer.getByRole('link', { name: 'Suggest a note' });
     const href = new URL((await suggest.getAttribute('href'))!);

@@ -1,7 +1,8 @@
 // The built site's defences, seen from a reader's browser: every page carries a Content-Security-Policy that allows
 // no inline script it has not hashed, nothing on a page breaks that policy (the reader fixture already fails a test
 // on any console error, which is how Chromium reports a refused script or style; the violations are also collected
-// here, to name them), search still works under it, and links to other sites cannot reach back into ours.
+// here, to name them), search still works under it, and links to other sites cannot reach back into ours nor learn
+// which page the reader came from.
 import { readArticles } from './support/corpus.ts';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/reader.ts';
@@ -55,6 +56,10 @@ for (const path of pages) {
     expect(scripts).toContain("'wasm-unsafe-eval'");
     expect(scripts.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')?.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'"]);
+    // Each page lists only the hashes of its own inline blocks (src/integrations/page-policy.ts), not the whole site's.
+    const hashes = [...scripts, ...(directives.get('style-src') ?? [])].filter((source) => source.startsWith("'sha"));
+    const inlineBlocks = await page.locator('script:not([src]):not([type="application/ld+json"]), style').count();
+    expect(hashes.length, 'hash sources, at most one per inline script or style').toBeLessThanOrEqual(inlineBlocks);
 
     if (path.startsWith('search/')) await expect(page.getByRole('main').getByText(/^\d+ results? for wechat pay$/)).toBeVisible();
     else await page.waitForLoadState('networkidle');
@@ -63,14 +68,21 @@ for (const path of pages) {
   });
 }
 
-/** Links to other sites carry rel="noopener noreferrer", so the page they open cannot reach back into ours. */
+/**
+ * Links to other sites cannot reach back into ours and tell nothing of where the reader was: none opens a new
+ * window (so the page it opens gets no window.opener), each is marked rel="external", and the page's referrer
+ * policy sends no Referer to another site (src/lib/external-links.ts).
+ */
 async function expectGuardedExternalLinks(page: Page): Promise<void> {
   await test.step('links to other sites cannot reach back into the page', async () => {
     const external = await page
       .locator('a[href^="http://"], a[href^="https://"], a[href^="//"]')
-      .evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/) })));
+      .evaluateAll((links) =>
+        links.map((link) => ({ href: link.getAttribute('href'), rel: (link.getAttribute('rel') ?? '').split(/\s+/), target: link.getAttribute('target') })),
+      );
     expect(external.length).toBeGreaterThan(0);
-    const unguarded = external.filter(({ rel }) => !rel.includes('noopener') || !rel.includes('noreferrer')).map(({ href }) => href);
-    expect(unguarded).toEqual([]);
+    expect(external.filter(({ rel }) => !rel.includes('external')).map(({ href }) => href)).toEqual([]);
+    expect(external.filter(({ target }) => target !== null).map(({ href }) => href)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[name="referrer"]')?.content)).toBe('same-origin');
   });
 }

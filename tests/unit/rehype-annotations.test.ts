@@ -44,7 +44,7 @@ describe('annotated HTML', () => {
       }),
     ]);
     expect(html).toContain(
-      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark data-annotation="cpm" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" aria-label="Note 1, correction" tabindex="-1" data-pagefind-title="Correction"><p class="note-head"><a href="#note-cpm" aria-label="Link to note 1">1</a> Correction</p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="noopener noreferrer external">“Cost per mille”</a>, 1 May 2024.</p></div></div></div>',
+      '<div class="annotated"><p id="p-1">WeChat Moments adverts, charged by <mark data-annotation="cpm" id="passage-cpm">cost per mile</mark><a class="note-marker" href="#note-cpm" id="marker-cpm" aria-label="Note 1, correction"><sup>1</sup></a>, are dear.</p><div class="sidenotes"><div class="sidenote" id="note-cpm" role="note" aria-label="Note 1, correction" tabindex="-1" data-pagefind-title="Correction"><p class="note-head"><a href="#note-cpm" aria-label="Link to note 1">1</a> Correction</p><div class="note-body"><p>Body of cpm.</p></div><p class="note-sources">Source: Google Ad Manager Help, <a href="https://example.org/cpm" rel="external">“Cost per mille”</a>, 1 May 2024.</p></div></div></div>',
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(

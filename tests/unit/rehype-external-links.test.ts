@@ -1,4 +1,4 @@
-// Links in article and topic text: those to other sites carry rel="noopener noreferrer external", site paths
+// Links in article and topic text: those to other sites carry rel="external", site paths
 // honour the deploy base.
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -13,17 +13,9 @@ const render = (markdown: string) =>
   String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).processSync(markdown));
 
 test.each([
-  [
-    'a link to another site',
-    '[Reuters](https://www.reuters.com/x)',
-    '<p><a href="https://www.reuters.com/x" rel="noopener noreferrer external">Reuters</a></p>',
-  ],
-  [
-    'a bare address (GFM autolink)',
-    'See https://example.org.',
-    '<p>See <a href="https://example.org" rel="noopener noreferrer external">https://example.org</a>.</p>',
-  ],
-  ['a protocol-relative link', '[x](//example.org/)', '<p><a href="//example.org/" rel="noopener noreferrer external">x</a></p>'],
+  ['a link to another site', '[Reuters](https://www.reuters.com/x)', '<p><a href="https://www.reuters.com/x" rel="external">Reuters</a></p>'],
+  ['a bare address (GFM autolink)', 'See https://example.org.', '<p>See <a href="https://example.org" rel="external">https://example.org</a>.</p>'],
+  ['a protocol-relative link', '[x](//example.org/)', '<p><a href="//example.org/" rel="external">x</a></p>'],
   ['a site path', '[topic](/topics/wechat-pay/)', '<p><a href="/topics/wechat-pay/">topic</a></p>'],
   ['an anchor', '[p](#p-2)', '<p><a href="#p-2">p</a></p>'],
   ['a mail address', '[desk](mailto:desk@example.org)', '<p><a href="mailto:desk@example.org">desk</a></p>'],
@@ -32,10 +24,10 @@ test.each([
 test('tokens already in rel are kept, and none is added twice', () => {
   const tree = {
     type: 'root' as const,
-    children: [{ type: 'element' as const, tagName: 'a', properties: { href: 'https://example.org', rel: ['nofollow', 'noopener'] }, children: [] }],
+    children: [{ type: 'element' as const, tagName: 'a', properties: { href: 'https://example.org', rel: ['nofollow', 'external'] }, children: [] }],
   };
   rehypeExternalLinks()(tree);
-  expect(tree.children[0]!.properties.rel).toEqual(['nofollow', 'noopener', 'noreferrer', 'external']);
+  expect(tree.children[0]!.properties.rel).toEqual(['nofollow', 'external']);
 });
 
 // Site paths in the text honour the deploy base (rehype-base-links.ts runs first in the pipeline).
