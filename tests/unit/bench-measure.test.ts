@@ -44,6 +44,11 @@ describe('what a page loads', () => {
     ['not another origin', '<script src="https://cdn.example.org/a.js"></script>', []],
     ['not canonical, feed or sitemap links', '<link rel="canonical" href="/x/"><link rel="alternate" href="/rss.xml"><link rel="sitemap" href="/s.xml">', []],
     ['not inside noscript or a comment', '<noscript><link rel="stylesheet" href="/n.css"></noscript><!-- <script src="/c.js"></script> -->', []],
+    [
+      'not inside a template, nested ones too',
+      '<template><template><link rel="stylesheet" href="/list.css"></template><script src="/search.js"></script></template><script src="/a.js"></script>',
+      [['http://127.0.0.1:8000/a.js', 'js']],
+    ],
     ['not a lazy image', '<img src="/a.png" loading="lazy"><img src="/b.png">', [['http://127.0.0.1:8000/b.png', 'other']]],
   ])('%s', (_, html, expected) => {
     expect(onLoadReferences(html, page).map((r) => [r.url, r.kind])).toEqual(expected);

@@ -20,9 +20,17 @@ export interface PageWeight {
   requests: number;
 }
 
-/** Attributes of every <tag …> in the HTML, outside comments, <noscript> and <template>. */
+/** The innermost <template> elements: one without another template inside it. */
+const INNERMOST_TEMPLATE = /<template[\s>](?:(?!<template[\s>])[\s\S])*?<\/template>/gi;
+
+/** Attributes of every <tag …> in the HTML, outside comments, <noscript> and <template> (nested ones included: a
+ * template's content is inert, however deep, until a script uses it). */
 export function tagsOf(html: string, tag: string): Record<string, string>[] {
-  const visible = html.replace(/<!--[\s\S]*?-->|<noscript[\s>][\s\S]*?<\/noscript>|<template[\s>][\s\S]*?<\/template>/gi, '');
+  let visible = html.replace(/<!--[\s\S]*?-->|<noscript[\s>][\s\S]*?<\/noscript>/gi, '');
+  for (let before = ''; before !== visible; ) {
+    before = visible;
+    visible = visible.replace(INNERMOST_TEMPLATE, '');
+  }
   const out: Record<string, string>[] = [];
   for (const match of visible.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))) {
     const attrs: Record<string, string> = {};
