@@ -1,7 +1,8 @@
 // A reader of a piece one outlet republished from another: the header credits the original publisher with the
 // outlet's own credit line (and its disclosure that the text was adapted), and words that were links in the
 // original, whose addresses our copy lost, are marked as such, explained in words, and never offered as links.
-import { test, expect, accessibilityViolations, useScheme } from './support/reader.ts';
+// axe checks them in both themes in accessibility.spec.ts, whose article page is a republished piece with lost links.
+import { test, expect } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
 
 const articles = readArticles();
@@ -40,13 +41,5 @@ for (const article of withLostLinks) {
       // No bold is left: the runs were the outlet's link styling, not the author's emphasis.
       await expect(page.locator('.article-body strong')).toHaveCount(0);
     });
-
-    for (const scheme of ['light', 'dark'] as const) {
-      test(`passes axe in the ${scheme} theme`, async ({ page }) => {
-        await useScheme(page, scheme);
-        await page.goto(`articles/${article.slug}/`);
-        expect(await accessibilityViolations(page)).toEqual([]);
-      });
-    }
   });
 }
