@@ -1,5 +1,6 @@
 // Reading an annotated article as a reader would: notes beside their passages on a wide screen, opened by a
-// tap under the paragraph on a phone, by keyboard, without JavaScript, from a #note- link, and in print.
+// tap under the paragraph on a phone, by keyboard, without JavaScript, from a #note- link, and in print. Where each
+// note sits in the margin, on every article and topic page at every wide width, is margin-layout.spec.ts.
 import type { Page } from '@playwright/test';
 import { test, expect, PHONE } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
@@ -22,40 +23,6 @@ const marker = (page: Page, n: number) =>
 
 test.describe('on a wide screen', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1024, 'margin layout is for wide screens');
-
-  for (const article of articles) {
-    test(`“${article.title}”: every note sits in the margin beside its passage, none overlapping`, async ({ page }) => {
-      await page.goto(`articles/${article.slug}/`);
-      await page.evaluate(() => document.fonts.ready);
-      const boxes = await page.locator('.sidenote').evaluateAll((notes) =>
-        notes.map((note) => {
-          const id = note.id.slice('note-'.length);
-          const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
-          const text = passage.closest('.annotated')!.firstElementChild!.getBoundingClientRect();
-          const box = note.getBoundingClientRect();
-          return {
-            id,
-            top: box.top,
-            bottom: box.bottom,
-            left: box.left,
-            passageTop: passage.getBoundingClientRect().top,
-            textRight: text.right,
-            visible: box.height > 0,
-          };
-        }),
-      );
-      expect(boxes.length).toBe(notesOf(article.slug).length);
-      for (const [i, box] of boxes.entries()) {
-        expect(box.visible, `${box.id} is shown`).toBe(true);
-        expect(box.left, `${box.id} is right of the text`).toBeGreaterThan(box.textRight);
-        expect(box.top, `${box.id} is not above its passage`).toBeGreaterThanOrEqual(box.passageTop - 2);
-        const previous = boxes[i - 1];
-        if (previous) expect(box.top, `${box.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
-        // A note only drifts below its passage when the notes before it need the room.
-        if (!previous || previous.bottom < box.passageTop) expect(box.top - box.passageTop, `${box.id} is on its passage's line`).toBeLessThan(4);
-      }
-    });
-  }
 
   test('hovering a passage highlights its note, and hovering a note highlights its passage', async ({ page }) => {
     await page.goto(`articles/${sample.slug}/`);
