@@ -1,9 +1,11 @@
 // End-to-end tests run against the production build served by `astro preview`, in Chromium at a desktop
-// and a phone width. Every spec runs at the desktop width; the phone project runs only the specs whose subject
-// changes on a phone (the page frame and its layout, margin notes that become tap-to-open, search by touch).
-// Contrast, CSP, links, budgets, topic pages and article text are the same HTML and CSS at both widths, and axe
-// runs once per page type and theme (accessibility.spec.ts). Browsers cannot be downloaded on every machine, so a system Chromium is used when
-// present (CHROMIUM_PATH, or Debian's /usr/bin/chromium) and Playwright's own browser otherwise.
+// and a phone width. Every spec runs at the desktop width; the phone project runs only the tests marked PHONE
+// (tag @phone, tests/e2e/support/reader.ts), those whose subject changes on a phone: the page frame and its layout,
+// margin notes that become tap-to-open, the search box, its folded filters and touch. Contrast, CSP, links, budgets,
+// topic pages, article text, search ranking and the address are the same HTML and CSS at both widths, and axe runs
+// once per page type and theme (accessibility.spec.ts; search's results page and list also on the phone layout).
+// Browsers cannot be downloaded on every machine, so a system Chromium is used when present (CHROMIUM_PATH, or
+// Debian's /usr/bin/chromium) and Playwright's own browser otherwise.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { basePath as deployBase } from './src/lib/deploy-settings.ts';
@@ -34,7 +36,7 @@ export default defineConfig({
     { name: 'desktop', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
     {
       name: 'phone',
-      testMatch: /(site-shell|margin-notes|search)\.spec\.ts$/,
+      grep: /@phone/,
       use: { browserName: 'chromium', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
     },
   ],

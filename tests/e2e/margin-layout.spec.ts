@@ -1,11 +1,13 @@
 // Margin notes never move the text. On every article and topic page, at every width where notes sit in the margin
 // and with or without JavaScript, each text block is where it would be with no notes at all; no note overlaps
 // another or the text column, none starts above its passage's line, none is cut off at the window's edge. And the
-// largest article grows by at most 15% for its notes. Each page is loaded once and measured at each width in one
-// go: everything where it is, then again with the notes hidden (the window is resized between widths, as a reader
-// may do; the script lays the notes out again).
+// largest article grows by at most 15% for its notes. At 1280 px with the script, each article shows every note its
+// file declares, in order, each on its passage's line unless the notes above need the room. Each page is loaded
+// once and measured at each width in one go: everything where it is, then again with the notes hidden (the window
+// is resized between widths, as a reader may do; the script lays the notes out again).
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect } from './support/reader.ts';
+import { notesOf } from './support/notes.ts';
 
 test.skip(({ isMobile }) => isMobile, 'phones show notes under their paragraph; this is the margin layout');
 
@@ -122,6 +124,18 @@ for (const javaScriptEnabled of [true, false]) {
             for (const other of m.notes.slice(i + 1)) {
               const apart = other.top >= note.bottom || other.bottom <= note.top || other.left >= note.right || other.right <= note.left;
               expect.soft(apart, `${at}: notes ${note.id} and ${other.id} do not overlap`).toBe(true);
+            }
+          }
+          // Where a reader first meets them (1280 px, with the script), an article shows every note its file declares,
+          // clear of the text, in order down the margin, each on its passage's line unless the notes before it need the room.
+          if (javaScriptEnabled && width === 1280 && path.startsWith('articles/')) {
+            expect.soft(m.notes.length, `${at}: notes shown, as many as the file declares`).toBe(notesOf(path.split('/')[1]!).length);
+            for (const [i, note] of m.notes.entries()) {
+              expect.soft(note.left, `${at}: note ${note.id} is clear of the text`).toBeGreaterThan(m.textRight);
+              const previous = m.notes[i - 1];
+              if (previous) expect.soft(note.top, `${at}: note ${note.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
+              if (!previous || previous.bottom < note.line)
+                expect.soft(note.top - note.line, `${at}: note ${note.id} is on its passage's line`).toBeLessThan(4);
             }
           }
         }

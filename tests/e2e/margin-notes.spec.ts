@@ -1,10 +1,14 @@
 // Reading an annotated article as a reader would: notes beside their passages on a wide screen, opened by a
-// tap under the paragraph on a phone, by keyboard, without JavaScript, from a #note- link, and in print.
+// tap under the paragraph on a phone, by keyboard, without JavaScript, from a #note- link, and in print. Where each
+// note sits in the margin, on every article and topic page at every wide width, is margin-layout.spec.ts.
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/reader.ts';
+import { test, expect, PHONE } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
 import { notesOf } from './support/notes.ts';
 
+// The tests marked PHONE run in the phone project too (playwright.config.ts): what a narrow screen changes, tap-to-open, a #note- link
+// opening its note, the fallback without JavaScript, print. The endnotes list and the markup are the same HTML at
+// every width, and the margin layout only exists on a wide screen: desktop only.
 const articles = readArticles().filter((a) => notesOf(a.slug).length > 0);
 const sample = articles[0]!;
 const sampleNotes = notesOf(sample.slug);
@@ -19,40 +23,6 @@ const marker = (page: Page, n: number) =>
 
 test.describe('on a wide screen', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1024, 'margin layout is for wide screens');
-
-  for (const article of articles) {
-    test(`“${article.title}”: every note sits in the margin beside its passage, none overlapping`, async ({ page }) => {
-      await page.goto(`articles/${article.slug}/`);
-      await page.evaluate(() => document.fonts.ready);
-      const boxes = await page.locator('.sidenote').evaluateAll((notes) =>
-        notes.map((note) => {
-          const id = note.id.slice('note-'.length);
-          const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
-          const text = passage.closest('.annotated')!.firstElementChild!.getBoundingClientRect();
-          const box = note.getBoundingClientRect();
-          return {
-            id,
-            top: box.top,
-            bottom: box.bottom,
-            left: box.left,
-            passageTop: passage.getBoundingClientRect().top,
-            textRight: text.right,
-            visible: box.height > 0,
-          };
-        }),
-      );
-      expect(boxes.length).toBe(notesOf(article.slug).length);
-      for (const [i, box] of boxes.entries()) {
-        expect(box.visible, `${box.id} is shown`).toBe(true);
-        expect(box.left, `${box.id} is right of the text`).toBeGreaterThan(box.textRight);
-        expect(box.top, `${box.id} is not above its passage`).toBeGreaterThanOrEqual(box.passageTop - 2);
-        const previous = boxes[i - 1];
-        if (previous) expect(box.top, `${box.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
-        // A note only drifts below its passage when the notes before it need the room.
-        if (!previous || previous.bottom < box.passageTop) expect(box.top - box.passageTop, `${box.id} is on its passage's line`).toBeLessThan(4);
-      }
-    });
-  }
 
   test('hovering a passage highlights its note, and hovering a note highlights its passage', async ({ page }) => {
     await page.goto(`articles/${sample.slug}/`);
@@ -75,7 +45,7 @@ test.describe('on a wide screen', () => {
   });
 });
 
-test.describe('on a phone', () => {
+test.describe('on a phone', PHONE, () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) >= 1024, 'tap-to-open is for narrow screens');
 
   test('tapping a note number opens the note under its paragraph, and tapping again closes it', async ({ page }) => {
@@ -109,7 +79,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('a #note- link scrolls to the passage and opens the note', async ({ page }) => {
+test('a #note- link scrolls to the passage and opens the note', PHONE, async ({ page }) => {
   const last = sampleNotes[sampleNotes.length - 1]!;
   await page.goto(`articles/${sample.slug}/#note-${last.id}`);
   await expect(page.locator(`#note-${last.id}`)).toBeVisible();
@@ -153,7 +123,7 @@ test('each note shows its kind as a word', async ({ page }) => {
   for (const [i, note] of sampleNotes.entries()) await expect(notes.nth(i).locator('.note-kind')).toHaveText(labels[note.kind]!);
 });
 
-test.describe('without JavaScript', () => {
+test.describe('without JavaScript', PHONE, () => {
   test.use({ javaScriptEnabled: false });
 
   test('every note can still be read: in the margin or by following its number', async ({ page, viewport }) => {
@@ -170,7 +140,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('in print, the notes become endnotes: every note after the text, in order, under "Notes"', async ({ page }) => {
+test('in print, the notes become endnotes: every note after the text, in order, under "Notes"', PHONE, async ({ page }) => {
   await page.goto(`articles/${sample.slug}/`);
   await page.emulateMedia({ media: 'print' });
   const notes = page.getByRole('note');

@@ -4,7 +4,7 @@
 // questions, highlighted words on arrival, without JavaScript, with axe.
 // Works under a sub-path too: run with BASE_PATH set against a site built with the same BASE_PATH.
 import type { Page } from '@playwright/test';
-import { test, expect, accessibilityViolations, useScheme } from './support/reader.ts';
+import { test, expect, accessibilityViolations, useScheme, PHONE } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
 
 const articles = readArticles();
@@ -18,6 +18,9 @@ const ipmartArticle = bySlug('alibabas-battle-for-ecommerce-dominance');
 const wechatPay2024 = bySlug('alibaba-embraces-wechat-pay');
 const cpmArticle = bySlug('luxury-and-the-tencent-alibaba-thaw');
 
+// The tests marked PHONE, whose subject changes on a phone, also run in the phone project (playwright.config.ts): the banner's box
+// and its list, touch, the filter groups that start folded, layout shift and axe on the narrow layout. Ranking,
+// the address, keyboard use and the page without JavaScript are the same at every width: desktop only.
 const BOX_LABEL = 'Search articles, notes, topics and events';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -72,7 +75,7 @@ test.describe('the search box in the banner', () => {
     await expect(searchBox(page)).toBeFocused();
   });
 
-  test('results appear as you type; Enter opens the first, with the words highlighted on arrival', async ({ page, baseURL }) => {
+  test('results appear as you type; Enter opens the first, with the words highlighted on arrival', PHONE, async ({ page, baseURL }) => {
     await page.goto('articles/');
     await page.keyboard.press('/');
     await page.keyboard.type('cost per mille');
@@ -90,7 +93,7 @@ test.describe('the search box in the banner', () => {
     await expect(note.locator('mark.pagefind-highlight', { hasText: /^mille$/ })).toHaveCount(1);
   });
 
-  test('its Search button opens the results page for the words typed', async ({ page }) => {
+  test('its Search button opens the results page for the words typed', PHONE, async ({ page }) => {
     await page.goto('');
     await searchBox(page).fill('ipmart');
     await page.getByRole('search', { name: 'Site' }).getByRole('button', { name: 'Search' }).click();
@@ -100,7 +103,7 @@ test.describe('the search box in the banner', () => {
 });
 
 test.describe('by touch, on a phone', () => {
-  test('tapping the box, typing and tapping a result opens it; a filter is a tap too', async ({ page }, info) => {
+  test('tapping the box, typing and tapping a result opens it; a filter is a tap too', PHONE, async ({ page }, info) => {
     test.skip(info.project.name !== 'phone', 'touch is tested at phone width');
     await page.goto('');
     await searchBox(page).tap();
@@ -212,7 +215,7 @@ test.describe('the results page', () => {
     for (const note of await notes.allTextContents()) expect(note).toMatch(/^Correction on /);
   });
 
-  test('a filter change updates the results and the address; clearing it, or going Back, restores them', async ({ page }) => {
+  test('a filter change updates the results and the address; clearing it, or going Back, restores them', PHONE, async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
     const all = await resultCount(page, 'wechat pay');
@@ -273,7 +276,7 @@ test.describe('the results page', () => {
       .toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
   });
 
-  test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', async ({ page }) => {
+  test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', PHONE, async ({ page }) => {
     await page.addInitScript(() => {
       const shifts: number[] = [];
       (window as unknown as { shifts: number[] }).shifts = shifts;
@@ -326,7 +329,7 @@ test.describe('the results page', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the results page passes axe in the ${scheme} theme`, async ({ page }) => {
+  test(`the results page passes axe in the ${scheme} theme`, PHONE, async ({ page }) => {
     await useScheme(page, scheme);
     await page.goto('search/?q=wechat+pay&year=2024');
     await expect(resultLinks(page).first()).toBeVisible();
@@ -335,7 +338,7 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  test(`the banner's list of results passes axe in the ${scheme} theme`, async ({ page }) => {
+  test(`the banner's list of results passes axe in the ${scheme} theme`, PHONE, async ({ page }) => {
     await useScheme(page, scheme);
     await page.goto('about/');
     await searchBox(page).fill('lazada');

@@ -1,13 +1,14 @@
 // The frame around every page: landmarks and skip link, the theme switch, layouts at phone and desktop
 // widths, and the not-found page.
-import { test, expect, hasNoHorizontalOverflow, useScheme } from './support/reader.ts';
+import { test, expect, hasNoHorizontalOverflow, useScheme, PHONE } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
 
+// The frame changes on a phone: the tests marked PHONE run in the phone project too (playwright.config.ts).
 const [firstArticle] = readArticles();
 const pages = ['', 'articles/', `articles/${firstArticle!.slug}/`, 'topics/', 'topics/wechat-pay/', 'timeline/', 'about/', 'no-such-page/'];
 
 for (const path of pages) {
-  test(`/${path} has landmarks, a skip link and no sideways scrolling`, async ({ page }) => {
+  test(`/${path} has landmarks, a skip link and no sideways scrolling`, PHONE, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(path === 'no-such-page/' ? 404 : 200);
     await expect(page.getByRole('banner')).toBeVisible();
@@ -23,7 +24,7 @@ for (const path of pages) {
   });
 }
 
-test('the theme follows the system until the reader chooses, and the choice is remembered', async ({ page }) => {
+test('the theme follows the system until the reader chooses, and the choice is remembered', PHONE, async ({ page }) => {
   await useScheme(page, 'dark');
   await page.goto('');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
@@ -52,14 +53,14 @@ test('the not-found page offers ways back in', async ({ page }) => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('articles read normally and the useless theme switch is hidden', async ({ page }) => {
+  test('articles read normally and the useless theme switch is hidden', PHONE, async ({ page }) => {
     await page.goto(`articles/${firstArticle!.slug}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstArticle!.title);
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
   });
 });
 
-test('at the narrowest phone width (320 px) no page scrolls sideways', async ({ page }) => {
+test('at the narrowest phone width (320 px) no page scrolls sideways', PHONE, async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of pages) {
     await page.goto(path);

@@ -30,34 +30,39 @@ const featured = {
   lazada: { title: 'Lazada', named: { 'Alibaba Tracker: The Partner Games': 1 } },
 } as const;
 
+// One visit per featured topic: its coverage and mentions, then where each mention link leads.
 for (const [slug, expected] of Object.entries(featured)) {
-  test(`the ${expected.title} topic lists the articles that name it, with how often`, async ({ page }) => {
+  test(`the ${expected.title} topic lists the articles that name it, with how often, and every mention link lands on a paragraph that exists`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(`topics/${slug}/`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.title);
-    const coverage = page.getByRole('region', { name: 'Coverage' }).getByRole('listitem');
-    for (const [title, count] of Object.entries(expected.named)) {
-      await expect(coverage.filter({ hasText: title })).toContainText(count === 1 ? 'named once' : `named ${count} times`);
-    }
-    const mentions = page.getByRole('region', { name: 'Where the articles name it' });
-    for (const [title, count] of Object.entries(expected.named)) {
-      await expect(mentions.getByRole('region', { name: `Mentions in ${title}` }).getByRole('listitem')).toHaveCount(count);
-    }
-  });
+    await test.step('it lists the articles that name it, with how often', async () => {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.title);
+      const coverage = page.getByRole('region', { name: 'Coverage' }).getByRole('listitem');
+      for (const [title, count] of Object.entries(expected.named)) {
+        await expect(coverage.filter({ hasText: title })).toContainText(count === 1 ? 'named once' : `named ${count} times`);
+      }
+      const mentions = page.getByRole('region', { name: 'Where the articles name it' });
+      for (const [title, count] of Object.entries(expected.named)) {
+        await expect(mentions.getByRole('region', { name: `Mentions in ${title}` }).getByRole('listitem')).toHaveCount(count);
+      }
+    });
 
-  test(`every mention link on the ${expected.title} topic lands on a paragraph that exists`, async ({ page, request }) => {
-    await page.goto(`topics/${slug}/`);
-    const hrefs = await page.getByRole('link', { name: /^Paragraph \d+/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.length).toBeGreaterThan(0);
-    const pages = new Map<string, string>();
-    for (const href of hrefs) {
-      const [url, anchor] = href.split('#');
-      if (!pages.has(url!)) pages.set(url!, await (await request.get(url!)).text());
-      expect(pages.get(url!), href).toContain(`id="${anchor}"`);
-    }
-    await page.goto(hrefs[0]!);
-    const target = page.locator(`#${hrefs[0]!.split('#')[1]}`);
-    await expect(target).toBeInViewport();
-    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    await test.step('every mention link lands on a paragraph that exists', async () => {
+      const hrefs = await page.getByRole('link', { name: /^Paragraph \d+/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length).toBeGreaterThan(0);
+      const pages = new Map<string, string>();
+      for (const href of hrefs) {
+        const [url, anchor] = href.split('#');
+        if (!pages.has(url!)) pages.set(url!, await (await request.get(url!)).text());
+        expect(pages.get(url!), href).toContain(`id="${anchor}"`);
+      }
+      await page.goto(hrefs[0]!);
+      const target = page.locator(`#${hrefs[0]!.split('#')[1]}`);
+      await expect(target).toBeInViewport();
+      expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    });
   });
 }
 

@@ -30,6 +30,12 @@ export const test = base.extend<{ guard: void }>({
 
 export { expect };
 
+/**
+ * Marks a test (or a describe block) whose subject changes on a phone: the phone project (playwright.config.ts)
+ * runs only these. Everything else is the same HTML and CSS at every width and runs once, at the desktop width.
+ */
+export const PHONE = { tag: '@phone' };
+
 /** Runs axe with the WCAG 2.x A and AA rules (2.2 included) and returns a readable list of violations. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
