@@ -111,15 +111,12 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     select(undefined);
   };
 
-  let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const search = async () => {
+  /** Lists the results for the words in the field now. */
+  const show = async () => {
     const term = field.value.trim();
-    const asked = ++latest;
     if (!term) return close();
     const found = await optionsFor(engine, term);
-    // A later keystroke has started another search: its results, not these, belong in the list.
-    if (asked !== latest) return;
     list.replaceChildren(...found.map((option, i) => optionElement(option, `${list.id}-${i}`)));
     if (found.length === 0) {
       const none = document.createElement('p');
@@ -130,6 +127,29 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     list.hidden = false;
     field.setAttribute('aria-expanded', 'true');
     select(options()[0]);
+  };
+  // One search at a time, then one more for the words typed meanwhile: the list always ends on the field's words,
+  // however slowly a search returns (a slow machine, the index still loading), and Pagefind never answers two at once.
+  let running = false;
+  let again = false;
+  const search = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        try {
+          await show();
+        } catch {
+          // A search that failed (an index file that did not load) leaves the list as it was; the next keystroke tries again.
+        }
+      } while (again);
+    } finally {
+      running = false;
+    }
   };
 
   field.addEventListener('input', () => {
