@@ -27,7 +27,7 @@ const INNERMOST_TEMPLATE = /<template[\s>](?:(?!<template[\s>])[\s\S])*?<\/templ
  * template's content is inert, however deep, until a script uses it). */
 export function tagsOf(html: string, tag: string): Record<string, string>[] {
   let visible = html.replace(/<!--[\s\S]*?-->|<noscript[\s>][\s\S]*?<\/noscript>/gi, '');
-  for (let before = ''; before !== visible; ) {
+  for (let before = ''; before !== visible;) {
     before = visible;
     visible = visible.replace(INNERMOST_TEMPLATE, '');
   }
