@@ -2,7 +2,7 @@
 // writing a corpus out. Kept apart from corpus.ts so the assembly itself stays pure and fast to unit-test.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlAsWritten } from '../../content-model/rewrite.ts';
 import { articleSlug } from '../article-files.ts';
 import { assembleCorpus, parseArticleFile, type CorpusFile, type CorpusOptions, type SourceContent } from './corpus.ts';
 
@@ -28,7 +28,7 @@ export async function readSourceContent(root: string): Promise<SourceContent> {
   const events = await Promise.all(
     (await filesIn(join(root, 'events'), /\.ya?ml$/)).map(async (name) => {
       const text = await readFile(join(root, 'events', name), 'utf8');
-      return { id: name.replace(/\.ya?ml$/, ''), data: (parseYaml(text) ?? {}) as Record<string, unknown>, text };
+      return { id: name.replace(/\.ya?ml$/, ''), data: yamlAsWritten(text), text };
     }),
   );
   return { articles, topics, events };

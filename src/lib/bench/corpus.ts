@@ -16,7 +16,7 @@
 // - Matching is done on passages parsed once per distinct block, never per article: parsing 10,000 article
 //   bodies would make the generator slower than the builds it prepares.
 // All randomness comes from one seeded generator, so a corpus is the same on every run.
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { fileWithFrontmatter, frontmatterAsWritten, yamlText } from '../../content-model/rewrite.ts';
 import { passagesOf } from '../../content-model/body.ts';
 import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../annotations/normalize.ts';
 import { seededRandom, type Random } from './prng.ts';
@@ -78,13 +78,11 @@ const DAY = 86_400_000;
 
 /** Splits an article file into its frontmatter (parsed) and body. */
 export function parseArticleFile(text: string): { data: Data; body: string } {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) return { data: {}, body: text };
-  return { data: (parseYaml(match[1]!) ?? {}) as Data, body: match[2]! };
+  return frontmatterAsWritten(text);
 }
 
 export function renderArticleFile(data: Data, body: string): string {
-  return `---\n${stringifyYaml(data, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
+  return fileWithFrontmatter(data, body);
 }
 
 /** Top-level Markdown blocks: paragraphs, headings, lists, separated by blank lines. */
@@ -277,7 +275,7 @@ function variantEvent(
   const day = isoDay(Math.min(LAST_DAY, Math.max(FIRST_DAY, date)));
   const id = `${day}-${base.id.replace(/^\d{4}-\d{2}-\d{2}-/, '')}-${String(number).padStart(5, '0')}`;
   const data: Data = { ...base.data, date: day, title: `${String(base.data.title)} (${number})`, sources };
-  return { path: `events/${id}.yaml`, content: stringifyYaml(data, { lineWidth: 0 }) };
+  return { path: `events/${id}.yaml`, content: yamlText(data) };
 }
 
 /** Default event count: the real events plus one per ten generated articles. */
