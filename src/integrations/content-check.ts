@@ -13,8 +13,9 @@
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
 //   problems remain, and the pages reload once they are fixed. The start-up report is printed in
 //   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
-import { isAbsolute, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
@@ -49,7 +50,7 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
       'astro:config:setup': async ({ command, config, logger }) => {
         projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
-        root = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        root = contentRoot(projectRoot, options.contentDir);
         if (command === 'build') {
           const { filesChecked, problems } = await check();
           if (problems.length > 0) {

@@ -3,8 +3,9 @@
 // file no current Markdown article would look for (an older version of an article, of a topic, another base) is
 // deleted. Only our own folder is touched; Astro's content store is Astro's business.
 import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import { entryOfText } from '../content-model/entry.ts';
 import { htmlCacheFolder, htmlCacheKey, pruneHtmlCache } from '../content-model/html-cache.ts';
@@ -27,7 +28,7 @@ export default function htmlCache(options: HtmlCacheOptions): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': ({ logger }) => {
-        const contentDir = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        const contentDir = contentRoot(projectRoot, options.contentDir);
         const articles = join(contentDir, 'articles');
         const keep = new Set<string>();
         let names: string[];

@@ -3,8 +3,8 @@
 // page for a template's link). It runs last, after the search index, so it sees the finished output. Reading the
 // pages is most of its work: that starts in a worker thread as soon as Astro has written them
 // (src/lib/links/page-reader-worker.ts), on the core Pagefind leaves free while it indexes the same pages.
-import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
 import { checkBuiltLinks, formatLinkReport, type PageReading } from '../lib/links/check-built-links.ts';
@@ -49,11 +49,11 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         ahead = readPagesAhead(fileURLToPath(dir));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const contentRoot = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        const content = contentRoot(projectRoot, options.contentDir);
         const dist = fileURLToPath(dir);
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
-        const result = await checkBuiltLinks({ dist, base, contentRoot, cwd: process.cwd() }, readAhead);
+        const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd() }, readAhead);
         if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in a worker, while the search index was built.`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));

@@ -7,9 +7,10 @@
 // it does nothing.
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
@@ -33,7 +34,7 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build' || availableParallelism() < 2) return;
         const projectRoot = fileURLToPath(config.root);
-        const contentDir = isAbsolute(options.contentDir) ? options.contentDir : resolve(projectRoot, options.contentDir);
+        const contentDir = contentRoot(projectRoot, options.contentDir);
         let count: number;
         try {
           count = readdirSync(join(contentDir, 'articles')).filter((file) => file.endsWith('.md')).length;

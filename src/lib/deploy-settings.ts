@@ -1,6 +1,8 @@
 // Where the built site will live. Read from the environment so one build command serves a domain root
 // locally and a sub-path on GitHub Pages; normalised here so every caller sees the same shape.
 
+import { resolve } from 'node:path';
+
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -27,6 +29,11 @@ export function basePath(env: Env): string {
 /** The folder holding articles/, topics/ and events/; tests and benchmarks point it at other corpora. */
 export function contentDir(env: Env): string {
   return env.CONTENT_DIR?.trim() || './content';
+}
+
+/** The content folder as an absolute path: `dir` (contentDir's value, or any other) taken from the project root. */
+export function contentRoot(projectRoot: string, dir: string): string {
+  return resolve(projectRoot, dir);
 }
 
 /** Where Astro keeps what it reuses between builds (CACHE_DIR; Astro's own default otherwise). */

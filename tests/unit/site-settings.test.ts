@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { basePath, contentDir, siteUrl } from '../../src/lib/deploy-settings.ts';
+import { basePath, contentDir, contentRoot, siteUrl } from '../../src/lib/deploy-settings.ts';
 import { joinBase, articlesIndexPath } from '../../src/lib/urls.ts';
 import { paragraphId, paragraphNumber } from '../../src/lib/paragraphs.ts';
 
@@ -31,6 +31,17 @@ describe('deploy settings from the environment', () => {
   test('CONTENT_DIR defaults to ./content', () => {
     expect(contentDir({})).toBe('./content');
     expect(contentDir({ CONTENT_DIR: '/tmp/corpus' })).toBe('/tmp/corpus');
+  });
+});
+
+describe('the content folder, absolute, for every integration', () => {
+  test.each([
+    ['the default', './content', '/repo/content'],
+    ['a relative folder', 'tests/fixtures/annotations', '/repo/tests/fixtures/annotations'],
+    ['an absolute folder', '/tmp/corpus', '/tmp/corpus'],
+    ['a folder beside the project', '../corpus/', '/corpus'],
+  ])('%s', (_name, dir, expected) => {
+    expect(contentRoot('/repo', dir)).toBe(expected);
   });
 });
 
