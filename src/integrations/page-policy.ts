@@ -1,7 +1,7 @@
 // Narrows the Content-Security-Policy of every page Astro has written to the hashes that page needs
 // (src/lib/security/page-policy.ts says why). Runs first after the pages are written, so the search index and the
 // link check see the pages as they are published.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -20,7 +20,11 @@ export default function pagePolicy(): AstroIntegration {
           const narrowed = narrowPagePolicy(html);
           if (narrowed === html) continue;
           saved += Buffer.byteLength(html) - Buffer.byteLength(narrowed);
-          await writeFile(join(dist, file), narrowed);
+          // Written aside and renamed: the link check reads these pages in a worker meanwhile
+          // (src/integrations/link-check.ts), and must find each one whole, before or after.
+          const path = join(dist, file);
+          await writeFile(`${path}.policy.tmp`, narrowed);
+          await rename(`${path}.policy.tmp`, path);
         }
         logger.info(`${pages.length} pages: each policy cut to its own hashes (${saved.toLocaleString('en')} bytes in all).`);
       },
