@@ -18,11 +18,9 @@ export interface PrerenderTask {
   base: string;
   /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
-  /** The content model's entries the main thread already read (settledEntries), so no file is parsed again here. */
+  /** The content model's entries the main thread already read (settledEntries), so no file is parsed again here;
+   * the timeline's pages, which links to events name, are computed from them as the pages compute theirs. */
   entries: Entry[];
-  /** The timeline page of each event, computed by the build from the entries the content check read: this thread
-   * holds none of them, and parsing the whole corpus again to paginate the timeline would cost it seconds. */
-  eventPages: Map<string, number>;
 }
 
 export interface PrerenderReport {
@@ -34,7 +32,7 @@ export interface PrerenderReport {
 
 const task = workerData as PrerenderTask;
 for (const entry of task.entries) rememberEntry(entry);
-const render = articleTextRendering({ base: task.base, contentDir: task.contentDir, eventPages: task.eventPages });
+const render = articleTextRendering({ base: task.base, contentDir: task.contentDir });
 const articles = join(task.contentDir, 'articles');
 const report: PrerenderReport = { rendered: 0, skipped: 0, parsed: 0 };
 let stop = false;

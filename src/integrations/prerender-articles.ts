@@ -14,7 +14,6 @@ import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
-import { timelineEventPages } from '../lib/timeline/event-file.ts';
 import { settledEntries } from '../content-model/entry.ts';
 
 export interface PrerenderOptions {
@@ -50,8 +49,6 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           base: options.base,
           cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)),
           entries: settledEntries(contentDir),
-          // The timeline's pages, from those entries: the worker's links to events name the same pages as the build's.
-          eventPages: new Map(timelineEventPages(contentDir)),
         };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
         // A build that stops early (a page fails) must not wait for the worker to finish.

@@ -39,7 +39,7 @@ test('renders every article into the cache, as its page would, and skips what is
   const cacheDir = join(root, 'cache');
   const eventPages = new Map(timelineEventPages(contentDir));
   expect(Math.max(...eventPages.values())).toBe(2);
-  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [], eventPages };
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [] };
   const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
 
   // One article is cached already (by an earlier build): the worker leaves it as it is.
@@ -80,11 +80,10 @@ test('given the entries the main thread read, the worker parses no file again', 
   }
   const entries = settledEntries(contentDir);
   expect(entries.length).toBeGreaterThan(12);
-  const eventPages = new Map(timelineEventPages(contentDir));
-  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries, eventPages });
+  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries });
   expect(given).toEqual({ rendered: 12, skipped: 0, parsed: 0 });
   // The same worker with nothing given parses the files it renders (and those their notes cite).
-  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [], eventPages });
+  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [] });
   expect(alone.rendered).toBe(12);
   expect(alone.parsed).toBeGreaterThanOrEqual(12);
 });
