@@ -56,7 +56,7 @@ async function check(pages: Record<string, string>, content: Record<string, stri
     await writeFile(join(root, 'content', path), text);
   }
   const result = await checkBuiltLinks({ dist: join(root, 'dist'), base, contentRoot: join(root, 'content'), cwd: root });
-  return { result, messages: result.problems.map(formatProblem) };
+  return { result, messages: result.problems.map(formatProblem), root };
 }
 
 const lines = (...text: string[]) => text.join('\n');
@@ -253,8 +253,7 @@ describe('the report', () => {
 describe('pages read ahead (the worker that reads while Pagefind indexes)', () => {
   test('the same report whether the pages were read ahead, in part or not at all', async () => {
     const broken = { 'articles/2/index.html': page('<a href="/articles/gone/">Gone</a><a href="/timeline/#event-2019-01-01-old">Old</a>') };
-    const { result: alone } = await check(broken);
-    const root = join(work, `site-${sites}`);
+    const { result: alone, root } = await check(broken);
     const all = await readBuiltPages(join(root, 'dist'));
     expect(all.map((p) => p.file)).toContain('timeline/2/index.html');
     for (const readAhead of [all, all.slice(0, 4)]) {
@@ -265,9 +264,8 @@ describe('pages read ahead (the worker that reads while Pagefind indexes)', () =
   });
 
   test('a page read ahead is not read again: the check uses that reading', async () => {
-    const { result: clean } = await check({});
+    const { result: clean, root } = await check({});
     expect(clean.problems).toEqual([]);
-    const root = join(work, `site-${sites}`);
     const readAhead = (await readBuiltPages(join(root, 'dist'))).map((p) => (p.file === 'index.html' ? { ...p, links: [...p.links, '/nowhere/'] } : p));
     const result = await checkBuiltLinks({ dist: join(root, 'dist'), base: '/', contentRoot: join(root, 'content'), cwd: root }, readAhead);
     expect(result.problems.map((p) => p.found)).toEqual(['/nowhere/']);
@@ -275,8 +273,7 @@ describe('pages read ahead (the worker that reads while Pagefind indexes)', () =
 });
 
 test('the worker reads every page as the main thread does', async () => {
-  await check({});
-  const dist = join(work, `site-${sites}`, 'dist');
+  const dist = join((await check({})).root, 'dist');
   const reply = await new Promise<PageReaderReply>((resolve, reject) => {
     const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist } });
     worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
