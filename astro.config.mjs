@@ -58,10 +58,11 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // In a build: a worker that renders Markdown articles on a second core, ahead of their pages; it loads now and
+    // starts on the entries the content check reads, as soon as it has read them.
+    prerenderArticles({ base, contentDir: contentDir(process.env) }),
     // Before anything is built: check every content file and stop with every problem listed (dev: error overlay).
     contentCheck({ contentDir: contentDir(process.env) }),
-    // Then, in a build: render Markdown articles on a second core, ahead of their pages.
-    prerenderArticles({ base, contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
     // After the pages are written: each page's Content-Security-Policy keeps only the hashes of its own inline blocks.

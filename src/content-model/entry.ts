@@ -76,6 +76,25 @@ export function settledEntries(dir: string): Entry[] {
   return out;
 }
 
+/**
+ * Says that every file under `dir` has been read into this process's model: the content check calls it as soon as
+ * it has parsed them all, before its rules across files run, so whoever waits for the entries (onContentRead) starts
+ * while the rules run.
+ */
+export function contentRead(dir: string): void {
+  const root = resolve(dir);
+  const waiting = shared.readWaiters.get(root) ?? [];
+  shared.readWaiters.delete(root);
+  for (const wake of waiting) wake();
+}
+
+/** Calls `then` with the entries under `dir` (settledEntries) when the content check says it has read them all
+ * (contentRead): at once, in the check's own turn, not after the rules the check runs next. */
+export function onContentRead(dir: string, then: (entries: Entry[]) => void): void {
+  const root = resolve(dir);
+  shared.readWaiters.set(root, [...(shared.readWaiters.get(root) ?? []), () => then(settledEntries(root))]);
+}
+
 /** Forgets every entry and count (tests). */
 export function resetModel(): void {
   shared.entries.clear();

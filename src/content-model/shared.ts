@@ -17,6 +17,8 @@ export interface Shared {
   /** Goes up whenever an entry is added or a file's entry changes: what is computed from many entries (the
    * timeline's pages) is kept until it does. */
   version: number;
+  /** Who waits for the content check to have read every file of a content root (whenContentRead), by root. */
+  readWaiters: Map<string, (() => void)[]>;
 }
 
 const KEY = Symbol.for('walled-gardens.content-model');
@@ -27,6 +29,7 @@ export const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>
   signatures: new Map(),
   parses: new Map(),
   version: 0,
+  readWaiters: new Map(),
 });
 
 /** Puts an entry in the table (replacing the file's older version). */

@@ -18,8 +18,12 @@ export interface PrerenderTask {
   base: string;
   /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
-  /** The content model's entries the main thread already read (settledEntries), so no file is parsed again here;
-   * the timeline's pages, which links to events name, are computed from them as the pages compute theirs. */
+}
+
+/** The message that starts the rendering: the content model's entries the main thread has read (settledEntries), so
+ * no file is parsed again here; the timeline's pages, which links to events name, are computed from them as the
+ * pages compute theirs. Until it comes the worker only loads its code; 'stop' before it ends it with nothing done. */
+export interface PrerenderStart {
   entries: Entry[];
 }
 
@@ -31,33 +35,41 @@ export interface PrerenderReport {
 }
 
 const task = workerData as PrerenderTask;
-for (const entry of task.entries) rememberEntry(entry);
 const render = articleTextRendering({ base: task.base, contentDir: task.contentDir });
-const articles = join(task.contentDir, 'articles');
 const report: PrerenderReport = { rendered: 0, skipped: 0, parsed: 0 };
 let stop = false;
-parentPort?.on('message', (message) => {
+let start: (entries: Entry[] | undefined) => void = () => {};
+const given = new Promise<Entry[] | undefined>((resolve) => (start = resolve));
+parentPort?.on('message', (message: PrerenderStart | 'stop') => {
   if (message === 'stop') stop = true;
+  start(message === 'stop' ? undefined : message.entries);
 });
 
-for (const name of readdirSync(articles)
-  .filter((file) => file.endsWith('.md'))
-  .sort()
-  .reverse()) {
-  if (stop) break;
-  const path = join(articles, name);
-  const text = readFileSync(path, 'utf8');
-  const source = sourceOfText(path, text);
-  const key = htmlCacheKey(task, path, text, source.frontmatter);
-  if (readCachedHtml(htmlCacheFile(task.cacheDir, key)) !== undefined) continue;
-  try {
-    writeCachedRendering(task.cacheDir, key, await render(source));
-    report.rendered += 1;
-  } catch {
-    report.skipped += 1;
+async function renderAll(entries: Entry[]): Promise<void> {
+  for (const entry of entries) rememberEntry(entry);
+  const articles = join(task.contentDir, 'articles');
+  for (const name of readdirSync(articles)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .reverse()) {
+    if (stop) break;
+    const path = join(articles, name);
+    const text = readFileSync(path, 'utf8');
+    const source = sourceOfText(path, text);
+    const key = htmlCacheKey(task, path, text, source.frontmatter);
+    if (readCachedHtml(htmlCacheFile(task.cacheDir, key)) !== undefined) continue;
+    try {
+      writeCachedRendering(task.cacheDir, key, await render(source));
+      report.rendered += 1;
+    } catch {
+      report.skipped += 1;
+    }
+    // Lets a 'stop' message in between articles.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  // Lets a 'stop' message in between articles.
-  await new Promise((resolve) => setImmediate(resolve));
 }
+
+const entries = await given;
+if (entries && !stop) await renderAll(entries);
 report.parsed = [...parseCounts().values()].reduce((sum, n) => sum + n, 0);
 parentPort?.postMessage(report);

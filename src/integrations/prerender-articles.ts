@@ -1,10 +1,12 @@
 // Renders Markdown articles on a second core during `astro build`. Astro renders pages one at a time on one
-// thread, and an article page's own work is mostly rendering the article's text through our pipeline. Once the
-// content check has passed, this starts a worker thread (src/data/prerender-worker.ts) that renders articles
-// into the HTML cache (src/data/article-html.ts), from the end of the list, while Astro syncs the content,
-// bundles and renders pages from the beginning (given the entries the content check read, so nothing is parsed twice); a page whose article the worker already rendered reads it from
-// the cache. The HTML is the same either way (same pipeline, same settings). On one core, or for a small corpus,
-// it does nothing.
+// thread, and an article page's own work is mostly rendering the article's text through our pipeline. This starts
+// a worker thread (src/data/prerender-worker.ts) before the content check, so it loads its code while the check
+// parses; as soon as the check has read every file (before its rules across files run) the worker is given those
+// entries, so nothing is parsed twice, and renders articles into the HTML cache (src/data/article-html.ts), from
+// the end of the list, while the check finishes and Astro syncs the content, bundles and renders pages from the
+// beginning. A page whose article the worker already rendered reads it from the cache. The HTML is the same either
+// way (same pipeline, same settings). If the check finds problems the build stops, and the worker with it. On one
+// core, or for a small corpus, it does nothing.
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
-import type { PrerenderReport, PrerenderTask } from '../data/prerender-worker.ts';
+import type { PrerenderReport, PrerenderStart, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
-import { settledEntries } from '../content-model/entry.ts';
+import { onContentRead } from '../content-model/entry.ts';
 
 export interface PrerenderOptions {
   base: string;
@@ -41,16 +43,17 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           return;
         }
         if (count < (options.minArticles ?? 50)) return;
-        // The content check (the integration before this one) has read every file: the worker is given those entries
-        // rather than parsing the same YAML and Markdown a second time.
         const task: PrerenderTask = {
           projectRoot,
           contentDir,
           base: options.base,
           cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)),
-          entries: settledEntries(contentDir),
         };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
+        // The content check (the integration after this one) reads every file: the worker starts on those entries
+        // rather than parsing the same YAML and Markdown a second time.
+        const started = worker;
+        onContentRead(contentDir, (entries) => started.postMessage({ entries } satisfies PrerenderStart));
         // A build that stops early (a page fails) must not wait for the worker to finish.
         worker.unref();
         finished = new Promise((done) => {

@@ -13,7 +13,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { htmlTreeOf, parseBody, passagesOf } from '../../src/content-model/body.ts';
-import { parseCounts, readEntry, resetModel } from '../../src/content-model/entry.ts';
+import { contentRead, onContentRead, parseCounts, readEntry, resetModel, type Entry } from '../../src/content-model/entry.ts';
 import { bodyOf, frontmatterValues } from '../../src/content-model/frontmatter.ts';
 import { walkPassages } from '../../src/content-model/passages.ts';
 import { anchorQuote } from '../../src/lib/annotations/anchor-quote.ts';
@@ -114,6 +114,35 @@ describe('each file is parsed once per version, whoever asks', () => {
     const counts = parseCounts();
     expect(counts.size).toBe(filesChecked);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  test('a wait for the content is answered in the turn the check says it has read it, and once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-read-'));
+    const calls: number[] = [];
+    onContentRead(dir, (entries) => calls.push(entries.length));
+    contentRead(join(dir, 'elsewhere'));
+    expect(calls).toEqual([]);
+    contentRead(dir);
+    expect(calls).toEqual([0]);
+    contentRead(dir);
+    expect(calls).toEqual([0]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('whoever waits for the content (the pre-render worker) is given every entry the check read, parsed once, before the check ends', async () => {
+    const root = resolve('content');
+    const order: string[] = [];
+    let entries: Entry[] = [];
+    onContentRead(root, (read) => {
+      order.push('entries');
+      entries = read;
+    });
+    const { filesChecked } = await checkContent({ root }, { threads: 1 }).then((result) => (order.push('check'), result));
+    expect(order).toEqual(['entries', 'check']);
+    expect(entries).toHaveLength(filesChecked);
+    // Plain values another thread can be given: every article's passages are computed already.
+    expect(entries.filter((entry) => entry.kind === 'article').every((entry) => Array.isArray(entry.body?.passages))).toBe(true);
+    expect([...parseCounts().values()].every((count) => count === 1)).toBe(true);
   });
 
   test('a changed file is parsed again, an unchanged one is not', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.ts';
 import { htmlCacheFile, htmlCacheKey } from '../../src/content-model/html-cache.ts';
 import { readEntry, settledEntries } from '../../src/content-model/entry.ts';
-import type { PrerenderReport, PrerenderTask } from '../../src/data/prerender-worker.ts';
+import type { PrerenderReport, PrerenderStart, PrerenderTask } from '../../src/data/prerender-worker.ts';
 import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
 import { timelineEventPages } from '../../src/lib/timeline/event-file.ts';
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
@@ -26,11 +26,13 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-function runWorker(task: PrerenderTask): Promise<PrerenderReport> {
+/** Starts the worker as the build does: it loads, then is given the entries the main thread read (or told to stop). */
+function runWorker(task: PrerenderTask, start: PrerenderStart | 'stop'): Promise<PrerenderReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../../src/data/prerender-worker.ts', import.meta.url), { workerData: task });
     worker.once('message', (report: PrerenderReport) => void worker.terminate().then(() => resolve(report)));
     worker.once('error', reject);
+    worker.postMessage(start);
   });
 }
 
@@ -39,7 +41,7 @@ test('renders every article into the cache, as its page would, and skips what is
   const cacheDir = join(root, 'cache');
   const eventPages = new Map(timelineEventPages(contentDir));
   expect(Math.max(...eventPages.values())).toBe(2);
-  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, entries: [] };
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir };
   const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
 
   // One article is cached already (by an earlier build): the worker leaves it as it is.
@@ -51,7 +53,7 @@ test('renders every article into the cache, as its page would, and skips what is
   const cacheFile = (path: string, text: string) => htmlCacheFile(cacheDir, htmlCacheKey(pageOptions, path, text, sourceOfText(path, text).frontmatter));
   await writeFile(cacheFile(first, firstText), '<p>cached before</p>');
 
-  expect(await runWorker(task)).toMatchObject({ rendered: names.length - 1, skipped: 0 });
+  expect(await runWorker(task, { entries: [] })).toMatchObject({ rendered: names.length - 1, skipped: 0 });
   const render = articleTextRenderer({ base: '/', contentDir });
   const linkedPages = new Set<number>();
   for (const name of names.slice(1)) {
@@ -80,10 +82,17 @@ test('given the entries the main thread read, the worker parses no file again', 
   }
   const entries = settledEntries(contentDir);
   expect(entries.length).toBeGreaterThan(12);
-  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, entries });
+  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir }, { entries });
   expect(given).toEqual({ rendered: 12, skipped: 0, parsed: 0 });
   // The same worker with nothing given parses the files it renders (and those their notes cite).
-  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), entries: [] });
+  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone') }, { entries: [] });
   expect(alone.rendered).toBe(12);
   expect(alone.parsed).toBeGreaterThanOrEqual(12);
+});
+
+test('told to stop before it is given the entries (the build ended first), the worker renders nothing', { timeout: 60_000 }, async () => {
+  const contentDir = join(root, 'content');
+  const cacheDir = join(root, 'cache-stopped');
+  expect(await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir }, 'stop')).toEqual({ rendered: 0, skipped: 0, parsed: 0 });
+  await expect(readdir(cacheDir)).rejects.toThrow();
 });

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
-import { digestOf, rememberEntry } from '../../content-model/entry.ts';
+import { contentRead, digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
@@ -221,5 +221,7 @@ export async function checkContent(options: CheckOptions, parallel?: ParallelOpt
   // Files parsed in worker threads or taken from the cache become this process's content model too: the content
   // loader and the pages take them from there instead of parsing them again.
   for (const result of parsed) if (result.model) rememberEntry(result.model);
+  // The pre-render worker (src/integrations/prerender-articles.ts) starts on them now, while the rules below run.
+  contentRead(root);
   return checkParsed(files, parsed, { root, cwd, projectRoot });
 }
