@@ -22,7 +22,7 @@ import { VFile } from 'vfile';
 import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
-import { entryOfText } from '../content-model/entry.ts';
+import { digestOf, entryOfText } from '../content-model/entry.ts';
 import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile } from '../content-model/html-cache.ts';
 import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
@@ -139,18 +139,29 @@ export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
   return bodyOf(readFileSync(resolve(article.filePath), 'utf8'));
 }
 
-/** The cache name of a Markdown article's rendering, and its source. */
-function cacheKeyOf(article: Article): { key: string; source: ArticleSource } {
+/** In a build, the name each article's text was given, by file, with the digest of the text it was given for. */
+const namedInBuild = new Map<string, { digest: string; key: string }>();
+
+/** The cache name of a Markdown article's rendering, and its source (split only when it has to be rendered). */
+function cacheKeyOf(article: Article): { key: string; source: () => ArticleSource } {
   const path = resolve(article.filePath!);
   const text = readFileSync(path, 'utf8');
-  const source = sourceOfText(path, text);
+  const split = () => sourceOfText(path, text);
+  // An article's page and its open data both ask. In a build nothing the name depends on changes while the pages
+  // are written, so the second ask takes the first answer while the text is the same; a dev server asks afresh
+  // (a topic or a cited article may have changed since).
+  const digest = digestOf(text);
+  const known = import.meta.env.DEV ? undefined : namedInBuild.get(path);
+  if (known?.digest === digest) return { key: known.key, source: split };
+  const source = split();
   const key = htmlCacheKey(
     { base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() },
     path,
     text,
     source.frontmatter,
   );
-  return { key, source };
+  if (!import.meta.env.DEV) namedInBuild.set(path, { digest, key });
+  return { key, source: () => source };
 }
 
 /** Renders a Markdown article's text and caches it; the rendering. */
@@ -167,7 +178,7 @@ export async function articleHtml(article: Article): Promise<string | undefined>
   // Rendered by an earlier build, earlier in this one, or by the pre-render worker (src/integrations/prerender-articles.ts).
   const hit = readCachedHtml(htmlCacheFile(htmlCacheDir(), key));
   if (hit !== undefined) return hit;
-  return (await renderAndCache(key, source)).html;
+  return (await renderAndCache(key, source())).html;
 }
 
 /** Where a Markdown article's notes are in its rendered text (undefined for an .mdx one): measured when it was
@@ -179,7 +190,7 @@ export async function articleNotesMeasured(article: Article): Promise<MeasuredAr
   const folder = htmlCacheDir();
   const html = readCachedHtml(htmlCacheFile(folder, key));
   if (html === undefined) {
-    const rendering = await renderAndCache(key, source);
+    const rendering = await renderAndCache(key, source());
     return rendering.notes ?? measureNotes(fromHtml(rendering.html, { fragment: true }));
   }
   return readCachedNotes(folder, key) ?? measureNotes(fromHtml(html, { fragment: true }));
