@@ -145,3 +145,25 @@ export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
   })();
   return gathered;
 }
+
+/** What the pages of the collection and each article's own collection look up in the gathered notes, computed once
+ * per gathering: each of the hundreds of pages asks, and walking every note for each would grow with the square of
+ * the site. */
+const lookups = new WeakMap<ArticleNotes[], { every: Record<string, unknown>[]; byId: Map<string, ArticleNotes> }>();
+
+async function gatheredLookups(site: URL) {
+  const all = await allArticleNotes(site);
+  let found = lookups.get(all);
+  if (!found) lookups.set(all, (found = { every: all.flatMap((article) => article.annotations), byId: new Map(all.map((article) => [article.id, article])) }));
+  return found;
+}
+
+/** Every note of the site as a Web Annotation, in the collection's order (newest article first, reading order). */
+export async function siteAnnotations(site: URL): Promise<Record<string, unknown>[]> {
+  return (await gatheredLookups(site)).every;
+}
+
+/** One article's gathered notes, by its id. */
+export async function notesOfArticle(site: URL, id: string): Promise<ArticleNotes | undefined> {
+  return (await gatheredLookups(site)).byId.get(id);
+}

@@ -2,7 +2,7 @@
 // in reading order.
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
-import { allArticleNotes } from '../../data/open-data.ts';
+import { siteAnnotations } from '../../data/open-data.ts';
 import { pageCount, sitePage } from '../../lib/open-data/web-annotation.ts';
 import { SITE_TITLE } from '../../lib/site.ts';
 
@@ -12,7 +12,7 @@ export async function getStaticPaths() {
 }
 
 export async function GET(context: APIContext) {
-  const annotations = (await allArticleNotes(context.site!)).flatMap((article) => article.annotations);
+  const annotations = await siteAnnotations(context.site!);
   const page = sitePage(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, annotations, Number(context.params.page));
   return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }

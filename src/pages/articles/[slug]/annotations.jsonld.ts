@@ -1,7 +1,7 @@
 // One article's notes as a W3C Web Annotation collection, beside its page (announced from the page's head).
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
-import { allArticleNotes } from '../../../data/open-data.ts';
+import { notesOfArticle } from '../../../data/open-data.ts';
 import { articleCollection } from '../../../lib/open-data/web-annotation.ts';
 
 export async function getStaticPaths() {
@@ -9,7 +9,7 @@ export async function getStaticPaths() {
 }
 
 export async function GET(context: APIContext) {
-  const article = (await allArticleNotes(context.site!)).find((a) => a.id === context.params.slug)!;
+  const article = (await notesOfArticle(context.site!, context.params.slug!))!;
   const collection = articleCollection(new URL('annotations.jsonld', article.page).href, `Notes on “${article.title}”`, article.annotations);
   return new Response(JSON.stringify(collection), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }
