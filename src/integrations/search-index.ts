@@ -114,11 +114,22 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
 }
 
 export default function searchIndex(): AstroIntegration {
+  let indexing: { dir: string; summary: Promise<IndexSummary> } | undefined;
   return {
     name: 'search-index',
     hooks: {
+      // Started as soon as the pages are written, while the build's last steps (the sitemap, each page's policy)
+      // run on the main thread: Pagefind indexes in a process of its own. A page rewritten meanwhile by the page
+      // policy is replaced whole (src/integrations/page-policy.ts) and differs only in its <head>, which is not indexed.
+      'astro:build:generated': ({ dir }) => {
+        const summary = buildSearchIndex(fileURLToPath(dir));
+        // Awaited in astro:build:done; until then a failure must not count as unhandled.
+        summary.catch(() => {});
+        indexing = { dir: fileURLToPath(dir), summary };
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const summary = await buildSearchIndex(fileURLToPath(dir));
+        const site = fileURLToPath(dir);
+        const summary = await (indexing?.dir === site ? indexing.summary : buildSearchIndex(site));
         logger.info(
           `${summary.records} search records written to pagefind/ from ${summary.pages} pages, notes and events as sub-results of their page (${Math.round(summary.indexBytes / 1024)} KiB of index).`,
         );
