@@ -82,6 +82,27 @@ describe('built pages', () => {
       { href: '/in-template/', line: 2, column: 88 },
     ]);
   });
+
+  // What the HTML parser reads as text is not a link, as the tree builder would have it; inside SVG it is markup.
+  test.each([
+    ['a script', '<script>document.body.innerHTML = \'<a href="/in-script/" id="s">\';</script>', [], []],
+    ['a style', '<style>a[href="/x/"]::before { content: "<a href=\'/in-style/\'>" }</style>', [], []],
+    ['a title', '<title><a href="/in-title/"></title>', [], []],
+    ['a textarea', '<textarea id="t"><a href="/in-textarea/" id="u"></textarea>', ['t'], []],
+    ['noscript (scripting on, as in a browser)', '<noscript><a href="/in-noscript/"></a></noscript>', [], []],
+    [
+      'an SVG title, which is markup',
+      '<svg id="icon"><title>Icon</title><a href="/from-svg/"><path id="p"/></a></svg><a href="/after/">',
+      ['icon', 'p'],
+      ['/from-svg/', '/after/'],
+    ],
+    ['an SVG style', '<svg><style>.a{}</style><a href="/svg-link/"></a></svg><script><a href="/not/"></script>', [], ['/svg-link/']],
+    ['text after a script', '<script src="/a.js"></script><p id="after"><a href="/b/">b</a>', ['after'], ['/a.js', '/b/']],
+  ])('in %s', (_where, body, ids, hrefs) => {
+    const built = readBuiltPage(`<!doctype html><html><head></head><body>${body}</body></html>`);
+    expect([...built.ids]).toEqual(ids);
+    expect(built.links.map((link) => link.href)).toEqual(hrefs);
+  });
 });
 
 describe('link rules', () => {

@@ -1,11 +1,30 @@
 // What a built page offers and asks for: the ids a link can point to (#p-3, #note-cpm, #event-…) and every address
 // it links to or loads. Read from the HTML Astro wrote, so the link check knows exactly the pages and anchors that
 // exist, whatever template made them (a new page type, a paginated list) and however many pages a list has.
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+//
+// A page is read with parse5's tokenizer, not its tree builder: the ids and addresses are attributes of tags, which
+// the tokenizer gives as the tree builder would see them, and building the tree cost almost half the time (the link
+// check reads every page of the site). What the tokenizer cannot know alone it is told as the tree builder tells it:
+// the text of <script>, <style>, <textarea>, <title> and the like is text, not tags, except inside SVG and MathML.
+import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
+/** The elements whose text the HTML parser reads as text (the tree builder switches the tokenizer for them). With
+ * scripting on, as in a browser, <noscript> is one of them. */
+const TEXT_ONLY: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
 
+/** Where markup in another namespace starts; inside, no element's text is raw. */
+const FOREIGN = new Set(['svg', 'math']);
 /** The attributes that hold an address a reader follows or the page loads. */
 const ADDRESS_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],
@@ -33,32 +52,39 @@ export interface BuiltPage {
   links: PageLink[];
 }
 
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function walk(node: Node, visit: (element: Element) => void): void {
-  if (isElement(node)) visit(node);
-  const children = 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) walk(child, visit);
-  // <template> keeps its children apart, in `content`.
-  if (isElement(node) && node.tagName === 'template' && 'content' in node) walk(node.content, visit);
-}
-
-/** The ids and links of one page's HTML. `positions` adds where each link is (slower: asked for only to report). */
-export function readBuiltPage(html: string, options: { positions?: boolean; fragment?: boolean } = {}): BuiltPage {
-  const parseOptions = { sourceCodeLocationInfo: options.positions ?? false };
-  const root = (options.fragment ? parseFragment(html, parseOptions) : parse(html, parseOptions)) as Node;
+/** The ids and links of one page's HTML. `positions` adds where each link is (asked for only to report). */
+export function readBuiltPage(html: string, options: { positions?: boolean } = {}): BuiltPage {
   const ids = new Set<string>();
   const links: PageLink[] = [];
-  walk(root, (element) => {
-    const wanted = ADDRESS_ATTRIBUTES[element.tagName] ?? [];
-    for (const attribute of element.attrs) {
-      if (attribute.name === 'id' || (attribute.name === 'name' && element.tagName === 'a')) ids.add(attribute.value);
-      if (!wanted.includes(attribute.name)) continue;
-      const at = element.sourceCodeLocation?.attrs?.[attribute.name];
-      links.push({ href: attribute.value, ...(at ? { line: at.startLine, column: at.startCol } : {}) });
-    }
-  });
+  /** Open <svg> and <math> elements. */
+  let foreign = 0;
+  const ignore = () => {};
+  const handler: TokenHandler = {
+    onStartTag(tag: Token.TagToken) {
+      const wanted = ADDRESS_ATTRIBUTES[tag.tagName] ?? [];
+      for (const attribute of tag.attrs) {
+        if (attribute.name === 'id' || (attribute.name === 'name' && tag.tagName === 'a')) ids.add(attribute.value);
+        if (!wanted.includes(attribute.name)) continue;
+        const at = tag.location?.attrs?.[attribute.name];
+        links.push({ href: attribute.value, ...(at ? { line: at.startLine, column: at.startCol } : {}) });
+      }
+      if (FOREIGN.has(tag.tagName) && !tag.selfClosing) foreign += 1;
+      const mode = TEXT_ONLY[tag.tagName];
+      if (mode !== undefined && foreign === 0) tokenizer.state = mode;
+      tokenizer.inForeignNode = foreign > 0;
+    },
+    onEndTag(tag: Token.TagToken) {
+      if (FOREIGN.has(tag.tagName) && foreign > 0) foreign -= 1;
+      tokenizer.inForeignNode = foreign > 0;
+    },
+    onComment: ignore,
+    onDoctype: ignore,
+    onEof: ignore,
+    onCharacter: ignore,
+    onNullCharacter: ignore,
+    onWhitespaceCharacter: ignore,
+  };
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: options.positions ?? false }, handler);
+  tokenizer.write(html, true);
   return { ids, links };
 }
