@@ -26,7 +26,10 @@ export interface TopicIndex {
   topics: Topic[];
   events: TimelineEvent[];
   articleById: Map<string, Article>;
+  /** Each article's place in `articles` (newest first), for lists that must keep that order. */
+  articleRank: Map<string, number>;
   topicById: Map<string, Topic>;
+  eventById: Map<string, TimelineEvent>;
   passages: Map<string, Passage[]>;
   mentions: Map<string, Mention[]>;
   notes: Map<string, TaggedNote[]>;
@@ -69,7 +72,9 @@ async function build(): Promise<TopicIndex> {
     topics,
     events,
     articleById: new Map(articles.map((a) => [a.id, a])),
+    articleRank: new Map(articles.map((a, rank) => [a.id, rank])),
     topicById: new Map(topics.map((t) => [t.id, t])),
+    eventById: new Map(events.map((e) => [e.id, e])),
     passages,
     mentions,
     notes,
@@ -98,13 +103,26 @@ export interface Coverage {
   mentions: number;
 }
 
+/** Each index's coverage by topic, computed on first ask: the home page, the topic list, every topic page and the
+ * coverage pages all ask. */
+const coverages = new WeakMap<TopicIndex, Map<string, readonly Coverage[]>>();
+
 /** Articles about or mentioning a topic, newest first, with how often each names it. */
-export function coverageOf(index: TopicIndex, topic: string): Coverage[] {
-  const counts = new Map<string, number>();
-  for (const mention of index.mentions.get(topic) ?? []) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
-  return index.articles
-    .filter((a) => counts.has(a.id) || a.data.topics.includes(topic) || (index.notes.get(topic) ?? []).some((n) => n.article.id === a.id))
-    .map((article) => ({ article, mentions: counts.get(article.id) ?? 0 }));
+export function coverageOf(index: TopicIndex, topic: string): readonly Coverage[] {
+  let byTopic = coverages.get(index);
+  if (!byTopic) coverages.set(index, (byTopic = new Map<string, readonly Coverage[]>()));
+  let coverage = byTopic.get(topic);
+  if (!coverage) {
+    const counts = new Map<string, number>();
+    for (const mention of index.mentions.get(topic) ?? []) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
+    // A set, not a search of the topic's notes for each article: that grew with articles × notes.
+    const noted = new Set((index.notes.get(topic) ?? []).map((n) => n.article.id));
+    coverage = index.articles
+      .filter((a) => counts.has(a.id) || a.data.topics.includes(topic) || noted.has(a.id))
+      .map((article) => ({ article, mentions: counts.get(article.id) ?? 0 }));
+    byTopic.set(topic, coverage);
+  }
+  return coverage;
 }
 
 /** Events tagged with a topic, oldest first. */
