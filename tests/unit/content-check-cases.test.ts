@@ -2,7 +2,9 @@
 // and the exact message each one gets (file, line and column, what was expected and found, how to fix it, and
 // where CONTRIBUTING.md explains it). A message that changes must change here too, so it never silently degrades.
 // Each fixture is valid apart from its one mistake; `<dir>/` stands for the fixture's folder.
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/content-check/check-content.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
@@ -654,6 +656,26 @@ describe('every likely mistake gets its exact message', () => {
     const folders = readdirSync(FIXTURES).sort();
     expect(folders).toEqual(cases.map(([name]) => name).sort());
     expect(folders.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('a topic no one tags is used when an article names it', () => {
+  // The orphan-topic fixture, with its article naming the topic in its text (or naming only a longer alias of another).
+  test.each([
+    ['names it', 'Shoppers could pay with Alipay.', []],
+    ['names it in Chinese', '支付宝 was not accepted.', []],
+    ['names nothing of it', 'Shoppers could pay with cash.', ['orphan-topic']],
+  ])('the article %s', async (_how, sentence, rules) => {
+    const dir = mkdtempSync(join(tmpdir(), 'orphan-'));
+    try {
+      cpSync(`${FIXTURES}/orphan-topic`, dir, { recursive: true });
+      const article = join(dir, 'articles', 'example.md');
+      writeFileSync(article, `${readFileSync(article, 'utf8').trimEnd()}\n\n${sentence}\n`);
+      const { problems } = await checkContent({ root: dir });
+      expect(problems.map((problem) => problem.rule)).toEqual(rules);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

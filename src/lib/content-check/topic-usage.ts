@@ -45,14 +45,18 @@ function taggedTopics(registry: Registry): Set<string> {
   return tagged;
 }
 
-/** Topics whose aliases occur in some article's paragraphs. */
-function mentionedTopics(registry: Registry): Set<string> {
-  const matcher = new AliasMatcher(aliasEntries(registry.topics));
+/** Which of `wanted` have an alias in some article's paragraphs. The paragraphs are read only until every wanted
+ * topic is found (usually none is wanted: every topic is tagged somewhere), with every topic's aliases matched, so a
+ * longer name of another topic still wins over a shorter one, as on the pages. */
+function mentionedTopics(registry: Registry, wanted: ReadonlySet<string>): Set<string> {
   const mentioned = new Set<string>();
+  if (wanted.size === 0) return mentioned;
+  const matcher = new AliasMatcher(aliasEntries(registry.topics));
   for (const article of registry.articles.values()) {
     for (const passage of article.body?.passages ?? []) {
       if (passage.number === undefined) continue;
-      for (const match of matcher.find(passage.text)) mentioned.add(match.topic);
+      for (const match of matcher.find(passage.text)) if (wanted.has(match.topic)) mentioned.add(match.topic);
+      if (mentioned.size === wanted.size) return mentioned;
     }
   }
   return mentioned;
@@ -60,7 +64,7 @@ function mentionedTopics(registry: Registry): Set<string> {
 
 export function orphanTopicProblems(registry: Registry): Problem[] {
   const tagged = taggedTopics(registry);
-  const mentioned = mentionedTopics(registry);
+  const mentioned = mentionedTopics(registry, new Set([...registry.topics.keys()].filter((slug) => !tagged.has(slug))));
   return [...registry.topics].flatMap(([slug, entry]) => {
     if (tagged.has(slug) || mentioned.has(slug)) return [];
     const aliases = stringItems(entry.data.aliases).map(([, alias]) => alias);
