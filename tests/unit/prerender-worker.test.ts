@@ -96,3 +96,17 @@ test('told to stop before it is given the entries (the build ended first), the w
   expect(await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir }, 'stop')).toEqual({ rendered: 0, skipped: 0, parsed: 0 });
   await expect(readdir(cacheDir)).rejects.toThrow();
 });
+
+test('once it has reported, the thread ends by itself, so its memory is freed before the build ends', { timeout: 60_000 }, async () => {
+  const contentDir = join(root, 'content');
+  const worker = new Worker(new URL('../../src/data/prerender-worker.ts', import.meta.url), {
+    workerData: { projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-ends') } satisfies PrerenderTask,
+  });
+  const reports: PrerenderReport[] = [];
+  worker.on('message', (report: PrerenderReport) => reports.push(report));
+  const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
+  worker.postMessage({ entries: [] } satisfies PrerenderStart);
+  expect(await exitCode).toBe(0);
+  expect(reports).toHaveLength(1);
+  expect(reports[0]!.rendered).toBe(12);
+});
