@@ -44,17 +44,34 @@ export interface PagefindEngine {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/** The options pagefind.js is started with, here and by the search page's early start (src/pages/search.astro). */
+export function engineOptions(): Record<string, unknown> {
+  return { basePath: BUNDLE_PATH, baseUrl: base, excerptLength: EXCERPT_LENGTH, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING };
+}
+
+declare global {
+  interface Window {
+    /** Pagefind as the search page started it while the page was still loading (src/pages/search.astro), when
+     * its address asks for a search: the same module, options and start as loadSearchEngine() below. */
+    searchEngineStarted?: Promise<PagefindEngine>;
+  }
+}
+
 let loading: Promise<PagefindEngine> | undefined;
 
 /** Loads and starts Pagefind once per page; rejects (and allows a retry) when the bundle is missing. */
 export function loadSearchEngine(): Promise<PagefindEngine> {
-  loading ??= (async () => {
-    const engine = (await import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`)) as PagefindEngine;
-    await engine.options({ basePath: BUNDLE_PATH, baseUrl: base, excerptLength: EXCERPT_LENGTH, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
-    await engine.init();
-    return engine;
-  })().catch((error: unknown) => {
+  loading ??= (
+    window.searchEngineStarted ??
+    (async () => {
+      const engine = (await import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`)) as PagefindEngine;
+      await engine.options(engineOptions());
+      await engine.init();
+      return engine;
+    })()
+  ).catch((error: unknown) => {
     loading = undefined;
+    window.searchEngineStarted = undefined;
     throw new Error(`The search index could not be loaded from ${BUNDLE_PATH} (it is written by npm run build): ${String(error)}`);
   });
   return loading;

@@ -292,6 +292,51 @@ test.describe('the results page', () => {
     expect(shift).toBeLessThan(0.05);
   });
 
+  test('the first result is shown without waiting for the others', async ({ page }) => {
+    // Every result's data is a fragment file; all but the first asked for are held back until a result is shown.
+    const held: (() => Promise<void>)[] = [];
+    let fragments = 0;
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      if (fragments++ === 0) return route.continue();
+      const released = new Promise<void>((resolve) => held.push(() => route.continue().then(resolve)));
+      await released;
+    });
+    await page.goto('search/?q=wechat+pay');
+    await expect(resultLinks(page).first()).toBeVisible();
+    expect(held.length).toBeGreaterThan(0);
+    await expect(resultLinks(page)).toHaveCount(1);
+    await Promise.all(held.map((release) => release()));
+    await expect(resultLinks(page)).toHaveCount(10);
+  });
+
+  test('results are added in their order below those shown, never moved, and the count is announced once', PHONE, async ({ page }) => {
+    await page.addInitScript(() => {
+      const seen = { titles: [] as string[][], heard: [] as string[] };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const titles = [...document.querySelectorAll('[aria-label="Search results"] h3 a')].map((a) => a.textContent ?? '');
+        if (titles.join('\n') !== seen.titles.at(-1)?.join('\n')) seen.titles.push(titles);
+        const said = document.querySelector('[aria-live]')?.textContent?.trim() ?? '';
+        if (said && said !== seen.heard.at(-1)) seen.heard.push(said);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto('search/?q=wechat+pay');
+    await expect(resultLinks(page)).toHaveCount(10);
+    await page.waitForLoadState('networkidle');
+    const final = await resultLinks(page).allTextContents();
+    const seen = await page.evaluate(() => (window as unknown as { seen: { titles: string[][]; heard: string[] } }).seen);
+    for (const titles of seen.titles) expect(final.slice(0, titles.length)).toEqual(titles);
+    expect(seen.heard).toEqual([`${await resultCount(page, 'wechat pay')} results for wechat pay`]);
+  });
+
+  test('without words or filters, the page fetches nothing of the search index', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('search/', { waitUntil: 'networkidle' });
+    await expect(page.getByRole('main').getByRole('searchbox')).toBeVisible();
+    expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  });
+
   test('results come 10 at a time: "Show more results" adds the next ones and moves to the first of them', async ({ page }) => {
     await page.goto('search/?type=topic');
     const count = page.getByRole('main').getByText(/^\d+ results$/);
