@@ -17,24 +17,35 @@ import {
 } from '../../src/lib/bench/dev-edit.ts';
 import { devEditCell, devStartCell } from '../../src/lib/bench/report.ts';
 
-/** A clock that moves only when the code under test sleeps or a request "takes" time. */
-function fakeClock(): Clock & { advance(ms: number): void } {
+/**
+ * A clock of virtual time: sleep() (and a fake request, which sleeps for its duration) waits on a timer; run() lets
+ * the code under test go until every task waits, then moves time to the earliest timer, until the promise settles.
+ */
+function virtualClock(): Clock & { run<T>(promise: Promise<T>): Promise<T> } {
   let now = 0;
+  const timers: { at: number; wake: () => void }[] = [];
   return {
     now: () => now,
-    sleep: (ms) => {
-      now += ms;
-      return Promise.resolve();
-    },
-    advance: (ms) => {
-      now += ms;
+    sleep: (ms) => new Promise<void>((wake) => timers.push({ at: now + ms, wake })),
+    async run(promise) {
+      let settled = false;
+      void promise.finally(() => (settled = true));
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (settled) return promise;
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift();
+        if (!next) throw new Error('Nothing left to wait for, and the promise has not settled.');
+        now = next.at;
+        next.wake();
+      }
     },
   };
 }
 
 describe('polling pages until they show an edit', () => {
-  // Each case: what the page answers on the n-th request (a string, or an Error for a failed request), how long each
-  // request takes, and the seconds and request count expected (undefined seconds: timed out).
+  // Each case: what the page answers to the n-th request (a string, or an Error for a failed request), how long each
+  // request takes, and the seconds and request count expected (undefined seconds: timed out after 1 s).
   test.each([
     ['shown on the first request', ['new'], 20, 0.02, 1],
     ['stale twice, then shown', ['old', 'old', 'new'], 20, 0.26, 3],
@@ -42,50 +53,48 @@ describe('polling pages until they show an edit', () => {
     ['never shown: timed out, every request counted', ['old'], 20, undefined, 9],
     ['a slow request that answers after the time-out does not count', ['old', 'new'], 600, undefined, 2],
   ] as const)('%s', async (_, answers, requestMs, seconds, requests) => {
-    const clock = fakeClock();
+    const clock = virtualClock();
     let n = 0;
-    const fetchText = () => {
-      clock.advance(requestMs);
+    const fetchText = async () => {
       const answer = answers[Math.min(n++, answers.length - 1)]!;
-      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(`<p>${answer} text</p>`);
+      await clock.sleep(requestMs);
+      if (answer instanceof Error) throw answer;
+      return `<p>${answer} text</p>`;
     };
-    const [timing] = await pollPages([{ label: 'its page', path: '/articles/x/', marker: 'new' }], fetchText, {
-      since: 0,
-      intervalMs: 100,
-      timeoutMs: 1000,
-      clock,
-    });
+    const checks = [{ label: 'its page', path: '/articles/x/', marker: 'new' }];
+    const [timing] = await clock.run(pollPages(checks, fetchText, { since: 0, intervalMs: 100, timeoutMs: 1000, clock }));
     expect(timing).toEqual({ label: 'its page', path: '/articles/x/', requests, ...(seconds === undefined ? {} : { seconds }) });
   });
 
-  test('each page gets its own time, and a page that shows is not requested again', async () => {
-    const clock = fakeClock();
+  test('each page is polled on its own: a slow page does not hold up the time of another', async () => {
+    const clock = virtualClock();
     const asked: string[] = [];
-    const fetchText = (path: string) => {
+    const fetchText = async (path: string) => {
       asked.push(path);
-      clock.advance(10);
-      return Promise.resolve(path === '/a/' || clock.now() > 250 ? 'marker' : 'stale');
+      await clock.sleep(path === '/slow/' ? 1000 : 10);
+      return path === '/slow/' || clock.now() > 250 ? 'marker' : 'stale';
     };
-    const timings = await pollPages(
-      [
-        { label: 'a', path: '/a/', marker: 'marker' },
-        { label: 'b', path: '/b/', marker: 'marker' },
-      ],
-      fetchText,
-      { since: 0, intervalMs: 100, timeoutMs: 5000, clock },
-    );
+    const checks = [
+      { label: 'slow', path: '/slow/', marker: 'marker' },
+      { label: 'fast', path: '/fast/', marker: 'marker' },
+    ];
+    const timings = await clock.run(pollPages(checks, fetchText, { since: 0, intervalMs: 100, timeoutMs: 5000, clock }));
     expect(timings.map((t) => [t.label, t.seconds, t.requests])).toEqual([
-      ['a', 0.01, 1],
-      ['b', 0.35, 4],
+      ['slow', 1, 1],
+      ['fast', 0.34, 4],
     ]);
-    expect(asked).toEqual(['/a/', '/b/', '/b/', '/b/', '/b/']);
+    expect(asked.filter((path) => path === '/slow/')).toHaveLength(1);
   });
 
   test('present: false waits for the marker to be gone (a restored file)', async () => {
-    const clock = fakeClock();
-    const fetchText = () => Promise.resolve(clock.now() >= 200 ? 'restored' : 'marker');
-    const [timing] = await pollPages([{ label: 'p', path: '/p/', marker: 'marker' }], fetchText, { since: 0, clock, present: false });
-    expect(timing!.seconds).toBe(0.2);
+    const clock = virtualClock();
+    const fetchText = async () => {
+      await clock.sleep(10);
+      return clock.now() >= 200 ? 'restored' : 'marker';
+    };
+    const checks = [{ label: 'p', path: '/p/', marker: 'marker' }];
+    const [timing] = await clock.run(pollPages(checks, fetchText, { since: 0, clock, present: false }));
+    expect(timing!.seconds).toBe(0.23);
   });
 });
 

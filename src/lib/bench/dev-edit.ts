@@ -58,10 +58,11 @@ export interface PollOptions {
 }
 
 /**
- * Requests every page again and again (each round, then a pause of `intervalMs`) until each shows its marker, or
- * until `timeoutMs` after `since`. A page's time is taken when the response that shows the change has arrived. A
- * failed request (an error page, a refused connection) counts as not showing yet. `present: false` waits for the
- * marker to be gone instead (a restored file).
+ * Requests each page again and again (a request, then a pause of `intervalMs`), every page on its own so a slow
+ * page does not hold up the time of another, until it shows its marker, or until `timeoutMs` after `since`. A
+ * page's time is taken when the response that shows the change has arrived. A failed request (an error page, a
+ * refused connection) counts as not showing yet. `present: false` waits for the marker to be gone instead (a
+ * restored file).
  */
 export async function pollPages(
   checks: readonly PageCheck[],
@@ -72,23 +73,19 @@ export async function pollPages(
   const interval = options.intervalMs ?? 100;
   const timeout = options.timeoutMs ?? 60_000;
   const want = options.present ?? true;
-  const timings: CheckTiming[] = checks.map((check) => ({ label: check.label, path: check.path, requests: 0 }));
-  let pending = checks.map((_, index) => index);
-  while (pending.length > 0 && clock.now() - options.since < timeout) {
-    const still: number[] = [];
-    for (const index of pending) {
-      const check = checks[index]!;
-      const timing = timings[index]!;
+  const poll = async (check: PageCheck): Promise<CheckTiming> => {
+    const timing: CheckTiming = { label: check.label, path: check.path, requests: 0 };
+    while (clock.now() - options.since < timeout) {
       timing.requests += 1;
       const text = await fetchText(check.path).catch(() => undefined);
       const elapsed = clock.now() - options.since;
-      if (text !== undefined && text.includes(check.marker) === want && elapsed <= timeout) timing.seconds = elapsed / 1000;
-      else still.push(index);
+      if (elapsed > timeout) break;
+      if (text !== undefined && text.includes(check.marker) === want) return { ...timing, seconds: elapsed / 1000 };
+      await clock.sleep(interval);
     }
-    pending = still;
-    if (pending.length > 0) await clock.sleep(interval);
-  }
-  return timings;
+    return timing;
+  };
+  return Promise.all(checks.map(poll));
 }
 
 /** A word the page shows once written in place of another: letters only, so no renderer changes it. */

@@ -69,10 +69,15 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   };
 
   const astro = join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  // Node writes a CPU profile only when the process exits of itself: Astro's dev server does not handle SIGINT, so
+  // a preloaded handler turns the stop below into an exit.
+  const exitOnInterrupt = `data:text/javascript,${encodeURIComponent("process.on('SIGINT', () => process.exit(130));")}`;
+  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--import', exitOnInterrupt] : [];
   const started = realClock.now();
   // Its own process group, so stopping it stops whatever it started too.
-  const child = spawn(process.execPath, [...profile, astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  // --ignore-lock: the staged project is this run's alone, and it keeps Astro from moving a server it thinks an AI
+  // agent started into the background, out of this process's reach.
+  const child = spawn(process.execPath, [...profile, astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: options.cwd,
     env: astroEnv(options.cwd, options.corpus),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,7 +177,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   } finally {
     for (const file of restore) await writeFile(file.path, file.text);
     if (!exited) {
-      // SIGINT: Astro stops as on Ctrl+C, and Node writes the CPU profile on the way out.
+      // SIGINT, as Ctrl+C in a terminal.
       process.kill(-child.pid!, 'SIGINT');
       const stopped = await Promise.race([exit.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
       if (!stopped) process.kill(-child.pid!, 'SIGKILL');
