@@ -14,13 +14,15 @@
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
 //   problems remain, and the pages reload once they are fixed. The start-up report is printed in
 //   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
 import { BackgroundCheck } from '../lib/content-check/check-in-worker.ts';
+import { kindOf } from '../lib/content-check/content-files.ts';
+import { fileChanged } from '../content-model/entry.ts';
 import { formatReport, summaryLine, writeReport } from '../lib/content-check/problem.ts';
 
 export interface ContentCheckOptions {
@@ -126,6 +128,10 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         server.watcher.on('all', (_event, path) => {
           const changed = resolve(path);
           if (changed !== root && !changed.startsWith(root + sep)) return;
+          // This thread's content model follows the file now: the check that used to read every file here runs on its
+          // worker, and what is computed from every entry (the timeline's pages) must not wait for a page to read it.
+          const kind = kindOf(relative(root, changed).split(sep).join('/'));
+          if (kind) fileChanged(kind, changed);
           clearTimeout(timer);
           timer = setTimeout(() => void run(), SETTLE_MS);
         });
