@@ -199,6 +199,7 @@ describe('the report rows', () => {
 
   test.each([
     ['start and first page', devStartCell(dev), '41.3 s / 3.3 s'],
+    ['with the load average', devStartCell({ ...dev, loadAverage: 7.24 }), '41.3 s / 3.3 s (load 7.2)'],
     ['an edit shown', devEditCell(dev, 'article-text'), '0.73 s'],
     ['a page that never showed it, and a restore not seen', devEditCell(dev, 'topic-summary'), '1.20 s / not shown in 60 s (restore not shown in 60 s)'],
     ['an edit not made', devEditCell(dev, 'cited-title'), 'n/a'],

@@ -219,6 +219,8 @@ export interface DevServerResult {
   skipped?: string;
   /** Why the measurement stopped (the server never answered, no article to edit), if it did. */
   error?: string;
+  /** The machine's 1-minute load average when the dev server was started (its figures are wall times). */
+  loadAverage?: number;
   /** Seconds from starting `astro dev` until it answered. */
   startSeconds?: number;
   /** The first request of an article page, after start-up (everything rendered cold). */

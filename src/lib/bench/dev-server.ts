@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { basePath } from '../deploy-settings.ts';
 import { joinBase } from '../urls.ts';
@@ -73,6 +74,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   // a preloaded handler turns the stop below into an exit.
   const exitOnInterrupt = `data:text/javascript,${encodeURIComponent("process.on('SIGINT', () => process.exit(130));")}`;
   const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--import', exitOnInterrupt] : [];
+  result.loadAverage = loadavg()[0]!;
   const started = realClock.now();
   // Its own process group, so stopping it stops whatever it started too.
   // --ignore-lock: the staged project is this run's alone, and it keeps Astro from moving a server it thinks an AI

@@ -83,7 +83,8 @@ export function devStartCell(dev: DevServerResult | undefined): string {
   if (!dev) return 'n/a';
   if (dev.skipped) return `skipped: ${dev.skipped}`;
   if (dev.startSeconds === undefined) return `failed: ${dev.error ?? 'no answer'}`;
-  return `${seconds(dev.startSeconds)} / ${dev.firstRequest ? seconds(dev.firstRequest.seconds) : 'n/a'}`;
+  const load = dev.loadAverage === undefined ? '' : ` (load ${dev.loadAverage.toFixed(1)})`;
+  return `${seconds(dev.startSeconds)} / ${dev.firstRequest ? seconds(dev.firstRequest.seconds) : 'n/a'}${load}`;
 }
 
 /** How long one kind of edit took to show on each page it affects (" / " between pages), "not shown in N s" for a page
@@ -139,7 +140,7 @@ const ROWS: Row[] = [
     'rebuild after one article changes (wall / CPU)',
     (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a'),
   ],
-  ['dev server: start / first article page', (r) => devStartCell(r.dev)],
+  ['dev server: start / first article page (load average)', (r) => devStartCell(r.dev)],
   ['dev: article text edit shown on its page', (r) => devEditCell(r.dev, 'article-text')],
   ['dev: topic overview edit shown on the topic page', (r) => devEditCell(r.dev, 'topic-overview')],
   ['dev: topic summary edit shown (topic page / article page)', (r) => devEditCell(r.dev, 'topic-summary')],
