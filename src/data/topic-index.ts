@@ -47,9 +47,15 @@ function listOf<T>(map: Map<string, T[]>, key: string): T[] {
  * with. A dev server builds the index for every topic page it serves (so edits show at once), and matching every
  * article's text against every alias is most of that work (about 1.7 s at 1,000 articles): an edit changes one
  * article, or a topic without touching its aliases, so every other article's mentions are taken from here.
- * Replaced by each index, so it holds only the current versions.
+ * Replaced by each index, so it holds only the current versions. It lives on globalThis, under a registered
+ * symbol, because the dev server evaluates this module again after every content edit, exactly when it is needed.
  */
-let lastMentions: { aliases: string; byFile: Map<string, Mention[]> } = { aliases: '', byFile: new Map() };
+interface KnownMentions {
+  aliases: string;
+  byFile: Map<string, Mention[]>;
+}
+const MENTIONS = Symbol.for('walled-gardens.topic-index.mentions');
+const memo = globalThis as { [MENTIONS]?: KnownMentions };
 
 async function build(): Promise<TopicIndex> {
   const [articles, topics, events] = await Promise.all([getCollection('articles'), getCollection('topics'), getCollection('events')]);
@@ -59,7 +65,8 @@ async function build(): Promise<TopicIndex> {
 
   const aliases = topics.flatMap((t) => t.data.aliases.map((alias) => ({ topic: t.id, alias })));
   const matcher = new AliasMatcher(aliases);
-  const known = JSON.stringify(aliases) === lastMentions.aliases ? lastMentions.byFile : new Map<string, Mention[]>();
+  const last = memo[MENTIONS];
+  const known = last && JSON.stringify(aliases) === last.aliases ? last.byFile : new Map<string, Mention[]>();
   const byFile = new Map<string, Mention[]>();
   const passages = new Map<string, Passage[]>();
   const mentions = new Map<string, Mention[]>();
@@ -79,7 +86,7 @@ async function build(): Promise<TopicIndex> {
       for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }
-  lastMentions = { aliases: JSON.stringify(aliases), byFile };
+  memo[MENTIONS] = { aliases: JSON.stringify(aliases), byFile };
   const timeline = paginateTimeline(entriesOf(events, articles));
   return {
     articles,
