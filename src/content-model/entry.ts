@@ -13,7 +13,7 @@ import type { Root } from 'mdast';
 import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
 import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
 import type { Passage } from './passages.ts';
-import { keep, shared } from './shared.ts';
+import { forget, keep, shared } from './shared.ts';
 
 export type EntryKind = 'article' | 'topic' | 'event';
 
@@ -197,6 +197,16 @@ export function readEntry(kind: EntryKind, file: string): Entry | undefined {
   const entry = entryOfText(kind, path, text);
   shared.signatures.set(path, `${looks}@${entry.digest}`);
   return entry;
+}
+
+/**
+ * A file changed, came or went (the dev server's watcher says so): its entry is read again now, or taken out of the
+ * table when the file is gone, so what is computed from every entry (modelEntry, modelVersion) follows at once
+ * rather than at the next read of that very file.
+ */
+export function fileChanged(kind: EntryKind, file: string): void {
+  const path = resolve(file);
+  if (!readEntry(kind, path)) forget(path);
 }
 
 /** The entry of a file's text, from the table when this version of the file was read before. */

@@ -29,3 +29,12 @@ export function yamlText(data: Values): string {
 export function fileWithFrontmatter(data: Values, body: string): string {
   return `---\n${yamlText(data)}---\n\n${body.trim()}\n`;
 }
+
+/** A file's text with the text below its frontmatter rewritten by `change` and the frontmatter kept byte for byte
+ * (the whole text is the body of a file without frontmatter); undefined when `change` gives undefined. */
+export function withBodyChanged(text: string, change: (body: string) => string | undefined): string | undefined {
+  const split = splitFrontmatter(text);
+  const body = split.ok ? split.body : text;
+  const changed = change(body);
+  return changed === undefined ? undefined : text.slice(0, text.length - body.length) + changed;
+}

@@ -41,3 +41,13 @@ export function keep(entry: Entry): void {
   if (older && older.digest !== entry.digest) shared.signatures.delete(entry.path);
   shared.byDigest.set(entry.digest, entry);
 }
+
+/** Takes a file's entry out of the table (the file is gone). */
+export function forget(path: string): void {
+  const older = shared.entries.get(path);
+  if (!older) return;
+  shared.entries.delete(path);
+  shared.byDigest.delete(older.digest);
+  shared.signatures.delete(path);
+  shared.version += 1;
+}

@@ -45,27 +45,51 @@ function listOf<T>(map: Map<string, T[]>, key: string): T[] {
   return list;
 }
 
+/**
+ * Each article's mentions from the last index, by the article's file digest, for the aliases they were matched
+ * with. A dev server builds the index for every topic page it serves (so edits show at once), and matching every
+ * article's text against every alias is most of that work (about 1.7 s at 1,000 articles): an edit changes one
+ * article, or a topic without touching its aliases, so every other article's mentions are taken from here.
+ * Replaced by each index, so it holds only the current versions. It lives on globalThis, under a registered
+ * symbol, because the dev server evaluates this module again after every content edit, exactly when it is needed.
+ */
+interface KnownMentions {
+  aliases: string;
+  byFile: Map<string, Mention[]>;
+}
+const MENTIONS = Symbol.for('walled-gardens.topic-index.mentions');
+const memo = globalThis as { [MENTIONS]?: KnownMentions };
+
 async function build(): Promise<TopicIndex> {
   const [articles, topics, events] = await Promise.all([getCollection('articles'), getCollection('topics'), getCollection('events')]);
   articles.sort((a, b) => byNewest(a.data, b.data));
   events.sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || a.id.localeCompare(b.id));
   topics.sort((a, b) => a.data.title.localeCompare(b.data.title));
 
-  const matcher = new AliasMatcher(topics.flatMap((t) => t.data.aliases.map((alias) => ({ topic: t.id, alias }))));
+  const aliases = topics.flatMap((t) => t.data.aliases.map((alias) => ({ topic: t.id, alias })));
+  const matcher = new AliasMatcher(aliases);
+  const last = memo[MENTIONS];
+  const known = last && JSON.stringify(aliases) === last.aliases ? last.byFile : new Map<string, Mention[]>();
+  const byFile = new Map<string, Mention[]>();
   const passages = new Map<string, Passage[]>();
   const mentions = new Map<string, Mention[]>();
   const notes = new Map<string, TaggedNote[]>();
   for (const article of articles) {
     // The store keeps no article text (src/loaders/articles.ts): the passages are read from the file, parsed once
     // for the index and every note that cites the article (src/lib/annotations/article-file.ts).
-    const own = filePassages(resolve(article.filePath ?? '')) ?? [];
+    const file = filePassages(resolve(article.filePath ?? ''));
+    const own = file?.passages ?? [];
     passages.set(article.id, own);
+    const key = `${article.id}\n${file?.digest ?? ''}`;
+    const found = known.get(key) ?? findMentions(article.id, own, matcher);
+    byFile.set(key, found);
     // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
-    for (const mention of findMentions(article.id, own, matcher)) listOf(mentions, mention.topic).push(mention);
+    for (const mention of found) listOf(mentions, mention.topic).push(mention);
     for (const note of article.data.annotations) {
       for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }
+  memo[MENTIONS] = { aliases: JSON.stringify(aliases), byFile };
   const timeline = paginateTimeline(entriesOf(events, articles));
   return {
     articles,

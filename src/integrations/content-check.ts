@@ -8,17 +8,21 @@
 //   stop at the first invalid file with a less specific message). With problems it prints the report (and GitHub
 //   annotations on Actions) and ends the build with exit code 1 itself: an error thrown from a hook is framed by
 //   Astro as "An unhandled error occurred", which a contributor reads as a crash of the tool, not a mistake in a file.
-// - `astro dev`: the check runs at start-up and again whenever a file under the content root changes. Problems are
+// - `astro dev`: the check runs at start-up and again whenever a file under the content root changes, then on a
+//   worker thread (src/lib/content-check/check-in-worker.ts), so the pages are served meanwhile. Problems are
 //   printed in the terminal and shown in the browser's error overlay (Vite's HMR channel, `{ type: 'error' }`, the
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
 //   problems remain, and the pages reload once they are fixed. The start-up report is printed in
 //   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
+import { BackgroundCheck } from '../lib/content-check/check-in-worker.ts';
+import { kindOf } from '../lib/content-check/content-files.ts';
+import { fileChanged } from '../content-model/entry.ts';
 import { formatReport, summaryLine, writeReport } from '../lib/content-check/problem.ts';
 
 export interface ContentCheckOptions {
@@ -72,6 +76,10 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
       'astro:server:setup': ({ server, logger }) => {
         const hot = server.environments.client.hot;
         let timer: ReturnType<typeof setTimeout> | undefined;
+        // A check of every file takes seconds at 1,000 articles: on the server's thread it held up every page asked for
+        // meanwhile, so an edit took that long to show.
+        const background = new BackgroundCheck({ root, projectRoot, cwd: projectRoot, cacheDir });
+        server.httpServer?.once('close', () => void background.close());
 
         /** Shows the problems in the overlay of one page that just connected, or of every open page. */
         const showOverlay = (client: { send(payload: ErrorPayload): void } = hot) => {
@@ -91,7 +99,7 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         const run = async () => {
           const previous = latest;
           try {
-            latest = await check();
+            latest = await background.check();
           } catch (error) {
             logger.error(`The content check itself failed: ${(error as Error).message}`);
             return;
@@ -120,6 +128,10 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         server.watcher.on('all', (_event, path) => {
           const changed = resolve(path);
           if (changed !== root && !changed.startsWith(root + sep)) return;
+          // This thread's content model follows the file now: the check that used to read every file here runs on its
+          // worker, and what is computed from every entry (the timeline's pages) must not wait for a page to read it.
+          const kind = kindOf(relative(root, changed).split(sep).join('/'));
+          if (kind) fileChanged(kind, changed);
           clearTimeout(timer);
           timer = setTimeout(() => void run(), SETTLE_MS);
         });

@@ -107,7 +107,7 @@ describe('each file is parsed once per version, whoever asks', () => {
     const articles = readdirSync(join(root, 'articles')).map((name) => join(root, 'articles', name));
     const topics = readdirSync(join(root, 'topics')).map((name) => join(root, 'topics', name));
     for (const path of articles) {
-      expect(filePassages(path)?.length).toBeGreaterThan(0);
+      expect(filePassages(path)?.passages.length).toBeGreaterThan(0);
       expect(fileSummary(path)?.title).not.toBe('');
     }
     for (const path of topics) expect(readEntry('topic', path)?.data.title).toBeTruthy();

@@ -11,9 +11,11 @@ export interface ArticleSummary {
   passages: Passage[];
 }
 
-/** The passages of the article file at `path` (absolute), numbered as its page numbers them; undefined if missing. */
-export function filePassages(path: string): Passage[] | undefined {
-  return readEntry('article', path)?.body?.passages;
+/** The passages of the article file at `path` (absolute), numbered as its page numbers them, and the digest of the
+ * version of the file they come from (what is computed from them can be kept under it); undefined if missing. */
+export function filePassages(path: string): { passages: Passage[]; digest: string } | undefined {
+  const entry = readEntry('article', path);
+  return entry ? { passages: entry.body?.passages ?? [], digest: entry.digest } : undefined;
 }
 
 /** Title, outlet and passages of the article file at `path`; undefined if missing. */

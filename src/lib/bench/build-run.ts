@@ -77,6 +77,19 @@ export interface BuildOptions {
   sampleMs?: number;
 }
 
+/** The environment Astro runs with in a staged project (a build, or the dev server the benchmark times edits in):
+ * the corpus as CONTENT_DIR, and the staged project's own cache, since a CACHE_DIR set by the caller would share one
+ * content store between builds. */
+export function astroEnv(cwd: string, contentDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    CACHE_DIR: join(cwd, 'node_modules', '.astro'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}
+
 export async function runBuild(options: BuildOptions): Promise<BuildMeasurement> {
   const astro = options.astroBin ?? join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const timeFile = `${options.logFile}.time`;
@@ -86,14 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   const started = performance.now();
   const child = spawn(file!, args, {
     cwd: options.cwd,
-    // The staged project's own cache: a CACHE_DIR set by the caller would share one content store between builds.
-    env: {
-      ...process.env,
-      CONTENT_DIR: options.contentDir,
-      CACHE_DIR: join(options.cwd, 'node_modules', '.astro'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...options.env,
-    },
+    env: astroEnv(options.cwd, options.contentDir, options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Streamed to the log file as it comes, so a long build can be followed with tail -f.

@@ -1,5 +1,6 @@
 // The benchmark's figures for one corpus size, and how they are printed: a Markdown table (for the terminal and
 // the README) with one column per corpus size, and growth exponents that say whether a cost grows linearly.
+import type { DevEditKind, DevServerResult } from './dev-edit.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { OutputSummary } from './output-summary.ts';
 import type { SearchTiming, SearchVisit } from './search-timing.ts';
@@ -18,6 +19,8 @@ export interface BenchResult {
   loadAverage?: number;
   /** The same articles built as a stock Starlight site just after ours (src/lib/bench/starlight-baseline.ts). */
   starlight?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; pages: number };
+  /** A dev server on the same corpus: start-up, and how long each kind of edit takes to show (src/lib/bench/dev-server.ts). */
+  dev?: DevServerResult;
 }
 
 /** Our build's cost divided by the Starlight baseline's: below 1 is faster or smaller than Starlight. */
@@ -70,6 +73,31 @@ export function fetched(visit: Pick<SearchVisit, 'bytes' | 'gzipBytes'>): string
   return `${kb(visit.bytes)} (${kb(visit.gzipBytes)})`;
 }
 
+/** Seconds to two decimals: the dev server's figures are compared with a 2-second target. */
+function shortSeconds(s: number): string {
+  return `${s.toFixed(2)} s`;
+}
+
+/** The dev server's start-up and first article page, or why it was not measured. */
+export function devStartCell(dev: DevServerResult | undefined): string {
+  if (!dev) return 'n/a';
+  if (dev.skipped) return `skipped: ${dev.skipped}`;
+  if (dev.startSeconds === undefined) return `failed: ${dev.error ?? 'no answer'}`;
+  const load = dev.loadAverage === undefined ? '' : ` (load ${dev.loadAverage.toFixed(1)})`;
+  return `${seconds(dev.startSeconds)} / ${dev.firstRequest ? seconds(dev.firstRequest.seconds) : 'n/a'}${load}`;
+}
+
+/** How long one kind of edit took to show on each page it affects (" / " between pages), "not shown in N s" for a page
+ * that never showed it, and whether the restored file showed again. */
+export function devEditCell(dev: DevServerResult | undefined, kind: DevEditKind): string {
+  if (!dev) return 'n/a';
+  if (dev.skipped) return 'skipped';
+  const edit = dev.edits.find((e) => e.edit === kind);
+  if (!edit) return dev.error ? 'not measured' : 'n/a';
+  const shown = edit.checks.map((c) => (c.seconds === undefined ? `not shown in ${dev.timeoutSeconds} s` : shortSeconds(c.seconds))).join(' / ');
+  return edit.restoredSeconds === undefined ? `${shown} (restore not shown in ${dev.timeoutSeconds} s)` : shown;
+}
+
 type Row = [string, (r: BenchResult) => string];
 
 const ROWS: Row[] = [
@@ -112,6 +140,11 @@ const ROWS: Row[] = [
     'rebuild after one article changes (wall / CPU)',
     (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a'),
   ],
+  ['dev server: start / first article page (load average)', (r) => devStartCell(r.dev)],
+  ['dev: article text edit shown on its page', (r) => devEditCell(r.dev, 'article-text')],
+  ['dev: topic overview edit shown on the topic page', (r) => devEditCell(r.dev, 'topic-overview')],
+  ['dev: topic summary edit shown (topic page / article page)', (r) => devEditCell(r.dev, 'topic-summary')],
+  ["dev: cited article's title edit shown (citing article / its page)", (r) => devEditCell(r.dev, 'cited-title')],
 ];
 
 export function markdownTable(results: readonly BenchResult[]): string {

@@ -27,7 +27,8 @@ export const FOLDERS: Record<ContentKind, { folder: string; extensions: readonly
   event: { folder: 'events', extensions: ['.yaml', '.yml'] },
 };
 
-function kindOf(relativePath: string): ContentKind | undefined {
+/** What a file is by where it is under the content root (a path with forward slashes); undefined if not content. */
+export function kindOf(relativePath: string): ContentKind | undefined {
   const parts = relativePath.split('/');
   if (parts.length !== 2) return undefined;
   for (const [kind, { folder, extensions }] of Object.entries(FOLDERS) as [ContentKind, (typeof FOLDERS)[ContentKind]][]) {
