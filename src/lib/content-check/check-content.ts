@@ -13,7 +13,7 @@ import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.
 import { contentRead, digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
-import { citationProblems, markdownFieldProblems, noteQuoteProblem, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
+import { citationProblems, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { eventCitationProblems, noteDateProblems, reportDateProblems } from './event-citations.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
@@ -91,9 +91,6 @@ function articleProblems(entry: Entry, registry: Registry): Problem[] {
   for (const [index, note] of objectItems(entry.data.annotations)) {
     const base = ['annotations', index];
     problems.push(...topicReferenceProblems(entry, [...base, 'topics'], registry));
-    const quote = noteQuoteProblem(entry, index, note);
-    if (quote) problems.push(quote);
-    problems.push(...markdownFieldProblems(entry, [...base, 'body'], registry));
     const id = typeof note.id === 'string' ? note.id : undefined;
     for (const [sourceIndex, source] of objectItems(note.sources)) {
       problems.push(...citationProblems(entry, [...base, 'sources', sourceIndex], source, registry, id));
@@ -111,7 +108,6 @@ function topicProblems(entry: Entry, registry: Registry): Problem[] {
   problems.push(...topicReferenceProblems(entry, ['related'], registry));
   for (const [index, figure] of objectItems(entry.data.figures)) problems.push(...citationProblems(entry, ['figures', index], figure, registry));
   for (const [index, disagreement] of objectItems(entry.data.disagreements)) {
-    problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], registry));
     for (const [sourceIndex, source] of objectItems(disagreement.sources)) {
       problems.push(...citationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
       problems.push(...eventCitationProblems(entry, ['disagreements', index, 'sources', sourceIndex], source, registry));
@@ -122,7 +118,6 @@ function topicProblems(entry: Entry, registry: Registry): Problem[] {
 
 function eventProblems(entry: Entry, registry: Registry): Problem[] {
   const problems: Problem[] = [...topicReferenceProblems(entry, ['topics'], registry)];
-  problems.push(...markdownFieldProblems(entry, ['description'], registry));
   for (const [index, source] of objectItems(entry.data.sources)) {
     problems.push(...citationProblems(entry, ['sources', index], source, registry), ...eventCitationProblems(entry, ['sources', index], source, registry));
   }

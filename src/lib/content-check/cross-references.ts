@@ -1,16 +1,18 @@
-// Rules that need more than one file: a topic slug must name a topic, a source's article must exist and its quote
-// must be found there, a note's quote must be found in its own article, and Markdown written in frontmatter must
-// be safe (its links are checked after the build, against the pages it wrote). Quotes are anchored with the same functions the build uses (anchorQuote over the
-// content model's passages), and their advice is the build's own (anchorAdvice), so the check and the build agree.
+// Rules about what a file refers to: a topic slug must name a topic, a source's article must exist and its quote
+// must be found there (these need the other files, and run once every file is read); and, per file, a note's quote
+// must be found in its own article and Markdown written in frontmatter must be safe (ownFieldProblems, run where the
+// file is parsed; its links are checked after the build). Quotes are anchored with the same functions the build uses
+// (anchorQuote over the content model's passages), and their advice is the build's own (anchorAdvice), so the check
+// and the build agree.
 import { join } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { anchorQuote, type Passage, type TextQuoteSelector } from '../annotations/anchor-quote.ts';
 import { anchorAdvice, citedArticleScope, type SearchScope } from '../annotations/messages.ts';
-import { inYamlValue } from './finding.ts';
+import { inYamlValue, yamlOf } from './finding.ts';
 import { locate, nodePosition } from '../../content-model/frontmatter.ts';
-import { yamlOf, type Entry } from './parse-entry.ts';
+import type { Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
 import { safetyFindings } from './safety-rules.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
@@ -155,7 +157,7 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 const MAY_HOLD_MARKUP = /[<[]/;
 
 /** Markdown held in a frontmatter field (a note's body, a disagreement) must be safe; its links are checked after the build. */
-export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry): Problem[] {
+export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Pick<Registry, 'root' | 'projectRoot'>): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
@@ -166,4 +168,26 @@ export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[]
   if (!yaml) return [];
   const node = locate(yaml, path).node;
   return findings.map((finding) => inYamlValue(entry.file.path, yaml, node, finding));
+}
+
+/**
+ * The rules of this file that need no other file: each note's quote is found in its own article, and Markdown
+ * written in frontmatter (a note's body, a topic's disagreement, an event's description) is safe. They run where
+ * the file is parsed (parse-entry.ts, on every core, and kept with the file's entry by digest), not with the rules
+ * across files, which run on one thread once every file is read.
+ */
+export function ownFieldProblems(entry: Entry, roots: Pick<Registry, 'root' | 'projectRoot'>): Problem[] {
+  const problems: Problem[] = [];
+  if (entry.kind === 'article') {
+    for (const [index, note] of objectItems(entry.data.annotations)) {
+      const quote = noteQuoteProblem(entry, index, note);
+      if (quote) problems.push(quote);
+      problems.push(...markdownFieldProblems(entry, ['annotations', index, 'body'], roots));
+    }
+  } else if (entry.kind === 'topic') {
+    for (const [index] of objectItems(entry.data.disagreements)) problems.push(...markdownFieldProblems(entry, ['disagreements', index, 'body'], roots));
+  } else {
+    problems.push(...markdownFieldProblems(entry, ['description'], roots));
+  }
+  return problems;
 }

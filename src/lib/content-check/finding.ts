@@ -2,8 +2,15 @@
 // article's or topic's body (Markdown or MDX below the frontmatter) and the Markdown written inside YAML (a note's
 // body, a topic's disagreement); each container knows how to turn a point in its text into a file position.
 import type { Node as YamlNode } from 'yaml';
+import { yamlOf as modelYamlOf } from '../../content-model/entry.ts';
 import { positionWithin, type YamlText } from '../../content-model/frontmatter.ts';
+import type { Entry } from './parse-entry.ts';
 import type { Problem } from './problem.ts';
+
+/** The entry's YAML document with positions, parsed again when a later rule has a problem to place. */
+export function yamlOf(entry: Pick<Entry, 'yamlSource'>): YamlText | undefined {
+  return entry.yamlSource ? modelYamlOf({ yaml: entry.yamlSource }) : undefined;
+}
 
 export interface Point {
   line: number;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
 import { parseBody } from '../../content-model/body.ts';
-import { readText, yamlOf as modelYamlOf, type Entry as ModelEntry } from '../../content-model/entry.ts';
+import { readText, type Entry as ModelEntry } from '../../content-model/entry.ts';
 import type { Passage } from '../../content-model/passages.ts';
 import { articleSchema } from '../../schemas/article.ts';
 import { eventSchema } from '../../schemas/event.ts';
@@ -15,6 +15,7 @@ import { calendarDateProblem, DATE_FIELDS } from './calendar-dates.ts';
 import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './content-files.ts';
 import { errorPosition, locate, nodePosition, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from '../../content-model/frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
+import { ownFieldProblems } from './cross-references.ts';
 import { debrisFindings } from './page-debris.ts';
 import { footnoteSourceFindings } from './footnote-sources.ts';
 import type { Finding } from './finding.ts';
@@ -49,11 +50,6 @@ export interface Body {
   blank?: boolean;
   /** The findings of the rules that need no other file: safety, and page debris (articles). */
   findings?: Finding[];
-}
-
-/** The entry's YAML document with positions, parsed again when a later rule has a problem to place. */
-export function yamlOf(entry: Entry): YamlText | undefined {
-  return entry.yamlSource ? modelYamlOf({ yaml: entry.yamlSource }) : undefined;
 }
 
 export interface ParseOptions {
@@ -302,5 +298,6 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     entry.body.blank = bodyText.trim() === '';
     entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : [...safety, ...footnoteSourceFindings(read.tree, bodyText)];
   }
+  problems.push(...ownFieldProblems(entry, options));
   return problems;
 }
