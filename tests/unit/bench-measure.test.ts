@@ -6,9 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { buildTimeChart, decades } from '../../src/lib/bench/chart.ts';
 import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
 import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
-import { descendants, parseProcStatus, parseTimeVerbose } from '../../src/lib/bench/process-memory.ts';
+import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from '../../src/lib/bench/process-memory.ts';
 import { seededRandom } from '../../src/lib/bench/prng.ts';
-import { fetched, fetchedFilesTable, growthExponent, kb } from '../../src/lib/bench/report.ts';
+import { fetched, fetchedFilesTable, growthExponent, kb, processPeaks } from '../../src/lib/bench/report.ts';
 import { servedTotals } from '../../src/lib/bench/search-timing.ts';
 import { transferBytes } from '../../src/lib/bench/static-server.ts';
 
@@ -87,13 +87,28 @@ describe('what a page loads', () => {
 describe('memory of the build', () => {
   test('a /proc status', () => {
     const status = 'Name:\tnode\nPid:\t42\nPPid:\t7\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n';
-    expect(parseProcStatus(status)).toEqual({ pid: 42, ppid: 7, rss: 1024 * 1024, hwm: 2048 * 1024 });
+    expect(parseProcStatus(status)).toEqual({ name: 'node', pid: 42, ppid: 7, rss: 1024 * 1024, hwm: 2048 * 1024 });
     expect(parseProcStatus('')).toBeUndefined();
   });
 
   test('a kernel thread has no memory lines', () => {
-    expect(parseProcStatus('Name:\tkthreadd\nPid:\t2\nPPid:\t0\n')).toEqual({ pid: 2, ppid: 0, rss: 0, hwm: 0 });
+    expect(parseProcStatus('Name:\tkthreadd\nPid:\t2\nPPid:\t0\n')).toEqual({ name: 'kthreadd', pid: 2, ppid: 0, rss: 0, hwm: 0 });
   });
+
+  test("each program's own peak, by name: the largest of its processes, kept across samples", () => {
+    const at = (name: string, pid: number, hwmMb: number) => ({ name, pid, ppid: 1, rss: 0, hwm: hwmMb * 1e6 });
+    const peaks = peaksByName([at('node', 10, 1200), at('pagefind_extend', 11, 300)]);
+    peaksByName([at('node', 10, 1500), at('pagefind_extend', 11, 250), at('pagefind_extend', 12, 400)], peaks);
+    expect(Object.fromEntries(peaks)).toEqual({ node: 1500e6, pagefind_extend: 400e6 });
+    expect(processPeaks(Object.fromEntries(peaks))).toBe('node 1500 MB, pagefind_extend 400 MB');
+    expect(processPeaks(undefined)).toBe('n/a');
+  });
+
+  test.each([
+    ['Node, run by its path', '/work/main/node_modules/node/bin/node\0node_modules/astro/bin/astro.mjs\0build\0', 'MainThread', 'node'],
+    ["Pagefind's binary", '/x/node_modules/@pagefind/linux-x64/bin/pagefind_extended\0--service\0', 'pagefind_extend', 'pagefind_extended'],
+    ['no command line (exited, or a kernel thread)', '', 'kthreadd', 'kthreadd'],
+  ])("a program's name: %s", (_what, cmdline, statusName, name) => expect(programName(cmdline, statusName)).toBe(name));
 
   test('the process tree under a pid', () => {
     const parents = new Map([

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { descendants, parseProcStatus, parseTimeVerbose } from './process-memory.ts';
+import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from './process-memory.ts';
 
 /** What the build reads from the project; everything else (tests, content/, dist/) stays behind. */
 const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
@@ -35,6 +35,8 @@ export interface BuildMeasurement {
   peakTreeBytes: number;
   /** Largest single process's peak (VmHWM, or /usr/bin/time's maximum resident set size). */
   peakProcessBytes: number;
+  /** Each program's own peak (VmHWM), by name ("node", "pagefind_extend"), as sampled: which process the peak is. */
+  peakByProcess: Record<string, number>;
   /** CPU time (user + system) of the build and its children, when /usr/bin/time is there. On a shared machine
    * it is the steadier figure: wall time grows with everyone else's load, CPU time hardly does. */
   cpuSeconds?: number;
@@ -43,7 +45,7 @@ export interface BuildMeasurement {
   logFile: string;
 }
 
-async function sampleTree(root: number): Promise<{ total: number; hwm: number }> {
+async function sampleTree(root: number, peaks: Map<string, number>): Promise<{ total: number; hwm: number }> {
   const parents = new Map<number, number>();
   const statuses = new Map<number, ReturnType<typeof parseProcStatus>>();
   for (const name of await readdir('/proc').catch(() => [] as string[])) {
@@ -55,11 +57,16 @@ async function sampleTree(root: number): Promise<{ total: number; hwm: number }>
   }
   let total = 0;
   let hwm = 0;
-  for (const pid of descendants(root, parents)) {
-    const s = statuses.get(pid);
-    total += s?.rss ?? 0;
-    hwm = Math.max(hwm, s?.hwm ?? 0);
+  const tree = await Promise.all(
+    [...descendants(root, parents)]
+      .flatMap((pid) => statuses.get(pid) ?? [])
+      .map(async (s) => ({ ...s, name: programName(await readFile(`/proc/${s.pid}/cmdline`, 'utf8').catch(() => ''), s.name) })),
+  );
+  for (const s of tree) {
+    total += s.rss;
+    hwm = Math.max(hwm, s.hwm);
   }
+  peaksByName(tree, peaks);
   return { total, hwm };
 }
 
@@ -113,11 +120,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   child.stderr.on('data', keep);
   let peakTree = 0;
   let peakProcess = 0;
+  const peaks = new Map<string, number>();
   let done = false;
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => ((done = true), resolve(code))));
   const sampler = (async () => {
     while (!done) {
-      const { total, hwm } = await sampleTree(child.pid!);
+      const { total, hwm } = await sampleTree(child.pid!, peaks);
       peakTree = Math.max(peakTree, total);
       peakProcess = Math.max(peakProcess, hwm);
       await new Promise((r) => setTimeout(r, options.sampleMs ?? 100));
@@ -143,6 +151,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
     ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
     peakTreeBytes: Math.max(peakTree, peakProcess),
     peakProcessBytes: peakProcess,
+    peakByProcess: Object.fromEntries([...peaks].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1])),
     pages,
     logFile: options.logFile,
   };

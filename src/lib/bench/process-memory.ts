@@ -3,6 +3,8 @@
 // samples /proc/<pid>/status for every descendant and keeps the largest sum. These are the parsing halves.
 
 export interface ProcStatus {
+  /** The program's name as the kernel gives it (at most 15 characters: "node", "pagefind_extend"). */
+  name: string;
   pid: number;
   ppid: number;
   /** Resident set size now, in bytes. */
@@ -18,7 +20,8 @@ export function parseProcStatus(text: string): ProcStatus | undefined {
   const pid = field('Pid');
   const ppid = field('PPid');
   if (pid === undefined || ppid === undefined) return undefined;
-  return { pid: Number(pid), ppid: Number(ppid), rss: kib('VmRSS'), hwm: kib('VmHWM') };
+  const name = /^Name:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? '';
+  return { name, pid: Number(pid), ppid: Number(ppid), rss: kib('VmRSS'), hwm: kib('VmHWM') };
 }
 
 /** The pids of `root` and all its descendants, from every process's parent. */
@@ -57,4 +60,19 @@ export function parseTimeVerbose(text: string): TimeVerbose {
     ...(seconds !== undefined ? { wallSeconds: seconds } : {}),
     ...(user && system ? { cpuSeconds: Number(user) + Number(system) } : {}),
   };
+}
+
+/** The largest peak (VmHWM) per program name over the given processes, merged into `peaks` (which it returns). Several
+ * processes of one name count as their largest. */
+export function peaksByName(statuses: Iterable<ProcStatus>, peaks: Map<string, number> = new Map()): Map<string, number> {
+  for (const status of statuses) peaks.set(status.name, Math.max(peaks.get(status.name) ?? 0, status.hwm));
+  return peaks;
+}
+
+/** A program's name from /proc/<pid>/cmdline (NUL-separated arguments): the file name of what was run ("node" for
+ * /usr/bin/node, "pagefind_extended"), which the status's Name does not give for Node (its main thread calls itself
+ * "MainThread"). `fallback` when the command line is empty (a kernel thread, an exited process). */
+export function programName(cmdline: string, fallback: string): string {
+  const program = cmdline.split('\0')[0] ?? '';
+  return program.split('/').pop() || fallback;
 }

@@ -10,7 +10,17 @@ export interface BenchResult {
   events: number;
   seed: number;
   date: string;
-  build: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; peakProcessBytes: number; pages: number; pagesPerSecond: number };
+  build: {
+    ok: boolean;
+    wallSeconds: number;
+    cpuSeconds?: number;
+    peakTreeBytes: number;
+    peakProcessBytes: number;
+    /** Each program's own peak, by name (older results have none). */
+    peakByProcess?: Record<string, number>;
+    pages: number;
+    pagesPerSecond: number;
+  };
   output?: OutputSummary;
   articlePage?: PageWeight;
   search?: SearchTiming;
@@ -98,6 +108,12 @@ export function devEditCell(dev: DevServerResult | undefined, kind: DevEditKind)
   return edit.restoredSeconds === undefined ? `${shown} (restore not shown in ${dev.timeoutSeconds} s)` : shown;
 }
 
+/** "node 1,480 MB, pagefind_extend 610 MB": each program's own peak, largest first. */
+export function processPeaks(peaks: Record<string, number> | undefined): string {
+  const listed = Object.entries(peaks ?? {}).sort((a, b) => b[1] - a[1]);
+  return listed.length ? listed.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ') : 'n/a';
+}
+
 type Row = [string, (r: BenchResult) => string];
 
 const ROWS: Row[] = [
@@ -105,6 +121,7 @@ const ROWS: Row[] = [
   ['build CPU time (user + system)', (r) => seconds(r.build.cpuSeconds)],
   ['load average at start (2 cores)', (r) => (r.loadAverage === undefined ? 'n/a' : r.loadAverage.toFixed(1))],
   ['peak memory (process tree)', (r) => kb(r.build.peakTreeBytes)],
+  ['peak memory of each program (its own peak)', (r) => processPeaks(r.build.peakByProcess)],
   ['pages built', (r) => String(r.build.pages)],
   ['pages per second', (r) => r.build.pagesPerSecond.toFixed(0)],
   ['output size', (r) => kb(r.output?.totalBytes)],
