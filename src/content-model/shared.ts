@@ -17,7 +17,7 @@ export interface Shared {
   /** Goes up whenever an entry is added or a file's entry changes: what is computed from many entries (the
    * timeline's pages) is kept until it does. */
   version: number;
-  /** Who waits for the content check to have read every file of a content root (whenContentRead), by root. */
+  /** Who waits for the content check to have read every file of a content root (onContentRead in entry.ts), by root. */
   readWaiters: Map<string, (() => void)[]>;
 }
 

@@ -68,8 +68,9 @@ async function build(): Promise<TopicIndex> {
 
   const aliases = topics.flatMap((t) => t.data.aliases.map((alias) => ({ topic: t.id, alias })));
   const matcher = new AliasMatcher(aliases);
+  const aliasKey = JSON.stringify(aliases);
   const last = memo[MENTIONS];
-  const known = last && JSON.stringify(aliases) === last.aliases ? last.byFile : new Map<string, Mention[]>();
+  const known = last?.aliases === aliasKey ? last.byFile : new Map<string, Mention[]>();
   const byFile = new Map<string, Mention[]>();
   const passages = new Map<string, Passage[]>();
   const mentions = new Map<string, Mention[]>();
@@ -89,7 +90,7 @@ async function build(): Promise<TopicIndex> {
       for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }
-  memo[MENTIONS] = { aliases: JSON.stringify(aliases), byFile };
+  memo[MENTIONS] = { aliases: aliasKey, byFile };
   const timeline = paginateTimeline(entriesOf(events, articles));
   return {
     articles,
