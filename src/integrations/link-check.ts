@@ -16,9 +16,9 @@ export interface LinkCheckOptions {
   contentDir: string;
 }
 
-/** What the build prints above the report when broken links stop it. */
+/** What the build prints above the report when broken links (or a page the search skips) stop it. */
 export const BUILD_STOPPED =
-  'The build stopped: the site has broken links. Fix them and build again.\n' +
+  'The build stopped: the link check found problems in the built pages. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
 /** Reads the pages in `dist` in a worker thread; resolves to nothing if it fails (the check then reads them itself). */

@@ -7,7 +7,8 @@
 // ## Search indexing conventions (for page templates)
 //
 // A page is a search result only if it carries `data-pagefind-body`; every other page (home, lists, about,
-// search) is left out. Inside the body, Pagefind already skips <nav>, <footer>, <form> and <script>; mark
+// search) is left out. Pagefind reads only the page files listed in src/lib/search/searched-pages.ts: a new page
+// type marked for search goes there too (the link check stops the build if one is missing). Inside the body, Pagefind already skips <nav>, <footer>, <form> and <script>; mark
 // anything else that repeats other pages with `data-pagefind-ignore`.
 //
 // - The main wrapper: `<article data-pagefind-body>` whose first <h1> is the result's title.
@@ -48,6 +49,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { searchedPagesGlob } from '../lib/search/searched-pages.ts';
 
 /** Every language as one, so Chinese names and English words are searched together. */
 export const SEARCH_LANGUAGE = 'en';
@@ -76,7 +78,7 @@ export const EXCLUDED_SELECTORS = [
 ];
 
 export interface IndexSummary {
-  /** HTML pages Pagefind read. */
+  /** HTML pages Pagefind read: those of the searched page types. */
   pages: number;
   /** Records it wrote, one per page marked data-pagefind-body (a fragment file each). */
   records: number;
@@ -104,7 +106,9 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   const { index } = await check('starting Pagefind', pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, excludeSelectors: EXCLUDED_SELECTORS }));
   if (!index) throw new Error('Search index: Pagefind did not create an index.');
   try {
-    const { page_count: pages } = await check(`reading ${siteDir}`, index.addDirectory({ path: siteDir }));
+    // Only the page types that are search results (src/lib/search/searched-pages.ts): given every page, Pagefind
+    // parses them all before it drops those without data-pagefind-body.
+    const { page_count: pages } = await check(`reading ${siteDir}`, index.addDirectory({ path: siteDir, glob: searchedPagesGlob() }));
     await check('writing the index', index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
     // Measured on disk: asking Pagefind for its files (getFiles) would send the whole index over its pipe.
     return { pages, ...(await indexSize(join(siteDir, 'pagefind'))) };

@@ -271,6 +271,42 @@ describe('the report', () => {
   });
 });
 
+describe('pages marked for search', () => {
+  const searchable = (title: string) => page(`<article data-pagefind-body><h1>${title}</h1></article>`);
+
+  test('the searched page types may mark their text for search', async () => {
+    const { result } = await check({
+      'articles/alibaba/index.html': searchable('Alibaba'),
+      'topics/wechat-pay/index.html': searchable('WeChat Pay').replace('<h1>', '<h1 id="coverage">'),
+      'timeline/2/index.html': searchable('Timeline').replace('<h1>', '<h1 id="event-2019-01-01-old">'),
+    });
+    expect(result.problems).toEqual([]);
+  });
+
+  test('a page type the search index does not read: one problem at the first page, naming the list to add it to', async () => {
+    const { messages, result } = await check({
+      'about/index.html': `<!doctype html>\n<html><body>\n  <div data-pagefind-body><h1>About</h1></div></body></html>`,
+      'topics/wechat-pay/coverage/index.html': searchable('Coverage').replace('</h1>', '</h1><a href="/topics/wechat-pay/#coverage">Topic</a>'),
+    });
+    expect(messages).toEqual([
+      lines(
+        'dist/about/index.html:3:8: /about/ marks its text for search (data-pagefind-body), but the search index does not read its page type.',
+        '  expected: a page of one of the page files in SEARCHED_PAGES (src/lib/search/searched-pages.ts): articles/[slug].astro, topics/[slug]/index.astro, timeline/[...page].astro',
+        '  found:    about/index.html',
+        '  seen on /about/, /topics/wechat-pay/coverage/',
+        '  How to fix: add the page file under src/pages/ that writes these pages to SEARCHED_PAGES in src/lib/search/searched-pages.ts, or remove data-pagefind-body if they are not meant to be search results.',
+        '  See CONTRIBUTING.md#how-content-flows',
+      ),
+    ]);
+    expect(formatLinkReport(result)).toMatch(/\n\n11 pages checked: pages marked for search that the search index skips\.$/);
+  });
+
+  test('with a broken link as well, the summary names both', async () => {
+    const { result } = await check({ 'about/index.html': searchable('About'), 'index.html': page('<a href="/gone/">Gone</a>') });
+    expect(formatLinkReport(result)).toMatch(/: 1 broken link, pages marked for search that the search index skips\.$/);
+  });
+});
+
 describe('pages read ahead (the worker that reads while Pagefind indexes)', () => {
   test('the same report whether the pages were read ahead, in part or not at all', async () => {
     const broken = { 'articles/2/index.html': page('<a href="/articles/gone/">Gone</a><a href="/timeline/#event-2019-01-01-old">Old</a>') };

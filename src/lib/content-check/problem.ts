@@ -20,6 +20,7 @@ export const SECTIONS = {
   eventFields: 'event-fields',
   safety: 'what-content-may-not-contain',
   files: 'where-files-go',
+  contentFlow: 'how-content-flows',
 } as const;
 
 export type Section = (typeof SECTIONS)[keyof typeof SECTIONS];

@@ -50,12 +50,15 @@ export interface PageLink {
 export interface BuiltPage {
   ids: Set<string>;
   links: PageLink[];
+  /** Whether the page marks its text for search (an element with data-pagefind-body). */
+  searchBody: boolean;
 }
 
 /** The ids and links of one page's HTML. `positions` adds where each link is (asked for only to report). */
 export function readBuiltPage(html: string, options: { positions?: boolean } = {}): BuiltPage {
   const ids = new Set<string>();
   const links: PageLink[] = [];
+  let searchBody = false;
   /** Open <svg> and <math> elements. */
   let foreign = 0;
   const ignore = () => {};
@@ -64,6 +67,7 @@ export function readBuiltPage(html: string, options: { positions?: boolean } = {
       const wanted = ADDRESS_ATTRIBUTES[tag.tagName] ?? [];
       for (const attribute of tag.attrs) {
         if (attribute.name === 'id' || (attribute.name === 'name' && tag.tagName === 'a')) ids.add(attribute.value);
+        else if (attribute.name === 'data-pagefind-body') searchBody = true;
         if (!wanted.includes(attribute.name)) continue;
         const at = tag.location?.attrs?.[attribute.name];
         links.push({ href: attribute.value, ...(at ? { line: at.startLine, column: at.startCol } : {}) });
@@ -86,5 +90,5 @@ export function readBuiltPage(html: string, options: { positions?: boolean } = {
   };
   const tokenizer = new Tokenizer({ sourceCodeLocationInfo: options.positions ?? false }, handler);
   tokenizer.write(html, true);
-  return { ids, links };
+  return { ids, links, searchBody };
 }

@@ -6,7 +6,8 @@
 // holds it, otherwise in the built page (a template wrote it), with the pages it was seen on.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { formatProblem, sortProblems, type Problem } from '../content-check/problem.ts';
+import { formatProblem, SECTIONS, sortProblems, type Problem } from '../content-check/problem.ts';
+import { SEARCHED_PAGES, SEARCHED_PAGES_FILE, searchedFileTest } from '../search/searched-pages.ts';
 import { readBuiltPage } from './built-pages.ts';
 import { linkProblem, type BuiltSite, type LinkProblem } from './link-rules.ts';
 import { placesOf, readContentTexts, type ContentText } from './written-links.ts';
@@ -51,6 +52,8 @@ export interface PageReading {
   file: string;
   ids: string[];
   links: string[];
+  /** Whether it marks its text for search (data-pagefind-body). */
+  searchBody: boolean;
 }
 
 /** Every file in the output folder, relative to it, with forward slashes, sorted. */
@@ -64,7 +67,7 @@ async function builtFiles(dist: string): Promise<string[]> {
 
 async function readPage(dist: string, file: string): Promise<PageReading> {
   const page = readBuiltPage(await readFile(join(dist, file), 'utf8'));
-  return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))] };
+  return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody };
 }
 
 /** Reads every HTML page in the output folder (the costly part of the check: it can run ahead, in a worker). */
@@ -85,10 +88,14 @@ export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: read
   const early = new Map(readAhead.map((reading) => [reading.file, reading]));
   const pages = new Map<string, ReadonlySet<string>>();
   const linksOf = new Map<string, string[]>();
+  const searched = searchedFileTest();
+  /** Pages marked for search that the search index does not read. */
+  const unsearched: string[] = [];
   for (const file of htmlFiles) {
     const page = early.get(file) ?? (await readPage(options.dist, file));
     pages.set(sitePath(file), new Set(page.ids));
     linksOf.set(file, page.links);
+    if (page.searchBody && !searched(file)) unsearched.push(file);
   }
   const site: BuiltSite = { base: options.base, pages, files: new Set(files.filter((f) => !f.endsWith('.html')).map(sitePath)) };
 
@@ -126,7 +133,29 @@ export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: read
   }
   const texts = seen.size > 0 ? await readContentTexts(options.contentRoot, options.cwd) : [];
   const problems = [...seen.values()].flatMap((s) => report(s, texts));
+  if (unsearched.length > 0) problems.push(await unsearchedProblem(options, unsearched));
   return { pagesChecked: htmlFiles.length, problems: sortProblems(problems) };
+}
+
+/** One problem for every page marked for search that the search index skips, at the first one's marker: they
+ * come from a page file missing from SEARCHED_PAGES (or marked by mistake). */
+async function unsearchedProblem(options: LinkCheckOptions, files: readonly string[]): Promise<Problem> {
+  const [first] = files as [string];
+  const html = await readFile(join(options.dist, first), 'utf8');
+  const before = html.slice(0, Math.max(0, html.indexOf('data-pagefind-body')));
+  const line = before.split('\n').length;
+  return {
+    file: relative(options.cwd, join(options.dist, first)).split(sep).join('/'),
+    line,
+    column: before.length - before.lastIndexOf('\n'),
+    rule: 'page-not-searched',
+    message: `${sitePath(first)} marks its text for search (data-pagefind-body), but the search index does not read its page type.`,
+    expected: `a page of one of the page files in SEARCHED_PAGES (${SEARCHED_PAGES_FILE}): ${SEARCHED_PAGES.join(', ')}`,
+    found: first,
+    details: [pagesLine(files.map(sitePath))],
+    fix: `add the page file under src/pages/ that writes these pages to SEARCHED_PAGES in ${SEARCHED_PAGES_FILE}, or remove data-pagefind-body if they are not meant to be search results.`,
+    section: SECTIONS.contentFlow,
+  };
 }
 
 function pagesLine(pages: readonly string[]): string {
@@ -154,7 +183,12 @@ function report(seen: Seen, texts: readonly ContentText[]): Problem[] {
 /** The report the build prints or throws: every problem, then one summary line. */
 export function formatLinkReport(result: LinkCheckResult): string {
   const pages = `${result.pagesChecked} page${result.pagesChecked === 1 ? '' : 's'} checked`;
-  const count = result.problems.length;
-  const summary = count === 0 ? `${pages}: every internal link and anchor leads somewhere.` : `${pages}: ${count} broken link${count === 1 ? '' : 's'}.`;
+  const count = result.problems.filter((p) => p.rule !== 'page-not-searched').length;
+  const skipped = result.problems.length - count;
+  const found = [
+    ...(count > 0 ? [`${count} broken link${count === 1 ? '' : 's'}`] : []),
+    ...(skipped > 0 ? ['pages marked for search that the search index skips'] : []),
+  ];
+  const summary = found.length === 0 ? `${pages}: every internal link and anchor leads somewhere.` : `${pages}: ${found.join(', ')}.`;
   return [...result.problems.map(formatProblem), summary].join('\n\n');
 }
