@@ -12,8 +12,10 @@
 //   worker thread (src/lib/content-check/check-in-worker.ts), so the pages are served meanwhile. Problems are
 //   printed in the terminal and shown in the browser's error overlay (Vite's HMR channel, `{ type: 'error' }`, the
 //   payload Astro itself sends for build errors); the overlay is shown again to every page that connects while
-//   problems remain, and the pages reload once they are fixed. The start-up report is printed in
-//   astro:config:setup, before Astro's own content sync, which stops the dev server on a schema error.
+//   problems remain, and the pages reload once they are fixed. From an edit until its check ends the overlay is
+//   not shown again: Astro's content layer reloads the pages with the edited file meanwhile, and the problems may
+//   be fixed (src/lib/content-check/check-verdicts.ts). The start-up report is printed in astro:config:setup,
+//   before Astro's own content sync, which stops the dev server on a schema error.
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
@@ -21,6 +23,7 @@ import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
 import { BackgroundCheck } from '../lib/content-check/check-in-worker.ts';
+import { CheckVerdicts } from '../lib/content-check/check-verdicts.ts';
 import { kindOf } from '../lib/content-check/content-files.ts';
 import { fileChanged } from '../content-model/entry.ts';
 import { formatReport, summaryLine, writeReport } from '../lib/content-check/problem.ts';
@@ -44,8 +47,8 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
   let root = '';
   let projectRoot = '';
   let cacheDir = '';
-  /** The latest result in `astro dev`, shared by the start-up check and the watcher. */
-  let latest: CheckResult | undefined;
+  /** In `astro dev`, the check's latest result and whether it still speaks for the content. */
+  let verdicts = new CheckVerdicts();
   const check = () => checkContent({ root, projectRoot, cwd: projectRoot, cacheDir });
 
   return {
@@ -63,12 +66,14 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
           }
           logger.info(summaryLine(filesChecked, problems));
         } else if (command === 'dev') {
+          let latest: CheckResult;
           try {
             latest = await check();
           } catch (error) {
             logger.error(`The content check itself failed: ${(error as Error).message}`);
             return;
           }
+          verdicts = new CheckVerdicts(latest);
           if (latest.problems.length > 0) logger.error(`\n${formatReport(latest.filesChecked, latest.problems)}`);
         }
       },
@@ -81,14 +86,16 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         const background = new BackgroundCheck({ root, projectRoot, cwd: projectRoot, cacheDir });
         server.httpServer?.once('close', () => void background.close());
 
-        /** Shows the problems in the overlay of one page that just connected, or of every open page. */
+        /** Shows the problems in the overlay of one page that just connected, or of every open page: only while they
+         * are the verdict on the content as it is (check-verdicts.ts). */
         const showOverlay = (client: { send(payload: ErrorPayload): void } = hot) => {
-          const first = latest?.problems[0];
-          if (!latest || !first) return;
+          const shown = verdicts.toShow();
+          const first = shown?.problems[0];
+          if (!shown || !first) return;
           client.send({
             type: 'error',
             err: {
-              message: formatReport(latest.filesChecked, latest.problems),
+              message: formatReport(shown.filesChecked, shown.problems),
               stack: '',
               plugin: 'content-check',
               loc: { file: resolve(projectRoot, first.file), line: first.line, column: first.column },
@@ -97,19 +104,20 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         };
 
         const run = async () => {
-          const previous = latest;
+          const asked = verdicts.asking();
+          let result: CheckResult;
           try {
-            latest = await background.check();
+            result = await background.check();
           } catch (error) {
             logger.error(`The content check itself failed: ${(error as Error).message}`);
             return;
           }
-          const report = formatReport(latest.filesChecked, latest.problems);
-          if (latest.problems.length > 0) {
-            if (!previous || report !== formatReport(previous.filesChecked, previous.problems)) logger.error(`\n${report}`);
+          const step = verdicts.checked(asked, result);
+          if (step.kind === 'problems') {
+            if (step.print) logger.error(`\n${step.report}`);
             showOverlay();
-          } else if (previous && previous.problems.length > 0) {
-            logger.info(summaryLine(latest.filesChecked, latest.problems));
+          } else if (step.kind === 'fixed') {
+            logger.info(summaryLine(result.filesChecked, result.problems));
             hot.send({ type: 'full-reload' });
           }
         };
@@ -122,7 +130,7 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
         hot.send = function (...args: unknown[]) {
           Reflect.apply(send, hot, args);
           const payload = args[0] as { type?: string } | undefined;
-          if (payload?.type === 'update' && latest?.problems.length) setTimeout(() => showOverlay(), REAPPEAR_MS);
+          if (payload?.type === 'update' && verdicts.toShow()) setTimeout(() => showOverlay(), REAPPEAR_MS);
         };
         server.watcher.add(root);
         server.watcher.on('all', (_event, path) => {
@@ -132,6 +140,7 @@ export default function contentCheck(options: ContentCheckOptions): AstroIntegra
           // worker, and what is computed from every entry (the timeline's pages) must not wait for a page to read it.
           const kind = kindOf(relative(root, changed).split(sep).join('/'));
           if (kind) fileChanged(kind, changed);
+          verdicts.edited();
           clearTimeout(timer);
           timer = setTimeout(() => void run(), SETTLE_MS);
         });
