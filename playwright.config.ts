@@ -17,7 +17,11 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: 2,
+  // Three at once on a 2-core machine: a test spends most of its time waiting (page loads, the preview server, the
+  // dev server's check, animation frames), not computing. The whole suite measured on this machine, one run each:
+  // 2 workers 212 s (the 3-worker run used 134 s of CPU in its 181 s), 3 workers 181 s, 4 workers 162-178 s, where
+  // one run in three lost a dev-server edit under the load (tests/e2e/dev-overlay.spec.ts, "saved in two writes").
+  workers: 3,
   retries: 0,
   // axe on a long page takes seconds, and CI machines are small and noisy: slack, not a performance budget.
   timeout: 120_000,

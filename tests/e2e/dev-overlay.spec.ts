@@ -57,6 +57,12 @@ test.describe('the dev server', () => {
     }
   });
 
+  // A failed test carries what the dev server printed, to tell a slow server from a stale one.
+  // eslint-disable-next-line no-empty-pattern
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus && log) await info.attach('dev server output', { body: printed(), contentType: 'text/plain' });
+  });
+
   test.afterAll(() => {
     if (server?.pid) {
       try {
