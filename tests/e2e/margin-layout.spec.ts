@@ -2,10 +2,14 @@
 // and with or without JavaScript, each text block is where it would be with no notes at all; no note overlaps
 // another or the text column, none starts above its passage's line, none is cut off at the window's edge. And the
 // largest article grows by at most 15% for its notes. At 1280 px with the script, each article shows every note its
-// file declares, in order, each on its passage's line unless the notes above need the room. Each page is loaded
-// once and measured at each width in one go: everything where it is, then again with the notes hidden (the window
-// is resized between widths, as a reader may do; the script lays the notes out again).
-import type { APIRequestContext } from '@playwright/test';
+// file declares, in order, each on its passage's line unless the notes above need the room. The pages are measured
+// in three groups (the articles, and each half of the topics), so the suite's workers share them; each page is
+// loaded once and measured at each width in one go: everything where it is, then again with the notes hidden (the
+// window is resized between widths, as a reader may do; the script lays the notes out again).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { basePath } from '../../src/lib/deploy-settings.ts';
 import { test, expect } from './support/reader.ts';
 import { notesOf } from './support/notes.ts';
 
@@ -17,16 +21,26 @@ const TOLERANCE = 2;
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
-/** Every article and topic page of the built site, from its sitemap, relative to the base path. */
-async function annotatedPages(request: APIRequestContext, base: string): Promise<string[]> {
-  const index = await (await request.get('sitemap-index.xml')).text();
-  const pages: string[] = [];
-  for (const sitemap of locs(index)) {
-    const listed = await (await request.get(new URL(sitemap).pathname.slice(base.length))).text();
-    pages.push(...locs(listed).map((loc) => new URL(loc).pathname.slice(base.length)));
-  }
+/** Every article and topic page of the built site, from the sitemap it was built with (dist/), relative to the base
+ * path: read when the tests are collected, so each page is a test. */
+function annotatedPages(): string[] {
+  const base = basePath(process.env);
+  const sitemapFile = (loc: string) => join('dist', new URL(loc).pathname.slice(base.length));
+  const pages = locs(readFileSync(join('dist', 'sitemap-index.xml'), 'utf8')).flatMap((sitemap) =>
+    locs(readFileSync(sitemapFile(sitemap), 'utf8')).map((loc) => new URL(loc).pathname.slice(base.length)),
+  );
   return pages.filter((path) => /^(articles|topics)\/[^/]+\/$/.test(path)).sort();
 }
+
+const PAGES = annotatedPages();
+const ARTICLES = PAGES.filter((path) => path.startsWith('articles/'));
+const TOPICS = PAGES.filter((path) => path.startsWith('topics/'));
+/** A page per test would load the browser once per page: three groups share the workers as well, at a third of the cost. */
+const GROUPS = [
+  { name: 'every article', pages: ARTICLES },
+  { name: 'the first half of the topics', pages: TOPICS.filter((_, i) => i % 2 === 0) },
+  { name: 'the second half of the topics', pages: TOPICS.filter((_, i) => i % 2 === 1) },
+];
 
 interface Box {
   top: number;
@@ -87,73 +101,75 @@ async function measure(scripted: boolean): Promise<Measured> {
   }
 }
 
+/** Loads a page and measures it at every width: the text blocks, with the notes and without. */
+async function measureAtEachWidth(page: Page, path: string, javaScriptEnabled: boolean): Promise<{ width: number; m: Measured }[]> {
+  await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
+  await page.goto(path);
+  const measured: { width: number; m: Measured }[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    measured.push({ width, m: await page.evaluate(measure, javaScriptEnabled) });
+  }
+  return measured;
+}
+
+test('the built site has articles and topics to measure', () => {
+  expect(ARTICLES.length, 'articles in the sitemap').toBeGreaterThan(0);
+  expect(TOPICS.length, 'topics in the sitemap').toBeGreaterThan(0);
+});
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test(`at ${WIDTHS.join(', ')} px, notes on every article and topic page leave the text where it is, beside it and apart`, async ({
-      page,
-      request,
-      baseURL,
-    }) => {
-      // About 30 pages, three widths each: seconds on an idle machine, slack for a busy one.
-      test.setTimeout(240_000);
-      const pages = await annotatedPages(request, new URL(baseURL!).pathname);
-      expect(pages.filter((path) => path.startsWith('articles/')).length, 'articles in the sitemap').toBeGreaterThan(0);
-      expect(pages.filter((path) => path.startsWith('topics/')).length, 'topics in the sitemap').toBeGreaterThan(0);
-      const heights: { path: string; width: number; withNotes: number; without: number }[] = [];
-      let notesSeen = 0;
-
-      for (const path of pages) {
-        await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
-        await page.goto(path);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 900 });
-          const m = await page.evaluate(measure, javaScriptEnabled);
-          const at = `${path} at ${width} px`;
-          notesSeen += m.notes.length;
-          heights.push({ path, width, ...m.height });
-          for (const block of m.blocks) {
-            expect.soft(Math.abs(block.withNotes - block.without), `${at}: ${block.name} moves by its notes`).toBeLessThanOrEqual(TOLERANCE);
-          }
-          for (const [i, note] of m.notes.entries()) {
-            expect.soft(note.bottom - note.top, `${at}: note ${note.id} is shown`).toBeGreaterThan(0);
-            expect.soft(note.left, `${at}: note ${note.id} is right of the text column`).toBeGreaterThanOrEqual(m.textRight);
-            expect.soft(note.right, `${at}: note ${note.id} is inside the window`).toBeLessThanOrEqual(m.viewportWidth);
-            expect.soft(note.top, `${at}: note ${note.id} starts at or below its passage's line`).toBeGreaterThanOrEqual(note.line - 1);
-            for (const other of m.notes.slice(i + 1)) {
-              const apart = other.top >= note.bottom || other.bottom <= note.top || other.left >= note.right || other.right <= note.left;
-              expect.soft(apart, `${at}: notes ${note.id} and ${other.id} do not overlap`).toBe(true);
+    for (const group of GROUPS) {
+      test(`${group.name} at ${WIDTHS.join(', ')} px: the notes leave the text where it is, beside it and apart`, async ({ page }) => {
+        // About 15 pages, three widths each: seconds on an idle machine, slack for a busy one.
+        test.setTimeout(240_000);
+        const heights: { path: string; withNotes: number; without: number }[] = [];
+        for (const path of group.pages) {
+          for (const { width, m } of await measureAtEachWidth(page, path, javaScriptEnabled)) {
+            const at = `${path} at ${width} px`;
+            if (width === 1280) heights.push({ path, ...m.height });
+            for (const block of m.blocks) {
+              expect.soft(Math.abs(block.withNotes - block.without), `${at}: ${block.name} moves by its notes`).toBeLessThanOrEqual(TOLERANCE);
             }
-          }
-          // Where a reader first meets them (1280 px, with the script), an article shows every note its file declares,
-          // clear of the text, in order down the margin, each on its passage's line unless the notes before it need the room.
-          if (javaScriptEnabled && width === 1280 && path.startsWith('articles/')) {
-            expect.soft(m.notes.length, `${at}: notes shown, as many as the file declares`).toBe(notesOf(path.split('/')[1]!).length);
             for (const [i, note] of m.notes.entries()) {
-              expect.soft(note.left, `${at}: note ${note.id} is clear of the text`).toBeGreaterThan(m.textRight);
-              const previous = m.notes[i - 1];
-              if (previous) expect.soft(note.top, `${at}: note ${note.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
-              if (!previous || previous.bottom < note.line)
-                expect.soft(note.top - note.line, `${at}: note ${note.id} is on its passage's line`).toBeLessThan(4);
+              expect.soft(note.bottom - note.top, `${at}: note ${note.id} is shown`).toBeGreaterThan(0);
+              expect.soft(note.left, `${at}: note ${note.id} is right of the text column`).toBeGreaterThanOrEqual(m.textRight);
+              expect.soft(note.right, `${at}: note ${note.id} is inside the window`).toBeLessThanOrEqual(m.viewportWidth);
+              expect.soft(note.top, `${at}: note ${note.id} starts at or below its passage's line`).toBeGreaterThanOrEqual(note.line - 1);
+              for (const other of m.notes.slice(i + 1)) {
+                const apart = other.top >= note.bottom || other.bottom <= note.top || other.left >= note.right || other.right <= note.left;
+                expect.soft(apart, `${at}: notes ${note.id} and ${other.id} do not overlap`).toBe(true);
+              }
+            }
+            // Where a reader first meets them (1280 px, with the script), an article shows every note its file declares,
+            // clear of the text, in order down the margin, each on its passage's line unless the notes before it need the room.
+            if (javaScriptEnabled && width === 1280 && path.startsWith('articles/')) {
+              expect.soft(m.notes.length, `${at}: notes shown, as many as the file declares`).toBe(notesOf(path.split('/')[1]!).length);
+              for (const [i, note] of m.notes.entries()) {
+                expect.soft(note.left, `${at}: note ${note.id} is clear of the text`).toBeGreaterThan(m.textRight);
+                const previous = m.notes[i - 1];
+                if (previous) expect.soft(note.top, `${at}: note ${note.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
+                if (!previous || previous.bottom < note.line)
+                  expect.soft(note.top - note.line, `${at}: note ${note.id} is on its passage's line`).toBeLessThan(4);
+              }
             }
           }
         }
-      }
-      expect(notesSeen, 'notes measured').toBeGreaterThan(0);
-
-      // The largest article (by its text alone) may grow by at most 15% for its notes where a reader first meets
-      // them: at a common desktop width, with the script that clamps long notes in crowded passages.
-      const articles = heights.filter((h) => h.path.startsWith('articles/') && h.width === 1280);
-      for (const h of articles)
-        test.info().annotations.push({
-          type: 'height at 1280 px',
-          description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without`,
-        });
-      if (javaScriptEnabled) {
-        const largest = articles.reduce((a, b) => (b.without > a.without ? b : a));
-        expect(largest.withNotes / largest.without, `${largest.path} with notes against without`).toBeLessThanOrEqual(1.15);
-      }
-    });
+        for (const h of heights)
+          test.info().annotations.push({
+            type: 'height at 1280 px',
+            description: `${h.path}: ${Math.round(h.withNotes)} px with notes, ${Math.round(h.without)} px without`,
+          });
+        // The largest article (by its text alone) may grow by at most 15% for its notes where a reader first meets
+        // them: at a common desktop width, with the script that clamps long notes in crowded passages.
+        if (javaScriptEnabled && group.pages === ARTICLES) {
+          const largest = heights.reduce((a, b) => (b.without > a.without ? b : a));
+          expect(largest.withNotes / largest.without, `${largest.path} with notes against without`).toBeLessThanOrEqual(1.15);
+        }
+      });
+    }
   });
 }
