@@ -39,7 +39,8 @@ export interface TopicIndex {
   eventPages: Map<string, number>;
 }
 
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+/** The list kept under `key`, made empty the first time: how the index groups items by article or topic. */
+export function listOf<T>(map: Map<string, T[]>, key: string): T[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
