@@ -13,38 +13,39 @@ export const SEARCHED_PAGES = ['articles/[slug].astro', 'topics/[slug]/index.ast
 /** Where the list lives, for messages. */
 export const SEARCHED_PAGES_FILE = 'src/lib/search/searched-pages.ts';
 
-type Segment = { rest: true } | { rest: false; parts: ({ literal: string } | { param: true })[] };
+/** How a pattern language writes a directory of any name, one named by a parameter within a segment, and literal text. */
+interface Spelling {
+  /** `[...page]`: any number of directories, none included, with their slashes. */
+  rest: string;
+  /** `[slug]`, or the parameter in `page-[page]`: one or more characters of one directory name. */
+  param: string;
+  literal: (text: string) => string;
+}
 
-/** A page file's route segments: "topics/[slug]/index.astro" → topics, [slug] (a build with format "directory"
- * writes each page as <route>/index.html). */
-function segmentsOf(pageFile: string): Segment[] {
+/** The built files of a page file (a build with format "directory" writes each page as <route>/index.html), spelled
+ * in a pattern language: "topics/[slug]/index.astro" → topics/<param>/index.html. */
+function builtFiles(pageFile: string, spell: Spelling): string {
   const route = pageFile.replace(/\.(astro|md|mdx|html)$/, '').replace(/(^|\/)index$/, '');
-  return route
+  const directories = route
     .split('/')
     .filter(Boolean)
-    .map((segment): Segment => {
-      if (/^\[\.\.\.[^\]]+\]$/.test(segment)) return { rest: true };
+    .map((segment) => {
+      if (/^\[\.\.\.[^\]]+\]$/.test(segment)) return spell.rest;
       const parts = segment.split(/(\[[^\]]+\])/).filter(Boolean);
-      return { rest: false, parts: parts.map((part) => (part.startsWith('[') ? { param: true as const } : { literal: part })) };
+      return `${parts.map((part) => (part.startsWith('[') ? spell.param : spell.literal(part))).join('')}/`;
     });
+  return `${directories.join('')}${spell.literal('index.html')}`;
 }
 
 /** The built files of a page file, as a glob Pagefind takes ("timeline/[...page].astro" → "timeline/**\/index.html"). */
 export function pageGlob(pageFile: string): string {
-  const path = segmentsOf(pageFile)
-    .map((segment) => (segment.rest ? '**/' : `${segment.parts.map((part) => ('literal' in part ? part.literal : '*')).join('')}/`))
-    .join('');
-  return `${path}index.html`;
+  return builtFiles(pageFile, { rest: '**/', param: '*', literal: (text) => text });
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The built files of a page file, as a regular expression over paths relative to the output folder. */
 export function pagePattern(pageFile: string): RegExp {
-  const path = segmentsOf(pageFile)
-    .map((segment) => (segment.rest ? '(?:[^/]+/)*' : `${segment.parts.map((part) => ('literal' in part ? escape(part.literal) : '[^/]+')).join('')}/`))
-    .join('');
-  return new RegExp(`^${path}index\\.html$`);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${builtFiles(pageFile, { rest: '(?:[^/]+/)*', param: '[^/]+', literal: escape })}$`);
 }
 
 /** One glob for every searched page type, as Pagefind's addDirectory takes it. */
