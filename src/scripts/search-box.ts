@@ -3,9 +3,9 @@
 // - "/" and Ctrl+K (⌘K on a Mac) focus it from anywhere (on the search page: the page's own search field).
 //   They work before any search code has loaded, which waits for the reader;
 // - the first time it gets focus, the rest of the search code is fetched (search-start.ts) and the plain field
-//   becomes a combobox listing results as the reader types (upgradeSearchBox in search-ui.ts). The search page and
-//   a page opened with a query (a result's ?highlight=…) fetch it at once. This file is all a page runs before
-//   that, and it imports nothing: a module shared with the search code would cost every page one more request.
+//   becomes a combobox listing results as the reader types (upgradeSearchBox in search-ui.ts). A page opened with
+//   a query (a result's ?highlight=…) fetches it at once. This file is all a page runs before that, and it
+//   imports nothing: a module shared with the search code would cost every page one more request.
 
 /** Puts SiteSearch.astro's <template> of the search code into the page, once, which runs it. */
 function startSearchCode(): void {
@@ -48,5 +48,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('[data-site-search
   });
 }
 
-// search-highlight.ts reads the query for the words to highlight.
-if (document.querySelector('[data-search-page]') || location.search) startSearchCode();
+// A page opened from a result (?highlight=…) needs search-highlight.ts at once. The search page runs its own script
+// (src/pages/search.astro); its banner box, like any other, waits for the reader's focus.
+if (location.search && !document.querySelector('[data-search-page]')) startSearchCode();

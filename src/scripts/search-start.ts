@@ -1,5 +1,5 @@
-// The search code a page fetches only when it needs it: the first time the reader focuses the search box, on the
-// search page, or on a page opened from a result (?highlight=…). search-box.ts, the little every page runs, starts
+// The search code a page fetches only when it needs it: the first time the reader focuses the search box, or on a
+// page opened from a result (?highlight=…). search-box.ts, the little every page runs, starts
 // this file by putting into the page the <script> that SiteSearch.astro keeps in a <template>. It is loaded that
 // way, not with import(), because a bundled import() brings Vite's module preload helper (1.7 kB) into the script
 // every page runs, and article pages have a byte budget (tests/e2e/budgets.spec.ts); here it comes only with the
@@ -29,6 +29,3 @@ for (const form of document.querySelectorAll<HTMLFormElement>('[data-site-search
   if ('searchWanted' in form.dataset) upgrade(form);
   else form.querySelector('input[name="q"]')?.addEventListener('focus', () => upgrade(form), { once: true });
 }
-
-// The results page is started from here too, so every page shares one search script and its parts.
-if (document.querySelector('[data-search-page]')) void import('./search-page.ts');
