@@ -5,7 +5,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { articlePipeline } from './src/plugins/article-pipeline.ts';
-import searchIndex from './src/integrations/search-index.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
@@ -74,11 +73,11 @@ export default defineConfig({
     sitemap(),
     // After the pages are written: each page's Content-Security-Policy keeps only the hashes of its own inline blocks.
     pagePolicy(),
-    // After the pages are written: index articles, topics and the timeline (notes and events as sub-results) into dist/pagefind/.
-    searchIndex(),
     // Then: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),
     // Last: every internal link and #anchor must lead to a page and an id the build wrote.
     linkCheck({ contentDir: contentDir(process.env) }),
+    // The search index is not built here but by `npm run build` once this process has exited
+    // (src/cli/build.ts says why).
   ],
 });

@@ -1,8 +1,8 @@
 // Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and stops the
 // build (exit code 1) with one report listing each broken link where it was written (the content file and line, or the built
-// page for a template's link). It runs last, after the search index, so it sees the finished output. Reading the
-// pages is most of its work: that starts in a worker thread as soon as Astro has written them
-// (src/lib/links/page-reader-worker.ts), on the core Pagefind leaves free while it indexes the same pages.
+// page for a template's link). It runs last, so it sees the finished output. Reading the pages is most of its work:
+// that starts in a worker thread as soon as Astro has written them (src/lib/links/page-reader-worker.ts), on the
+// core the main thread leaves free while it writes the sitemap and each page's policy.
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
@@ -54,7 +54,7 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
         const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd() }, readAhead);
-        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in a worker, while the search index was built.`);
+        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in a worker, while the sitemap and the page policies were written.`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));
           return;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSearchIndex, type IndexSummary } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, type IndexSummary } from '../../src/lib/search/search-index.ts';
 import { facetAttributes } from '../../src/lib/search/facets.ts';
 import { eventTitle, resultParts, type ResultFragment } from '../../src/lib/search/sub-results.ts';
 

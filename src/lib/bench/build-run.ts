@@ -1,5 +1,5 @@
-// Runs `astro build` on a corpus and measures it: wall time, peak memory of the whole process tree, pages, and
-// what was written. The build runs in a staged copy of the project (its config, src/ and public/, with
+// Runs the project's build on a corpus (`npm run build`'s script, src/cli/build.ts: `astro build`, then the search
+// index) and measures it: wall time, peak memory of the whole process tree, pages, and what was written. The build runs in a staged copy of the project (its config, src/ and public/, with
 // node_modules linked), because Astro writes per-build state into the project itself: .astro/content-modules.mjs
 // lists the collection's files and node_modules/.astro/ caches the content store. Building a 10,000-article corpus
 // in the working tree would overwrite that state under anyone else building or running the dev server there.
@@ -79,7 +79,8 @@ export interface BuildOptions {
   logFile: string;
   extraArgs?: string[];
   env?: Record<string, string>;
-  /** Astro's command-line script, when cwd has no node_modules of its own (the Starlight baseline). */
+  /** Astro's command-line script, run as the whole build (the Starlight baseline, whose cwd has no node_modules of
+   * its own and whose search index Starlight builds inside `astro build`). */
   astroBin?: string;
   sampleMs?: number;
 }
@@ -98,10 +99,10 @@ export function astroEnv(cwd: string, contentDir: string, extra?: Record<string,
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildMeasurement> {
-  const astro = options.astroBin ?? join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const timeFile = `${options.logFile}.time`;
   const useTime = existsSync('/usr/bin/time');
-  const command = [process.execPath, astro, 'build', '--outDir', options.outDir, ...(options.extraArgs ?? [])];
+  const build = options.astroBin ? [options.astroBin, 'build'] : [join(options.cwd, 'src', 'cli', 'build.ts')];
+  const command = [process.execPath, ...build, '--outDir', options.outDir, ...(options.extraArgs ?? [])];
   const [file, ...args] = useTime ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
   const started = performance.now();
   const child = spawn(file!, args, {

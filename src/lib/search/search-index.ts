@@ -1,6 +1,7 @@
-// Builds the site search index at the end of `astro build`, with Pagefind's Node API, into dist/pagefind/.
+// Builds the site search index from the built site, with Pagefind's Node API, into dist/pagefind/ (run by
+// `npm run build` once `astro build` has written the pages and exited: src/cli/build.ts).
 // Everything the index holds is what the page templates write from the content entries they render (their
-// data-pagefind-* attributes): this hook only hands the built site to Pagefind, with the parts of a page that are
+// data-pagefind-* attributes): this step only hands the built site to Pagefind, with the parts of a page that are
 // not its own text, and writes the bundle as Pagefind ships it. One record per page; an article's margin notes
 // and a timeline page's events are sub-results of that page, not records of their own.
 //
@@ -8,8 +9,9 @@
 //
 // A page is a search result only if it carries `data-pagefind-body`; every other page (home, lists, about,
 // search) is left out. Pagefind reads only the page files listed in src/lib/search/searched-pages.ts: a new page
-// type marked for search goes there too (the link check stops the build if one is missing). Inside the body, Pagefind already skips <nav>, <footer>, <form> and <script>; mark
-// anything else that repeats other pages with `data-pagefind-ignore`.
+// type marked for search goes there too (the link check stops the build if one is missing). Inside the body,
+// Pagefind already skips <nav>, <footer>, <form> and <script>; mark anything else that repeats other pages with
+// `data-pagefind-ignore`.
 //
 // - The main wrapper: `<article data-pagefind-body>` whose first <h1> is the result's title.
 // - Facets, as hidden inline values, one element per value: render them with src/components/SearchFacets.astro,
@@ -46,10 +48,8 @@
 // from the same search box.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchedPagesGlob } from '../lib/search/searched-pages.ts';
+import { searchedPagesGlob } from './searched-pages.ts';
 
 /** Every language as one, so Chinese names and English words are searched together. */
 export const SEARCH_LANGUAGE = 'en';
@@ -117,27 +117,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   }
 }
 
-export default function searchIndex(): AstroIntegration {
-  let indexing: { dir: string; summary: Promise<IndexSummary> } | undefined;
-  return {
-    name: 'search-index',
-    hooks: {
-      // Started as soon as the pages are written, while the build's last steps (the sitemap, each page's policy)
-      // run on the main thread: Pagefind indexes in a process of its own. A page rewritten meanwhile by the page
-      // policy is replaced whole (src/integrations/page-policy.ts) and differs only in its <head>, which is not indexed.
-      'astro:build:generated': ({ dir }) => {
-        const summary = buildSearchIndex(fileURLToPath(dir));
-        // Awaited in astro:build:done; until then a failure must not count as unhandled.
-        summary.catch(() => {});
-        indexing = { dir: fileURLToPath(dir), summary };
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const summary = await (indexing?.dir === site ? indexing.summary : buildSearchIndex(site));
-        logger.info(
-          `${summary.records} search records written to pagefind/ from ${summary.pages} pages, notes and events as sub-results of their page (${Math.round(summary.indexBytes / 1024)} KiB of index).`,
-        );
-      },
-    },
-  };
+/** The line the build prints about the index it wrote. */
+export function indexReport(summary: IndexSummary): string {
+  return `${summary.records} search records written to pagefind/ from ${summary.pages} pages, notes and events as sub-results of their page (${Math.round(summary.indexBytes / 1024)} KiB of index).`;
 }

@@ -1,0 +1,30 @@
+// `npm run build [-- <astro build options>]`: `astro build` in a process of its own, then, once that process has
+// exited, the search index: Pagefind reads the built pages of the searched types and writes its bundle to
+// <outDir>/pagefind/ (src/lib/search/search-index.ts). The index is not built in an Astro hook so that the two never
+// hold memory at the same time: at 10,000 articles Astro's process still holds about 4 GB once its pages are
+// written, and Pagefind's indexing peaks near 5 GB; one after the other, the build's peak is the larger of the two.
+// Exit codes: Astro's when its build fails; 1 when Pagefind fails; 0 when both are done.
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSearchIndex, indexReport } from '../lib/search/search-index.ts';
+
+const args = process.argv.slice(2);
+// Astro's own command, as npm scripts find it (node_modules/.bin), whoever started this.
+const PATH = [join(process.cwd(), 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter);
+const astro = spawnSync('astro', ['build', ...args], { stdio: 'inherit', env: { ...process.env, PATH } });
+if (astro.error) {
+  process.stderr.write(`build: could not start astro build: ${astro.error.message}\n`);
+  process.exit(1);
+}
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+// Where Astro wrote the site: its --outDir, or the default.
+const { values } = parseArgs({ args, strict: false, options: { outDir: { type: 'string' } } });
+const site = typeof values.outDir === 'string' ? values.outDir : 'dist';
+try {
+  process.stdout.write(`[search-index] ${indexReport(await buildSearchIndex(site))}\n`);
+} catch (error) {
+  process.stderr.write(`[search-index] The search index could not be built: ${(error as Error).message}\n`);
+  process.exit(1);
+}
