@@ -1,8 +1,9 @@
 // Runs the project's build on a corpus (`npm run build`'s script, src/cli/build.ts: `astro build`, then the search
-// index) and measures it: wall time, peak memory of the whole process tree, pages, and what was written. The build runs in a staged copy of the project (its config, src/ and public/, with
-// node_modules linked), because Astro writes per-build state into the project itself: .astro/content-modules.mjs
-// lists the collection's files and node_modules/.astro/ caches the content store. Building a 10,000-article corpus
-// in the working tree would overwrite that state under anyone else building or running the dev server there.
+// index) and measures it: wall time, peak memory of the whole process tree, pages, and what was written. The build
+// runs in a staged copy of the project (its config, src/ and public/, with node_modules linked), because Astro
+// writes per-build state into the project itself: .astro/content-modules.mjs lists the collection's files and
+// node_modules/.astro/ caches the content store. Building a 10,000-article corpus in the working tree would
+// overwrite that state under anyone else building or running the dev server there.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';

@@ -1,6 +1,7 @@
-// Peak memory of a build, counted for the whole process tree. `astro build` is one Node process, but Pagefind's
-// indexer runs as a child binary and /usr/bin/time reports only the largest single process, so the benchmark
-// samples /proc/<pid>/status for every descendant and keeps the largest sum. These are the parsing halves.
+// Peak memory of a build, counted for the whole process tree. `npm run build` runs `astro build` in one Node process
+// and then Pagefind's indexer as a child binary (Starlight's runs it from inside `astro build`), and /usr/bin/time
+// reports only the largest single process, so the benchmark samples /proc/<pid>/status for every descendant and
+// keeps the largest sum. These are the parsing halves.
 
 export interface ProcStatus {
   /** The program's name as the kernel gives it (at most 15 characters: "node", "pagefind_extend"). */
