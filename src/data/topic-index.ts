@@ -151,6 +151,30 @@ export function coverageOf(index: TopicIndex, topic: string): readonly Coverage[
   return coverage;
 }
 
+/** Each index's mentions and notes of a topic grouped by article, computed on first ask (by the coverage pages). */
+const shares = new WeakMap<TopicIndex, Map<string, { mentions: Map<string, Mention[]>; notes: Map<string, TaggedNote[]> }>>();
+
+/**
+ * A topic's mentions and notes in the given articles (a page of its coverage, newest first), in the index's order.
+ * Taken from the topic's mentions and notes grouped by article once, not by going through all of them for every
+ * page: at 10,000 articles a topic has hundreds of coverage pages and tens of thousands of mentions, and that took
+ * 17 s of the build.
+ */
+export function topicShare(index: TopicIndex, topic: string, articles: readonly Article[]): { mentions: Mention[]; notes: TaggedNote[] } {
+  let byTopic = shares.get(index);
+  if (!byTopic) shares.set(index, (byTopic = new Map()));
+  let grouped = byTopic.get(topic);
+  if (!grouped) {
+    grouped = { mentions: new Map(), notes: new Map() };
+    for (const mention of index.mentions.get(topic) ?? []) listOf(grouped.mentions, mention.article).push(mention);
+    for (const tagged of index.notes.get(topic) ?? []) listOf(grouped.notes, tagged.article.id).push(tagged);
+    byTopic.set(topic, grouped);
+  }
+  // The index lists mentions and notes article by article, newest first, as the coverage lists the articles.
+  const { mentions, notes } = grouped;
+  return { mentions: articles.flatMap((a) => mentions.get(a.id) ?? []), notes: articles.flatMap((a) => notes.get(a.id) ?? []) };
+}
+
 /** Events tagged with a topic, oldest first. */
 export function eventsOf(index: TopicIndex, topic: string): TimelineEvent[] {
   return index.events.filter((e) => e.data.topics.includes(topic));
