@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, test } from 'vitest';
 import { articleTextRenderer, articleTextRendering, sourceOfText } from '../../src/data/article-html.ts';
 import { NOTE_KINDS } from '../../src/lib/annotations/kinds.ts';
-import { correctionItems, type FeedNote } from '../../src/lib/open-data/corrections-feed.ts';
+import { correctionItems, FEED_SIZE, type FeedNote } from '../../src/lib/open-data/corrections-feed.ts';
 import { noteDates, noteFingerprint } from '../../src/lib/open-data/note-history.ts';
 import { measureNotes, readRenderedNotes } from '../../src/lib/open-data/rendered-notes.ts';
 import {
@@ -416,6 +416,22 @@ describe('the corrections feed', () => {
       categories: ['Fact-check'],
     });
     expect(items[3]).not.toHaveProperty('pubDate');
+  });
+
+  test.each([
+    ['more notes than the feed holds: the newest', 5, 3, ['#n5', '#n4', '#n3']],
+    ['as many as it holds: all of them', 3, 3, ['#n3', '#n2', '#n1']],
+    ['fewer: all of them', 2, 3, ['#n2', '#n1']],
+  ])('%s', (_case, notes, most, links) => {
+    const many = Array.from({ length: notes }, (_, i) => feedNote('correction', `#n${i + 1}`, `2026-01-0${i + 1}`));
+    expect(correctionItems(many, most).map((item) => item.link)).toEqual(links);
+  });
+
+  test('by default the feed holds the FEED_SIZE newest', () => {
+    const many = Array.from({ length: FEED_SIZE + 5 }, (_, i) => feedNote('update', `#n${i}`, new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)));
+    const items = correctionItems(many);
+    expect(items).toHaveLength(FEED_SIZE);
+    expect(items[0]!.link).toBe(`#n${FEED_SIZE + 4}`);
   });
 });
 
