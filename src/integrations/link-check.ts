@@ -1,11 +1,12 @@
 // Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and stops the
 // build (exit code 1) with one report listing each broken link where it was written (the content file and line, or the built
 // page for a template's link). It runs last, so it sees the finished output. Reading the pages is most of its work:
-// that starts in a worker thread as soon as Astro has written them (src/lib/links/page-reader-worker.ts), on the
-// core the main thread leaves free while it writes the sitemap and each page's policy.
+// that starts in two worker threads as soon as Astro has written them (src/lib/links/page-reader-worker.ts), while
+// the main thread writes the sitemap and each page's policy.
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkBuiltLinks, formatLinkReport, type PageReading } from '../lib/links/check-built-links.ts';
 import type { PageReaderReply, PageReaderTask } from '../lib/links/page-reader-worker.ts';
@@ -21,17 +22,25 @@ export const BUILD_STOPPED =
   'The build stopped: the link check found problems in the built pages. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
-/** Reads the pages in `dist` in a worker thread; resolves to nothing if it fails (the check then reads them itself). */
-function readPagesAhead(dist: string): Promise<{ dist: string; pages: PageReading[] } | undefined> {
+/** Reads a share of the pages in `dist` in a worker thread; resolves to none if it fails (the check then reads them
+ * itself). */
+function readShareAhead(dist: string, share: { part: number; of: number }): Promise<PageReading[]> {
   return new Promise((done) => {
-    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist } satisfies PageReaderTask });
+    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist, share } satisfies PageReaderTask });
     worker.once('message', (reply: PageReaderReply) => {
-      done(reply.ok ? { dist, pages: reply.pages } : undefined);
+      done(reply.ok ? reply.pages : []);
       void worker.terminate();
     });
-    worker.once('error', () => done(undefined));
-    worker.once('exit', () => done(undefined));
+    worker.once('error', () => done([]));
+    worker.once('exit', () => done([]));
   });
+}
+
+/** Reads the pages in `dist` in workers, one per core up to two, each every other page. */
+async function readPagesAhead(dist: string): Promise<{ dist: string; pages: PageReading[] }> {
+  const of = Math.min(2, availableParallelism());
+  const shares = await Promise.all(Array.from({ length: of }, (_, part) => readShareAhead(dist, { part, of })));
+  return { dist, pages: shares.flat() };
 }
 
 export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
@@ -54,7 +63,7 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
         const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd() }, readAhead);
-        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in a worker, while the sitemap and the page policies were written.`);
+        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap and the page policies were written.`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));
           return;

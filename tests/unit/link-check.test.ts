@@ -307,7 +307,7 @@ describe('pages marked for search', () => {
   });
 });
 
-describe('pages read ahead (the worker that reads while Pagefind indexes)', () => {
+describe('pages read ahead (the workers that read while the build ends)', () => {
   test('the same report whether the pages were read ahead, in part or not at all', async () => {
     const broken = { 'articles/2/index.html': page('<a href="/articles/gone/">Gone</a><a href="/timeline/#event-2019-01-01-old">Old</a>') };
     const { result: alone, root } = await check(broken);
@@ -318,6 +318,15 @@ describe('pages read ahead (the worker that reads while Pagefind indexes)', () =
       expect(result).toEqual(alone);
     }
     expect(alone.problems.map((p) => p.found)).toEqual(['/articles/gone/', '#event-2019-01-01-old']);
+  });
+
+  test.each([1, 2, 3])('read in %i shares, every page is read once, as when read whole', async (of) => {
+    const { root } = await check({});
+    const dist = join(root, 'dist');
+    const all = await readBuiltPages(dist);
+    const shares = await Promise.all(Array.from({ length: of }, (_, part) => readBuiltPages(dist, { part, of })));
+    for (const share of shares) expect(share.length).toBeGreaterThanOrEqual(Math.floor(all.length / of));
+    expect(shares.flat().sort((a, b) => a.file.localeCompare(b.file))).toEqual([...all].sort((a, b) => a.file.localeCompare(b.file)));
   });
 
   test('a page read ahead is not read again: the check uses that reading', async () => {

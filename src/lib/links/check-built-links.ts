@@ -70,10 +70,14 @@ async function readPage(dist: string, file: string): Promise<PageReading> {
   return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody };
 }
 
-/** Reads every HTML page in the output folder (the costly part of the check: it can run ahead, in a worker). */
-export async function readBuiltPages(dist: string): Promise<PageReading[]> {
+/**
+ * Reads every HTML page in the output folder (the costly part of the check: it can run ahead, in workers), or, given
+ * a share, every `of`-th page from the `part`-th, so that several workers can read the pages between them.
+ */
+export async function readBuiltPages(dist: string, share: { part: number; of: number } = { part: 0, of: 1 }): Promise<PageReading[]> {
   const readings: PageReading[] = [];
-  for (const file of (await builtFiles(dist)).filter((f) => f.endsWith('.html'))) readings.push(await readPage(dist, file));
+  const pages = (await builtFiles(dist)).filter((f) => f.endsWith('.html'));
+  for (let at = share.part; at < pages.length; at += share.of) readings.push(await readPage(dist, pages[at]!));
   return readings;
 }
 

@@ -1,21 +1,22 @@
-// Reads the built pages' ids and links in a worker thread while the build's last steps run. Once Astro has written
-// the pages, the main thread spends its time waiting on Pagefind, which indexes them in a process of its own on one
-// core: this thread reads the same pages on the other core meanwhile, so the link check that follows the index
-// finds its reading done (src/integrations/link-check.ts). It reads each page exactly as the main thread would
-// (readBuiltPages); only where it runs differs.
+// Reads the built pages' ids and links in a worker thread while the build's last steps (the sitemap, the page
+// policies) run on the main thread, so that the link check at the end finds its reading done
+// (src/integrations/link-check.ts). Two such workers share the pages, one on each core the main thread leaves
+// them. Each reads its pages exactly as the main thread would (readBuiltPages); only where it runs differs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readBuiltPages, type PageReading } from './check-built-links.ts';
 
 export interface PageReaderTask {
   /** The build's output folder, absolute. */
   dist: string;
+  /** This worker's share of the pages: every `of`-th, from the `part`-th (all of them when absent). */
+  share?: { part: number; of: number };
 }
 
 export type PageReaderReply = { ok: true; pages: PageReading[] } | { ok: false; message: string };
 
 const task = workerData as PageReaderTask;
 try {
-  parentPort?.postMessage({ ok: true, pages: await readBuiltPages(task.dist) } satisfies PageReaderReply);
+  parentPort?.postMessage({ ok: true, pages: await readBuiltPages(task.dist, task.share) } satisfies PageReaderReply);
 } catch (error) {
   parentPort?.postMessage({ ok: false, message: (error as Error).message } satisfies PageReaderReply);
 }
