@@ -1,7 +1,7 @@
 // Narrows the Content-Security-Policy of every page Astro has written to the hashes that page needs
-// (src/lib/security/page-policy.ts says why). Runs first in astro:build:done, while the link check's reader, started
-// when the pages were written, reads them in a thread of its own: each page is replaced whole, so it finds it before
-// or after, and it does not read the policy <meta> this changes.
+// (src/lib/security/page-policy.ts says why). Runs first in astro:build:done, while the link check's readers, started
+// when the pages were written, read them in threads of their own: each page is replaced whole, so they find it
+// before or after, and they do not read the policy <meta> this changes.
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 // Reads the built pages' ids and links in a worker thread while the build's last steps (the sitemap, the page
 // policies) run on the main thread, so that the link check at the end finds its reading done
-// (src/integrations/link-check.ts). Two such workers share the pages, one on each core the main thread leaves
-// them. Each reads its pages exactly as the main thread would (readBuiltPages); only where it runs differs.
+// (src/integrations/link-check.ts). Two such workers share the pages between them, every other page each. Each
+// reads its pages exactly as the main thread would (readBuiltPages); only where it runs differs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readBuiltPages, type PageReading } from './check-built-links.ts';
 
