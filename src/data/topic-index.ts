@@ -151,8 +151,14 @@ export function coverageOf(index: TopicIndex, topic: string): readonly Coverage[
   return coverage;
 }
 
+/** A topic's mentions and notes, grouped by the article they are in. */
+interface ByArticle {
+  mentions: Map<string, Mention[]>;
+  notes: Map<string, TaggedNote[]>;
+}
+
 /** Each index's mentions and notes of a topic grouped by article, computed on first ask (by the coverage pages). */
-const shares = new WeakMap<TopicIndex, Map<string, { mentions: Map<string, Mention[]>; notes: Map<string, TaggedNote[]> }>>();
+const shares = new WeakMap<TopicIndex, Map<string, ByArticle>>();
 
 /**
  * A topic's mentions and notes in the given articles (a page of its coverage, newest first), in the index's order.
@@ -162,7 +168,7 @@ const shares = new WeakMap<TopicIndex, Map<string, { mentions: Map<string, Menti
  */
 export function topicShare(index: TopicIndex, topic: string, articles: readonly Article[]): { mentions: Mention[]; notes: TaggedNote[] } {
   let byTopic = shares.get(index);
-  if (!byTopic) shares.set(index, (byTopic = new Map()));
+  if (!byTopic) shares.set(index, (byTopic = new Map<string, ByArticle>()));
   let grouped = byTopic.get(topic);
   if (!grouped) {
     grouped = { mentions: new Map(), notes: new Map() };
