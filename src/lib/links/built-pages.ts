@@ -50,14 +50,18 @@ export interface PageLink {
 export interface BuiltPage {
   ids: Set<string>;
   links: PageLink[];
-  /** Whether the page marks its text for search (an element with data-pagefind-body). */
+  /** Whether the page marks its text for search (an element with data-pagefind-body)… */
   searchBody: boolean;
+  /** …and where its first such attribute is, when the page was read with positions. */
+  searchBodyAt?: { line: number; column: number };
 }
 
-/** The ids and links of one page's HTML. `positions` adds where each link is (asked for only to report). */
+/** The ids and links of one page's HTML. `positions` adds where each link and the search marker are (asked for only
+ * to report). */
 export function readBuiltPage(html: string, options: { positions?: boolean } = {}): BuiltPage {
   const ids = new Set<string>();
   const links: PageLink[] = [];
+  let searchBodyAt: BuiltPage['searchBodyAt'];
   let searchBody = false;
   /** Open <svg> and <math> elements. */
   let foreign = 0;
@@ -67,7 +71,11 @@ export function readBuiltPage(html: string, options: { positions?: boolean } = {
       const wanted = ADDRESS_ATTRIBUTES[tag.tagName] ?? [];
       for (const attribute of tag.attrs) {
         if (attribute.name === 'id' || (attribute.name === 'name' && tag.tagName === 'a')) ids.add(attribute.value);
-        else if (attribute.name === 'data-pagefind-body') searchBody = true;
+        else if (attribute.name === 'data-pagefind-body' && !searchBody) {
+          searchBody = true;
+          const at = tag.location?.attrs?.[attribute.name];
+          if (at) searchBodyAt = { line: at.startLine, column: at.startCol };
+        }
         if (!wanted.includes(attribute.name)) continue;
         const at = tag.location?.attrs?.[attribute.name];
         links.push({ href: attribute.value, ...(at ? { line: at.startLine, column: at.startCol } : {}) });
@@ -90,5 +98,5 @@ export function readBuiltPage(html: string, options: { positions?: boolean } = {
   };
   const tokenizer = new Tokenizer({ sourceCodeLocationInfo: options.positions ?? false }, handler);
   tokenizer.write(html, true);
-  return { ids, links, searchBody };
+  return { ids, links, searchBody, ...(searchBodyAt ? { searchBodyAt } : {}) };
 }

@@ -145,13 +145,12 @@ export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: read
  * come from a page file missing from SEARCHED_PAGES (or marked by mistake). */
 async function unsearchedProblem(options: LinkCheckOptions, files: readonly string[]): Promise<Problem> {
   const [first] = files as [string];
-  const html = await readFile(join(options.dist, first), 'utf8');
-  const before = html.slice(0, Math.max(0, html.indexOf('data-pagefind-body')));
-  const line = before.split('\n').length;
+  // Read again with positions, as a broken link's page is, for the marker's place.
+  const at = readBuiltPage(await readFile(join(options.dist, first), 'utf8'), { positions: true }).searchBodyAt;
   return {
     file: relative(options.cwd, join(options.dist, first)).split(sep).join('/'),
-    line,
-    column: before.length - before.lastIndexOf('\n'),
+    line: at?.line ?? 1,
+    column: at?.column ?? 1,
     rule: 'page-not-searched',
     message: `${sitePath(first)} marks its text for search (data-pagefind-body), but the search index does not read its page type.`,
     expected: `a page of one of the page files in SEARCHED_PAGES (${SEARCHED_PAGES_FILE}): ${SEARCHED_PAGES.join(', ')}`,
