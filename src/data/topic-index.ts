@@ -129,26 +129,29 @@ export interface Coverage {
   mentions: number;
 }
 
-/** Each index's coverage by topic, computed on first ask: the home page, the topic list, every topic page and the
- * coverage pages all ask. */
+/** What `compute` gives for a topic of an index, computed on the first ask and kept in `cache` with the index. */
+function perTopic<T>(cache: WeakMap<TopicIndex, Map<string, T>>, index: TopicIndex, topic: string, compute: () => T): T {
+  let byTopic = cache.get(index);
+  if (!byTopic) cache.set(index, (byTopic = new Map<string, T>()));
+  let value = byTopic.get(topic);
+  if (value === undefined) byTopic.set(topic, (value = compute()));
+  return value;
+}
+
+/** Each index's coverage by topic: the home page, the topic list, every topic page and the coverage pages all ask. */
 const coverages = new WeakMap<TopicIndex, Map<string, readonly Coverage[]>>();
 
 /** Articles about or mentioning a topic, newest first, with how often each names it. */
 export function coverageOf(index: TopicIndex, topic: string): readonly Coverage[] {
-  let byTopic = coverages.get(index);
-  if (!byTopic) coverages.set(index, (byTopic = new Map<string, readonly Coverage[]>()));
-  let coverage = byTopic.get(topic);
-  if (!coverage) {
+  return perTopic(coverages, index, topic, () => {
     const counts = new Map<string, number>();
     for (const mention of index.mentions.get(topic) ?? []) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
     // A set, not a search of the topic's notes for each article: that grew with articles × notes.
     const noted = new Set((index.notes.get(topic) ?? []).map((n) => n.article.id));
-    coverage = index.articles
+    return index.articles
       .filter((a) => counts.has(a.id) || a.data.topics.includes(topic) || noted.has(a.id))
       .map((article) => ({ article, mentions: counts.get(article.id) ?? 0 }));
-    byTopic.set(topic, coverage);
-  }
-  return coverage;
+  });
 }
 
 /** A topic's mentions and notes, grouped by the article they are in. */
@@ -157,7 +160,7 @@ interface ByArticle {
   notes: Map<string, TaggedNote[]>;
 }
 
-/** Each index's mentions and notes of a topic grouped by article, computed on first ask (by the coverage pages). */
+/** Each index's mentions and notes of a topic grouped by article (asked by the coverage pages). */
 const shares = new WeakMap<TopicIndex, Map<string, ByArticle>>();
 
 /**
@@ -167,17 +170,13 @@ const shares = new WeakMap<TopicIndex, Map<string, ByArticle>>();
  * 17 s of the build.
  */
 export function topicShare(index: TopicIndex, topic: string, articles: readonly Article[]): { mentions: Mention[]; notes: TaggedNote[] } {
-  let byTopic = shares.get(index);
-  if (!byTopic) shares.set(index, (byTopic = new Map<string, ByArticle>()));
-  let grouped = byTopic.get(topic);
-  if (!grouped) {
-    grouped = { mentions: new Map(), notes: new Map() };
+  const { mentions, notes } = perTopic(shares, index, topic, () => {
+    const grouped: ByArticle = { mentions: new Map(), notes: new Map() };
     for (const mention of index.mentions.get(topic) ?? []) listOf(grouped.mentions, mention.article).push(mention);
     for (const tagged of index.notes.get(topic) ?? []) listOf(grouped.notes, tagged.article.id).push(tagged);
-    byTopic.set(topic, grouped);
-  }
+    return grouped;
+  });
   // The index lists mentions and notes article by article, newest first, as the coverage lists the articles.
-  const { mentions, notes } = grouped;
   return { mentions: articles.flatMap((a) => mentions.get(a.id) ?? []), notes: articles.flatMap((a) => notes.get(a.id) ?? []) };
 }
 
