@@ -127,9 +127,11 @@ for (const javaScriptEnabled of [true, false]) {
         // About 15 pages, three widths each: seconds on an idle machine, slack for a busy one.
         test.setTimeout(240_000);
         const heights: { path: string; withNotes: number; without: number }[] = [];
+        let notesSeen = 0;
         for (const path of group.pages) {
           for (const { width, m } of await measureAtEachWidth(page, path, javaScriptEnabled)) {
             const at = `${path} at ${width} px`;
+            notesSeen += m.notes.length;
             if (width === 1280) heights.push({ path, ...m.height });
             for (const block of m.blocks) {
               expect.soft(Math.abs(block.withNotes - block.without), `${at}: ${block.name} moves by its notes`).toBeLessThanOrEqual(TOLERANCE);
@@ -158,6 +160,7 @@ for (const javaScriptEnabled of [true, false]) {
             }
           }
         }
+        expect(notesSeen, 'notes measured').toBeGreaterThan(0);
         for (const h of heights)
           test.info().annotations.push({
             type: 'height at 1280 px',
