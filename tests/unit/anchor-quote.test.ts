@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { anchorQuote, flatText, type Passage } from '../../src/lib/annotations/anchor-quote.ts';
 import { closestMatch } from '../../src/lib/annotations/closest-passage.ts';
 import { coverPieces } from '../../src/lib/annotations/cover.ts';
+import { foldWhitespace } from '../../src/lib/annotations/normalize.ts';
 
 // Passages as the rehype adapter hands them over: the visible text, formatting already flattened
 // (so "**more than 200**" arrives as "more than 200").
@@ -144,5 +145,23 @@ describe('cutting text into marked pieces', () => {
     ],
   ])('%s', (_, from, to, ranges, pieces) => {
     expect(coverPieces(from, to, ranges)).toEqual(pieces);
+  });
+});
+
+describe('folding white space (what quotes are matched on), and finding each folded character in the original', () => {
+  test.each([
+    ['nothing to fold', 'a b', 'a b', [0, 1, 2, 3]],
+    ['a run becomes one space', 'a  \n b', 'a b', [0, 1, 5, 6]],
+    ['a lone tab or line break becomes a space, in place', 'a\tb\nc', 'a b c', [0, 1, 2, 3, 4, 5]],
+    ['runs at both ends', '  a   ', ' a ', [0, 2, 3, 6]],
+    ['several runs', 'a  b   c    d', 'a b c d', [0, 1, 3, 4, 7, 8, 12, 13]],
+    ['the passage break is kept, and splits a run', 'a \u2029  b', 'a \u2029 b', [0, 1, 2, 3, 5, 6]],
+    ['no-break and ideographic spaces are white space', 'a\u00a0\u3000b', 'a b', [0, 1, 3, 4]],
+    ['an empty text', '', '', [0]],
+  ])('%s', (_, raw, text, offsets) => {
+    const folded = foldWhitespace(raw);
+    expect(folded.text).toBe(text);
+    // Each character of the folded text, and its end.
+    expect(Array.from({ length: text.length + 1 }, (_, at) => folded.rawOffset(at))).toEqual(offsets);
   });
 });

@@ -79,18 +79,26 @@ function toWordBoundaries(text: string, start: number, end: number): [number, nu
 }
 
 /**
- * The flat and folded text of a list of passages, made once per list: an article's notes (and the notes of other
- * articles citing it) are all anchored in the same passages, and folding is a pass over the whole text.
+ * The flat and folded text of a list of passages, made once for the notes anchored in it: an article's notes are
+ * anchored one after another in the same passages, and folding is a pass over the whole text. Only the lists used
+ * last are kept. Keeping every article's (as a WeakMap beside entries that live for the whole build did) held
+ * several times each article's text in memory until the build ended: about 70 MB at 1,000 articles, which every
+ * garbage collection walked.
  */
-const texts = new WeakMap<readonly Passage[], { raw: string; folded: FoldedText }>();
+const RECENT_TEXTS = 16;
+const texts = new Map<readonly Passage[], { raw: string; folded: FoldedText }>();
 
 function textOf(passages: readonly Passage[]): { raw: string; folded: FoldedText } {
   let known = texts.get(passages);
-  if (!known) {
+  if (known) {
+    // Most recently used last, so the first key is the one to drop.
+    texts.delete(passages);
+  } else {
     const raw = flatText(passages);
     known = { raw, folded: foldWhitespace(raw) };
-    texts.set(passages, known);
+    if (texts.size >= RECENT_TEXTS) texts.delete(texts.keys().next().value!);
   }
+  texts.set(passages, known);
   return known;
 }
 
@@ -108,7 +116,7 @@ export function anchorQuote(passages: readonly Passage[], selector: TextQuoteSel
       const after = folded.text.slice(end).trimStart();
       if (prefix !== undefined && !before.endsWith(prefix)) continue;
       if (suffix !== undefined && !after.startsWith(suffix)) continue;
-      hits.push({ start: folded.origin[at]!, end: folded.origin[end - 1]! + 1 });
+      hits.push({ start: folded.rawOffset(at), end: folded.rawOffset(end - 1) + 1 });
     }
   }
 
@@ -127,6 +135,6 @@ export function anchorQuote(passages: readonly Passage[], selector: TextQuoteSel
   }
   const near = closestMatch(folded.text, quote);
   if (!near) return { found: 'none' };
-  const [start, end] = toWordBoundaries(raw, folded.origin[near.start]!, folded.origin[Math.max(near.start, near.end - 1)]! + 1);
+  const [start, end] = toWordBoundaries(raw, folded.rawOffset(near.start), folded.rawOffset(Math.max(near.start, near.end - 1)) + 1);
   return { found: 'none', closest: { text: raw.slice(start, end).replace(/\s+/g, ' '), passage: locate(passages, start).passage } };
 }

@@ -5,30 +5,41 @@
 export interface FoldedText {
   /** The text with every run of white space replaced by one space. */
   text: string;
-  /** For each character of `text`, the offset of the character it came from; one extra entry for the end. */
-  origin: number[];
+  /** The offset in the original text of the character at `offset` in `text` (of the end, at its length). */
+  rawOffset(offset: number): number;
 }
 
-const SPACE = /\s/;
+/** A run of white space, the passage break excepted (it keeps passages apart and is never folded)… */
+const SPACE_RUN = /[^\S\u2029]+/g;
+/** …and one that folding shortens. */
+const LONG_SPACE_RUN = /[^\S\u2029]{2,}/g;
 
 export function foldWhitespace(raw: string): FoldedText {
-  const chars: string[] = [];
-  const origin: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (ch !== PASSAGE_BREAK && SPACE.test(ch)) {
-      if (inSpace) continue;
-      inSpace = true;
-      chars.push(' ');
-    } else {
-      inSpace = false;
-      chars.push(ch);
-    }
-    origin.push(i);
+  // After each run of two or more characters: where the folded text resumes, and how many characters of the
+  // original it has dropped up to there. Kept per such run, not per character: an article's text is tens of
+  // thousands of characters, and many are folded while the content is checked.
+  const resumes: number[] = [];
+  const dropped: number[] = [];
+  let droppedSoFar = 0;
+  for (const run of raw.matchAll(LONG_SPACE_RUN)) {
+    resumes.push(run.index - droppedSoFar + 1);
+    droppedSoFar += run[0].length - 1;
+    dropped.push(droppedSoFar);
   }
-  origin.push(raw.length);
-  return { text: chars.join(''), origin };
+  return {
+    text: raw.replace(SPACE_RUN, ' '),
+    rawOffset(offset) {
+      // The last run that ends at or before the offset.
+      let low = 0;
+      let high = resumes.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (resumes[middle]! <= offset) low = middle + 1;
+        else high = middle;
+      }
+      return offset + (low === 0 ? 0 : dropped[low - 1]!);
+    },
+  };
 }
 
 /** Separates passages in the flat text of an article, so that no quote can span two paragraphs. */
