@@ -91,6 +91,13 @@ describe('built pages', () => {
     ['a textarea', '<textarea id="t"><a href="/in-textarea/" id="u"></textarea>', ['t'], []],
     ['noscript (scripting on, as in a browser)', '<noscript><a href="/in-noscript/"></a></noscript>', [], []],
     [
+      'an iframe, whose own address counts',
+      '<iframe id="f" src="/frame/"><a href="/in-iframe/"></a></iframe><a href="/after/">',
+      ['f'],
+      ['/frame/', '/after/'],
+    ],
+    ['a noscript, which ends at its first end tag', '<noscript><noscript></noscript><a href="/out/"></a></noscript><p id="out">', ['out'], ['/out/']],
+    [
       'an SVG title, which is markup',
       '<svg id="icon"><title>Icon</title><a href="/from-svg/"><path id="p"/></a></svg><a href="/after/">',
       ['icon', 'p'],

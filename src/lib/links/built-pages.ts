@@ -2,29 +2,17 @@
 // it links to or loads. Read from the HTML Astro wrote, so the link check knows exactly the pages and anchors that
 // exist, whatever template made them (a new page type, a paginated list) and however many pages a list has.
 //
-// A page is read with parse5's tokenizer, not its tree builder: the ids and addresses are attributes of tags, which
-// the tokenizer gives as the tree builder would see them, and building the tree cost almost half the time (the link
-// check reads every page of the site). What the tokenizer cannot know alone it is told as the tree builder tells it:
-// the text of <script>, <style>, <textarea>, <title> and the like is text, not tags, except inside SVG and MathML.
-import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+// A page is read with htmlparser2's streaming parser: the ids and addresses are attributes of tags, and no tree is
+// needed to find them. It reads a page about two and a half times as fast as parse5's tokenizer did (1,761 pages
+// of a 1,000-article site: 1.3 s against 3.3 s, with the same ids and addresses on every page), and the link check
+// reads every page of the site. Like a browser's parser it takes the text of <script>, <style>, <title> and
+// <textarea> as text, not tags; what a browser also takes as text and htmlparser2 does not (<noscript> with
+// scripting on, <xmp>, <iframe>, <noembed>, <noframes>, <plaintext>) is skipped here to its end tag.
+import { Parser } from 'htmlparser2';
 
-/** The elements whose text the HTML parser reads as text (the tree builder switches the tokenizer for them). With
- * scripting on, as in a browser, <noscript> is one of them. */
-const TEXT_ONLY: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  noscript: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
+/** Elements whose content a browser (scripting on) reads as text, which htmlparser2 would read as markup. */
+const TEXT_ONLY = new Set(['noscript', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
-/** Where markup in another namespace starts; inside, no element's text is raw. */
-const FOREIGN = new Set(['svg', 'math']);
 /** The attributes that hold an address a reader follows or the page loads. */
 const ADDRESS_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],
@@ -56,6 +44,22 @@ export interface BuiltPage {
   searchBodyAt?: { line: number; column: number };
 }
 
+/** Line and column (from 1) of each offset of a text, found from the offsets where its lines start. */
+function positionsIn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
 /** The ids and links of one page's HTML. `positions` adds where each link and the search marker are (asked for only
  * to report). */
 export function readBuiltPage(html: string, options: { positions?: boolean } = {}): BuiltPage {
@@ -63,40 +67,34 @@ export function readBuiltPage(html: string, options: { positions?: boolean } = {
   const links: PageLink[] = [];
   let searchBodyAt: BuiltPage['searchBodyAt'];
   let searchBody = false;
-  /** Open <svg> and <math> elements. */
-  let foreign = 0;
-  const ignore = () => {};
-  const handler: TokenHandler = {
-    onStartTag(tag: Token.TagToken) {
-      const wanted = ADDRESS_ATTRIBUTES[tag.tagName] ?? [];
-      for (const attribute of tag.attrs) {
-        if (attribute.name === 'id' || (attribute.name === 'name' && tag.tagName === 'a')) ids.add(attribute.value);
-        else if (attribute.name === 'data-pagefind-body' && !searchBody) {
-          searchBody = true;
-          const at = tag.location?.attrs?.[attribute.name];
-          if (at) searchBodyAt = { line: at.startLine, column: at.startCol };
-        }
-        if (!wanted.includes(attribute.name)) continue;
-        const at = tag.location?.attrs?.[attribute.name];
-        links.push({ href: attribute.value, ...(at ? { line: at.startLine, column: at.startCol } : {}) });
+  const at = options.positions ? positionsIn(html) : undefined;
+  /** The element the parser is inside whose content a browser reads as text: that text ends at its first end tag. */
+  let textOnly: string | undefined;
+  /** The tag being read, and which of its attributes hold addresses. */
+  let tag = '';
+  let wanted: readonly string[] = [];
+  const parser = new Parser({
+    onopentagname(name) {
+      tag = name;
+      wanted = ADDRESS_ATTRIBUTES[name] ?? [];
+    },
+    onattribute(name, value) {
+      if (textOnly) return;
+      // While an attribute is read, the parser's startIndex is where its name starts.
+      if (name === 'id' || (name === 'name' && tag === 'a')) ids.add(value);
+      else if (name === 'data-pagefind-body' && !searchBody) {
+        searchBody = true;
+        if (at) searchBodyAt = at(parser.startIndex);
       }
-      if (FOREIGN.has(tag.tagName) && !tag.selfClosing) foreign += 1;
-      const mode = TEXT_ONLY[tag.tagName];
-      if (mode !== undefined && foreign === 0) tokenizer.state = mode;
-      tokenizer.inForeignNode = foreign > 0;
+      if (wanted.includes(name)) links.push({ href: value, ...(at ? at(parser.startIndex) : {}) });
     },
-    onEndTag(tag: Token.TagToken) {
-      if (FOREIGN.has(tag.tagName) && foreign > 0) foreign -= 1;
-      tokenizer.inForeignNode = foreign > 0;
+    onopentag(name) {
+      if (!textOnly && TEXT_ONLY.has(name)) textOnly = name;
     },
-    onComment: ignore,
-    onDoctype: ignore,
-    onEof: ignore,
-    onCharacter: ignore,
-    onNullCharacter: ignore,
-    onWhitespaceCharacter: ignore,
-  };
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: options.positions ?? false }, handler);
-  tokenizer.write(html, true);
+    onclosetag(name) {
+      if (textOnly === name) textOnly = undefined;
+    },
+  });
+  parser.end(html);
   return { ids, links, searchBody, ...(searchBodyAt ? { searchBodyAt } : {}) };
 }
