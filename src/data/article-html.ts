@@ -22,7 +22,7 @@ import { VFile } from 'vfile';
 import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
-import { digestOf, entryOfText } from '../content-model/entry.ts';
+import { entryOfText } from '../content-model/entry.ts';
 import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile } from '../content-model/html-cache.ts';
 import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
@@ -139,28 +139,27 @@ export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
   return bodyOf(readFileSync(resolve(article.filePath), 'utf8'));
 }
 
-/** In a build, the name each article's text was given, by file, with the digest of the text it was given for. */
+/** In a build, the name each article's text was given, by file, with the content store's digest of that text. */
 const namedInBuild = new Map<string, { digest: string; key: string }>();
 
 /** The cache name of a Markdown article's rendering, and its source (split only when it has to be rendered). */
 function cacheKeyOf(article: Article): { key: string; source: () => ArticleSource } {
   const path = resolve(article.filePath!);
-  const text = readFileSync(path, 'utf8');
-  const split = () => sourceOfText(path, text);
   // An article's page and its open data both ask. In a build nothing the name depends on changes while the pages
-  // are written, so the second ask takes the first answer while the text is the same; a dev server asks afresh
+  // are written, so the second ask takes the first answer for the same version of the file, known by the digest the
+  // content store holds for it (src/loaders/articles.ts), without reading the file again; a dev server asks afresh
   // (a topic or a cited article may have changed since).
-  const digest = digestOf(text);
   const known = import.meta.env.DEV ? undefined : namedInBuild.get(path);
-  if (known?.digest === digest) return { key: known.key, source: split };
-  const source = split();
+  if (known && known.digest === article.digest) return { key: known.key, source: () => sourceOfText(path, readFileSync(path, 'utf8')) };
+  const text = readFileSync(path, 'utf8');
+  const source = sourceOfText(path, text);
   const key = htmlCacheKey(
     { base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() },
     path,
     text,
     source.frontmatter,
   );
-  if (!import.meta.env.DEV) namedInBuild.set(path, { digest, key });
+  if (!import.meta.env.DEV && typeof article.digest === 'string') namedInBuild.set(path, { digest: article.digest, key });
   return { key, source: () => source };
 }
 
