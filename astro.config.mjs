@@ -9,7 +9,6 @@ import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
-import pagePolicy from './src/integrations/page-policy.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -42,7 +41,7 @@ export default defineConfig({
   },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro
   // hashes what it bundles; the is:inline blocks of our templates are hashed from their source; after the build each
-  // page keeps only the hashes of its own inline blocks, src/integrations/page-policy.ts), never 'unsafe-inline';
+  // page keeps only the hashes of its own inline blocks, src/integrations/link-check.ts), never 'unsafe-inline';
   // 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. public/_headers adds what a <meta> cannot carry
   // (frame-ancestors) on hosts that read it.
   security: {
@@ -71,11 +70,11 @@ export default defineConfig({
     contentCheck({ contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
-    // After the pages are written: each page's Content-Security-Policy keeps only the hashes of its own inline blocks.
-    pagePolicy(),
-    // Then: prune the article HTML no current page looks for from the cache (src/content-model/html-cache.ts).
+    // After the pages are written: prune the article HTML no current page looks for from the cache
+    // (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),
-    // Last: every internal link and #anchor must lead to a page and an id the build wrote.
+    // Last: each page's Content-Security-Policy keeps only the hashes of its own inline blocks, and every internal link
+    // and #anchor must lead to a page and an id the build wrote (one reading of each page for both).
     linkCheck({ contentDir: contentDir(process.env) }),
     // The search index is not built here but by `npm run build` once this process has exited
     // (src/cli/build.ts says why).

@@ -1,8 +1,10 @@
-// Checks every internal link and #anchor against the pages Astro has just written (src/lib/links/), and stops the
-// build (exit code 1) with one report listing each broken link where it was written (the content file and line, or the built
-// page for a template's link). It runs last, so it sees the finished output. Reading the pages is most of its work:
-// that starts in two worker threads as soon as Astro has written them (src/lib/links/page-reader-worker.ts), while
-// the main thread writes the sitemap and each page's policy.
+// Finishes and checks the pages Astro has just written. Each page's Content-Security-Policy is cut to the hashes of
+// its own inline blocks (src/lib/security/page-policy.ts says why), and every internal link and #anchor is checked
+// against the pages and ids the build wrote (src/lib/links/); broken links stop the build (exit code 1) with one
+// report listing each where it was written (the content file and line, or the built page for a template's link).
+// Both need every page read whole, so each page is read once for both: in two worker threads, every other page
+// each, from the moment Astro has written them (src/lib/links/page-reader-worker.ts), while the main thread writes
+// the sitemap; the check itself runs last, so it sees the finished output.
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
@@ -22,11 +24,13 @@ export const BUILD_STOPPED =
   'The build stopped: the link check found problems in the built pages. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
-/** Reads a share of the pages in `dist` in a worker thread; resolves to none if it fails (the check then reads them
- * itself). */
+/** Reads (and finishes) a share of the pages in `dist` in a worker thread; resolves to none if it fails (the check
+ * then reads and finishes them itself). */
 function readShareAhead(dist: string, share: { part: number; of: number }): Promise<PageReading[]> {
   return new Promise((done) => {
-    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist, share } satisfies PageReaderTask });
+    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), {
+      workerData: { dist, share, options: { narrowPolicy: true } } satisfies PageReaderTask,
+    });
     worker.once('message', (reply: PageReaderReply) => {
       done(reply.ok ? reply.pages : []);
       void worker.terminate();
@@ -62,8 +66,9 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         const dist = fileURLToPath(dir);
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
-        const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd() }, readAhead);
-        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap and the page policies were written.`);
+        const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd(), narrowPolicy: true }, readAhead);
+        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap was written.`);
+        logger.info(`${result.pagesChecked} pages: each policy cut to its own hashes (${result.policyBytesSaved.toLocaleString('en')} bytes in all).`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));
           return;

@@ -56,7 +56,7 @@ for (const path of pages) {
     expect(scripts).toContain("'wasm-unsafe-eval'");
     expect(scripts.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')?.filter((source) => !source.startsWith("'sha"))).toEqual(["'self'"]);
-    // Each page lists only the hashes of its own inline blocks (src/integrations/page-policy.ts), not the whole site's.
+    // Each page lists only the hashes of its own inline blocks (narrowed as the link check reads it, src/integrations/link-check.ts), not the whole site's.
     const hashes = [...scripts, ...(directives.get('style-src') ?? [])].filter((source) => source.startsWith("'sha"));
     const inlineBlocks = await page.locator('script:not([src]):not([type="application/ld+json"]), style').count();
     expect(hashes.length, 'hash sources, at most one per inline script or style').toBeLessThanOrEqual(inlineBlocks);

@@ -1,12 +1,13 @@
 // The link check on built output (src/lib/links/): small dist trees written for each case, with the content files
 // that hold the links, and the exact report a contributor gets. Pages and ids come only from the HTML, so a page
 // type the check was never told about (a topic's coverage list, page 2 of the timeline) is known all the same.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { checkBuiltLinks, formatLinkReport, readBuiltPages, sitePath } from '../../src/lib/links/check-built-links.ts';
+import { checkBuiltLinks, formatLinkReport, readBuiltPages, sitePath, type LinkCheckOptions } from '../../src/lib/links/check-built-links.ts';
 import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
 import { readBuiltPage } from '../../src/lib/links/built-pages.ts';
 import { linkProblem, type BuiltSite } from '../../src/lib/links/link-rules.ts';
@@ -353,4 +354,57 @@ test('the worker reads every page as the main thread does', async () => {
     worker.once('error', reject);
   });
   expect(reply).toEqual({ ok: true, pages: await readBuiltPages(dist) });
+});
+
+describe("each page's policy, narrowed as the page is read", () => {
+  const THEME = 'document.documentElement.dataset.theme = "dark";';
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const OTHER = hash('a script on another page');
+  const withPolicy = (policy: string, body: string) =>
+    `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"><title>t</title></head><body>${body}</body></html>`;
+  const before = withPolicy(`script-src 'self' ${hash(THEME)} ${OTHER}`, `<script>${THEME}</script><a href="/articles/" id="x">Articles</a>`);
+  const after = withPolicy(`script-src 'self' ${hash(THEME)}`, `<script>${THEME}</script><a href="/articles/" id="x">Articles</a>`);
+  const saved = Buffer.byteLength(before) - Buffer.byteLength(after);
+
+  test.each([
+    [
+      'read here, by the check',
+      async (dist: string, options: LinkCheckOptions) => (await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved,
+    ],
+    [
+      'read ahead, in shares',
+      async (dist: string, options: LinkCheckOptions) => {
+        const shares = await Promise.all([0, 1].map((part) => readBuiltPages(dist, { part, of: 2 }, { narrowPolicy: true })));
+        return (await checkBuiltLinks({ ...options, narrowPolicy: true }, shares.flat())).policyBytesSaved;
+      },
+    ],
+  ])('%s: the page is written back with only its own hashes, and read as written', async (_how, run) => {
+    const { root } = await check({ 'about/index.html': before });
+    const dist = join(root, 'dist');
+    const options = { dist, base: '/', contentRoot: join(root, 'content'), cwd: root };
+    expect(await run(dist, options)).toBe(saved);
+    expect(await readFile(join(dist, 'about/index.html'), 'utf8')).toBe(after);
+    // A second reading finds nothing more to cut.
+    expect((await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved).toBe(0);
+    expect((await readdir(join(dist, 'about'))).sort()).toEqual(['index.html']);
+  });
+
+  test('not asked, the page is left as Astro wrote it', async () => {
+    const { root, result } = await check({ 'about/index.html': before });
+    expect(result.policyBytesSaved).toBe(0);
+    expect(await readFile(join(root, 'dist/about/index.html'), 'utf8')).toBe(before);
+  });
+
+  test('the worker narrows as the main thread does', async () => {
+    const dist = join((await check({ 'about/index.html': before })).root, 'dist');
+    const reply = await new Promise<PageReaderReply>((resolve, reject) => {
+      const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), {
+        workerData: { dist, options: { narrowPolicy: true } },
+      });
+      worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
+      worker.once('error', reject);
+    });
+    expect(reply.ok && reply.pages.find((p) => p.file === 'about/index.html')?.policyBytesSaved).toBe(saved);
+    expect(await readFile(join(dist, 'about/index.html'), 'utf8')).toBe(after);
+  });
 });
