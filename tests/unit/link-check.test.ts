@@ -367,13 +367,11 @@ describe("each page's policy, narrowed as the page is read", () => {
   const saved = Buffer.byteLength(before) - Buffer.byteLength(after);
 
   test.each([
-    [
-      'read here, by the check',
-      async (dist: string, options: LinkCheckOptions) => (await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved,
-    ],
+    ['read here, by the check', async (options: LinkCheckOptions) => (await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved],
     [
       'read ahead, in shares',
-      async (dist: string, options: LinkCheckOptions) => {
+      async (options: LinkCheckOptions) => {
+        const { dist } = options;
         const shares = await Promise.all([0, 1].map((part) => readBuiltPages(dist, { part, of: 2 }, { narrowPolicy: true })));
         return (await checkBuiltLinks({ ...options, narrowPolicy: true }, shares.flat())).policyBytesSaved;
       },
@@ -382,7 +380,7 @@ describe("each page's policy, narrowed as the page is read", () => {
     const { root } = await check({ 'about/index.html': before });
     const dist = join(root, 'dist');
     const options = { dist, base: '/', contentRoot: join(root, 'content'), cwd: root };
-    expect(await run(dist, options)).toBe(saved);
+    expect(await run(options)).toBe(saved);
     expect(await readFile(join(dist, 'about/index.html'), 'utf8')).toBe(after);
     // A second reading finds nothing more to cut.
     expect((await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved).toBe(0);
