@@ -9,6 +9,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import buildPhases from './src/integrations/build-phases.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -76,6 +77,8 @@ export default defineConfig({
     // Last: each page's Content-Security-Policy keeps only the hashes of its own inline blocks, and every internal link
     // and #anchor must lead to a page and an id the build wrote (one reading of each page for both).
     linkCheck({ contentDir: contentDir(process.env) }),
+    // At the very end: where the build's time went, one line (src/lib/build-phases.ts).
+    buildPhases(),
     // The search index is not built here but by `npm run build` once this process has exited
     // (src/cli/build.ts says why).
   ],

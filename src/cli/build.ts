@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PHASES_LABEL, phasesText } from '../lib/build-phases.ts';
 import { buildSearchIndex, indexReport } from '../lib/search/search-index.ts';
 
 const args = process.argv.slice(2);
@@ -23,7 +24,10 @@ if (astro.status !== 0) process.exit(astro.status ?? 1);
 const { values } = parseArgs({ args, strict: false, options: { outDir: { type: 'string' } } });
 const site = typeof values.outDir === 'string' ? values.outDir : 'dist';
 try {
+  const started = performance.now();
   process.stdout.write(`[search-index] ${indexReport(await buildSearchIndex(site))}\n`);
+  // The last phase of the build, after the ones Astro's process reported (src/lib/build-phases.ts).
+  process.stdout.write(`[${PHASES_LABEL}] ${phasesText({ 'search index': (performance.now() - started) / 1000 })}\n`);
 } catch (error) {
   process.stderr.write(`[search-index] The search index could not be built: ${(error as Error).message}\n`);
   process.exit(1);

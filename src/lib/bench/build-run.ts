@@ -4,6 +4,7 @@
 // writes per-build state into the project itself: .astro/content-modules.mjs lists the collection's files and
 // node_modules/.astro/ caches the content store. Building a 10,000-article corpus in the working tree would
 // overwrite that state under anyone else building or running the dev server there.
+import { readPhases, type PhaseTimes } from '../build-phases.ts';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
@@ -43,6 +44,8 @@ export interface BuildMeasurement {
   cpuSeconds?: number;
   /** "N page(s) built" from Astro's log, or the number of HTML files written. */
   pages: number;
+  /** Where the time went, as the build reported it (src/lib/build-phases.ts); empty for a build that does not. */
+  phases: PhaseTimes;
   logFile: string;
 }
 
@@ -155,6 +158,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
     peakProcessBytes: peakProcess,
     peakByProcess: Object.fromEntries([...peaks].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1])),
     pages,
+    phases: readPhases(text),
     logFile: options.logFile,
   };
 }

@@ -1,5 +1,6 @@
 // The benchmark's figures for one corpus size, and how they are printed: a Markdown table (for the terminal and
 // the README) with one column per corpus size, and growth exponents that say whether a cost grows linearly.
+import { BUILD_PHASES, type PhaseTimes } from '../build-phases.ts';
 import type { DevEditKind, DevServerResult } from './dev-edit.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { OutputSummary } from './output-summary.ts';
@@ -20,6 +21,8 @@ export interface BenchResult {
     peakByProcess?: Record<string, number>;
     pages: number;
     pagesPerSecond: number;
+    /** Where the time went, as the build reported it (older results have none). */
+    phases?: PhaseTimes;
   };
   output?: OutputSummary;
   articlePage?: PageWeight;
@@ -108,6 +111,13 @@ export function devEditCell(dev: DevServerResult | undefined, kind: DevEditKind)
   return edit.restoredSeconds === undefined ? `${shown} (restore not shown in ${dev.timeoutSeconds} s)` : shown;
 }
 
+/** "57.0 / 3.1 / 193.4 / 38.2 / 55.0 s": the build's phases in their order (BUILD_PHASES), "?" for one it did not
+ * report; "n/a" when it reported none (a build before the phases were reported, or Starlight's). */
+export function phasesCell(phases: PhaseTimes | undefined): string {
+  if (!phases || Object.keys(phases).length === 0) return 'n/a';
+  return `${BUILD_PHASES.map((phase) => (phases[phase] === undefined ? '?' : phases[phase].toFixed(1))).join(' / ')} s`;
+}
+
 /** "node 1,480 MB, pagefind_extend 610 MB": each program's own peak, largest first. */
 export function processPeaks(peaks: Record<string, number> | undefined): string {
   const listed = Object.entries(peaks ?? {}).sort((a, b) => b[1] - a[1]);
@@ -119,6 +129,7 @@ type Row = [string, (r: BenchResult) => string];
 const ROWS: Row[] = [
   ['build time (wall)', (r) => (r.build.ok ? seconds(r.build.wallSeconds) : `failed after ${seconds(r.build.wallSeconds)}`)],
   ['build CPU time (user + system)', (r) => seconds(r.build.cpuSeconds)],
+  [`build phases: ${BUILD_PHASES.join(' / ')}`, (r) => phasesCell(r.build.phases)],
   ['load average at start (2 cores)', (r) => (r.loadAverage === undefined ? 'n/a' : r.loadAverage.toFixed(1))],
   ['peak memory (process tree)', (r) => kb(r.build.peakTreeBytes)],
   ['peak memory of each program (its own peak)', (r) => processPeaks(r.build.peakByProcess)],
