@@ -163,6 +163,12 @@ function cacheKeyOf(article: Article): { key: string; source: () => ArticleSourc
   return { key, source: () => source };
 }
 
+/** The name of a Markdown article's rendering: the digests of everything its text depends on
+ * (src/content-model/html-cache.ts); undefined for an .mdx one, which Astro renders. */
+export function renderingKey(article: Article): string | undefined {
+  return article.filePath?.endsWith('.md') ? cacheKeyOf(article).key : undefined;
+}
+
 /** Renders a Markdown article's text and caches it; the rendering. */
 async function renderAndCache(key: string, source: ArticleSource): Promise<ArticleRendering> {
   const rendering = await renderArticleText(source);

@@ -15,6 +15,7 @@ import { findArticleFile } from '../lib/article-files.ts';
 import { byNewest, isoDay } from '../lib/dates.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { frontmatterValues } from '../content-model/frontmatter.ts';
+import { digestOf } from '../content-model/entry.ts';
 import { noteDates, noteFingerprint, type NoteDates, type NotesVersion } from '../lib/open-data/note-history.ts';
 import type { FeedNote } from '../lib/open-data/corrections-feed.ts';
 import { publishNotes, readRenderedNotes, type RenderedArticle } from '../lib/open-data/rendered-notes.ts';
@@ -129,6 +130,23 @@ async function articleNotes(article: Article, site: URL, base: string, history: 
   return { id: article.id, title: article.data.title, page, annotations, feedNotes };
 }
 
+let history: Map<string, FileText[]> | undefined;
+
+/** Every committed version of every article file, by project path: read from git once per build (the dev server
+ * reads it again on every ask, so a commit shows at once). */
+function articleHistory(): Map<string, FileText[]> {
+  if (import.meta.env.DEV) history = undefined;
+  history ??= committedTexts(runGitBytes, projectPath(`${contentDir(process.env)}/articles`), process.cwd());
+  return history;
+}
+
+/** The committed versions of one article's file, as a note's dates are read from them: each version's date and the
+ * digest of its text, newest first (none outside a repository). */
+export function articleVersions(article: Pick<Article, 'filePath'>): { date: string; digest: string }[] {
+  const versions = (article.filePath ? articleHistory().get(projectPath(article.filePath)) : undefined) ?? [];
+  return versions.map((version) => ({ date: version.date.toISOString(), digest: digestOf(version.text) }));
+}
+
 let gathered: Promise<ArticleNotes[]> | undefined;
 
 /** Every article's notes, newest article first (the order of the site-wide collection and the articles index).
@@ -138,9 +156,8 @@ export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
   gathered ??= (async () => {
     const base = import.meta.env.BASE_URL;
     const articles = (await getCollection('articles')).sort((a, b) => byNewest(a.data, b.data));
-    const history = committedTexts(runGitBytes, projectPath(`${contentDir(process.env)}/articles`), process.cwd());
     const out: ArticleNotes[] = [];
-    for (const article of articles) out.push(await articleNotes(article, site, base, history));
+    for (const article of articles) out.push(await articleNotes(article, site, base, articleHistory()));
     return out;
   })();
   return gathered;

@@ -2,10 +2,12 @@
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { notesOfArticle } from '../../../data/open-data.ts';
+import { articleNotesKey } from '../../../data/page-keys.ts';
 import { articleCollection } from '../../../lib/open-data/web-annotation.ts';
 
 export async function getStaticPaths() {
-  return (await getCollection('articles')).map((article) => ({ params: { slug: article.id } }));
+  // An incremental build copies the file from the last build while its key is the same (src/data/page-keys.ts).
+  return (await getCollection('articles')).map((article) => ({ params: { slug: article.id }, cacheKey: articleNotesKey(article) }));
 }
 
 export async function GET(context: APIContext) {
