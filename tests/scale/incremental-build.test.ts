@@ -6,10 +6,10 @@
 // `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { runBuild, stageProject } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { stageWithRealContent } from './support/staged-site.ts';
 import { test } from 'vitest';
 
 /** The pages that have a key: every Markdown article's page and its notes as open data. */
@@ -17,10 +17,7 @@ const KEYED = /^articles\/[^/]+\/(index\.html|annotations\.jsonld)$/;
 const CITED = 'alibabas-battle-for-ecommerce-dominance';
 
 test('after each kind of edit, an incremental build writes what a full build writes', { timeout: 60 * 60_000 }, async () => {
-  const work = join(process.env.SCALE_WORK ?? tmpdir(), 'walled-gardens-incremental');
-  const stage = await stageProject(process.cwd(), work);
-  const content = join(stage, 'corpus');
-  await cp('content', content, { recursive: true });
+  const { stage, content } = await stageWithRealContent('walled-gardens-incremental');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: stage, stdio: 'ignore' });
   git('init', '-q');
   git('-c', 'user.email=test@example.com', '-c', 'user.name=Test', 'add', 'corpus');

@@ -4,10 +4,10 @@
 // citing article's file is untouched, yet its page must show the new summary and the cited paragraph's new number.
 // Two builds take a minute or more on a busy machine, so this runs with `npm run test:scale`, not `npm test`.
 import assert from 'node:assert/strict';
-import { cp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBuild, stageProject } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { stageWithRealContent } from './support/staged-site.ts';
 import { test } from 'vitest';
 
 const CITING = 'luxury-and-the-tencent-alibaba-thaw';
@@ -16,10 +16,7 @@ const TOPIC = 'tencent';
 const NEW_SUMMARY = 'A summary changed between two builds.';
 
 test("an article shows a changed topic and a cited article's new paragraph numbers without being edited itself", { timeout: 30 * 60_000 }, async () => {
-  const work = join(process.env.SCALE_WORK ?? tmpdir(), 'walled-gardens-render-cache');
-  const stage = await stageProject(process.cwd(), work);
-  const content = join(stage, 'corpus');
-  await cp('content', content, { recursive: true });
+  const { stage, content } = await stageWithRealContent('walled-gardens-render-cache');
   const build = async (n: number) => {
     const outDir = join(stage, `dist-${n}`);
     const result = await runBuild({ cwd: stage, contentDir: content, outDir, logFile: join(stage, `build-${n}.log`) });

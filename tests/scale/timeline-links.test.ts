@@ -4,16 +4,16 @@
 // must name the page that lists it. One small build (seconds to a minute), so it runs with `npm run test:scale`.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
-import { runBuild, stageProject } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { scaleStage } from './support/staged-site.ts';
 import { generateCorpus } from '../../src/lib/bench/corpus-files.ts';
 
 const BASE = '/walled-gardens/';
 
 test('a corpus whose timeline has two pages builds with a clean link check, its event links on the right page', { timeout: 30 * 60_000 }, async () => {
-  const stage = await stageProject(process.cwd(), join(process.env.SCALE_WORK ?? tmpdir(), 'walled-gardens-timeline-links'));
+  const stage = await scaleStage('walled-gardens-timeline-links');
   const corpus = join(stage, 'corpus');
   await generateCorpus('content', corpus, { articles: 5, events: 150 });
   const dist = join(stage, 'dist');
