@@ -32,8 +32,10 @@ export function articleContentFile(article: Article): string {
   return article.filePath ?? findArticleFile(`${contentDir(process.env)}/articles`, article.id) ?? `content/articles/${article.id}.md`;
 }
 
-/** The key of an article's page; undefined for an MDX article. */
+/** The key of an article's page; undefined for an MDX article, and in the dev server, which renders every request
+ * (and would read the git history again for each article on every request). */
 export function articlePageKey(article: Article): string | undefined {
+  if (import.meta.env.DEV) return undefined;
   const contentFile = articleContentFile(article);
   const rendering = renderingKey(article);
   if (rendering === undefined) return undefined;
@@ -41,8 +43,9 @@ export function articlePageKey(article: Article): string | undefined {
   return keyOf(['article page', article.digest, rendering, repoUrl(process.env), contentFile, lastCommit]);
 }
 
-/** The key of an article's notes as open data; undefined for an MDX article. */
+/** The key of an article's notes as open data; undefined for an MDX article, and in the dev server. */
 export function articleNotesKey(article: Article): string | undefined {
+  if (import.meta.env.DEV) return undefined;
   const rendering = renderingKey(article);
   if (rendering === undefined) return undefined;
   return keyOf(['article notes', article.digest, rendering, articleVersions(article)]);
