@@ -156,8 +156,9 @@ export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
   gathered ??= (async () => {
     const base = import.meta.env.BASE_URL;
     const articles = (await getCollection('articles')).sort((a, b) => byNewest(a.data, b.data));
+    const history = articleHistory();
     const out: ArticleNotes[] = [];
-    for (const article of articles) out.push(await articleNotes(article, site, base, articleHistory()));
+    for (const article of articles) out.push(await articleNotes(article, site, base, history));
     return out;
   })();
   return gathered;
