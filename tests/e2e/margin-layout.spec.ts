@@ -127,6 +127,13 @@ for (const javaScriptEnabled of [true, false]) {
         // About 15 pages, three widths each: seconds on an idle machine, slack for a busy one.
         test.setTimeout(240_000);
         const heights: { path: string; withNotes: number; without: number }[] = [];
+        // Every rule is checked for every block and note, and what breaks one is listed, all at once: one expectation
+        // per check (tens of thousands: each pair of notes on each page at each width) made this the suite's longest
+        // test, spent on recording expectations rather than on measuring.
+        const problems: string[] = [];
+        const check = (ok: boolean, problem: () => string) => {
+          if (!ok) problems.push(problem());
+        };
         let notesSeen = 0;
         for (const path of group.pages) {
           for (const { width, m } of await measureAtEachWidth(page, path, javaScriptEnabled)) {
@@ -134,32 +141,35 @@ for (const javaScriptEnabled of [true, false]) {
             notesSeen += m.notes.length;
             if (width === 1280) heights.push({ path, ...m.height });
             for (const block of m.blocks) {
-              expect.soft(Math.abs(block.withNotes - block.without), `${at}: ${block.name} moves by its notes`).toBeLessThanOrEqual(TOLERANCE);
+              const moved = Math.abs(block.withNotes - block.without);
+              check(moved <= TOLERANCE, () => `${at}: ${block.name} moves by ${moved} px for its notes (at most ${TOLERANCE})`);
             }
             for (const [i, note] of m.notes.entries()) {
-              expect.soft(note.bottom - note.top, `${at}: note ${note.id} is shown`).toBeGreaterThan(0);
-              expect.soft(note.left, `${at}: note ${note.id} is right of the text column`).toBeGreaterThanOrEqual(m.textRight);
-              expect.soft(note.right, `${at}: note ${note.id} is inside the window`).toBeLessThanOrEqual(m.viewportWidth);
-              expect.soft(note.top, `${at}: note ${note.id} starts at or below its passage's line`).toBeGreaterThanOrEqual(note.line - 1);
+              check(note.bottom - note.top > 0, () => `${at}: note ${note.id} is not shown`);
+              check(note.left >= m.textRight, () => `${at}: note ${note.id} starts at ${note.left} px, left of the text column's edge (${m.textRight} px)`);
+              check(note.right <= m.viewportWidth, () => `${at}: note ${note.id} ends at ${note.right} px, outside the window (${m.viewportWidth} px)`);
+              check(note.top >= note.line - 1, () => `${at}: note ${note.id} starts at ${note.top} px, above its passage's line (${note.line} px)`);
               for (const other of m.notes.slice(i + 1)) {
                 const apart = other.top >= note.bottom || other.bottom <= note.top || other.left >= note.right || other.right <= note.left;
-                expect.soft(apart, `${at}: notes ${note.id} and ${other.id} do not overlap`).toBe(true);
+                check(apart, () => `${at}: notes ${note.id} and ${other.id} overlap`);
               }
             }
             // Where a reader first meets them (1280 px, with the script), an article shows every note its file declares,
             // clear of the text, in order down the margin, each on its passage's line unless the notes before it need the room.
             if (javaScriptEnabled && width === 1280 && path.startsWith('articles/')) {
-              expect.soft(m.notes.length, `${at}: notes shown, as many as the file declares`).toBe(notesOf(path.split('/')[1]!).length);
+              const declared = notesOf(path.split('/')[1]!).length;
+              check(m.notes.length === declared, () => `${at}: ${m.notes.length} notes shown, where the file declares ${declared}`);
               for (const [i, note] of m.notes.entries()) {
-                expect.soft(note.left, `${at}: note ${note.id} is clear of the text`).toBeGreaterThan(m.textRight);
+                check(note.left > m.textRight, () => `${at}: note ${note.id} touches the text (${note.left} px, the text ends at ${m.textRight} px)`);
                 const previous = m.notes[i - 1];
-                if (previous) expect.soft(note.top, `${at}: note ${note.id} starts below ${previous.id}`).toBeGreaterThanOrEqual(previous.bottom);
+                if (previous) check(note.top >= previous.bottom, () => `${at}: note ${note.id} starts above the end of ${previous.id}`);
                 if (!previous || previous.bottom < note.line)
-                  expect.soft(note.top - note.line, `${at}: note ${note.id} is on its passage's line`).toBeLessThan(4);
+                  check(note.top - note.line < 4, () => `${at}: note ${note.id} starts ${note.top - note.line} px below its passage's line`);
               }
             }
           }
         }
+        expect(problems, 'what breaks the margin layout').toEqual([]);
         expect(notesSeen, 'notes measured').toBeGreaterThan(0);
         for (const h of heights)
           test.info().annotations.push({
