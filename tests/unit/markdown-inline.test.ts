@@ -61,7 +61,7 @@ describe('plainProse', () => {
     // Plain prose is one paragraph of exactly its own text to the parser; the build gives the same HTML without it.
     if (text !== undefined) {
       expect(text).toBe(markdown.trimEnd());
-      expect(parsed(markdown)).toBe(`<p>${html.stringify({ type: 'text', value: text })}</p>`);
+      expect(parsed(markdown)).toBe(`<p>${html.stringify({ type: 'root', children: [{ type: 'text', value: text }] })}</p>`);
       expect(built(markdown)).toBe(parsed(markdown));
     }
   });
