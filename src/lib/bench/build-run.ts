@@ -89,12 +89,18 @@ export interface BuildOptions {
   sampleMs?: number;
 }
 
-/** The environment Astro runs with in a staged project (a build, or the dev server the benchmark times edits in):
- * the corpus as CONTENT_DIR, and the staged project's own cache, since a CACHE_DIR set by the caller would share one
+const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
+
+/** The environment Astro runs with in a staged project (a build, or the dev server the benchmark times edits in), as
+ * `npm run build` and `npm run dev` give it: the corpus as CONTENT_DIR, and the staged project's own cache, since a CACHE_DIR set by the caller would share one
  * content store between builds. */
 export function astroEnv(cwd: string, contentDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv {
+  // Not what Vitest adds to its own environment (NODE_ENV=test, DEV=1, PROD, MODE, BASE_URL, SSR, VITEST…) to imitate
+  // import.meta.env: Vite reads them, and a build made with them is not a production build (import.meta.env.DEV is
+  // true in its pages: no page keys, no index kept for the build), which is not what `npm run build` makes.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.has(name) && !name.startsWith('VITEST')));
   return {
-    ...process.env,
+    ...inherited,
     CONTENT_DIR: contentDir,
     CACHE_DIR: join(cwd, 'node_modules', '.astro'),
     ASTRO_TELEMETRY_DISABLED: '1',
