@@ -10,20 +10,30 @@
 //   commit;
 // - its notes as open data (src/pages/articles/[slug]/annotations.jsonld.ts) show its file, where each note sits in
 //   the rendered text (renderingKey again, which also covers the cited articles' titles, outlets and paragraphs),
-//   and each note's dates, read from every committed version of the file.
+//   and each note's dates, read from every committed version of the file;
+// - a page of the site-wide collection of notes (src/pages/annotations/page-[page].jsonld.ts) shows the notes of the
+//   articles it overlaps, each named by that article's notes key, from a given note of the first, out of a total;
+// - a page of a topic's coverage (src/pages/topics/[slug]/coverage/) shows its topic's title, and for each article on
+//   it its file's fields and the passages that name the topic (the file's digest, and every topic's aliases: every
+//   topic file), with the page's place in the list.
 // The site's address and base are Astro's config, which Astro hashes itself. An MDX article gets no key: Astro
 // renders it, and it is rendered every time. tests/scale/incremental-build.test.ts builds a site, edits it in each
 // of these ways, and checks that an incremental build gives the same files as a full one.
 import { createHash } from 'node:crypto';
 import type { CollectionEntry } from 'astro:content';
+import type { Page } from 'astro';
 import { renderingKey } from './article-html.ts';
+import type { Coverage } from './topic-index.ts';
 import { articleVersions } from './open-data.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { repoUrl } from '../lib/repository/edit-links.ts';
 import { fileLastUpdated } from '../lib/repository/git.ts';
+import { ANNOTATIONS_PER_PAGE, pageCount } from '../lib/open-data/web-annotation.ts';
+import { byNewest } from '../lib/dates.ts';
 
 type Article = CollectionEntry<'articles'>;
+type Topic = CollectionEntry<'topics'>;
 
 const keyOf = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
@@ -49,4 +59,39 @@ export function articleNotesKey(article: Article): string | undefined {
   const rendering = renderingKey(article);
   if (rendering === undefined) return undefined;
   return keyOf(['article notes', article.digest, rendering, articleVersions(article)]);
+}
+
+/** The keys of the site-wide collection's pages, first page first, for its articles in any order; a page that holds a
+ * note of an MDX article has none, and in the dev server no page has one. */
+export function siteNotesPageKeys(articles: readonly Article[]): (string | undefined)[] {
+  const total = articles.reduce((sum, article) => sum + article.data.annotations.length, 0);
+  const parts: unknown[][] = Array.from({ length: pageCount(total) }, () => []);
+  let first = 0;
+  for (const article of [...articles].sort((a, b) => byNewest(a.data, b.data))) {
+    const count = article.data.annotations.length;
+    if (count === 0) continue;
+    // Each page the article's notes reach, with where they start: the key of its notes names what they say.
+    const key = articleNotesKey(article) ?? null;
+    for (let page = Math.floor(first / ANNOTATIONS_PER_PAGE); page * ANNOTATIONS_PER_PAGE < first + count; page++) parts[page]!.push(key, first);
+    first += count;
+  }
+  return parts.map((part, page) => (import.meta.env.DEV || part.includes(null) ? undefined : keyOf(['site notes page', page + 1, total, part])));
+}
+
+/** The key of a page of a topic's coverage; none in the dev server. */
+export function coveragePageKey(
+  topics: readonly Topic[],
+  topic: string,
+  page: Pick<Page<Coverage>, 'currentPage' | 'lastPage' | 'total' | 'data'>,
+): string | undefined {
+  if (import.meta.env.DEV || topics.some((t) => t.digest === undefined)) return undefined;
+  return keyOf([
+    'topic coverage',
+    topic,
+    topics.map((t) => [t.id, t.digest]),
+    page.currentPage,
+    page.lastPage,
+    page.total,
+    page.data.map((c) => [c.article.id, c.article.digest, c.mentions]),
+  ]);
 }

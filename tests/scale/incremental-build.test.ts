@@ -14,7 +14,11 @@ import { test } from 'vitest';
 
 /** The pages that have a key: every Markdown article's page and its notes as open data. */
 const KEYED = /^articles\/[^/]+\/(index\.html|annotations\.jsonld)$/;
+/** Pages keyed on the articles they show: the pages of each topic's coverage and of the site-wide collection of notes. */
+const SHOWING = /^(topics\/[^/]+\/coverage\/(\d+\/)?index\.html|annotations\/page-\d+\.jsonld)$/;
 const CITED = 'alibabas-battle-for-ecommerce-dominance';
+const TRACKER = 'alibaba-tracker-the-partner-games';
+const EMBRACES = 'alibaba-embraces-wechat-pay';
 
 test('after each kind of edit, an incremental build writes what a full build writes', { timeout: 60 * 60_000 }, async () => {
   const { stage, content } = await stageWithRealContent('walled-gardens-incremental');
@@ -26,7 +30,8 @@ test('after each kind of edit, an incremental build writes what a full build wri
   let env: Record<string, string> = {};
   let builds = 0;
 
-  /** Every file the build wrote, by path, and how many keyed pages it copied. */
+  /** Every file the build wrote, by path, and how many keyed pages (and pages keyed on the articles they show) it
+   * copied. */
   const build = async (force = false) => {
     const log = join(stage, `build-${++builds}.log`);
     const result = await runBuild({ cwd: stage, contentDir: content, outDir, logFile: log, env, extraArgs: force ? ['--force'] : [] });
@@ -35,10 +40,16 @@ test('after each kind of edit, an incremental build writes what a full build wri
     for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) files.set(relative(outDir, join(entry.parentPath, entry.name)), await readFile(join(entry.parentPath, entry.name), 'utf8'));
     }
-    const restored = (await readFile(log, 'utf8')).split('\n').filter((line) => line.includes('(restored)')).length;
-    return { files, restored };
+    const copied = (await readFile(log, 'utf8'))
+      .split('\n')
+      .flatMap((line) => /\/(\S+) \(restored\)/.exec(line)?.[1] ?? [])
+      .map((path) => (path.endsWith('/') ? `${path}index.html` : path));
+    return { files, restored: copied.filter((path) => KEYED.test(path)).length, restoredShowing: copied.filter((path) => SHOWING.test(path)).length };
   };
   const keyed = (files: Map<string, string>) => [...files.keys()].filter((path) => KEYED.test(path)).length;
+  /** The pages keyed on the articles they show that show one of these articles (list it, hold its notes, or cite it). */
+  const showing = (files: Map<string, string>, slugs: readonly string[] | 'all') =>
+    [...files].filter(([path, text]) => SHOWING.test(path) && (slugs === 'all' || slugs.some((slug) => text.includes(`/articles/${slug}/`)))).length;
   const edit = async (file: string, change: (text: string) => string) => {
     const path = join(content, file);
     const before = await readFile(path, 'utf8');
@@ -50,32 +61,33 @@ test('after each kind of edit, an incremental build writes what a full build wri
   const first = await build();
   const pages = keyed(first.files);
   assert.ok(pages >= 10, 'every article has a keyed page and a keyed notes file');
+  const shown = showing(first.files, 'all');
+  assert.ok(shown > 20, 'every topic has a page of coverage, and the notes fill pages of the collection');
 
-  /** Each edit, and how many keyed pages it must render again. */
-  const cases: [string, () => void | Promise<void>, number][] = [
-    ['nothing changed', () => {}, 0],
-    [
-      'a sentence added to an article',
-      () => edit('articles/alibaba-tracker-the-partner-games.md', (t) => `${t.trimEnd()}\n\nA sentence added between two builds.\n`),
-      2,
-    ],
+  /** Each edit, how many keyed pages it must render again, and the articles whose coverage and notes pages may be. */
+  const cases: [string, () => void | Promise<void>, number, readonly string[] | 'all'][] = [
+    ['nothing changed', () => {}, 0, []],
+    ['a sentence added to an article', () => edit(`articles/${TRACKER}.md`, (t) => `${t.trimEnd()}\n\nA sentence added between two builds.\n`), 2, [TRACKER]],
     [
       'a topic renamed (every article page links its topics and mentions)',
       () => edit('topics/lazada.mdx', (t) => t.replace(/^title: Lazada$/m, 'title: Lazada Group')),
       pages,
+      'all',
     ],
     // Cited by two other articles' notes: their notes name it, as open data too.
-    ['a cited article renamed', () => edit(`articles/${CITED}.md`, (t) => t.replace(/^title: (.*)$/m, 'title: $1, renamed')), 6],
+    ['a cited article renamed', () => edit(`articles/${CITED}.md`, (t) => t.replace(/^title: (.*)$/m, 'title: $1, renamed')), 6, [CITED]],
     [
       'a paragraph added at the top of a cited article (its citers link paragraphs by number)',
       () => edit(`articles/${CITED}.md`, (t) => t.replace(/\n---\n\n/, '\n---\n\nA paragraph added between two builds.\n\n')),
       6,
+      [CITED],
     ],
     [
       'a note reworded',
-      () => edit('articles/alibaba-embraces-wechat-pay.md', (t) => t.replace(/^( {2}body: \|\n {4}.*)$/m, '$1 Reworded between two builds.')),
+      () => edit(`articles/${EMBRACES}.md`, (t) => t.replace(/^( {2}body: \|\n {4}.*)$/m, '$1 Reworded between two builds.')),
       // Its page and notes, and the page and notes of the article citing it (both show where the quote sits).
       4,
+      [EMBRACES],
     ],
     [
       'the edits committed (each page shows its file’s last commit, each note its dates from the history)',
@@ -84,6 +96,7 @@ test('after each kind of edit, an incremental build writes what a full build wri
       },
       // The three edited articles' pages and notes.
       6,
+      [TRACKER, CITED, EMBRACES],
     ],
     [
       'another repository for the edit links',
@@ -91,9 +104,11 @@ test('after each kind of edit, an incremental build writes what a full build wri
         env = { REPO_URL: 'https://github.com/example/elsewhere' };
       },
       pages / 2,
+      [],
     ],
   ];
-  for (const [what, change, rendered] of cases) {
+  let previous = first.files;
+  for (const [what, change, rendered, shows] of cases) {
     await change();
     const incremental = await build();
     const full = await build(true);
@@ -101,5 +116,18 @@ test('after each kind of edit, an incremental build writes what a full build wri
     assert.deepEqual([...incremental.files.keys()].sort(), [...full.files.keys()].sort(), `${what}: the same files`);
     for (const [path, text] of full.files) assert.equal(incremental.files.get(path), text, `${what}: ${path} as a full build writes it`);
     assert.equal(pages - incremental.restored, rendered, `${what}: keyed pages rendered again`);
+    // A page of coverage or notes is rendered again when it shows an edited article (before the edit or after), and
+    // only then; which of those change is for the comparison above to say.
+    const renderedShowing = shown - incremental.restoredShowing;
+    const mayRender = Math.max(showing(previous, shows), showing(full.files, shows));
+    if (shows === 'all') assert.equal(renderedShowing, shown, `${what}: every page of coverage and notes rendered again`);
+    else
+      assert.ok(
+        renderedShowing <= mayRender,
+        `${what}: ${renderedShowing} pages of coverage and notes rendered again, of ${mayRender} that show the edited articles`,
+      );
+    if (shows.length === 0) assert.equal(renderedShowing, 0, `${what}: no page of coverage or notes rendered again`);
+    else assert.ok(renderedShowing > 0, `${what}: the pages that show the edited articles rendered again`);
+    previous = full.files;
   }
 });

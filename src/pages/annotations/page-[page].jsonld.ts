@@ -3,12 +3,12 @@
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteAnnotations } from '../../data/open-data.ts';
-import { pageCount, sitePage } from '../../lib/open-data/web-annotation.ts';
+import { siteNotesPageKeys } from '../../data/page-keys.ts';
+import { sitePage } from '../../lib/open-data/web-annotation.ts';
 import { SITE_TITLE } from '../../lib/site.ts';
 
 export async function getStaticPaths() {
-  const total = (await getCollection('articles')).reduce((sum, article) => sum + article.data.annotations.length, 0);
-  return Array.from({ length: pageCount(total) }, (_, i) => ({ params: { page: String(i + 1) } }));
+  return siteNotesPageKeys(await getCollection('articles')).map((cacheKey, i) => ({ params: { page: String(i + 1) }, cacheKey }));
 }
 
 export async function GET(context: APIContext) {
