@@ -2,9 +2,10 @@
 // its own inline blocks (src/lib/security/page-policy.ts says why), and every internal link and #anchor is checked
 // against the pages and ids the build wrote (src/lib/links/); broken links stop the build (exit code 1) with one
 // report listing each where it was written (the content file and line, or the built page for a template's link).
-// Both need every page read whole, so each page is read once for both: in two worker threads, every other page
-// each, from the moment Astro has written them (src/lib/links/page-reader-worker.ts), while the main thread writes
-// the sitemap; the check itself runs last, so it sees the finished output.
+// Both need every page read whole, so each page is read once for both, in a worker thread that reads each page as
+// Astro writes it, on the core Astro leaves idle while it writes pages (src/lib/links/page-follower.ts), and the
+// rest once Astro has written them all, while the main thread writes the sitemap; the check itself runs last, so it
+// sees the finished output.
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
@@ -24,32 +25,56 @@ export const BUILD_STOPPED =
   'The build stopped: the link check found problems in the built pages. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
-/** Reads (and finishes) a share of the pages in `dist` in a worker thread; resolves to none if it fails (the check
- * then reads and finishes them itself). */
-function readShareAhead(dist: string, share: { part: number; of: number }): Promise<PageReading[]> {
+/** What workers read: the pages, and how many of them a following worker read only at the end. */
+interface ReadAhead {
+  dist: string;
+  pages: PageReading[];
+  readAtTheEnd?: number;
+}
+
+/** Reads (and finishes) pages in `dist` in a worker thread: a share of those written (`share`), or, following, each as
+ * Astro writes it until `written` resolves. Resolves to none if the worker fails (the check then reads and finishes
+ * the pages itself). */
+function readInWorker(task: PageReaderTask, written?: Promise<unknown>): Promise<Omit<ReadAhead, 'dist'>> {
   return new Promise((done) => {
-    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), {
-      workerData: { dist, share, options: { narrowPolicy: true } } satisfies PageReaderTask,
-    });
+    const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: task });
     worker.once('message', (reply: PageReaderReply) => {
-      done(reply.ok ? reply.pages : []);
+      done(reply.ok ? reply : { pages: [] });
       void worker.terminate();
     });
-    worker.once('error', () => done([]));
-    worker.once('exit', () => done([]));
+    worker.once('error', () => done({ pages: [] }));
+    worker.once('exit', () => done({ pages: [] }));
+    void written?.then(() => worker.postMessage('written'));
   });
 }
 
 /** Reads the pages in `dist` in workers, one per core up to two, each every other page. */
-async function readPagesAhead(dist: string): Promise<{ dist: string; pages: PageReading[] }> {
+async function readPagesAhead(dist: string): Promise<ReadAhead> {
   const of = Math.min(2, availableParallelism());
-  const shares = await Promise.all(Array.from({ length: of }, (_, part) => readShareAhead(dist, { part, of })));
-  return { dist, pages: shares.flat() };
+  const shares = await Promise.all(Array.from({ length: of }, (_, part) => readInWorker({ dist, share: { part, of }, options: { narrowPolicy: true } })));
+  return { dist, pages: shares.flatMap((share) => share.pages) };
+}
+
+/** Reads the pages of `dist` in one worker as Astro writes them, on the core Astro leaves idle, and the rest once told
+ * that Astro has written them all. */
+function followPages(dist: string): { dist: string; written: () => Promise<ReadAhead> } {
+  let written!: () => void;
+  const told = new Promise<void>((resolve) => (written = resolve));
+  const read = readInWorker({ dist, follow: true, options: { narrowPolicy: true } }, told);
+  return {
+    dist,
+    written: async () => {
+      written();
+      return { dist, ...(await read) };
+    },
+  };
 }
 
 export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
   let projectRoot = '';
   let base = '/';
+  let outDir = '';
+  let following: ReturnType<typeof followPages> | undefined;
   let ahead: ReturnType<typeof readPagesAhead> | undefined;
   return {
     name: 'link-check',
@@ -57,17 +82,25 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        following = followPages(outDir);
       },
       'astro:build:generated': ({ dir }) => {
-        ahead = readPagesAhead(fileURLToPath(dir));
+        const dist = fileURLToPath(dir);
+        ahead = following?.dist === dist ? following.written() : readPagesAhead(dist);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const content = contentRoot(projectRoot, options.contentDir);
         const dist = fileURLToPath(dir);
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
+        const late = read?.readAtTheEnd;
         const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd(), narrowPolicy: true }, readAhead);
-        if (readAhead.length > 0) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap was written.`);
+        if (readAhead.length > 0 && late === undefined) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap was written.`);
+        if (readAhead.length > 0 && late !== undefined)
+          logger.info(`${readAhead.length} pages were read in a worker as Astro wrote them (${late} only once it had written them all).`);
         logger.info(`${result.pagesChecked} pages: each policy cut to its own hashes (${result.policyBytesSaved.toLocaleString('en')} bytes in all).`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));

@@ -8,7 +8,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { formatProblem, SECTIONS, sortProblems, type Problem } from '../content-check/problem.ts';
 import { SEARCHED_PAGES, SEARCHED_PAGES_FILE, searchedFileTest } from '../search/searched-pages.ts';
-import { narrowPagePolicy } from '../security/page-policy.ts';
+import { policyCut } from '../security/page-policy.ts';
 import { readBuiltPage } from './built-pages.ts';
 import { linkProblem, type BuiltSite, type LinkProblem } from './link-rules.ts';
 import { placesOf, readContentTexts, type ContentText } from './written-links.ts';
@@ -78,22 +78,27 @@ async function builtFiles(dist: string): Promise<string[]> {
     .sort();
 }
 
-async function readPage(dist: string, file: string, options: ReadOptions): Promise<PageReading> {
-  const path = join(dist, file);
-  let html = await readFile(path, 'utf8');
-  let policyBytesSaved = 0;
-  if (options.narrowPolicy) {
-    const narrowed = narrowPagePolicy(html);
-    if (narrowed !== html) {
-      policyBytesSaved = Buffer.byteLength(html) - Buffer.byteLength(narrowed);
-      // Written aside and renamed, so that no one ever finds the page half written.
-      await writeFile(`${path}.policy.tmp`, narrowed);
-      await rename(`${path}.policy.tmp`, path);
-      html = narrowed;
-    }
-  }
+/** What a page's text offers and asks for (its policy, if cut, was cut before: the cut changes no id or link). */
+export function readingOf(file: string, html: string, policyBytesSaved = 0): PageReading {
   const page = readBuiltPage(html);
   return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody, policyBytesSaved };
+}
+
+/** Writes a page aside and renames it over the page, so that no one ever finds the page half written. */
+export async function writePage(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(`${path}.policy.tmp`, data);
+  await rename(`${path}.policy.tmp`, path);
+}
+
+/** Reads a page (`file`, relative to `dist`), its policy narrowed first when asked. */
+export async function readPage(dist: string, file: string, options: ReadOptions): Promise<PageReading> {
+  const path = join(dist, file);
+  const html = await readFile(path, 'utf8');
+  const cut = options.narrowPolicy ? policyCut(html) : undefined;
+  if (!cut) return readingOf(file, html);
+  const narrowed = html.slice(0, cut.start) + cut.policy + html.slice(cut.end);
+  await writePage(path, narrowed);
+  return readingOf(file, narrowed, Buffer.byteLength(html) - Buffer.byteLength(narrowed));
 }
 
 /**

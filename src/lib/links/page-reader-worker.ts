@@ -1,23 +1,51 @@
-// Reads the built pages' ids and links in a worker thread, narrowing each page's policy first, while the build's
-// last steps (the sitemap, the HTML cache's pruning) run on the main thread, so that the link check at the end finds
-// its reading done (src/integrations/link-check.ts). Two such workers share the pages between them, every other page
-// each. Each reads its pages exactly as the main thread would (readBuiltPages); only where it runs differs.
+// Reads the built pages' ids and links in a worker thread, narrowing each page's policy, so that the link check at
+// the end of the build finds its reading done (src/integrations/link-check.ts). Two ways:
+// - following (`follow`): from the start of the build, it reads each page Astro writes once it has settled
+//   (page-follower.ts), until told that every page is written (any message); it then finishes and replies;
+// - at once: it reads its share of the pages already written, every `of`-th from the `part`-th, and replies.
+// Either way it reads each page exactly as the main thread would (readPage); only where and when it runs differs.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readBuiltPages, type PageReading, type ReadOptions } from './check-built-links.ts';
+import { PageFollower } from './page-follower.ts';
 
 export interface PageReaderTask {
   /** The build's output folder, absolute. */
   dist: string;
+  /** Reads pages as Astro writes them, until a message says it has written them all. */
+  follow?: boolean;
   /** This worker's share of the pages: every `of`-th, from the `part`-th (all of them when absent). */
   share?: { part: number; of: number };
   options?: ReadOptions;
 }
 
-export type PageReaderReply = { ok: true; pages: PageReading[] } | { ok: false; message: string };
+/** The pages read; following, also how many of them were read only once Astro had written them all. */
+export type PageReaderReply = { ok: true; pages: PageReading[]; readAtTheEnd?: number } | { ok: false; message: string };
+
+/** How often a following worker looks for new pages, at least: a look costs a listing of the output folder. */
+const POLL_MS = 250;
+
+/** Reads pages as they are written until `written` resolves, then the rest. */
+async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<{ pages: PageReading[]; readAtTheEnd: number }> {
+  const follower = new PageFollower(task.dist, task.options);
+  let done = false;
+  void written.then(() => (done = true));
+  while (!done) {
+    const started = performance.now();
+    await follower.poll();
+    // Never more than a third of the time on looking, when the output folder is large.
+    await Promise.race([written, sleep(Math.max(POLL_MS, 2 * (performance.now() - started)))]);
+  }
+  const pages = await follower.finish();
+  return { pages, readAtTheEnd: follower.readAtTheEnd };
+}
 
 const task = workerData as PageReaderTask;
 try {
-  parentPort?.postMessage({ ok: true, pages: await readBuiltPages(task.dist, task.share, task.options) } satisfies PageReaderReply);
+  const reply = task.follow
+    ? await follow(task, new Promise((told) => parentPort?.once('message', told)))
+    : { pages: await readBuiltPages(task.dist, task.share, task.options) };
+  parentPort?.postMessage({ ok: true, ...reply } satisfies PageReaderReply);
 } catch (error) {
   parentPort?.postMessage({ ok: false, message: (error as Error).message } satisfies PageReaderReply);
 }

@@ -12,14 +12,23 @@ const INLINE_BLOCK = /<(script|style)\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/gi;
 /** A hash source in a policy, with its algorithm. */
 const HASH_SOURCE = /^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/;
 
+/** Where a page's policy is and what it becomes: the offsets of its value in the page's text (the <meta>'s content
+ * attribute), and the value narrowed. */
+export interface PolicyCut {
+  start: number;
+  end: number;
+  policy: string;
+}
+
 /**
- * The page with its policy's hash sources cut to those that match an inline script or style of the page. Other
- * sources and directives are kept as written; a page without a policy <meta> is returned unchanged.
+ * The cut that narrows a page's policy: its hash sources cut to those that match an inline script or style of the
+ * page. Other sources and directives are kept as written. Undefined when the page has no policy <meta>, or nothing to
+ * cut.
  */
-export function narrowPagePolicy(html: string): string {
+export function policyCut(html: string): PolicyCut | undefined {
   const meta = POLICY_META.exec(html);
-  if (!meta) return html;
-  const [whole, before = '', policy = '', after = ''] = meta;
+  if (!meta) return undefined;
+  const [, before = '', policy = ''] = meta;
   const algorithms = new Set(policy.split(/\s+/).flatMap((source) => HASH_SOURCE.exec(source)?.[1] ?? []));
   const onThePage = new Set<string>();
   for (const [, , body] of html.matchAll(INLINE_BLOCK)) {
@@ -34,5 +43,12 @@ export function narrowPagePolicy(html: string): string {
         .replace(/ +$/, ''),
     )
     .join(';');
-  return html.slice(0, meta.index) + before + narrowed + after + html.slice(meta.index + whole.length);
+  const start = meta.index + before.length;
+  return narrowed === policy ? undefined : { start, end: start + policy.length, policy: narrowed };
+}
+
+/** The page with its policy narrowed (policyCut); a page without a policy <meta>, or nothing to cut, unchanged. */
+export function narrowPagePolicy(html: string): string {
+  const cut = policyCut(html);
+  return cut ? html.slice(0, cut.start) + cut.policy + html.slice(cut.end) : html;
 }

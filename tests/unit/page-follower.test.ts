@@ -1,0 +1,138 @@
+// The link check's reading while Astro writes the pages (src/lib/links/page-follower.ts): whatever happens to a page
+// between the moment it is read and the end of the build, the readings and the pages at the end are exactly those
+// of reading every page at the end (readBuiltPages), and no page is written while Astro may still write it.
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, expect, test } from 'vitest';
+import { readBuiltPages, type PageReading } from '../../src/lib/links/check-built-links.ts';
+import { PageFollower } from '../../src/lib/links/page-follower.ts';
+import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
+
+const THEME = 'document.documentElement.dataset.theme = "dark";';
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const POLICY = `script-src 'self' ${hash(THEME)} ${hash('a script on another page')}`;
+/** A page as Astro writes it: the site-wide policy, a title that is not ASCII before it, its own script, a link. */
+const page = (link: string) =>
+  `<!doctype html><html><head><title>淘宝 and WeChat Pay</title><meta http-equiv="content-security-policy" content="${POLICY}"></head>` +
+  `<body><script>${THEME}</script><a id="top" href="${link}">Next</a></body></html>`;
+
+const work = await mkdtemp(join(tmpdir(), 'page-follower-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+let sites = 0;
+
+async function write(dist: string, file: string, text: string) {
+  await mkdir(dirname(join(dist, file)), { recursive: true });
+  await writeFile(join(dist, file), text);
+}
+
+/** Every file of a folder with its text. */
+async function texts(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [relative(dir, f), await readFile(f, 'utf8')] as const)));
+}
+
+const sorted = (readings: PageReading[]) => [...readings].sort((a, b) => a.file.localeCompare(b.file));
+
+/** The pages and readings the check would get by reading every page of `dist` at the end, in a copy. */
+async function readAtTheEnd(dist: string) {
+  const copy = `${dist}-at-the-end`;
+  await cp(dist, copy, { recursive: true });
+  const readings = sorted(await readBuiltPages(copy, undefined, { narrowPolicy: true }));
+  return { readings: readings.map((r) => r), files: await texts(copy) };
+}
+
+const LATER = () => Date.now() + 60_000;
+
+test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
+  ['every page read as it was written, none changed since', async () => {}],
+  [
+    'a page changed after it was read',
+    async (dist) => {
+      await write(dist, 'articles/a/index.html', page('/articles/changed/'));
+    },
+  ],
+  [
+    'a page half written when it was read, finished since',
+    async (dist, follower) => {
+      const whole = page('/articles/b/');
+      await write(dist, 'articles/half/index.html', whole.slice(0, 120));
+      await follower.poll(LATER());
+      await appendFile(join(dist, 'articles/half/index.html'), whole.slice(120));
+    },
+  ],
+  [
+    'a page written after the last look',
+    async (dist) => {
+      await write(dist, 'articles/late/index.html', page('/'));
+    },
+  ],
+  [
+    'a page too new to be read when looked at',
+    async (dist, follower) => {
+      await write(dist, 'articles/new/index.html', page('/'));
+      await follower.poll(Date.now());
+    },
+  ],
+  [
+    'a page removed after it was read',
+    async (dist) => {
+      await rm(join(dist, 'articles/b/index.html'));
+    },
+  ],
+])('%s: the same readings and pages as reading them all at the end', async (_case, meanwhile) => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'index.html', page('/articles/a/'));
+  await write(dist, 'articles/a/index.html', page('/articles/b/'));
+  await write(dist, 'articles/b/index.html', page('/#top'));
+  const follower = new PageFollower(dist, { narrowPolicy: true });
+  expect(await follower.poll(LATER())).toBe(3);
+  // Read, and not written: Astro may still be writing it.
+  expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(page('/articles/a/'));
+  await meanwhile(dist, follower);
+  const expected = await readAtTheEnd(dist);
+  const readings = sorted(await follower.finish());
+  expect(readings).toEqual(expected.readings);
+  expect(await texts(dist)).toEqual(expected.files);
+  expect(readings.every((r) => r.policyBytesSaved > 0)).toBe(true);
+});
+
+test('a page read again unchanged is not read twice', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'index.html', page('/'));
+  const follower = new PageFollower(dist);
+  expect(await follower.poll(LATER())).toBe(1);
+  expect(await follower.poll(LATER())).toBe(0);
+  await write(dist, 'index.html', page('/again/'));
+  expect(await follower.poll(LATER())).toBe(1);
+});
+
+test('not asked to narrow, it leaves every page as Astro wrote it', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'index.html', page('/'));
+  const follower = new PageFollower(dist);
+  await follower.poll(LATER());
+  expect((await follower.finish()).map((r) => r.policyBytesSaved)).toEqual([0]);
+  expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(page('/'));
+});
+
+test('the worker follows the pages until told they are written, and reads as the main thread does', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), {
+    workerData: { dist, follow: true, options: { narrowPolicy: true } },
+  });
+  const reply = new Promise<PageReaderReply>((resolve, reject) => {
+    worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
+    worker.once('error', reject);
+  });
+  await write(dist, 'index.html', page('/articles/a/'));
+  await write(dist, 'articles/a/index.html', page('/'));
+  const expected = await readAtTheEnd(dist);
+  worker.postMessage('written');
+  const answer = await reply;
+  expect(answer.ok && sorted(answer.pages)).toEqual(expected.readings);
+  expect(await texts(dist)).toEqual(expected.files);
+});
