@@ -2,10 +2,10 @@
 // its own inline blocks (src/lib/security/page-policy.ts says why), and every internal link and #anchor is checked
 // against the pages and ids the build wrote (src/lib/links/); broken links stop the build (exit code 1) with one
 // report listing each where it was written (the content file and line, or the built page for a template's link).
-// Both need every page read whole, so each page is read once for both, in a worker thread that reads each page as
-// Astro writes it, on the core Astro leaves idle while it writes pages (src/lib/links/page-follower.ts), and the
-// rest once Astro has written them all, while the main thread writes the sitemap; the check itself runs last, so it
-// sees the finished output.
+// Both need every page read whole, so each page is read once for both, in two worker threads that read the pages as
+// Astro writes them, at the lowest priority, so on the core Astro leaves idle while it writes pages
+// (src/lib/links/page-follower.ts), and the rest once Astro has written them all, while the main thread writes the
+// sitemap; the check itself runs last, so it sees the finished output.
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
@@ -55,17 +55,19 @@ async function readPagesAhead(dist: string): Promise<ReadAhead> {
   return { dist, pages: shares.flatMap((share) => share.pages) };
 }
 
-/** Reads the pages of `dist` in one worker as Astro writes them, on the core Astro leaves idle, and the rest once told
- * that Astro has written them all. */
+/** Reads the pages of `dist` as Astro writes them, in workers that only take the CPU time Astro leaves unused, one
+ * per core up to two, each its share; and the rest once told that Astro has written them all. */
 function followPages(dist: string): { dist: string; written: () => Promise<ReadAhead> } {
   let written!: () => void;
   const told = new Promise<void>((resolve) => (written = resolve));
-  const read = readInWorker({ dist, follow: true, options: { narrowPolicy: true } }, told);
+  const of = Math.min(2, availableParallelism());
+  const shares = Array.from({ length: of }, (_, part) => readInWorker({ dist, follow: true, share: { part, of }, options: { narrowPolicy: true } }, told));
   return {
     dist,
     written: async () => {
       written();
-      return { dist, ...(await read) };
+      const read = await Promise.all(shares);
+      return { dist, pages: read.flatMap((share) => share.pages), readAtTheEnd: read.reduce((sum, share) => sum + (share.readAtTheEnd ?? 0), 0) };
     },
   };
 }
@@ -100,7 +102,7 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
         const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd(), narrowPolicy: true }, readAhead);
         if (readAhead.length > 0 && late === undefined) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap was written.`);
         if (readAhead.length > 0 && late !== undefined)
-          logger.info(`${readAhead.length} pages were read in a worker as Astro wrote them (${late} only once it had written them all).`);
+          logger.info(`${readAhead.length} pages were read in workers as Astro wrote them (${late} only once it had written them all).`);
         logger.info(`${result.pagesChecked} pages: each policy cut to its own hashes (${result.policyBytesSaved.toLocaleString('en')} bytes in all).`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));

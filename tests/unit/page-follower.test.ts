@@ -88,7 +88,7 @@ test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
   await write(dist, 'index.html', page('/articles/a/'));
   await write(dist, 'articles/a/index.html', page('/articles/b/'));
   await write(dist, 'articles/b/index.html', page('/#top'));
-  const follower = new PageFollower(dist, { narrowPolicy: true });
+  const follower = new PageFollower(dist, undefined, { narrowPolicy: true });
   expect(await follower.poll(LATER())).toBe(3);
   // Read, and not written: Astro may still be writing it.
   expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(page('/articles/a/'));
@@ -98,6 +98,19 @@ test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
   expect(readings).toEqual(expected.readings);
   expect(await texts(dist)).toEqual(expected.files);
   expect(readings.every((r) => r.policyBytesSaved > 0)).toBe(true);
+});
+
+test('two followers, each its share, read every page once between them, as reading them all at the end', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  for (let n = 0; n < 20; n++) await write(dist, `articles/${n}/index.html`, page(`/articles/${n + 1}/`));
+  const followers = [0, 1].map((part) => new PageFollower(dist, { part, of: 2 }, { narrowPolicy: true }));
+  const counts = await Promise.all(followers.map((follower) => follower.poll(LATER())));
+  expect(counts.every((count) => count > 0 && count < 20)).toBe(true);
+  await write(dist, 'articles/20/index.html', page('/'));
+  const expected = await readAtTheEnd(dist);
+  const readings = (await Promise.all(followers.map((follower) => follower.finish()))).flat();
+  expect(sorted(readings)).toEqual(expected.readings);
+  expect(await texts(dist)).toEqual(expected.files);
 });
 
 test('a page read again unchanged is not read twice', async () => {

@@ -25,6 +25,13 @@ interface Followed {
   cut?: { start: number; end: number; policy: Buffer };
 }
 
+/** Which of `of` followers reads a page: by its path, since the pages come in any order. */
+export function shareOf(file: string, of: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % of;
+}
+
 const stampOf = (stats: BigIntStats) => `${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`;
 
 /** Every HTML page under `dist` (or its folder `dir`), relative to it with forward slashes. A folder that goes while
@@ -51,19 +58,28 @@ export class PageFollower {
   /** How many pages finish() had to read, not having read them as they were written (or since changed). */
   readAtTheEnd = 0;
   readonly dist: string;
+  readonly share: { part: number; of: number };
   readonly options: ReadOptions;
   readonly settleMs: number;
 
-  constructor(dist: string, options: ReadOptions = {}, settleMs = SETTLE_MS) {
+  /** Follows the pages of `dist` in `share` (every page of which shareOf gives `part`): all of them by default. */
+  constructor(dist: string, share = { part: 0, of: 1 }, options: ReadOptions = {}, settleMs = SETTLE_MS) {
     this.dist = dist;
+    this.share = share;
     this.options = options;
     this.settleMs = settleMs;
+  }
+
+  /** This follower's pages of those now in `dist`. */
+  async #pages(): Promise<string[]> {
+    const { part, of } = this.share;
+    return (await pagesIn(this.dist)).filter((file) => of === 1 || shareOf(file, of) === part);
   }
 
   /** Reads each page that is new or changed since it was read and has not changed for settleMs; how many it read. */
   async poll(now = Date.now()): Promise<number> {
     let read = 0;
-    for (const file of await pagesIn(this.dist)) {
+    for (const file of await this.#pages()) {
       const path = join(this.dist, file);
       const stats = await stat(path, { bigint: true }).catch(() => undefined);
       if (!stats || stats.size === 0n || now - Number(stats.mtimeMs) < this.settleMs) continue;
@@ -89,7 +105,7 @@ export class PageFollower {
   /** Every page, once Astro has written them all: those read and unchanged since, their policy cut; the others read now. */
   async finish(): Promise<PageReading[]> {
     const readings: PageReading[] = [];
-    for (const file of await pagesIn(this.dist)) {
+    for (const file of await this.#pages()) {
       const path = join(this.dist, file);
       const followed = this.#seen.get(file);
       const now = followed && stampOf(await stat(path, { bigint: true }));

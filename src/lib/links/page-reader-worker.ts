@@ -4,6 +4,8 @@
 //   (page-follower.ts), until told that every page is written (any message); it then finishes and replies;
 // - at once: it reads its share of the pages already written, every `of`-th from the `part`-th, and replies.
 // Either way it reads each page exactly as the main thread would (readPage); only where and when it runs differs.
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readBuiltPages, type PageReading, type ReadOptions } from './check-built-links.ts';
@@ -14,7 +16,8 @@ export interface PageReaderTask {
   dist: string;
   /** Reads pages as Astro writes them, until a message says it has written them all. */
   follow?: boolean;
-  /** This worker's share of the pages: every `of`-th, from the `part`-th (all of them when absent). */
+  /** This worker's share of the pages: at once, every `of`-th, from the `part`-th; following, those of its part
+   * (shareOf). All of them when absent. */
   share?: { part: number; of: number };
   options?: ReadOptions;
 }
@@ -25,9 +28,23 @@ export type PageReaderReply = { ok: true; pages: PageReading[]; readAtTheEnd?: n
 /** How often a following worker looks for new pages, at least: a look costs a listing of the output folder. */
 const POLL_MS = 250;
 
+/**
+ * Gives this thread the lowest scheduling priority, so that following only ever takes CPU time Astro leaves unused
+ * and never slows the rendering it follows. Linux keeps a priority per thread, which is a task with an id of its own
+ * (/proc/thread-self); elsewhere the thread keeps its priority.
+ */
+function yieldToTheBuild(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: the following still works, at the build's own priority.
+  }
+}
+
 /** Reads pages as they are written until `written` resolves, then the rest. */
 async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<{ pages: PageReading[]; readAtTheEnd: number }> {
-  const follower = new PageFollower(task.dist, task.options);
+  yieldToTheBuild();
+  const follower = new PageFollower(task.dist, task.share, task.options);
   let done = false;
   void written.then(() => (done = true));
   while (!done) {
