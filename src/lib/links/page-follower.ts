@@ -76,15 +76,22 @@ export class PageFollower {
     return (await pagesIn(this.dist)).filter((file) => of === 1 || shareOf(file, of) === part);
   }
 
-  /** Reads each page that is new or changed since it was read and has not changed for settleMs; how many it read. */
+  /** How long the last poll took to list the output folder, in ms. */
+  listingMs = 0;
+
+  /** Reads each page not read yet that has not changed for settleMs; how many it read. (A page that changes after it
+   * was read is read again by finish().) */
   async poll(now = Date.now()): Promise<number> {
     let read = 0;
-    for (const file of await this.#pages()) {
+    const started = performance.now();
+    const pages = await this.#pages();
+    this.listingMs = performance.now() - started;
+    for (const file of pages) {
+      if (this.#seen.has(file)) continue;
       const path = join(this.dist, file);
       const stats = await stat(path, { bigint: true }).catch(() => undefined);
       if (!stats || stats.size === 0n || now - Number(stats.mtimeMs) < this.settleMs) continue;
       const stamp = stampOf(stats);
-      if (this.#seen.get(file)?.stamp === stamp) continue;
       // Stamped before it is read: were it written meanwhile, the stamp at the end differs, and it is read again.
       const bytes = await readFile(path).catch(() => undefined);
       if (!bytes) continue;

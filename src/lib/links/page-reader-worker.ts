@@ -48,10 +48,9 @@ async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<
   let done = false;
   void written.then(() => (done = true));
   while (!done) {
-    const started = performance.now();
-    await follower.poll();
-    // Never more than a third of the time on looking, when the output folder is large.
-    await Promise.race([written, sleep(Math.max(POLL_MS, 2 * (performance.now() - started)))]);
+    const read = await follower.poll();
+    // Straight on while pages come, as long as listing a large output folder takes at most a third of the time.
+    await Promise.race([written, sleep(Math.max(read > 0 ? 0 : POLL_MS, 2 * follower.listingMs))]);
   }
   const pages = await follower.finish();
   return { pages, readAtTheEnd: follower.readAtTheEnd };
