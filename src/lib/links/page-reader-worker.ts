@@ -25,8 +25,9 @@ export interface PageReaderTask {
 /** The pages read; following, also how many of them were read only once Astro had written them all. */
 export type PageReaderReply = { ok: true; pages: PageReading[]; readAtTheEnd?: number } | { ok: false; message: string };
 
-/** How often a following worker looks for new pages, at least: a look costs a listing of the output folder. */
-const POLL_MS = 250;
+/** How often a following worker looks for new pages while none come, at most (twice as often while they come): a
+ * look costs a stat of every folder of the output (85 ms at 10,000 articles), which adds up over minutes. */
+const POLL_MS = 1000;
 
 /**
  * Gives this thread the lowest scheduling priority, so that following only ever takes CPU time Astro leaves unused
@@ -48,9 +49,9 @@ async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<
   let done = false;
   void written.then(() => (done = true));
   while (!done) {
-    const read = await follower.poll();
-    // Straight on while pages come, as long as listing a large output folder takes at most a third of the time.
-    await Promise.race([written, sleep(Math.max(read > 0 ? 0 : POLL_MS, 2 * follower.listingMs))]);
+    const read = follower.poll();
+    // Sooner while pages come; looking at a large output folder takes at most a fifth of the time.
+    await Promise.race([written, sleep(Math.max(read > 0 ? POLL_MS / 2 : POLL_MS, 4 * follower.listingMs))]);
   }
   const pages = await follower.finish();
   return { pages, readAtTheEnd: follower.readAtTheEnd };
