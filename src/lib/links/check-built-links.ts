@@ -8,7 +8,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { formatProblem, SECTIONS, sortProblems, type Problem } from '../content-check/problem.ts';
 import { SEARCHED_PAGES, SEARCHED_PAGES_FILE, searchedFileTest } from '../search/searched-pages.ts';
-import { policyCut } from '../security/page-policy.ts';
+import { policyCut, withCut } from '../security/page-policy.ts';
 import { readBuiltPage } from './built-pages.ts';
 import { linkProblem, type BuiltSite, type LinkProblem } from './link-rules.ts';
 import { placesOf, readContentTexts, type ContentText } from './written-links.ts';
@@ -96,7 +96,7 @@ export async function readPage(dist: string, file: string, options: ReadOptions)
   const html = await readFile(path, 'utf8');
   const cut = options.narrowPolicy ? policyCut(html) : undefined;
   if (!cut) return readingOf(file, html);
-  const narrowed = html.slice(0, cut.start) + cut.policy + html.slice(cut.end);
+  const narrowed = withCut(html, cut);
   await writePage(path, narrowed);
   return readingOf(file, narrowed, Buffer.byteLength(html) - Buffer.byteLength(narrowed));
 }

@@ -47,8 +47,11 @@ export function policyCut(html: string): PolicyCut | undefined {
   return narrowed === policy ? undefined : { start, end: start + policy.length, policy: narrowed };
 }
 
+/** The page's text with a cut made. */
+export const withCut = (html: string, cut: PolicyCut): string => html.slice(0, cut.start) + cut.policy + html.slice(cut.end);
+
 /** The page with its policy narrowed (policyCut); a page without a policy <meta>, or nothing to cut, unchanged. */
 export function narrowPagePolicy(html: string): string {
   const cut = policyCut(html);
-  return cut ? html.slice(0, cut.start) + cut.policy + html.slice(cut.end) : html;
+  return cut ? withCut(html, cut) : html;
 }
