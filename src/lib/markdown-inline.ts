@@ -19,7 +19,8 @@ const toHtml = unified().use(rehypeStringify);
 /** Anything that can be Markdown (or GFM) syntax inside one line: escapes, code, emphasis, strikethrough, entities,
  * HTML, links and images, bare web and mail addresses, and control characters (line breaks, tabs, NUL). */
 const INLINE_SYNTAX = /[\p{Cc}\\`*_~&<>[\]@]|:\/\/|www\./iu;
-/** What turns a line into a block other than a paragraph by its start: a list item, heading or quote. */
+/** What turns a line into a block other than a paragraph by its start: a list item or a heading (a quote's `>` is
+ * refused anywhere in the line). */
 const BLOCK_START = /^(?:[-+=#]|\d{1,9}[.)])/;
 
 /**
