@@ -25,34 +25,26 @@ export const BUILD_STOPPED =
   'The build stopped: the link check found problems in the built pages. Fix them and build again.\n' +
   '(CONTRIBUTING.md#the-body explains how to link to an article, a paragraph, a note, a topic or an event.)\n\n';
 
-/** What workers read: the pages, and how many of them a following worker read only at the end. */
+/** What the workers read: the pages, and how many of them only once Astro had written them all. */
 interface ReadAhead {
   dist: string;
   pages: PageReading[];
-  readAtTheEnd?: number;
+  readAtTheEnd: number;
 }
 
-/** Reads (and finishes) pages in `dist` in a worker thread: a share of those written (`share`), or, following, each as
- * Astro writes it until `written` resolves. Resolves to none if the worker fails (the check then reads and finishes
- * the pages itself). */
-function readInWorker(task: PageReaderTask, written?: Promise<unknown>): Promise<Omit<ReadAhead, 'dist'>> {
+/** Reads (and finishes) the pages of a share of `dist` in a worker thread as Astro writes them, until `written`
+ * resolves. Resolves to none if the worker fails (the check then reads and finishes the pages itself). */
+function readInWorker(task: PageReaderTask, written: Promise<unknown>): Promise<Omit<ReadAhead, 'dist'>> {
   return new Promise((done) => {
     const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: task });
     worker.once('message', (reply: PageReaderReply) => {
-      done(reply.ok ? reply : { pages: [] });
+      done(reply.ok ? reply : { pages: [], readAtTheEnd: 0 });
       void worker.terminate();
     });
-    worker.once('error', () => done({ pages: [] }));
-    worker.once('exit', () => done({ pages: [] }));
-    void written?.then(() => worker.postMessage('written'));
+    worker.once('error', () => done({ pages: [], readAtTheEnd: 0 }));
+    worker.once('exit', () => done({ pages: [], readAtTheEnd: 0 }));
+    void written.then(() => worker.postMessage('written'));
   });
-}
-
-/** Reads the pages in `dist` in workers, one per core up to two, each every other page. */
-async function readPagesAhead(dist: string): Promise<ReadAhead> {
-  const of = Math.min(2, availableParallelism());
-  const shares = await Promise.all(Array.from({ length: of }, (_, part) => readInWorker({ dist, share: { part, of }, options: { narrowPolicy: true } })));
-  return { dist, pages: shares.flatMap((share) => share.pages) };
 }
 
 /** Reads the pages of `dist` as Astro writes them, in workers that only take the CPU time Astro leaves unused, one
@@ -61,13 +53,13 @@ function followPages(dist: string): { dist: string; written: () => Promise<ReadA
   let written!: () => void;
   const told = new Promise<void>((resolve) => (written = resolve));
   const of = Math.min(2, availableParallelism());
-  const shares = Array.from({ length: of }, (_, part) => readInWorker({ dist, follow: true, share: { part, of }, options: { narrowPolicy: true } }, told));
+  const shares = Array.from({ length: of }, (_, part) => readInWorker({ dist, share: { part, of }, options: { narrowPolicy: true } }, told));
   return {
     dist,
     written: async () => {
       written();
       const read = await Promise.all(shares);
-      return { dist, pages: read.flatMap((share) => share.pages), readAtTheEnd: read.reduce((sum, share) => sum + (share.readAtTheEnd ?? 0), 0) };
+      return { dist, pages: read.flatMap((share) => share.pages), readAtTheEnd: read.reduce((sum, share) => sum + share.readAtTheEnd, 0) };
     },
   };
 }
@@ -77,7 +69,7 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
   let base = '/';
   let outDir = '';
   let following: ReturnType<typeof followPages> | undefined;
-  let ahead: ReturnType<typeof readPagesAhead> | undefined;
+  let ahead: Promise<ReadAhead> | undefined;
   return {
     name: 'link-check',
     hooks: {
@@ -91,18 +83,17 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
       },
       'astro:build:generated': ({ dir }) => {
         const dist = fileURLToPath(dir);
-        ahead = following?.dist === dist ? following.written() : readPagesAhead(dist);
+        // Anything not read ahead (none, unless Astro wrote elsewhere than its config said), the check reads itself.
+        ahead = following?.dist === dist ? following.written() : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const content = contentRoot(projectRoot, options.contentDir);
         const dist = fileURLToPath(dir);
         const read = await ahead;
         const readAhead = read?.dist === dist ? read.pages : [];
-        const late = read?.readAtTheEnd;
         const result = await checkBuiltLinks({ dist, base, contentRoot: content, cwd: process.cwd(), narrowPolicy: true }, readAhead);
-        if (readAhead.length > 0 && late === undefined) logger.info(`${readAhead.length} pages were read ahead in workers, while the sitemap was written.`);
-        if (readAhead.length > 0 && late !== undefined)
-          logger.info(`${readAhead.length} pages were read in workers as Astro wrote them (${late} only once it had written them all).`);
+        if (read && readAhead.length > 0)
+          logger.info(`${readAhead.length} pages were read in workers as Astro wrote them (${read.readAtTheEnd} only once it had written them all).`);
         logger.info(`${result.pagesChecked} pages: each policy cut to its own hashes (${result.policyBytesSaved.toLocaleString('en')} bytes in all).`);
         if (result.problems.length === 0) {
           logger.info(formatLinkReport(result));

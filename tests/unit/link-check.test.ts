@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { checkBuiltLinks, formatLinkReport, readBuiltPages, sitePath, type LinkCheckOptions } from '../../src/lib/links/check-built-links.ts';
+import { checkBuiltLinks, formatLinkReport, readBuiltPages, sitePath, type LinkCheckOptions, type PageReading } from '../../src/lib/links/check-built-links.ts';
 import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
 import { readBuiltPage } from '../../src/lib/links/built-pages.ts';
 import { linkProblem, type BuiltSite } from '../../src/lib/links/link-rules.ts';
@@ -328,15 +328,6 @@ describe('pages read ahead (the workers that read while the build ends)', () => 
     expect(alone.problems.map((p) => p.found)).toEqual(['/articles/gone/', '#event-2019-01-01-old']);
   });
 
-  test.each([1, 2, 3])('read in %i shares, every page is read once, as when read whole', async (of) => {
-    const { root } = await check({});
-    const dist = join(root, 'dist');
-    const all = await readBuiltPages(dist);
-    const shares = await Promise.all(Array.from({ length: of }, (_, part) => readBuiltPages(dist, { part, of })));
-    for (const share of shares) expect(share.length).toBeGreaterThanOrEqual(Math.floor(all.length / of));
-    expect(shares.flat().sort((a, b) => a.file.localeCompare(b.file))).toEqual([...all].sort((a, b) => a.file.localeCompare(b.file)));
-  });
-
   test('a page read ahead is not read again: the check uses that reading', async () => {
     const { result: clean, root } = await check({});
     expect(clean.problems).toEqual([]);
@@ -346,14 +337,22 @@ describe('pages read ahead (the workers that read while the build ends)', () => 
   });
 });
 
-test('the worker reads every page as the main thread does', async () => {
-  const dist = join((await check({})).root, 'dist');
-  const reply = await new Promise<PageReaderReply>((resolve, reject) => {
-    const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), { workerData: { dist } });
+/** What a worker that followed the build replies, told at once that every page is written. */
+function readInWorker(workerData: object): Promise<PageReaderReply> {
+  return new Promise<PageReaderReply>((resolve, reject) => {
+    const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), { workerData });
     worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
     worker.once('error', reject);
+    worker.postMessage('written');
   });
-  expect(reply).toEqual({ ok: true, pages: await readBuiltPages(dist) });
+}
+
+const byFile = (pages: PageReading[]) => [...pages].sort((a, b) => a.file.localeCompare(b.file));
+
+test('the worker reads every page as the main thread does', async () => {
+  const dist = join((await check({})).root, 'dist');
+  const reply = await readInWorker({ dist });
+  expect(reply.ok && byFile(reply.pages)).toEqual(byFile(await readBuiltPages(dist)));
 });
 
 describe("each page's policy, narrowed as the page is read", () => {
@@ -369,11 +368,10 @@ describe("each page's policy, narrowed as the page is read", () => {
   test.each([
     ['read here, by the check', async (options: LinkCheckOptions) => (await checkBuiltLinks({ ...options, narrowPolicy: true })).policyBytesSaved],
     [
-      'read ahead, in shares',
+      'read ahead',
       async (options: LinkCheckOptions) => {
-        const { dist } = options;
-        const shares = await Promise.all([0, 1].map((part) => readBuiltPages(dist, { part, of: 2 }, { narrowPolicy: true })));
-        return (await checkBuiltLinks({ ...options, narrowPolicy: true }, shares.flat())).policyBytesSaved;
+        const readAhead = await readBuiltPages(options.dist, { narrowPolicy: true });
+        return (await checkBuiltLinks({ ...options, narrowPolicy: true }, readAhead)).policyBytesSaved;
       },
     ],
   ])('%s: the page is written back with only its own hashes, and read as written', async (_how, run) => {
@@ -395,13 +393,7 @@ describe("each page's policy, narrowed as the page is read", () => {
 
   test('the worker narrows as the main thread does', async () => {
     const dist = join((await check({ 'about/index.html': before })).root, 'dist');
-    const reply = await new Promise<PageReaderReply>((resolve, reject) => {
-      const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), {
-        workerData: { dist, options: { narrowPolicy: true } },
-      });
-      worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));
-      worker.once('error', reject);
-    });
+    const reply = await readInWorker({ dist, options: { narrowPolicy: true } });
     expect(reply.ok && reply.pages.find((p) => p.file === 'about/index.html')?.policyBytesSaved).toBe(saved);
     expect(await readFile(join(dist, 'about/index.html'), 'utf8')).toBe(after);
   });

@@ -42,7 +42,7 @@ const sorted = (readings: PageReading[]) => [...readings].sort((a, b) => a.file.
 async function readAtTheEnd(dist: string) {
   const copy = `${dist}-at-the-end`;
   await cp(dist, copy, { recursive: true });
-  const readings = sorted(await readBuiltPages(copy, undefined, { narrowPolicy: true }));
+  const readings = sorted(await readBuiltPages(copy, { narrowPolicy: true }));
   return { readings: readings.map((r) => r), files: await texts(copy) };
 }
 
@@ -152,7 +152,7 @@ test('not asked to narrow, it leaves every page as Astro wrote it', async () => 
 test('the worker follows the pages until told they are written, and reads as the main thread does', async () => {
   const dist = join(work, `site-${++sites}`, 'dist');
   const worker = new Worker(new URL('../../src/lib/links/page-reader-worker.ts', import.meta.url), {
-    workerData: { dist, follow: true, options: { narrowPolicy: true } },
+    workerData: { dist, options: { narrowPolicy: true } },
   });
   const reply = new Promise<PageReaderReply>((resolve, reject) => {
     worker.once('message', (message: PageReaderReply) => void worker.terminate().then(() => resolve(message)));

@@ -101,18 +101,11 @@ export async function readPage(dist: string, file: string, options: ReadOptions)
   return readingOf(file, narrowed, Buffer.byteLength(html) - Buffer.byteLength(narrowed));
 }
 
-/**
- * Reads every HTML page in the output folder (the costly part of the check: it can run ahead, in workers), or, given
- * a share, every `of`-th page from the `part`-th, so that several workers can read the pages between them.
- */
-export async function readBuiltPages(
-  dist: string,
-  share: { part: number; of: number } = { part: 0, of: 1 },
-  options: ReadOptions = {},
-): Promise<PageReading[]> {
+/** Every HTML page in the output folder, read as the check reads a page it was not handed (readPage): what the
+ * workers that follow the build must give (src/lib/links/page-follower.ts). */
+export async function readBuiltPages(dist: string, options: ReadOptions = {}): Promise<PageReading[]> {
   const readings: PageReading[] = [];
-  const pages = (await builtFiles(dist)).filter((f) => f.endsWith('.html'));
-  for (let at = share.part; at < pages.length; at += share.of) readings.push(await readPage(dist, pages[at]!, options));
+  for (const file of (await builtFiles(dist)).filter((f) => f.endsWith('.html'))) readings.push(await readPage(dist, file, options));
   return readings;
 }
 

@@ -1,29 +1,25 @@
 // Reads the built pages' ids and links in a worker thread, narrowing each page's policy, so that the link check at
-// the end of the build finds its reading done (src/integrations/link-check.ts). Two ways:
-// - following (`follow`): from the start of the build, it reads each page Astro writes once it has settled
-//   (page-follower.ts), until told that every page is written (any message); it then finishes and replies;
-// - at once: it reads its share of the pages already written, every `of`-th from the `part`-th, and replies.
-// Either way it reads each page exactly as the main thread would (readPage); only where and when it runs differs.
+// the end of the build finds its reading done (src/integrations/link-check.ts): from the start of the build, it reads
+// each page of its share as Astro writes it, once it has settled (page-follower.ts), until told that every page is
+// written (any message); it then finishes and replies. Every page ends up read exactly as the main thread would read
+// it (readPage); only where and when differs.
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readBuiltPages, type PageReading, type ReadOptions } from './check-built-links.ts';
+import type { PageReading, ReadOptions } from './check-built-links.ts';
 import { PageFollower } from './page-follower.ts';
 
 export interface PageReaderTask {
   /** The build's output folder, absolute. */
   dist: string;
-  /** Reads pages as Astro writes them, until a message says it has written them all. */
-  follow?: boolean;
-  /** This worker's share of the pages: at once, every `of`-th, from the `part`-th; following, those of its part
-   * (shareOf). All of them when absent. */
+  /** This worker's share of the pages: those shareOf gives its part. All of them when absent. */
   share?: { part: number; of: number };
   options?: ReadOptions;
 }
 
-/** The pages read; following, also how many of them were read only once Astro had written them all. */
-export type PageReaderReply = { ok: true; pages: PageReading[]; readAtTheEnd?: number } | { ok: false; message: string };
+/** The pages read, and how many of them were read only once Astro had written them all. */
+export type PageReaderReply = { ok: true; pages: PageReading[]; readAtTheEnd: number } | { ok: false; message: string };
 
 /** How often a following worker looks for new pages while none come, at most (twice as often while they come): a
  * look costs a stat of every folder of the output (85 ms at 10,000 articles), which adds up over minutes. */
@@ -59,9 +55,7 @@ async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<
 
 const task = workerData as PageReaderTask;
 try {
-  const reply = task.follow
-    ? await follow(task, new Promise((told) => parentPort?.once('message', told)))
-    : { pages: await readBuiltPages(task.dist, task.share, task.options) };
+  const reply = await follow(task, new Promise((told) => parentPort?.once('message', told)));
   parentPort?.postMessage({ ok: true, ...reply } satisfies PageReaderReply);
 } catch (error) {
   parentPort?.postMessage({ ok: false, message: (error as Error).message } satisfies PageReaderReply);
