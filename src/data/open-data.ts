@@ -147,6 +147,12 @@ export function articleVersions(article: Pick<Article, 'filePath'>): { date: str
   return versions.map((version) => ({ date: version.date.toISOString(), digest: digestOf(version.text) }));
 }
 
+/** The articles in the order of the site-wide collection of notes (and the articles index): newest first. Its pages'
+ * keys (src/data/page-keys.ts) follow the same order. */
+export function inCollectionOrder(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => byNewest(a.data, b.data));
+}
+
 let gathered: Promise<ArticleNotes[]> | undefined;
 
 /** Every article's notes, newest article first (the order of the site-wide collection and the articles index).
@@ -155,7 +161,7 @@ export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
   if (import.meta.env.DEV) gathered = undefined;
   gathered ??= (async () => {
     const base = import.meta.env.BASE_URL;
-    const articles = (await getCollection('articles')).sort((a, b) => byNewest(a.data, b.data));
+    const articles = inCollectionOrder(await getCollection('articles'));
     const history = articleHistory();
     const out: ArticleNotes[] = [];
     for (const article of articles) out.push(await articleNotes(article, site, base, history));

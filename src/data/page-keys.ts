@@ -24,13 +24,12 @@ import type { CollectionEntry } from 'astro:content';
 import type { Page } from 'astro';
 import { renderingKey } from './article-html.ts';
 import type { Coverage } from './topic-index.ts';
-import { articleVersions } from './open-data.ts';
+import { articleVersions, inCollectionOrder } from './open-data.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 import { repoUrl } from '../lib/repository/edit-links.ts';
 import { fileLastUpdated } from '../lib/repository/git.ts';
 import { ANNOTATIONS_PER_PAGE, pageCount } from '../lib/open-data/web-annotation.ts';
-import { byNewest } from '../lib/dates.ts';
 
 type Article = CollectionEntry<'articles'>;
 type Topic = CollectionEntry<'topics'>;
@@ -67,7 +66,7 @@ export function siteNotesPageKeys(articles: readonly Article[]): (string | undef
   const total = articles.reduce((sum, article) => sum + article.data.annotations.length, 0);
   const parts: unknown[][] = Array.from({ length: pageCount(total) }, () => []);
   let first = 0;
-  for (const article of [...articles].sort((a, b) => byNewest(a.data, b.data))) {
+  for (const article of inCollectionOrder(articles)) {
     const count = article.data.annotations.length;
     if (count === 0) continue;
     // Each page the article's notes reach, with where they start: the key of its notes names what they say.
