@@ -18,7 +18,8 @@ const inline = inlineHashes(['src/layouts', 'src/components', 'src/pages']);
 
 export default defineConfig({
   // A page whose getStaticPaths() entry has a cacheKey is copied from the previous build while the key and the
-  // page's code are unchanged: the article pages and their notes as open data (src/data/page-keys.ts).
+  // page's code are unchanged: the article pages and their notes as open data, the topics' coverage pages and the
+  // pages of the site-wide collection of notes (src/data/page-keys.ts).
   experimental: { incrementalBuild: true },
   // SITE_URL and BASE_PATH let the same build deploy at a domain root or under a sub-path (GitHub Pages).
   site: siteUrl(process.env),
