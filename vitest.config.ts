@@ -14,6 +14,9 @@ export default defineConfig({
           // Some tests spawn the CLIs or compile MDX hundreds of times; on a busy 2-core machine that can take far
           // longer than the 5 s default. This is slack, not a performance budget.
           testTimeout: 60_000,
+          // Vitest's default is one worker fewer than the cores: one, on a 2-core machine, and the files ran one after
+          // another (57 s). Two take 43 s; the tests that spawn processes then share the cores, hence the slack above.
+          maxWorkers: 2,
         },
       },
       {
