@@ -17,10 +17,11 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  // Three at once on a 2-core machine: a test spends most of its time waiting (page loads, the preview server, the
-  // dev server's check, animation frames), not computing. The whole suite measured on this machine, one run each:
-  // 2 workers 212 s (the 3-worker run used 134 s of CPU in its 181 s), 3 workers 181 s, 4 workers 162-178 s, where
-  // one run in three lost a dev-server edit under the load (tests/e2e/dev-overlay.spec.ts, "saved in two writes").
+  // Three at once on a 2-core machine. The suite keeps both cores busy from start to end (/proc/stat sampled through a
+  // run on 2026-12-06), about 85% of it in Chromium's processes, so more workers only share the same cores: one run
+  // each on this machine, 2 workers 212 s, 3 workers 181 s, 4 workers 162-178 s on 2026-12-05, and 248 s against
+  // 231 s for three on 2026-12-06. (An earlier figure here, 134 s of CPU in a 181 s run, came from the runner's own
+  // resource usage, which does not count Chromium.)
   workers: 3,
   retries: 0,
   // axe on a long page takes seconds, and CI machines are small and noisy: slack, not a performance budget.
