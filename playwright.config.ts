@@ -18,7 +18,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   // Three at once on a 2-core machine. The suite keeps both cores busy from start to end (/proc/stat sampled through a
-  // run on 2026-12-06), about 85% of it in Chromium's processes, so the number of workers changes little: on this
+  // run on 2026-12-06), at least 70% of it in Chromium's processes, so the number of workers changes little: on this
   // machine, 2 workers 212 s, 3 workers 181 s and 4 workers 162-178 s on 2026-12-05; 4 workers 248 s against 231 s
   // for three on 2026-12-06. (An earlier figure here, 134 s of CPU in a 181 s run, came from the runner's own resource
   // usage, which does not count Chromium.)
