@@ -32,17 +32,20 @@ interface ReadAhead {
   readAtTheEnd: number;
 }
 
+/** A worker's answer when it read nothing: the check reads every page itself. */
+const NOTHING_READ: Omit<ReadAhead, 'dist'> = { pages: [], readAtTheEnd: 0 };
+
 /** Reads (and finishes) the pages of a share of `dist` in a worker thread as Astro writes them, until `written`
  * resolves. Resolves to none if the worker fails (the check then reads and finishes the pages itself). */
 function readInWorker(task: PageReaderTask, written: Promise<unknown>): Promise<Omit<ReadAhead, 'dist'>> {
   return new Promise((done) => {
     const worker = new Worker(new URL('../lib/links/page-reader-worker.ts', import.meta.url), { workerData: task });
     worker.once('message', (reply: PageReaderReply) => {
-      done(reply.ok ? reply : { pages: [], readAtTheEnd: 0 });
+      done(reply.ok ? reply : NOTHING_READ);
       void worker.terminate();
     });
-    worker.once('error', () => done({ pages: [], readAtTheEnd: 0 }));
-    worker.once('exit', () => done({ pages: [], readAtTheEnd: 0 }));
+    worker.once('error', () => done(NOTHING_READ));
+    worker.once('exit', () => done(NOTHING_READ));
     void written.then(() => worker.postMessage('written'));
   });
 }
