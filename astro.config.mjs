@@ -10,6 +10,7 @@ import htmlCache from './src/integrations/html-cache.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import buildPhases from './src/integrations/build-phases.ts';
+import devContentFreshness from './src/integrations/dev-content-freshness.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settings.ts';
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
@@ -75,6 +76,9 @@ export default defineConfig({
     contentCheck({ contentDir: contentDir(process.env) }),
     mdx(),
     sitemap(),
+    // Dev only: after a content edit, the next request evaluates again what Astro invalidated, so no page keeps the
+    // content from before the edit (src/integrations/dev-content-freshness.ts says why).
+    devContentFreshness(),
     // After the pages are written: prune the article HTML no current page looks for from the cache
     // (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),

@@ -168,8 +168,8 @@ test.describe('the dev server', () => {
           .toPass({ timeout: 20_000 })
           .catch(async (error: unknown) => {
             // Where the edit stopped: in the file, in Astro's data store on disk, or only in what the server renders.
-            // This failed in 2 of 10 runs of the whole suite on 2026-12-06 (the page kept the summary from before the
-            // save, though Astro logged "Reloaded data"), and in none of 6 runs of this file alone.
+            // Before src/integrations/dev-content-freshness.ts, this failed in about one run of the whole suite in
+            // seven: the store on disk had the edit, the module runner kept the store it had loaded before it.
             const store = readFileSync(resolve('.astro/data-store.json'), 'utf8');
             const served = await fetch(`${ORIGIN}/topics/${topic}/`).then((r) => r.text());
             const state = [
