@@ -31,12 +31,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
-    // A failed test keeps a trace: the page's DOM before and after each step, the network, the console and the
-    // sources. Not its screencast: recording it for every test, to throw it away when the test passes, cost a fifth of
-    // the suite's time (margin-layout and search specs, two runs each on 2026-12-06: 118 s with it, 93-97 s without,
-    // 88-93 s with no trace at all). One screenshot of the page as the test failed stands in for it.
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
-    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
