@@ -43,8 +43,10 @@ export function forgetInvalidatedModules<Node>(environment: ServerAndRunner<Node
   return forgotten;
 }
 
+/** Whether an environment runs modules on the server. Asks only whether it has a runner, without reading it: Vite
+ * creates an environment's runner the first time it is read. */
 function isRunnable(environment: DevEnvironment): environment is RunnableDevEnvironment {
-  return 'runner' in environment && typeof (environment as { runner?: unknown }).runner === 'object';
+  return 'runner' in environment;
 }
 
 export default function devContentFreshness(): AstroIntegration {
