@@ -1,10 +1,10 @@
 // Topics and the timeline as a reader uses them: a featured topic's coverage and mentions, mention links that
 // land on a highlighted paragraph, topic links in article text with their preview, the topics index and the
 // timeline chart with its list.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { test, expect } from './support/reader.ts';
+import { readEntry } from '../../src/content-model/entry.ts';
 import { contentDir } from '../../src/lib/deploy-settings.ts';
 
 // Checked by hand against the article texts: which articles name each featured topic in their paragraphs
@@ -109,8 +109,8 @@ test('the timeline chart has a title and description for screen readers, above a
 // Events whose every source is one of our own articles, read from the event files: the timeline says so in words.
 const eventsDir = join(contentDir(process.env), 'events');
 const ownSourced = readdirSync(eventsDir).flatMap((name) => {
-  const data = parseYaml(readFileSync(join(eventsDir, name), 'utf8')) as { sources?: Record<string, unknown>[] };
-  return data.sources?.every((source) => 'article' in source) ? [name.replace(/\.ya?ml$/, '')] : [];
+  const data = readEntry('event', join(eventsDir, name))?.data as { sources?: Record<string, unknown>[] } | undefined;
+  return data?.sources?.every((source) => 'article' in source) ? [name.replace(/\.ya?ml$/, '')] : [];
 });
 
 test('an event sourced only to our own articles says so, and names them as ours', async ({ page }) => {

@@ -21,7 +21,7 @@ import {
 import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
 import { checkContent } from '../../src/lib/content-check/check-content.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
-import { parse as parseYaml } from 'yaml';
+import { yamlValues } from '../../src/content-model/frontmatter.ts';
 
 type Note = { id: string; quote: string; prefix?: string; suffix?: string; body: string; kind: string; sources: Record<string, string>[]; topics?: string[] };
 
@@ -103,7 +103,7 @@ describe('valid content', () => {
     const passages = passagesBySlug;
     const sources = [
       ...articles.flatMap((a) => (a.data.annotations as Note[]).flatMap((n) => n.sources)),
-      ...corpus.filter((f) => f.path.startsWith('events/')).flatMap((f) => (parseYaml(f.content) as { sources: Record<string, string>[] }).sources),
+      ...corpus.filter((f) => f.path.startsWith('events/')).flatMap((f) => (yamlValues(f.content) as { sources: Record<string, string>[] }).sources),
     ].filter((s) => s.article);
     expect(sources.length).toBeGreaterThan(SIZE);
     for (const source of sources)
