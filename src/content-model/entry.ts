@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { parseBody, passagesOfTree, type BodyFormat } from './body.ts';
-import { parseYaml, splitFrontmatter, type YamlText } from './frontmatter.ts';
+import { parseYaml, readYamlValues, splitFrontmatter, type YamlText } from './frontmatter.ts';
 import type { Passage } from './passages.ts';
 import { forget, keep, shared } from './shared.ts';
 
@@ -104,11 +104,13 @@ export function resetModel(): void {
   shared.version += 1;
 }
 
-/** What reading a file gives besides its entry, for the content check's rules, and then let go: the YAML document
- * with positions, the body's text (as written, from Body.firstLine) and its syntax tree. */
+/** What reading a file gives besides its entry, for the content check's rules, and then let go: why its YAML does
+ * not parse (when it does not), the body's text (as written, from Body.firstLine) and its syntax tree. The YAML
+ * document with positions is not made here: yamlOf(entry) makes it for a file that has a problem to place. */
 export interface Reading {
   entry: Entry;
-  yaml?: YamlText;
+  /** js-yaml's reason the YAML does not parse, at a line and column of the YAML text (from 1). */
+  yamlError?: { message: string; line: number; column: number };
   bodyText?: string;
   tree?: Root;
 }
@@ -134,12 +136,15 @@ export function readText(kind: EntryKind, file: string, text: string, tree?: Roo
     }
   }
   let data: Record<string, unknown> = {};
-  let yaml: YamlText | undefined;
+  let yamlOk = false;
+  let yamlError: Reading['yamlError'];
   if (yamlSource) {
-    yaml = parseYaml(yamlSource.text, yamlSource.firstLine);
-    if (yaml.doc.errors.length === 0) {
-      const value = yaml.doc.toJS() as unknown;
-      data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const read = readYamlValues(yamlSource.text);
+    if (read.ok) {
+      yamlOk = true;
+      data = read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : {};
+    } else {
+      yamlError = { message: read.message, line: read.line, column: read.column };
     }
   }
   let parsed: Root | undefined;
@@ -153,10 +158,9 @@ export function readText(kind: EntryKind, file: string, text: string, tree?: Roo
       body.passages = passagesOfTree(parsed, body.format);
     }
   }
-  const yamlOk = yaml !== undefined && yaml.doc.errors.length === 0;
   const entry: Entry = { kind, path, digest: digestOf(text), yamlOk, data, ...(yamlSource ? { yaml: yamlSource } : {}), ...(body ? { body } : {}) };
   keep(entry);
-  return { entry, ...(yaml ? { yaml } : {}), ...(bodyText !== undefined ? { bodyText } : {}), ...(parsed ? { tree: parsed } : {}) };
+  return { entry, ...(yamlError ? { yamlError } : {}), ...(bodyText !== undefined ? { bodyText } : {}), ...(parsed ? { tree: parsed } : {}) };
 }
 
 function lazyPassages(body: Body, text: string): void {
@@ -234,8 +238,8 @@ export function modelEntry(kind: EntryKind, file: string): Entry | undefined {
 
 const parsedYaml = new WeakMap<object, YamlText>();
 
-/** The entry's YAML document with positions, to place a problem found later: parsed again (rarely needed, and a
- * corpus of thousands of files is not held in memory as YAML documents). */
+/** The entry's YAML document with positions, to place a problem: made on first ask, for the few files that have one
+ * (a corpus of thousands of files is not held in memory as YAML documents). */
 export function yamlOf(entry: Pick<Entry, 'yaml'>): YamlText | undefined {
   if (!entry.yaml) return undefined;
   let yaml = parsedYaml.get(entry.yaml);

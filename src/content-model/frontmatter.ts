@@ -1,9 +1,13 @@
-// The one place a content file is split into frontmatter and body, and the one place YAML is parsed. The `yaml`
-// package's Document API keeps every node's offset, so a problem found in a value can be reported at the line and
-// column of the value or key that caused it. It is set to read YAML exactly as js-yaml (Astro's parser) does, where
-// the two differ by default: dates (YYYY-MM-DD) become timestamps, and `<<` merge keys are merged. So the values
-// the content check validates are the values the pages see (tests/unit/content-model.test.ts compares them).
+// The one place a content file is split into frontmatter and body, and the one place YAML is parsed. A file's values
+// are read with js-yaml, the parser Astro itself reads frontmatter and data files with, so the values the content
+// check validates are the values the pages see. Where a value needs a position (a problem to report at a line and
+// column), the same text is parsed again with the `yaml` package's Document API, which keeps every node's offset; it
+// is set to read YAML as js-yaml does where the two differ by default (dates become timestamps, `<<` merge keys are
+// merged), so a path through the values is the same path through the document (tests/unit/content-model.test.ts).
+// js-yaml reads a corpus's frontmatter about nine times as fast as the Document API, which is why the Document is
+// made only for a file with something to report.
 import { createHash } from 'node:crypto';
+import jsYaml from 'js-yaml';
 import {
   isMap,
   isPair,
@@ -63,36 +67,105 @@ export interface Position {
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d*))?(?:[ \t]*(Z|([-+])(\d{1,2})(?::(\d{2}))?))?$/;
 
-/** js-yaml's timestamp: a date alone must be YYYY-MM-DD (the `yaml` package's own tag also takes 2021-3-5). */
+/** What js-yaml reads as a timestamp: a date alone must be YYYY-MM-DD (the `yaml` package's own tag also takes
+ * 2021-3-5, which js-yaml leaves as text). */
+const TIMESTAMP = new RegExp(`${DATE_ONLY.source}|${DATE_TIME.source}`);
+
+/** A timestamp's date, as js-yaml constructs it. */
+function timestampDate(text: string): Date {
+  const day = DATE_ONLY.exec(text);
+  if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  const [, year, month, date, hour, minute, second, fraction = '', zone, sign, zoneHour, zoneMinute] = DATE_TIME.exec(text)!;
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const offset = zone && zone !== 'Z' ? (Number(zoneHour) * 60 + Number(zoneMinute ?? 0)) * 60000 * (sign === '-' ? -1 : 1) : 0;
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(date), Number(hour), Number(minute), Number(second), millis) - offset);
+}
+
+/** The timestamp tag of the document with positions, read as js-yaml reads it. */
 const timestamp: ScalarTag = {
   identify: (value) => value instanceof Date,
   default: true,
   tag: 'tag:yaml.org,2002:timestamp',
-  test: new RegExp(`${DATE_ONLY.source}|${DATE_TIME.source}`),
-  resolve(text) {
-    const day = DATE_ONLY.exec(text);
-    if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-    const [, year, month, date, hour, minute, second, fraction = '', zone, sign, zoneHour, zoneMinute] = DATE_TIME.exec(text)!;
-    const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-    const offset = zone && zone !== 'Z' ? (Number(zoneHour) * 60 + Number(zoneMinute ?? 0)) * 60000 * (sign === '-' ? -1 : 1) : 0;
-    return new Date(Date.UTC(Number(year), Number(month) - 1, Number(date), Number(hour), Number(minute), Number(second), millis) - offset);
-  },
+  test: TIMESTAMP,
+  resolve: timestampDate,
 };
 
-/** How every content file's YAML is read: as js-yaml reads it (timestamps, merge keys), duplicate keys refused. */
+/** How a file's YAML is read for positions: as js-yaml reads it (timestamps, merge keys), duplicate keys refused. */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: true, merge: true, customTags: [timestamp] };
 
+/** The YAML text as a document with every node's position (slow: for placing problems, see the top of this file). */
 export function parseYaml(text: string, firstLine: number): YamlText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   return { doc, text, lineCounter, firstLine };
 }
 
+/** The text each date among a file's values was written as (js-yaml's timestamps, recorded as they are read): every
+ * parser rolls 2021-02-30 over into 2 March, and only the text tells it from a real 2021-03-02. */
+const writtenDates = new WeakMap<Date, string>();
+
+/** The text a date among the values was written as, when it was read here (not across a thread or a cache). */
+export function writtenDate(value: Date): string | undefined {
+  return writtenDates.get(value);
+}
+
+/** js-yaml's timestamp for the values, which also records the text of each date it reads. */
+const recordedTimestamp = new jsYaml.Type('tag:yaml.org,2002:timestamp', {
+  kind: 'scalar',
+  resolve: (text: string | null) => text !== null && TIMESTAMP.test(text),
+  construct: (text: string) => {
+    const date = timestampDate(text);
+    writtenDates.set(date, text);
+    return date;
+  },
+  instanceOf: Date,
+  represent: (date) => (date as Date).toISOString(),
+});
+/** Astro's schema (js-yaml's default), with the recording timestamp in place of the built-in one. */
+const VALUES_SCHEMA = jsYaml.DEFAULT_SCHEMA.extend({ implicit: [recordedTimestamp] });
+
+export type YamlValues = { ok: true; value: unknown } | { ok: false; message: string; line: number; column: number };
+
+/** The values of a YAML text as the pages see them, or why it is not YAML and where (line and column in the text,
+ * from 1). */
+export function readYamlValues(text: string): YamlValues {
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: VALUES_SCHEMA });
+  } catch (error) {
+    if (!(error instanceof jsYaml.YAMLException)) throw error;
+    return { ok: false, message: error.reason, line: error.mark.line + 1, column: error.mark.column + 1 };
+  }
+  // An alias inside the list or map it names (`x: &a [1, *a]`) makes a value without end, which every reader of the
+  // values (the schema, the store) would follow until the stack runs out.
+  if (/(^|[\s[{,:])\*[^\s,[\]{}]/.test(text) && holdsItself(value)) {
+    const alias = /(^|[\s[{,:])(\*[^\s,[\]{}]+)/.exec(text)!;
+    const before = text.slice(0, alias.index + alias[1]!.length).split('\n');
+    return {
+      ok: false,
+      message: `an alias refers to the list or map that holds it (the first alias is ${alias[2]}), so its value never ends`,
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** Whether a value contains itself, through the aliases of its YAML. */
+function holdsItself(value: unknown, holding = new Set<object>()): boolean {
+  if (!value || typeof value !== 'object' || value instanceof Date) return false;
+  if (holding.has(value)) return true;
+  holding.add(value);
+  const found = Object.values(value).some((item) => holdsItself(item, holding));
+  holding.delete(value);
+  return found;
+}
+
 /** The values of a YAML text, as the pages see them; throws on YAML with errors. */
 export function yamlValues(text: string): unknown {
-  const doc = parseDocument(text, YAML_OPTIONS);
-  if (doc.errors.length > 0) throw doc.errors[0]!;
-  return doc.toJS();
+  const read = readYamlValues(text);
+  if (!read.ok) throw new Error(`${read.message} (line ${read.line}, column ${read.column})`);
+  return read.value;
 }
 
 /** The frontmatter's fields, or {} when the file has none. Throws on YAML that does not parse. The values of a text

@@ -659,6 +659,36 @@ describe('every likely mistake gets its exact message', () => {
   });
 });
 
+/** The problems of a copy of a fixture whose article is edited. */
+async function checkEdited(fixture: string, edit: (text: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), `${fixture}-`));
+  try {
+    cpSync(`${FIXTURES}/${fixture}`, dir, { recursive: true });
+    const article = join(dir, 'articles', 'example.md');
+    writeFileSync(article, edit(readFileSync(article, 'utf8')));
+    return (await checkContent({ root: dir })).problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("frontmatter is read with Astro's parser, and a problem placed in the YAML as written", () => {
+  // The impossible-date fixture with its `published:` line replaced. A date read from a real YYYY-MM-DD and an
+  // ordinary address need no second look at the text; anything else is looked at as written.
+  test.each([
+    ['a real date', 'published: 2021-02-28', []],
+    ['an impossible date in quotes', 'published: "2021-02-30"', ['4:12 impossible-date']],
+    ['a date and time', 'published: 2021-02-28T10:00:00Z', ['4:12 impossible-date']],
+    ['a javascript: address', 'published: 2021-02-28\noriginalUrl: "javascript:alert(1)"', ['5:14 unsafe-address']],
+    ['a field twice', 'published: 2021-02-28\npublished: 2021-02-27', ['5:1 duplicate-field']],
+    ['two keys only js-yaml takes for one', 'published: 2021-02-28\n1: a\n"1": b', ['6:1 duplicate-field']],
+    ['an alias inside what it names', 'published: 2021-02-28\nx: &a [1, *a]', ['5:11 yaml-syntax']],
+  ])('%s', async (_name, line, found) => {
+    const problems = await checkEdited('impossible-date', (text) => text.replace('published: 2021-02-30', line));
+    expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.rule}`)).toEqual(found);
+  });
+});
+
 describe('a topic no one tags is used when an article names it', () => {
   // The orphan-topic fixture, with its article naming the topic in its text (or naming only a longer alias of another).
   test.each([
@@ -666,16 +696,8 @@ describe('a topic no one tags is used when an article names it', () => {
     ['names it in Chinese', '支付宝 was not accepted.', []],
     ['names nothing of it', 'Shoppers could pay with cash.', ['orphan-topic']],
   ])('the article %s', async (_how, sentence, rules) => {
-    const dir = mkdtempSync(join(tmpdir(), 'orphan-'));
-    try {
-      cpSync(`${FIXTURES}/orphan-topic`, dir, { recursive: true });
-      const article = join(dir, 'articles', 'example.md');
-      writeFileSync(article, `${readFileSync(article, 'utf8').trimEnd()}\n\n${sentence}\n`);
-      const { problems } = await checkContent({ root: dir });
-      expect(problems.map((problem) => problem.rule)).toEqual(rules);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const problems = await checkEdited('orphan-topic', (text) => `${text.trimEnd()}\n\n${sentence}\n`);
+    expect(problems.map((problem) => problem.rule)).toEqual(rules);
   });
 });
 

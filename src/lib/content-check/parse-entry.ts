@@ -6,14 +6,23 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
 import { parseBody } from '../../content-model/body.ts';
-import { readText, type Entry as ModelEntry } from '../../content-model/entry.ts';
+import { readText, yamlOf, type Entry as ModelEntry, type Reading } from '../../content-model/entry.ts';
 import type { Passage } from '../../content-model/passages.ts';
 import { articleSchema } from '../../schemas/article.ts';
 import { eventSchema } from '../../schemas/event.ts';
 import { topicSchema } from '../../schemas/topic.ts';
 import { calendarDateProblem, DATE_FIELDS } from './calendar-dates.ts';
 import { decodeUtf8, FOLDERS, type ContentFile, type ContentKind } from './content-files.ts';
-import { errorPosition, locate, nodePosition, scalarsByKey, sourceText, splitFrontmatter, type YamlText } from '../../content-model/frontmatter.ts';
+import {
+  errorPosition,
+  locate,
+  nodePosition,
+  scalarsByKey,
+  sourceText,
+  splitFrontmatter,
+  writtenDate,
+  type YamlText,
+} from '../../content-model/frontmatter.ts';
 import { compileMdx, excerpt } from './mdx-compile.ts';
 import { ownFieldProblems } from './cross-references.ts';
 import { debrisFindings } from './page-debris.ts';
@@ -111,17 +120,32 @@ function fileNameProblems(file: ContentFile): Problem[] {
   ];
 }
 
-function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText): Problem[] {
-  return yaml.doc.errors.map((error) => {
-    const position = errorPosition(yaml, error);
+function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, valuesError: Reading['yamlError']): Problem[] {
+  // The document's own errors are the more telling; a text only js-yaml refuses (`1:` and `"1":`, one key to it)
+  // gets js-yaml's reason, at js-yaml's position.
+  const errors: { position: { line: number; column: number }; duplicate: boolean; reason: string }[] = yaml.doc.errors.length
+    ? yaml.doc.errors.map((error) => ({
+        position: errorPosition(yaml, error),
+        duplicate: error.code === 'DUPLICATE_KEY',
+        reason: error.message.split('\n')[0]!,
+      }))
+    : valuesError
+      ? [
+          {
+            position: { line: valuesError.line + yaml.firstLine - 1, column: valuesError.column },
+            duplicate: valuesError.message === 'duplicated mapping key',
+            reason: valuesError.message,
+          },
+        ]
+      : [];
+  return errors.map(({ position, duplicate, reason }) => {
     const lineText = yaml.text.split('\n')[position.line - yaml.firstLine] ?? '';
-    const duplicate = error.code === 'DUPLICATE_KEY';
     return {
       ...at(file, position.line, position.column),
       rule: duplicate ? 'duplicate-field' : 'yaml-syntax',
       message: duplicate
         ? 'a field appears twice at the same level.'
-        : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`,
+        : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${reason.replace(/\.?$/, '.')}`,
       expected: duplicate ? 'each field once' : 'field: value lines, indented with spaces',
       found: excerpt(lineText, position.column),
       fix: duplicate
@@ -132,10 +156,26 @@ function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText): Pro
   });
 }
 
+/** Whether any field named one of `keys`, at any depth of the values, holds a value `suspect` says to look at. */
+function anyField(value: unknown, keys: ReadonlySet<string>, suspect: (item: unknown) => boolean, seen = new Set<object>()): boolean {
+  if (!value || typeof value !== 'object' || value instanceof Date || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((item) => anyField(item, keys, suspect, seen));
+  return Object.entries(value).some(([key, item]) => (keys.has(key) && suspect(item)) || anyField(item, keys, suspect, seen));
+}
+
+/** A date field's value that was not read here from a real YYYY-MM-DD date: its text must be looked at. */
+const dateToLookAt = (item: unknown) => !(item instanceof Date) || calendarDateProblem(writtenDate(item) ?? '') !== undefined;
+
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['url', 'originalUrl']);
+
 /** Date fields checked in their raw text; returns the problems and the paths they cover. */
-function dateProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data: unknown): { problems: Problem[]; paths: Set<string> } {
+function dateProblems(file: ContentFile, kind: ContentKind, document: () => YamlText, data: unknown): { problems: Problem[]; paths: Set<string> } {
   const problems: Problem[] = [];
   const paths = new Set<string>();
+  // Every date read from a real YYYY-MM-DD (nearly every file): nothing to report, and no document to make.
+  if (!anyField(data, DATE_FIELDS, dateToLookAt)) return { problems, paths };
+  const yaml = document();
   for (const entry of scalarsByKey(yaml, DATE_FIELDS)) {
     const why = calendarDateProblem(entry.raw);
     if (!why) continue;
@@ -155,8 +195,11 @@ function dateProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data
 }
 
 /** Address fields hold web addresses; zod accepts any scheme, including javascript:. */
-function addressProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, data: unknown): Problem[] {
-  return scalarsByKey(yaml, new Set(['url', 'originalUrl'])).flatMap((entry) => {
+function addressProblems(file: ContentFile, kind: ContentKind, document: () => YamlText, data: unknown): Problem[] {
+  // The text of an address starts with a scheme only if its value does (js-yaml drops quotes and reads escapes).
+  if (!anyField(data, ADDRESS_FIELDS, (item) => typeof item === 'string' && unsafeScheme(item) !== undefined)) return [];
+  const yaml = document();
+  return scalarsByKey(yaml, ADDRESS_FIELDS).flatMap((entry) => {
     const scheme = unsafeScheme(entry.raw);
     if (!scheme) return [];
     return [
@@ -197,7 +240,10 @@ function frontmatterShapeProblem(file: ContentFile, reason: 'no-frontmatter' | '
 }
 
 /** Events are listed by file name, which starts with the event's date: the two must agree. */
-function eventDateProblems(file: ContentFile, yaml: YamlText): Problem[] {
+function eventDateProblems(file: ContentFile, document: () => YamlText, data: Record<string, unknown>): Problem[] {
+  const read = data.date instanceof Date ? writtenDate(data.date) : undefined;
+  if (read && /^\d{4}-\d{2}-\d{2}$/.test(read) && file.id.startsWith(read)) return [];
+  const yaml = document();
   const date = locate(yaml, ['date']);
   const written = date.exists ? sourceText(yaml, date.node) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || file.id.startsWith(written)) return [];
@@ -267,22 +313,23 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
 /** The rules over one file the content model has read: its YAML, its values against the schema, its body. */
 function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof readText>, entry: Entry, options: ParseOptions): Problem[] {
   const problems: Problem[] = [];
-  const yaml = read.yaml!;
+  // The YAML document with positions: made only when a rule has a problem to place.
+  const document = () => yamlOf(read.entry)!;
   const body = read.entry.body;
   if (body) entry.body = { firstLine: body.firstLine };
-  if (yaml.doc.errors.length > 0) {
-    problems.push(...yamlProblems(file, kind, yaml));
+  if (!read.entry.yamlOk) {
+    problems.push(...yamlProblems(file, kind, document(), read.yamlError));
   } else {
     entry.yamlSource = read.entry.yaml!;
     entry.data = read.entry.data;
-    const dates = dateProblems(file, kind, yaml, entry.data);
-    problems.push(...dates.problems, ...addressProblems(file, kind, yaml, entry.data));
-    const parsed = SCHEMAS[kind].safeParse(yaml.doc.toJS() ?? {});
+    const dates = dateProblems(file, kind, document, entry.data);
+    problems.push(...dates.problems, ...addressProblems(file, kind, document, entry.data));
+    const parsed = SCHEMAS[kind].safeParse(entry.data);
     if (!parsed.success) {
       const issues = parsed.error.issues.filter((issue) => !dates.paths.has(issue.path.join('.')));
-      problems.push(...schemaProblems({ file: file.path, kind, yaml, data: entry.data, schema: SCHEMAS[kind] }, issues));
+      problems.push(...schemaProblems({ file: file.path, kind, yaml: document(), data: entry.data, schema: SCHEMAS[kind] }, issues));
     }
-    if (kind === 'event') problems.push(...eventDateProblems(file, yaml));
+    if (kind === 'event') problems.push(...eventDateProblems(file, document, entry.data));
   }
 
   if (entry.body && body && read.tree && read.bodyText !== undefined) {
