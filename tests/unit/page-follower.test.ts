@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, expect, test } from 'vitest';
 import { readBuiltPages, type PageReading } from '../../src/lib/links/check-built-links.ts';
-import { PageFollower } from '../../src/lib/links/page-follower.ts';
+import { PageFollower, RECHECK_MS, SETTLE_MS } from '../../src/lib/links/page-follower.ts';
 import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
 
 const THEME = 'document.documentElement.dataset.theme = "dark";';
@@ -114,18 +114,32 @@ test('two followers, each its share, read every page once between them, as readi
   expect(await texts(dist)).toEqual(expected.files);
 });
 
-test('the next look finds a page added to a folder looked at before, and to a new folder in it', async () => {
+test('a folder whose pages are all read is looked at again once it is due, and then a page added to it is found', async () => {
   const dist = join(work, `site-${++sites}`, 'dist');
   await write(dist, 'topics/a/index.html', page('/'));
   const follower = new PageFollower(dist);
-  expect(follower.poll(LATER())).toBe(1);
+  const start = LATER();
+  expect(follower.poll(start)).toBe(1);
   // A folder's time moves with the file system's clock, which ticks every few ms: a change within the same tick as
   // the look before is found by the last look only (the cases above).
   await sleep(50);
   await write(dist, 'topics/a/extra.html', page('/'));
   await write(dist, 'topics/a/coverage/index.html', page('/'));
-  expect(follower.poll(LATER())).toBe(2);
-  expect(follower.poll(LATER())).toBe(0);
+  // Done (its one page read), the folder is not looked at in the next look…
+  expect(follower.poll(start + 1)).toBe(0);
+  // …but in the first once RECHECK_MS have passed, with the new folder in it.
+  expect(follower.poll(start + RECHECK_MS)).toBe(2);
+  expect(follower.poll(start + 2 * RECHECK_MS)).toBe(0);
+});
+
+test('a folder with a page of its own share not read yet is looked at every time', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'topics/a/index.html', page('/'));
+  const follower = new PageFollower(dist);
+  const start = Date.now();
+  // Too new to be read: the folder is not done.
+  expect(follower.poll(start)).toBe(0);
+  expect(follower.poll(start + SETTLE_MS + 1_000)).toBe(1);
 });
 
 test('a page is read once as it is written; changed since, it is read again at the end', async () => {
