@@ -29,7 +29,14 @@ export default defineConfig({
   // Where Astro keeps what it reuses between builds (the content store), and the content model keeps every
   // Markdown article's rendered HTML, in content-model/html/ (src/content-model/html-cache.ts). CACHE_DIR gives a build its own (benchmarks, tests, several checkouts sharing node_modules).
   cacheDir: cacheDir(process.env),
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Two pages at a time: Astro renders on one thread, and with one page in flight that thread sat idle whenever the
+    // page awaited something, its file's write among them (3.5 s of a 1,000-article build's pages). Measured at
+    // 1,000 articles, in alternated runs: pages 15.7 / 16.8 / 18.2 s with one, 14.0 s with two, 13.4-14.9 s with four
+    // and 13.8 s with eight; at 10,000 articles 217 s against 237-258 s. The output is byte for byte the same (both sizes).
+    concurrency: 2,
+  },
   vite: {
     server: {
       // The dev server's file watcher reports a content file once it has stopped changing for 100 ms. Some editors and
