@@ -1,12 +1,12 @@
-// Renders Markdown articles on a second core during `astro build`. Astro renders pages one at a time on one
-// thread, and an article page's own work is mostly rendering the article's text through our pipeline. This starts
-// a worker thread (src/data/prerender-worker.ts) before the content check, so it loads its code while the check
-// parses; as soon as the check has read every file (before its rules across files run) the worker is given those
-// entries, so nothing is parsed twice, and renders articles into the HTML cache (src/data/article-html.ts), from
-// the end of the list, while the check finishes and Astro syncs the content, bundles and renders pages from the
-// beginning. A page whose article the worker already rendered reads it from the cache. The HTML is the same either
-// way (same pipeline, same settings). If the check finds problems the build stops, and the worker with it. On one
-// core, or for a small corpus, it does nothing.
+// Renders Markdown articles on a second core during `astro build`. Astro renders pages on one thread (a few in
+// flight at once, build.concurrency), and an article page's own work is mostly rendering the article's text through
+// our pipeline. This starts a worker thread (src/data/prerender-worker.ts) before the content check, so it loads its
+// code while the check parses; as soon as the check has read every file (before its rules across files run) the
+// worker is given those entries, so nothing is parsed twice, and renders articles into the HTML cache
+// (src/data/article-html.ts), from the end of the list, while the check finishes and Astro syncs the content,
+// bundles and renders pages from the beginning. A page whose article the worker already rendered reads it from the
+// cache. The HTML is the same either way (same pipeline, same settings). If the check finds problems the build
+// stops, and the worker with it. On one core, or for a small corpus, it does nothing.
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
