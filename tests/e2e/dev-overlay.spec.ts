@@ -33,6 +33,13 @@ test.describe('the dev server', () => {
   // eslint-disable-next-line no-empty-pattern
   test.beforeAll(async ({}, info) => {
     test.skip(info.project.name !== 'desktop' || !!process.env.BASE_PATH, 'one width is enough; the dev server runs at the root');
+    // A server already answering here (a dev server an interrupted run left behind) would serve its own content to
+    // these tests while ours, moved to another port, checks the files they edit: stop rather than test the wrong one.
+    const taken = await fetch(`${ORIGIN}/`).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw new Error(`something already answers on ${ORIGIN} (a dev server left by an earlier run?): stop it, or set E2E_DEV_PORT`);
     folder = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
     cpSync(content, join(folder, 'content'), { recursive: true });
     file = join(folder, 'content', 'articles', articleFile);
