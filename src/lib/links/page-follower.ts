@@ -112,15 +112,18 @@ export class PageFollower {
    * at again only once RECHECK_MS have passed), whole at the end. */
   #pages(quick: boolean, now = Date.now()): string[] {
     const skip = (dir: string, listed: Listed) => listed.folders.length === 0 && now - (this.#doneAt.get(dir) ?? -Infinity) < RECHECK_MS;
-    return quick ? pagesIn(this.dist, this.#folders, '', skip).filter((file) => this.#ours(file)) : pagesIn(this.dist).filter((file) => this.#ours(file));
+    return (quick ? pagesIn(this.dist, this.#folders, '', skip) : pagesIn(this.dist)).filter((file) => this.#ours(file));
   }
 
-  /** Notes which folders with no subfolder are done now, and forgets those that are not. */
+  /** Notes which folders with no subfolder are done now, and forgets those that are not. A folder still done and not
+   * yet due was not looked at by this poll, so it is as it was. */
   #markDone(now: number): void {
     for (const [dir, listed] of this.#folders) {
-      if (listed.folders.length === 0 && listed.pages.every((file) => this.#seen.has(file) || !this.#ours(file))) {
-        if (!this.#doneAt.has(dir) || now - this.#doneAt.get(dir)! >= RECHECK_MS) this.#doneAt.set(dir, now);
-      } else this.#doneAt.delete(dir);
+      const doneAt = this.#doneAt.get(dir);
+      if (listed.folders.length > 0) this.#doneAt.delete(dir);
+      else if (doneAt !== undefined && now - doneAt < RECHECK_MS) continue;
+      else if (listed.pages.every((file) => this.#seen.has(file) || !this.#ours(file))) this.#doneAt.set(dir, now);
+      else this.#doneAt.delete(dir);
     }
   }
 
