@@ -138,8 +138,8 @@ export function readYamlValues(text: string): YamlValues {
   }
   // An alias inside the list or map it names (`x: &a [1, *a]`) makes a value without end, which every reader of the
   // values (the schema, the store) would follow until the stack runs out.
-  if (/(^|[\s[{,:])\*[^\s,[\]{}]/.test(text) && holdsItself(value)) {
-    const alias = /(^|[\s[{,:])(\*[^\s,[\]{}]+)/.exec(text)!;
+  const alias = /(^|[\s[{,:])(\*[^\s,[\]{}]+)/.exec(text);
+  if (alias && holdsItself(value)) {
     const before = text.slice(0, alias.index + alias[1]!.length).split('\n');
     return {
       ok: false,

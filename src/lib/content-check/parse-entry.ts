@@ -239,14 +239,16 @@ function frontmatterShapeProblem(file: ContentFile, reason: 'no-frontmatter' | '
       };
 }
 
+const YYYY_MM_DD = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Events are listed by file name, which starts with the event's date: the two must agree. */
 function eventDateProblems(file: ContentFile, document: () => YamlText, data: Record<string, unknown>): Problem[] {
   const read = data.date instanceof Date ? writtenDate(data.date) : undefined;
-  if (read && /^\d{4}-\d{2}-\d{2}$/.test(read) && file.id.startsWith(read)) return [];
+  if (read && YYYY_MM_DD.test(read) && file.id.startsWith(read)) return [];
   const yaml = document();
   const date = locate(yaml, ['date']);
   const written = date.exists ? sourceText(yaml, date.node) : '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || file.id.startsWith(written)) return [];
+  if (!YYYY_MM_DD.test(written) || file.id.startsWith(written)) return [];
   return [
     {
       file: file.path,
