@@ -17,9 +17,9 @@ import { contentDir } from '../lib/deploy-settings.ts';
 import { frontmatterValues } from '../content-model/frontmatter.ts';
 import { digestOf } from '../content-model/entry.ts';
 import { noteDates, noteFingerprint, type NoteDates, type NotesVersion } from '../lib/open-data/note-history.ts';
-import type { FeedNote } from '../lib/open-data/corrections-feed.ts';
+import { FEED_KINDS, type FeedNote } from '../lib/open-data/corrections-feed.ts';
 import { publishNotes, readRenderedNotes, type RenderedArticle } from '../lib/open-data/rendered-notes.ts';
-import { notePermalink, webAnnotation, type PublishedSource } from '../lib/open-data/web-annotation.ts';
+import { embeddedJson, notePermalink, webAnnotation, type PublishedSource } from '../lib/open-data/web-annotation.ts';
 import { committedTexts, type FileText } from '../lib/repository/file-versions.ts';
 import { runGitBytes } from '../lib/repository/git.ts';
 import { SITE_TITLE } from '../lib/site.ts';
@@ -33,9 +33,9 @@ export interface ArticleNotes {
   title: string;
   /** The article page's published address. */
   page: string;
-  /** Its notes as Web Annotations, in reading order. */
-  annotations: Record<string, unknown>[];
-  /** Its notes as the corrections feed needs them, in reading order. */
+  /** Its notes as Web Annotations, in reading order, each as the JSON text both collections embed (embeddedJson). */
+  annotations: Uint8Array[];
+  /** Its notes of the kinds the corrections feed lists, as the feed needs them, in reading order. */
   feedNotes: FeedNote[];
 }
 
@@ -89,7 +89,7 @@ async function articleNotes(article: Article, site: URL, base: string, history: 
   const versions = (article.filePath ? history.get(projectPath(article.filePath)) : undefined) ?? [];
   const dates: Map<string, NoteDates> = noteDates(versions.map(notesOf));
   const byId = new Map(rendered.notes.map((note) => [note.id, note]));
-  const annotations: Record<string, unknown>[] = [];
+  const annotations: Uint8Array[] = [];
   const feedNotes: FeedNote[] = [];
   // Reading order: where each passage starts on the page.
   for (const note of [...notes].sort((a, b) => (byId.get(a.id)?.start ?? 0) - (byId.get(b.id)?.start ?? 0))) {
@@ -98,34 +98,37 @@ async function articleNotes(article: Article, site: URL, base: string, history: 
       throw new Error(`${article.filePath}: note "${note.id}" is not marked in the article's rendered HTML, so it cannot be published as a Web Annotation.`);
     const { created, modified } = dates.get(note.id) ?? { created: undefined, modified: undefined };
     annotations.push(
-      webAnnotation(
-        {
-          id: note.id,
-          kind: note.kind,
-          page,
-          text: rendered.text,
-          start: shown.start,
-          end: shown.end,
-          fragment: shown.fragment,
-          html: shown.html,
-          plain: shown.plain,
-          language: 'en',
-          sources: note.sources.map((source) => publishedSource(source, site, base)),
-          created,
-          modified,
-        },
-        { name: SITE_TITLE, homepage: published(site, base, '/') },
+      embeddedJson(
+        webAnnotation(
+          {
+            id: note.id,
+            kind: note.kind,
+            page,
+            text: rendered.text,
+            start: shown.start,
+            end: shown.end,
+            fragment: shown.fragment,
+            html: shown.html,
+            plain: shown.plain,
+            language: 'en',
+            sources: note.sources.map((source) => publishedSource(source, site, base)),
+            created,
+            modified,
+          },
+          { name: SITE_TITLE, homepage: published(site, base, '/') },
+        ),
       ),
     );
-    feedNotes.push({
-      kind: note.kind,
-      link: notePermalink(page, note.id),
-      articleTitle: article.data.title,
-      quote: note.quote,
-      text: shown.plain,
-      created,
-      modified,
-    });
+    if (FEED_KINDS.includes(note.kind))
+      feedNotes.push({
+        kind: note.kind,
+        link: notePermalink(page, note.id),
+        articleTitle: article.data.title,
+        quote: note.quote,
+        text: shown.plain,
+        created,
+        modified,
+      });
   }
   return { id: article.id, title: article.data.title, page, annotations, feedNotes };
 }
@@ -173,7 +176,7 @@ export function allArticleNotes(site: URL): Promise<ArticleNotes[]> {
 /** What the pages of the collection and each article's own collection look up in the gathered notes, computed once
  * per gathering: each of the hundreds of pages asks, and walking every note for each would grow with the square of
  * the site. */
-const lookups = new WeakMap<ArticleNotes[], { every: Record<string, unknown>[]; byId: Map<string, ArticleNotes> }>();
+const lookups = new WeakMap<ArticleNotes[], { every: Uint8Array[]; byId: Map<string, ArticleNotes> }>();
 
 async function gatheredLookups(site: URL) {
   const all = await allArticleNotes(site);
@@ -182,8 +185,9 @@ async function gatheredLookups(site: URL) {
   return found;
 }
 
-/** Every note of the site as a Web Annotation, in the collection's order (newest article first, reading order). */
-export async function siteAnnotations(site: URL): Promise<Record<string, unknown>[]> {
+/** Every note of the site as a Web Annotation (its embeddedJson), in the collection's order (newest article first,
+ * reading order). */
+export async function siteAnnotations(site: URL): Promise<Uint8Array[]> {
   return (await gatheredLookups(site)).every;
 }
 

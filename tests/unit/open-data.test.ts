@@ -17,10 +17,13 @@ import {
   ANNOTATIONS_PER_PAGE,
   MOTIVATIONS,
   articleCollection,
+  articleCollectionJson,
   codePointOffset,
+  embeddedJson,
   quoteSelector,
   siteCollection,
   sitePage,
+  sitePageJson,
   webAnnotation,
   type NoteRecord,
 } from '../../src/lib/open-data/web-annotation.ts';
@@ -237,6 +240,30 @@ describe('collections and pages', () => {
       label: 'Notes',
       total: 0,
     });
+  });
+
+  // The build writes each note's JSON once (embeddedJson) and both collections splice it in: the files must be the
+  // text JSON.stringify gives for the objects above, byte for byte, whatever a label holds.
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const tricky = 'Notes on “"items":[]”, \\ and \u2028';
+  test.each([
+    ['no notes', 0, 'Notes'],
+    ['one note', 1, 'Notes'],
+    ['three notes', 3, tricky],
+  ])("an article's collection as written, %s, is its object's JSON", (_, count, label) => {
+    const annotations = many(count);
+    const id = `${PAGE}annotations.jsonld`;
+    expect(text(articleCollectionJson(id, label, annotations.map(embeddedJson)))).toBe(JSON.stringify(articleCollection(id, label, annotations)));
+  });
+  test.each([
+    [0, 1, 'Every note'],
+    [ANNOTATIONS_PER_PAGE, 1, 'Every note'],
+    [ANNOTATIONS_PER_PAGE + 1, 2, tricky],
+  ])("%i notes: each page of the site's collection as written is its object's JSON", (total, pages, label) => {
+    const annotations = many(total);
+    const items = annotations.map(embeddedJson);
+    for (let number = 1; number <= pages; number++)
+      expect(text(sitePageJson(SITE, label, items, number))).toBe(JSON.stringify(sitePage(SITE, label, annotations, number)));
   });
 });
 

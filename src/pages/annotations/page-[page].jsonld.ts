@@ -4,7 +4,7 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteAnnotations } from '../../data/open-data.ts';
 import { siteNotesPageKeys } from '../../data/page-keys.ts';
-import { sitePage } from '../../lib/open-data/web-annotation.ts';
+import { sitePageJson } from '../../lib/open-data/web-annotation.ts';
 import { SITE_TITLE } from '../../lib/site.ts';
 
 export async function getStaticPaths() {
@@ -13,6 +13,6 @@ export async function getStaticPaths() {
 
 export async function GET(context: APIContext) {
   const annotations = await siteAnnotations(context.site!);
-  const page = sitePage(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, annotations, Number(context.params.page));
-  return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  const page = sitePageJson(new URL(import.meta.env.BASE_URL, context.site).href, `${SITE_TITLE}: every note`, annotations, Number(context.params.page));
+  return new Response(page, { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }

@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { notesOfArticle } from '../../../data/open-data.ts';
 import { articleNotesKey } from '../../../data/page-keys.ts';
-import { articleCollection } from '../../../lib/open-data/web-annotation.ts';
+import { articleCollectionJson } from '../../../lib/open-data/web-annotation.ts';
 
 export async function getStaticPaths() {
   // An incremental build copies the file from the last build while its key is the same (src/data/page-keys.ts).
@@ -12,6 +12,6 @@ export async function getStaticPaths() {
 
 export async function GET(context: APIContext) {
   const article = (await notesOfArticle(context.site!, context.params.slug!))!;
-  const collection = articleCollection(new URL('annotations.jsonld', article.page).href, `Notes on “${article.title}”`, article.annotations);
-  return new Response(JSON.stringify(collection), { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  const collection = articleCollectionJson(new URL('annotations.jsonld', article.page).href, `Notes on “${article.title}”`, article.annotations);
+  return new Response(collection, { headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
 }
