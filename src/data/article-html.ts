@@ -193,6 +193,9 @@ export async function articleNotesMeasured(article: Article): Promise<MeasuredAr
   if (!article.filePath?.endsWith('.md')) return undefined;
   const { key, source } = cacheKeyOf(article);
   const folder = htmlCacheDir();
+  // The places alone, when they were measured: the page text beside them is not needed (and is the larger file).
+  const measured = readCachedNotes(folder, key);
+  if (measured) return measured;
   const html = readCachedHtml(htmlCacheFile(folder, key));
   if (html === undefined) {
     const rendering = await renderAndCache(key, source());
