@@ -148,6 +148,9 @@ test.describe('the dev server', () => {
       }).toPass({ timeout: 30_000 });
       test.info().annotations.push({ type: 'seconds until the edit showed', description: ((Date.now() - edited) / 1000).toFixed(1) });
     } finally {
+      // The page goes first: left open, it would be reloading from the server as the file is put back while
+      // Playwright closes its context (one run hung there).
+      await page.close();
       writeFileSync(topicFile, topicText);
     }
   });
@@ -190,6 +193,9 @@ test.describe('the dev server', () => {
           });
       }
     } finally {
+      // The page goes first: left open, it would be reloading from the server as the file is put back while
+      // Playwright closes its context (one run hung there).
+      await page.close();
       writeFileSync(topicFile, topicText);
     }
   });
