@@ -9,6 +9,7 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { articleNotesMeasured } from './article-html.ts';
+import { notesOf } from './article-notes.ts';
 import { anchorQuote } from '../lib/annotations/anchor-quote.ts';
 import { fileSummary } from '../lib/annotations/article-file.ts';
 import { findArticleFile } from '../lib/article-files.ts';
@@ -45,7 +46,7 @@ const published = (site: URL, base: string, path: string) => new URL(joinBase(ba
 const projectPath = (path: string) => relative(process.cwd(), resolve(path)).split('\\').join('/');
 
 /** The notes of a committed version of an article file, as fingerprints by id ({} when it does not parse). */
-function notesOf(version: FileText): NotesVersion {
+function notesOfVersion(version: FileText): NotesVersion {
   let annotations: unknown = [];
   try {
     annotations = frontmatterValues(version.text).annotations ?? [];
@@ -83,11 +84,11 @@ async function pageNotes(article: Article, page: string): Promise<RenderedArticl
 
 async function articleNotes(article: Article, site: URL, base: string, history: Map<string, FileText[]>): Promise<ArticleNotes> {
   const page = published(site, base, articlePath(article.id));
-  const notes = article.data.annotations;
+  const notes = notesOf(article);
   if (notes.length === 0) return { id: article.id, title: article.data.title, page, annotations: [], feedNotes: [] };
   const rendered = await pageNotes(article, page);
   const versions = (article.filePath ? history.get(projectPath(article.filePath)) : undefined) ?? [];
-  const dates: Map<string, NoteDates> = noteDates(versions.map(notesOf));
+  const dates: Map<string, NoteDates> = noteDates(versions.map(notesOfVersion));
   const byId = new Map(rendered.notes.map((note) => [note.id, note]));
   const annotations: Uint8Array[] = [];
   const feedNotes: FeedNote[] = [];

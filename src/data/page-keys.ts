@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import type { CollectionEntry } from 'astro:content';
 import type { Page } from 'astro';
 import { renderingKey } from './article-html.ts';
+import { notesOf } from './article-notes.ts';
 import type { Coverage } from './topic-index.ts';
 import { articleVersions, inCollectionOrder } from './open-data.ts';
 import { findArticleFile } from '../lib/article-files.ts';
@@ -63,11 +64,11 @@ export function articleNotesKey(article: Article): string | undefined {
 /** The keys of the site-wide collection's pages, first page first, for its articles in any order; a page that holds a
  * note of an MDX article has none, and in the dev server no page has one. */
 export function siteNotesPageKeys(articles: readonly Article[]): (string | undefined)[] {
-  const total = articles.reduce((sum, article) => sum + article.data.annotations.length, 0);
+  const total = articles.reduce((sum, article) => sum + notesOf(article).length, 0);
   const parts: unknown[][] = Array.from({ length: pageCount(total) }, () => []);
   let first = 0;
   for (const article of inCollectionOrder(articles)) {
-    const count = article.data.annotations.length;
+    const count = notesOf(article).length;
     if (count === 0) continue;
     // Each page the article's notes reach, with where they start: the key of its notes names what they say.
     const key = articleNotesKey(article) ?? null;

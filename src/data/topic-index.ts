@@ -4,6 +4,7 @@
 // render these.
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { notesOf } from './article-notes.ts';
 import { anchorQuote, type Passage } from '../lib/annotations/anchor-quote.ts';
 import { filePassages } from '../lib/annotations/article-file.ts';
 import { byNewest } from '../lib/dates.ts';
@@ -87,7 +88,7 @@ async function build(): Promise<TopicIndex> {
     byFile.set(key, found);
     // Appended in place: copying a topic's list for every mention would make the index quadratic in the corpus.
     for (const mention of found) listOf(mentions, mention.topic).push(mention);
-    for (const note of article.data.annotations) {
+    for (const note of notesOf(article)) {
       for (const topic of note.topics) listOf(notes, topic).push({ article, note });
     }
   }

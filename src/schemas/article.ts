@@ -61,4 +61,14 @@ export const articleSchema = frontmatterObject(articleFields, (article, ctx) => 
   }
 });
 
-export type ArticleData = z.output<typeof articleSchema>;
+/**
+ * What the content store keeps of an article: its frontmatter checked by articleSchema, without the notes. The notes
+ * are nearly all of an article's frontmatter (96% of its bytes in the benchmark corpus); kept in the store they were
+ * serialized again on every content change in `astro dev` (Astro saves the whole store 500 ms after a change, and
+ * each page then loads it again) and bundled into every build. Pages read them from the content model instead,
+ * checked by the same schema: src/data/article-notes.ts.
+ */
+export const storedArticleSchema = articleSchema.transform(({ annotations: _notes, ...stored }) => stored);
+
+/** An article's frontmatter as the content store holds it (no notes: see storedArticleSchema). */
+export type ArticleData = z.output<typeof storedArticleSchema>;
