@@ -64,11 +64,11 @@ export function articleNotesKey(article: Article): string | undefined {
 /** The keys of the site-wide collection's pages, first page first, for its articles in any order; a page that holds a
  * note of an MDX article has none, and in the dev server no page has one. */
 export function siteNotesPageKeys(articles: readonly Article[]): (string | undefined)[] {
-  const total = articles.reduce((sum, article) => sum + notesOf(article).length, 0);
+  const counted = inCollectionOrder(articles).map((article) => ({ article, count: notesOf(article).length }));
+  const total = counted.reduce((sum, { count }) => sum + count, 0);
   const parts: unknown[][] = Array.from({ length: pageCount(total) }, () => []);
   let first = 0;
-  for (const article of inCollectionOrder(articles)) {
-    const count = notesOf(article).length;
+  for (const { article, count } of counted) {
     if (count === 0) continue;
     // Each page the article's notes reach, with where they start: the key of its notes names what they say.
     const key = articleNotesKey(article) ?? null;
