@@ -212,8 +212,8 @@ function withItems(frame: Record<string, unknown>, items: readonly Uint8Array[])
   return Buffer.concat([Buffer.from(text.slice(0, split)), ...items.flatMap((item, i) => (i > 0 ? [COMMA, item] : [item])), Buffer.from(text.slice(split))]);
 }
 
-/** One article's collection without its items (an empty "items" when it has notes). */
-function articleFrame(id: string, label: string, total: number): Record<string, unknown> {
+/** One article's collection of `total` notes with `items` as its page's items (empty, for withItems to fill). */
+function articleFrame(id: string, label: string, total: number, items: unknown[] = []): Record<string, unknown> {
   const page = `${id}#page-1`;
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -221,15 +221,13 @@ function articleFrame(id: string, label: string, total: number): Record<string, 
     type: 'AnnotationCollection',
     label,
     total,
-    ...(total > 0 ? { first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items: [] }, last: page } : {}),
+    ...(total > 0 ? { first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items }, last: page } : {}),
   };
 }
 
 /** One article's notes: a collection with its single page embedded (`<page>annotations.jsonld`). */
 export function articleCollection(id: string, label: string, annotations: Record<string, unknown>[]): Record<string, unknown> {
-  const collection = articleFrame(id, label, annotations.length);
-  if (collection.first) (collection.first as { items: unknown[] }).items = annotations.map(embedded);
-  return collection;
+  return articleFrame(id, label, annotations.length, annotations.map(embedded));
 }
 
 /** articleCollection as the JSON text the build writes, from the notes' embeddedJson. */
@@ -260,8 +258,9 @@ export function siteCollection(site: string, label: string, total: number): Reco
   };
 }
 
-/** Page `number` (from 1) of the site-wide collection of `total` notes, without its items (an empty "items"). */
-function siteFrame(site: string, label: string, total: number, number: number): Record<string, unknown> {
+/** Page `number` (from 1) of the site-wide collection of `total` notes, with `items` as its items (empty, for
+ * withItems to fill). */
+function siteFrame(site: string, label: string, total: number, number: number, items: unknown[] = []): Record<string, unknown> {
   const pages = pageCount(total);
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -271,7 +270,7 @@ function siteFrame(site: string, label: string, total: number, number: number): 
     startIndex: (number - 1) * ANNOTATIONS_PER_PAGE,
     ...(number > 1 ? { prev: sitePageUrl(site, number - 1) } : {}),
     ...(number < pages ? { next: sitePageUrl(site, number + 1) } : {}),
-    items: [],
+    items,
   };
 }
 
@@ -280,7 +279,7 @@ const onPage = <T>(all: readonly T[], number: number): T[] => all.slice((number 
 
 /** Page `number` (from 1) of the site-wide collection, from all its annotations in order. */
 export function sitePage(site: string, label: string, annotations: Record<string, unknown>[], number: number): Record<string, unknown> {
-  return { ...siteFrame(site, label, annotations.length, number), items: onPage(annotations, number).map(embedded) };
+  return siteFrame(site, label, annotations.length, number, onPage(annotations, number).map(embedded));
 }
 
 /** sitePage as the JSON text the build writes, from every note's embeddedJson in order. */
