@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { findArticleFile } from '../../src/lib/article-files.ts';
 import { contentDir } from '../../src/lib/deploy-settings.ts';
 import { readArticles } from './support/corpus.ts';
@@ -29,6 +29,12 @@ test.describe('the dev server', () => {
    * server up as a pipe the test does not read in time would. */
   let log = '';
   const printed = () => readFileSync(log, 'utf8');
+  /** Writes a file's text back once the page is closed: left open, the page would be reloading from the server as the
+   * file changes while Playwright closes its context (one run hung there). */
+  const putBack = async (page: Page, path: string, text: string) => {
+    await page.close();
+    writeFileSync(path, text);
+  };
 
   // eslint-disable-next-line no-empty-pattern
   test.beforeAll(async ({}, info) => {
@@ -148,10 +154,7 @@ test.describe('the dev server', () => {
       }).toPass({ timeout: 30_000 });
       test.info().annotations.push({ type: 'seconds until the edit showed', description: ((Date.now() - edited) / 1000).toFixed(1) });
     } finally {
-      // The page goes first: left open, it would be reloading from the server as the file is put back while
-      // Playwright closes its context (one run hung there).
-      await page.close();
-      writeFileSync(topicFile, topicText);
+      await putBack(page, topicFile, topicText);
     }
   });
 
@@ -193,10 +196,7 @@ test.describe('the dev server', () => {
           });
       }
     } finally {
-      // The page goes first: left open, it would be reloading from the server as the file is put back while
-      // Playwright closes its context (one run hung there).
-      await page.close();
-      writeFileSync(topicFile, topicText);
+      await putBack(page, topicFile, topicText);
     }
   });
 });
