@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { htmlTreeOf, parseBody, passagesOf } from '../../src/content-model/body.ts';
 import { contentRead, onContentRead, parseCounts, readEntry, resetModel, type Entry } from '../../src/content-model/entry.ts';
 import { bodyOf, frontmatterValues, parseYaml } from '../../src/content-model/frontmatter.ts';
@@ -147,8 +147,14 @@ describe('each file is parsed once per version, whoever asks', () => {
     expect([...parseCounts().values()].every((count) => count === 1)).toBe(true);
   });
 
+  // Each test's own folder, removed after it.
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'content-model-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   test('a changed file is parsed again, an unchanged one is not', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'content-model-'));
     const path = join(dir, 'example.md');
     writeFileSync(path, '---\ntitle: One\n---\n\nText.\n');
     expect(readEntry('article', path)?.data.title).toBe('One');
@@ -159,7 +165,6 @@ describe('each file is parsed once per version, whoever asks', () => {
   });
 
   test('an edit is seen even when the file keeps its size and modification time', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'content-model-'));
     const path = join(dir, 'example.md');
     writeFileSync(path, '---\ntitle: One\n---\n\nText.\n');
     const before = statSync(path);
