@@ -1,14 +1,16 @@
 // The link check's reading while Astro writes the pages (src/lib/links/page-follower.ts): whatever happens to a page
 // between the moment it is read and the end of the build, the readings and the pages at the end are exactly those
-// of reading every page at the end (readBuiltPages), and no page is written while Astro may still write it.
+// of reading every page at the end (readBuiltPages), with no copy left beside them, and no page is written while
+// Astro may still write it.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, expect, test } from 'vitest';
-import { readBuiltPages, type PageReading } from '../../src/lib/links/check-built-links.ts';
+import { asideOf, readBuiltPages, type PageReading } from '../../src/lib/links/check-built-links.ts';
 import { PageFollower, RECHECK_MS, SETTLE_MS } from '../../src/lib/links/page-follower.ts';
 import type { PageReaderReply } from '../../src/lib/links/page-reader-worker.ts';
 
@@ -41,7 +43,8 @@ const sorted = (readings: PageReading[]) => [...readings].sort((a, b) => a.file.
 /** The pages and readings the check would get by reading every page of `dist` at the end, in a copy. */
 async function readAtTheEnd(dist: string) {
   const copy = `${dist}-at-the-end`;
-  await cp(dist, copy, { recursive: true });
+  // The site as Astro wrote it: without the followers' copies waiting beside its pages.
+  await cp(dist, copy, { recursive: true, filter: (source) => !source.endsWith(asideOf('')) });
   const readings = sorted(await readBuiltPages(copy, { narrowPolicy: true }));
   return { readings: readings.map((r) => r), files: await texts(copy) };
 }
@@ -91,14 +94,26 @@ test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
   await write(dist, 'articles/b/index.html', page('/#top'));
   const follower = new PageFollower(dist, undefined, { narrowPolicy: true });
   expect(follower.poll(LATER())).toBe(3);
-  // Read, and not written: Astro may still be writing it.
+  // Read, and not written: Astro may still be writing it. The page with its policy cut waits beside it.
   expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(page('/articles/a/'));
+  expect(existsSync(asideOf(join(dist, 'index.html')))).toBe(true);
   await meanwhile(dist, follower);
   const expected = await readAtTheEnd(dist);
   const readings = sorted(await follower.finish());
   expect(readings).toEqual(expected.readings);
   expect(await texts(dist)).toEqual(expected.files);
   expect(readings.every((r) => r.policyBytesSaved > 0)).toBe(true);
+});
+
+test('a page changed after it was read to one with nothing to cut keeps no copy beside it', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'index.html', page('/'));
+  const follower = new PageFollower(dist, undefined, { narrowPolicy: true });
+  expect(follower.poll(LATER())).toBe(1);
+  const plain = '<!doctype html><html><head><title>Plain</title></head><body><a href="/">Home</a></body></html>';
+  await write(dist, 'index.html', plain);
+  expect((await follower.finish()).map((r) => r.policyBytesSaved)).toEqual([0]);
+  expect(await texts(dist)).toEqual({ 'index.html': plain });
 });
 
 test('two followers, each its share, read every page once between them, as reading them all at the end', async () => {

@@ -84,10 +84,13 @@ export function readingOf(file: string, html: string, policyBytesSaved = 0): Pag
   return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody, policyBytesSaved };
 }
 
+/** Where a page's new text is written before it takes the page's place: beside it, under a name no page has. */
+export const asideOf = (path: string): string => `${path}.policy.tmp`;
+
 /** Writes a page aside and renames it over the page, so that no one ever finds the page half written. */
 export async function writePage(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFile(`${path}.policy.tmp`, data);
-  await rename(`${path}.policy.tmp`, path);
+  await writeFile(asideOf(path), data);
+  await rename(asideOf(path), path);
 }
 
 /** Reads a page (`file`, relative to `dist`), its policy narrowed first when asked. */
