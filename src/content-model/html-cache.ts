@@ -126,6 +126,9 @@ export interface HtmlKeyOptions {
   projectRoot: string;
   /** The timeline page of each event, when the caller has them (the pre-render worker); else the content model's. */
   eventPages?: EventPages | undefined;
+  /** The digest of the topics (topicsDigest), when the caller names many articles while no topic can change (a
+   * build): else each name looks at every topic file again (a stat each), as a dev server must. */
+  topics?: string | undefined;
 }
 
 /** `id@page` for each of `events`: the timeline page that lists it (`id@` for an event that does not exist). */
@@ -153,7 +156,7 @@ export function htmlCacheKey(options: HtmlKeyOptions, path: string, text: string
     options.contentDir,
     own,
     digestOf(text),
-    topicsDigest(options.contentDir),
+    options.topics ?? topicsDigest(options.contentDir),
     codeDigest(options.projectRoot),
     ...cited,
     ...events,

@@ -23,7 +23,7 @@ import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { entryOfText } from '../content-model/entry.ts';
-import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile } from '../content-model/html-cache.ts';
+import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile, topicsDigest } from '../content-model/html-cache.ts';
 import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
 
@@ -141,6 +141,8 @@ export function articleBody(article: Pick<Article, 'id' | 'filePath'>): string {
 
 /** In a build, the name each article's text was given, by file, with the content store's digest of that text. */
 const namedInBuild = new Map<string, { digest: string; key: string }>();
+/** In a build, the digest of the topics (topicsDigest). */
+let topicsInBuild: string | undefined;
 
 /** The cache name of a Markdown article's rendering, and its source (split only when it has to be rendered). */
 function cacheKeyOf(article: Article): { key: string; source: () => ArticleSource } {
@@ -153,8 +155,11 @@ function cacheKeyOf(article: Article): { key: string; source: () => ArticleSourc
   if (known && known.digest === article.digest) return { key: known.key, source: () => sourceOfText(path, readFileSync(path, 'utf8')) };
   const text = readFileSync(path, 'utf8');
   const source = sourceOfText(path, text);
+  const root = resolve(contentDir(process.env));
+  // No topic changes while a build writes its pages: their digest once per build (a dev server looks every time).
+  if (!import.meta.env.DEV) topicsInBuild ??= topicsDigest(root);
   const key = htmlCacheKey(
-    { base: import.meta.env.BASE_URL, contentDir: resolve(contentDir(process.env)), projectRoot: process.cwd() },
+    { base: import.meta.env.BASE_URL, contentDir: root, projectRoot: process.cwd(), topics: topicsInBuild },
     path,
     text,
     source.frontmatter,

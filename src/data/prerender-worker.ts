@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { htmlCacheFile, htmlCacheKey } from '../content-model/html-cache.ts';
+import { htmlCacheFile, htmlCacheKey, topicsDigest } from '../content-model/html-cache.ts';
 import { parseCounts, rememberEntry, type Entry } from '../content-model/entry.ts';
 import { articleTextRendering, readCachedHtml, sourceOfText, writeCachedRendering } from './article-html.ts';
 
@@ -48,6 +48,8 @@ parentPort?.on('message', (message: PrerenderStart | 'stop') => {
 async function renderAll(entries: Entry[]): Promise<void> {
   for (const entry of entries) rememberEntry(entry);
   const articles = join(task.contentDir, 'articles');
+  // No topic changes while a build renders: their digest once, for every name.
+  const keyOptions = { ...task, topics: topicsDigest(task.contentDir) };
   for (const name of readdirSync(articles)
     .filter((file) => file.endsWith('.md'))
     .sort()
@@ -56,7 +58,7 @@ async function renderAll(entries: Entry[]): Promise<void> {
     const path = join(articles, name);
     const text = readFileSync(path, 'utf8');
     const source = sourceOfText(path, text);
-    const key = htmlCacheKey(task, path, text, source.frontmatter);
+    const key = htmlCacheKey(keyOptions, path, text, source.frontmatter);
     if (readCachedHtml(htmlCacheFile(task.cacheDir, key)) !== undefined) continue;
     try {
       writeCachedRendering(task.cacheDir, key, await render(source));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import { entryOfText } from '../content-model/entry.ts';
-import { htmlCacheFolder, htmlCacheKey, pruneHtmlCache } from '../content-model/html-cache.ts';
+import { htmlCacheFolder, htmlCacheKey, pruneHtmlCache, topicsDigest } from '../content-model/html-cache.ts';
 
 export interface HtmlCacheOptions {
   /** The deploy base (BASE_PATH). */
@@ -37,10 +37,12 @@ export default function htmlCache(options: HtmlCacheOptions): AstroIntegration {
         } catch {
           return;
         }
+        // The topics are as the pages saw them: their digest once, not once per article.
+        const keyOptions = { base: options.base, contentDir, projectRoot, topics: topicsDigest(contentDir) };
         for (const name of names) {
           const path = join(articles, name);
           const text = readFileSync(path, 'utf8');
-          keep.add(htmlCacheKey({ base: options.base, contentDir, projectRoot }, path, text, entryOfText('article', path, text).data));
+          keep.add(htmlCacheKey(keyOptions, path, text, entryOfText('article', path, text).data));
         }
         const pruned = pruneHtmlCache(htmlCacheFolder(cacheDir), keep);
         if (pruned > 0) logger.info(`${pruned} unused article pages removed from the HTML cache.`);

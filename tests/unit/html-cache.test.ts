@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { readEntry, resetModel } from '../../src/content-model/entry.ts';
-import { citedArticles, htmlCacheKey, pipelineFiles, pruneHtmlCache, timelinePlaces } from '../../src/content-model/html-cache.ts';
+import { citedArticles, htmlCacheKey, pipelineFiles, pruneHtmlCache, timelinePlaces, topicsDigest } from '../../src/content-model/html-cache.ts';
 import { frontmatterValues } from '../../src/content-model/frontmatter.ts';
 
 const article = (frontmatter: string, body = 'Text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
@@ -88,6 +88,11 @@ describe('the name of a page in the cache', () => {
   test("changes with the article's own text", () => {
     const other = citingText.replace('Text.', 'Text, changed.');
     expect(htmlCacheKey(options, citing, other, frontmatterValues(other))).not.toBe(key());
+  });
+
+  test("given the topics' digest (a build names every article with one), it is the name computed without it", () => {
+    expect(htmlCacheKey({ ...options, topics: topicsDigest(content) }, citing, citingText, frontmatterValues(citingText))).toBe(key());
+    expect(htmlCacheKey({ ...options, topics: 'other topics' }, citing, citingText, frontmatterValues(citingText))).not.toBe(key());
   });
 
   test('the pipeline code is the plugins, what they import, the page-time renderer, the config and the lock file', () => {
