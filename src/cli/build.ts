@@ -4,16 +4,17 @@
 // hold memory at the same time: at 10,000 articles Astro's process still holds about 4 GB once its pages are
 // written, and Pagefind's indexing peaks near 5 GB; one after the other, the build's peak is the larger of the two.
 // Exit codes: Astro's when its build fails; 1 when Pagefind fails; 0 when both are done.
-import { spawnSync } from 'node:child_process';
-import { delimiter, join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { astroScript, supportedV8Options } from '../lib/astro-process.ts';
 import { PHASES_LABEL, phasesText } from '../lib/build-phases.ts';
 import { buildSearchIndex, indexReport } from '../lib/search/search-index.ts';
 
 const args = process.argv.slice(2);
-// Astro's own command, as npm scripts find it (node_modules/.bin), whoever started this.
-const PATH = [join(process.cwd(), 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter);
-const astro = spawnSync('astro', ['build', ...args], { stdio: 'inherit', env: { ...process.env, PATH } });
+// Astro's own script, run by this Node (the project's, node_modules/.bin/node under npm) with the V8 options that
+// src/lib/astro-process.ts explains.
+const v8Options = supportedV8Options(execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }));
+const astro = spawnSync(process.execPath, [...v8Options, astroScript(process.cwd()), 'build', ...args], { stdio: 'inherit' });
 if (astro.error) {
   process.stderr.write(`build: could not start astro build: ${astro.error.message}\n`);
   process.exit(1);
