@@ -328,6 +328,14 @@ describe('pages read ahead (the workers that read while the build ends)', () => 
     expect(alone.problems.map((p) => p.found)).toEqual(['/articles/gone/', '#event-2019-01-01-old']);
   });
 
+  test('copies a follower left beside pages (it stopped before its end) are removed, not published or checked', async () => {
+    const copy = page('<a href="/nowhere/">Left over</a>');
+    const { result, root } = await check({ 'articles/alibaba/index.html.policy.tmp': copy, 'index.html.policy.tmp': copy });
+    expect(result.problems).toEqual([]);
+    const left = (await readdir(join(root, 'dist'), { recursive: true })).filter((file) => file.endsWith('.tmp'));
+    expect(left).toEqual([]);
+  });
+
   test('a page read ahead is not read again: the check uses that reading', async () => {
     const { result: clean, root } = await check({});
     expect(clean.problems).toEqual([]);

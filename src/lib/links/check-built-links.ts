@@ -4,7 +4,7 @@
 //
 // A broken link is reported where it was written: in a content file (file:line:column of the address) when one
 // holds it, otherwise in the built page (a template wrote it), with the pages it was seen on.
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { formatProblem, SECTIONS, sortProblems, type Problem } from '../content-check/problem.ts';
 import { SEARCHED_PAGES, SEARCHED_PAGES_FILE, searchedFileTest } from '../search/searched-pages.ts';
@@ -119,7 +119,11 @@ export async function readBuiltPages(dist: string, options: ReadOptions = {}): P
  * page, and every file is listed here, at the end.
  */
 export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: readonly PageReading[] = []): Promise<LinkCheckResult> {
-  const files = await builtFiles(options.dist);
+  const listed = await builtFiles(options.dist);
+  // A follower that stopped before its end (page-follower.ts) leaves its pages' narrowed copies: no part of the site.
+  const copies = listed.filter((file) => file.endsWith(asideOf('')));
+  await Promise.all(copies.map((file) => rm(join(options.dist, file), { force: true })));
+  const files = listed.filter((file) => !file.endsWith(asideOf('')));
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const early = new Map(readAhead.map((reading) => [reading.file, reading]));
   const pages = new Map<string, ReadonlySet<string>>();
