@@ -78,10 +78,16 @@ async function builtFiles(dist: string): Promise<string[]> {
     .sort();
 }
 
-/** What a page's text offers and asks for (its policy, if cut, was cut before: the cut changes no id or link). */
-export function readingOf(file: string, html: string, policyBytesSaved = 0): PageReading {
+/** What a page's text offers and asks for, and, when asked to narrow its policy and there is something to cut, the
+ * text it is to be written with. The main thread (readPage) and the followers (page-follower.ts) both read a page
+ * here, so a page reads the same whoever reads it. The cut changes no id or link. */
+export function pageReading(file: string, html: string, options: ReadOptions): { reading: PageReading; narrowed?: string } {
   const page = readBuiltPage(html);
-  return { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody, policyBytesSaved };
+  const reading = { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody, policyBytesSaved: 0 };
+  const cut = options.narrowPolicy ? policyCut(html) : undefined;
+  if (!cut) return { reading };
+  const narrowed = withCut(html, cut);
+  return { reading: { ...reading, policyBytesSaved: Buffer.byteLength(html) - Buffer.byteLength(narrowed) }, narrowed };
 }
 
 /** Where a page's new text is written before it takes the page's place: beside it, under a name no page has. */
@@ -96,12 +102,9 @@ export async function writePage(path: string, data: string | Uint8Array): Promis
 /** Reads a page (`file`, relative to `dist`), its policy narrowed first when asked. */
 export async function readPage(dist: string, file: string, options: ReadOptions): Promise<PageReading> {
   const path = join(dist, file);
-  const html = await readFile(path, 'utf8');
-  const cut = options.narrowPolicy ? policyCut(html) : undefined;
-  if (!cut) return readingOf(file, html);
-  const narrowed = withCut(html, cut);
-  await writePage(path, narrowed);
-  return readingOf(file, narrowed, Buffer.byteLength(html) - Buffer.byteLength(narrowed));
+  const { reading, narrowed } = pageReading(file, await readFile(path, 'utf8'), options);
+  if (narrowed !== undefined) await writePage(path, narrowed);
+  return reading;
 }
 
 /** Every HTML page in the output folder, read as the check reads a page it was not handed (readPage): what the

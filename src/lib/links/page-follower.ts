@@ -13,8 +13,7 @@
 import type { BigIntStats } from 'node:fs';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { policyCut, withCut } from '../security/page-policy.ts';
-import { asideOf, readingOf, readPage, type PageReading, type ReadOptions } from './check-built-links.ts';
+import { asideOf, pageReading, readPage, type PageReading, type ReadOptions } from './check-built-links.ts';
 
 /** How long a page must have stayed unchanged before it is read. */
 export const SETTLE_MS = 250;
@@ -154,12 +153,9 @@ export class PageFollower {
       } catch {
         continue;
       }
-      const cut = this.options.narrowPolicy ? policyCut(html) : undefined;
-      if (cut) {
-        const narrowed = withCut(html, cut);
-        writeFileSync(asideOf(path), narrowed);
-        this.#seen.set(file, { stamp, narrowed: true, reading: readingOf(file, html, Buffer.byteLength(html) - Buffer.byteLength(narrowed)) });
-      } else this.#seen.set(file, { stamp, narrowed: false, reading: readingOf(file, html) });
+      const { reading, narrowed } = pageReading(file, html, this.options);
+      if (narrowed !== undefined) writeFileSync(asideOf(path), narrowed);
+      this.#seen.set(file, { stamp, reading, narrowed: narrowed !== undefined });
       read++;
     }
     this.#markDone(now);
