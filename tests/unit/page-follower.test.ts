@@ -147,6 +147,21 @@ test('a folder whose pages are all read is looked at again once it is due, and t
   expect(follower.poll(start + 2 * RECHECK_MS)).toBe(0);
 });
 
+test('a folder with no page yet is looked at every time: the page added to it later is read at the next look', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  // Astro writes an article's annotations.jsonld into its folder before the article's page.
+  await write(dist, 'articles/a/annotations.jsonld', '{}');
+  const follower = new PageFollower(dist);
+  const start = LATER();
+  expect(follower.poll(start)).toBe(0);
+  await sleep(50);
+  await write(dist, 'articles/a/index.html', page('/'));
+  expect(follower.poll(start + 1)).toBe(1);
+  expect(follower.readAtTheEnd).toBe(0);
+  await follower.finish();
+  expect(follower.readAtTheEnd).toBe(0);
+});
+
 test('a folder with a page of its own share not read yet is looked at every time', async () => {
   const dist = join(work, `site-${++sites}`, 'dist');
   await write(dist, 'topics/a/index.html', page('/'));

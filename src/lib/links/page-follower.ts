@@ -102,7 +102,8 @@ export class PageFollower {
   /** What each folder held when last looked at. */
   readonly #folders = new Map<string, Listed>();
 
-  /** When each folder with no subfolder was last found done: each of its pages read, or another follower's. */
+  /** When each folder with no subfolder was last found done: it holds a page, and each of its pages is read or
+   * another follower's. */
   readonly #doneAt = new Map<string, number>();
 
   #ours(file: string): boolean {
@@ -123,7 +124,9 @@ export class PageFollower {
       const doneAt = this.#doneAt.get(dir);
       if (listed.folders.length > 0) this.#doneAt.delete(dir);
       else if (doneAt !== undefined && now - doneAt < RECHECK_MS) continue;
-      else if (listed.pages.every((file) => this.#seen.has(file) || !this.#ours(file))) this.#doneAt.set(dir, now);
+      // A folder with no page yet is not done: Astro writes an article's annotations.jsonld into its folder seconds
+      // before the article's page, and a folder skipped then would leave that page to finish().
+      else if (listed.pages.length > 0 && listed.pages.every((file) => this.#seen.has(file) || !this.#ours(file))) this.#doneAt.set(dir, now);
       else this.#doneAt.delete(dir);
     }
   }
