@@ -6,15 +6,18 @@
 // Exit codes: Astro's when its build fails; 1 when Pagefind fails; 0 when both are done.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { astroScript, supportedV8Options } from '../lib/astro-process.ts';
+import { astroEnvironment, astroScript, supportedV8Options } from '../lib/astro-process.ts';
 import { PHASES_LABEL, phasesText } from '../lib/build-phases.ts';
 import { buildSearchIndex, indexReport } from '../lib/search/search-index.ts';
 
 const args = process.argv.slice(2);
-// Astro's own script, run by this Node (the project's, node_modules/.bin/node under npm) with the V8 options that
-// src/lib/astro-process.ts explains.
+// Astro's own script, run by this Node (the project's, node_modules/.bin/node under npm) with the V8 options and in
+// the environment that src/lib/astro-process.ts explains.
 const v8Options = supportedV8Options(execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }));
-const astro = spawnSync(process.execPath, [...v8Options, astroScript(process.cwd()), 'build', ...args], { stdio: 'inherit' });
+const astro = spawnSync(process.execPath, [...v8Options, astroScript(process.cwd()), 'build', ...args], {
+  stdio: 'inherit',
+  env: astroEnvironment(process.env),
+});
 if (astro.error) {
   process.stderr.write(`build: could not start astro build: ${astro.error.message}\n`);
   process.exit(1);

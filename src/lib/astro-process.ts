@@ -1,5 +1,5 @@
 // How `npm run build` starts Astro's process (src/cli/build.ts): Node with the V8 options below, then Astro's own
-// command-line script.
+// command-line script, in this process's environment less the shell's `_` (astroEnvironment, below).
 //
 // Why V8 options. A static build allocates buffers outside the JavaScript heap for every file it writes (Astro copies
 // each page's response into an ArrayBuffer; our open data is kept as bytes). V8 starts a full mark of the heap
@@ -33,4 +33,19 @@ export function astroScript(projectRoot: string): string {
   const manifest = createRequire(join(projectRoot, 'package.json')).resolve('astro/package.json');
   const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> };
   return join(dirname(manifest), typeof bin === 'string' ? bin : (bin.astro ?? 'bin/astro.mjs'));
+}
+
+/**
+ * The environment Astro's build runs in: this one, less `_`. Astro takes every variable of the environment as a
+ * private `import.meta.env` value and writes into a server module the value of each one whose name appears anywhere
+ * in that module's code (getReferencedPrivateKeys in astro/dist/env/vite-plugin-import-meta-env.js); a name of one
+ * character, `_`, appears in all of them. The shell sets `_` to the path of the command it runs, so the same build
+ * started another way (`npm run build`, `node src/cli/build.ts`, under `/usr/bin/time`) bundled different code, and
+ * Astro's incremental build, which hashes each page's modules, rendered every page again instead of restoring it
+ * (seen on 2026-12-06: a rebuild after one article changed restored none of 3,085 files, against 3,005 with the same
+ * `_`). Nothing of ours reads `_`.
+ */
+export function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { _: _shellCommand, ...rest } = env;
+  return rest;
 }

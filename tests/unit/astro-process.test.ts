@@ -1,9 +1,9 @@
 // How `npm run build` starts Astro (src/lib/astro-process.ts): only the V8 options this Node has, so an upgrade that
-// drops one still builds, and Astro's own script.
+// drops one still builds, Astro's own script, and an environment that does not depend on the shell that started it.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { astroScript, GC_OPTIONS, supportedV8Options } from '../../src/lib/astro-process.ts';
+import { astroEnvironment, astroScript, GC_OPTIONS, supportedV8Options } from '../../src/lib/astro-process.ts';
 
 const listing = (...names: string[]) =>
   [
@@ -30,4 +30,23 @@ test("Astro's script is the one its package names", () => {
   const script = astroScript(process.cwd());
   expect(script.replaceAll('\\', '/')).toMatch(/node_modules\/astro\/bin\/astro\.mjs$/);
   expect(existsSync(script)).toBe(true);
+});
+
+test.each<[string, NodeJS.ProcessEnv, NodeJS.ProcessEnv]>([
+  [
+    "the shell's last command is left out",
+    { _: '/usr/bin/time', BASE_PATH: '/walled-gardens/', PATH: '/usr/bin' },
+    { BASE_PATH: '/walled-gardens/', PATH: '/usr/bin' },
+  ],
+  [
+    'started another way, the same environment',
+    { _: 'node_modules/.bin/node', BASE_PATH: '/walled-gardens/', PATH: '/usr/bin' },
+    { BASE_PATH: '/walled-gardens/', PATH: '/usr/bin' },
+  ],
+  ['without it, everything is kept', { CONTENT_DIR: 'corpus', npm_lifecycle_event: 'build' }, { CONTENT_DIR: 'corpus', npm_lifecycle_event: 'build' }],
+  ['names that only hold an underscore are kept', { __: 'x', _X: 'y' }, { __: 'x', _X: 'y' }],
+])("Astro's environment: %s", (_case, env, expected) => {
+  const before = { ...env };
+  expect(astroEnvironment(env)).toEqual(expected);
+  expect(env, 'the environment given is left as it was').toEqual(before);
 });
