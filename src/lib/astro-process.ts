@@ -43,7 +43,9 @@ export function astroScript(projectRoot: string): string {
  * started another way (`npm run build`, `node src/cli/build.ts`, under `/usr/bin/time`) bundled different code, and
  * Astro's incremental build, which hashes each page's modules, rendered every page again instead of restoring it
  * (seen on 2026-12-06: a rebuild after one article changed restored none of 3,085 files, against 3,005 with the same
- * `_`). Nothing of ours reads `_`.
+ * `_`). Nothing of ours reads `_`. Any other variable whose name a module happens to spell (`PATH`, `HOME`, `CI`) is
+ * written in the same way; none differed between the builds measured, so only `_`, which matches every module, is
+ * dropped.
  */
 export function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { _: _shellCommand, ...rest } = env;
