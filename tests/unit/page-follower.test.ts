@@ -99,7 +99,7 @@ test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
   expect(existsSync(asideOf(join(dist, 'index.html')))).toBe(true);
   await meanwhile(dist, follower);
   const expected = await readAtTheEnd(dist);
-  const readings = sorted(await follower.finish());
+  const readings = sorted(follower.finish());
   expect(readings).toEqual(expected.readings);
   expect(await texts(dist)).toEqual(expected.files);
   expect(readings.every((r) => r.policyBytesSaved > 0)).toBe(true);
@@ -112,7 +112,7 @@ test('a page changed after it was read to one with nothing to cut keeps no copy 
   expect(follower.poll(LATER())).toBe(1);
   const plain = '<!doctype html><html><head><title>Plain</title></head><body><a href="/">Home</a></body></html>';
   await write(dist, 'index.html', plain);
-  expect((await follower.finish()).map((r) => r.policyBytesSaved)).toEqual([0]);
+  expect(follower.finish().map((r) => r.policyBytesSaved)).toEqual([0]);
   expect(await texts(dist)).toEqual({ 'index.html': plain });
 });
 
@@ -124,7 +124,7 @@ test('two followers, each its share, read every page once between them, as readi
   expect(counts.every((count) => count > 0 && count < 20)).toBe(true);
   await write(dist, 'articles/20/index.html', page('/'));
   const expected = await readAtTheEnd(dist);
-  const readings = (await Promise.all(followers.map((follower) => follower.finish()))).flat();
+  const readings = followers.flatMap((follower) => follower.finish());
   expect(sorted(readings)).toEqual(expected.readings);
   expect(await texts(dist)).toEqual(expected.files);
 });
@@ -158,7 +158,7 @@ test('a folder with no page yet is looked at every time: the page added to it la
   await write(dist, 'articles/a/index.html', page('/'));
   expect(follower.poll(start + 1)).toBe(1);
   expect(follower.readAtTheEnd).toBe(0);
-  await follower.finish();
+  follower.finish();
   expect(follower.readAtTheEnd).toBe(0);
 });
 
@@ -182,7 +182,7 @@ test('a page is read once as it is written; changed since, it is read again at t
   expect(follower.poll(LATER())).toBe(0);
   await write(dist, 'index.html', page('/again/'));
   expect(follower.poll(LATER())).toBe(0);
-  expect((await follower.finish()).flatMap((r) => r.links)).toEqual(['/again/']);
+  expect(follower.finish().flatMap((r) => r.links)).toEqual(['/again/']);
   expect(follower.readAtTheEnd).toBe(1);
 });
 
@@ -191,7 +191,7 @@ test('not asked to narrow, it leaves every page as Astro wrote it', async () => 
   await write(dist, 'index.html', page('/'));
   const follower = new PageFollower(dist);
   follower.poll(LATER());
-  expect((await follower.finish()).map((r) => r.policyBytesSaved)).toEqual([0]);
+  expect(follower.finish().map((r) => r.policyBytesSaved)).toEqual([0]);
   expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(page('/'));
 });
 

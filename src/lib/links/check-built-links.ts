@@ -4,7 +4,8 @@
 //
 // A broken link is reported where it was written: in a content file (file:line:column of the address) when one
 // holds it, otherwise in the built page (a template wrote it), with the pages it was seen on.
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { formatProblem, SECTIONS, sortProblems, type Problem } from '../content-check/problem.ts';
 import { SEARCHED_PAGES, SEARCHED_PAGES_FILE, searchedFileTest } from '../search/searched-pages.ts';
@@ -94,16 +95,18 @@ export function pageReading(file: string, html: string, options: ReadOptions): {
 export const asideOf = (path: string): string => `${path}.policy.tmp`;
 
 /** Writes a page aside and renames it over the page, so that no one ever finds the page half written. */
-export async function writePage(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFile(asideOf(path), data);
-  await rename(asideOf(path), path);
+export function writePage(path: string, data: string | Uint8Array): void {
+  writeFileSync(asideOf(path), data);
+  renameSync(asideOf(path), path);
 }
 
-/** Reads a page (`file`, relative to `dist`), its policy narrowed first when asked. */
-export async function readPage(dist: string, file: string, options: ReadOptions): Promise<PageReading> {
+/** Reads a page (`file`, relative to `dist`), its policy narrowed first when asked. Synchronous: it runs where
+ * nothing else waits (a follower's thread, or the end of the build), and awaiting each file's read and write left a
+ * follower's end of the build idle between pages (a third of its time in a 1,000-article rebuild, 2026-12-06). */
+export function readPage(dist: string, file: string, options: ReadOptions): PageReading {
   const path = join(dist, file);
-  const { reading, narrowed } = pageReading(file, await readFile(path, 'utf8'), options);
-  if (narrowed !== undefined) await writePage(path, narrowed);
+  const { reading, narrowed } = pageReading(file, readFileSync(path, 'utf8'), options);
+  if (narrowed !== undefined) writePage(path, narrowed);
   return reading;
 }
 
@@ -111,7 +114,7 @@ export async function readPage(dist: string, file: string, options: ReadOptions)
  * workers that follow the build must give (src/lib/links/page-follower.ts). */
 export async function readBuiltPages(dist: string, options: ReadOptions = {}): Promise<PageReading[]> {
   const readings: PageReading[] = [];
-  for (const file of (await builtFiles(dist)).filter((f) => f.endsWith('.html'))) readings.push(await readPage(dist, file, options));
+  for (const file of (await builtFiles(dist)).filter((f) => f.endsWith('.html'))) readings.push(readPage(dist, file, options));
   return readings;
 }
 
@@ -136,7 +139,7 @@ export async function checkBuiltLinks(options: LinkCheckOptions, readAhead: read
   const unsearched: string[] = [];
   let policyBytesSaved = 0;
   for (const file of htmlFiles) {
-    const page = early.get(file) ?? (await readPage(options.dist, file, options));
+    const page = early.get(file) ?? readPage(options.dist, file, options);
     policyBytesSaved += page.policyBytesSaved;
     pages.set(sitePath(file), new Set(page.ids));
     linksOf.set(file, page.links);

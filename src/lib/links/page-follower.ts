@@ -171,7 +171,7 @@ export class PageFollower {
 
   /** Every page, once Astro has written them all: those read and unchanged since take their narrowed copy; the
    * others are read now (and a copy made of an earlier version removed, as is that of a page removed since). */
-  async finish(): Promise<PageReading[]> {
+  finish(): PageReading[] {
     const readings: PageReading[] = [];
     const pages = this.#pages(false);
     for (const file of pages) {
@@ -183,7 +183,7 @@ export class PageFollower {
         readings.push(followed.reading);
       } else {
         if (followed?.narrowed) rmSync(asideOf(path), { force: true });
-        readings.push(await readPage(this.dist, file, this.options));
+        readings.push(readPage(this.dist, file, this.options));
         this.readAtTheEnd++;
       }
     }

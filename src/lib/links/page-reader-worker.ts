@@ -51,7 +51,7 @@ async function follow(task: PageReaderTask, written: Promise<unknown>): Promise<
     // Sooner while pages come; looking at a large output folder takes at most a fifth of the time.
     await Promise.race([written, sleep(Math.max(read > 0 ? POLL_MS / 2 : POLL_MS, 4 * follower.listingMs))]);
   }
-  const pages = await follower.finish();
+  const pages = follower.finish();
   return { pages, readAtTheEnd: follower.readAtTheEnd };
 }
 
