@@ -23,12 +23,12 @@ import { generateCorpus, readSourceContent } from '../lib/bench/corpus-files.ts'
 import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
 import { summarizeOutput } from '../lib/bench/output-summary.ts';
 import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
-import { timeSearch } from '../lib/bench/search-timing.ts';
+import { SEARCH_ROUNDS, timeSearch } from '../lib/bench/search-timing.ts';
 import { stageStarlightSite } from '../lib/bench/starlight-baseline.ts';
 import { serveStatic } from '../lib/bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
-const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--seed N] [--events N]
+const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--search-rounds N] [--seed N] [--events N]
        [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--no-starlight]
        [--no-dev] [--dev-up-to N] [--dev-port N] [--dev-timeout SECONDS] [--dev-cpu-prof DIR] [--project DIR]
        npm run bench -- --dist DIR    (measure an existing build: output, article pages, search)`;
@@ -48,6 +48,7 @@ function readArgs() {
       options: {
         articles: { type: 'string' },
         query: { type: 'string', default: 'wechat pay' },
+        'search-rounds': { type: 'string', default: String(SEARCH_ROUNDS) },
         seed: { type: 'string' },
         events: { type: 'string' },
         work: { type: 'string', default: join(tmpdir(), 'walled-gardens-bench') },
@@ -75,6 +76,7 @@ const sizes = (values.articles ?? '').split(',').filter(Boolean).map(Number);
 if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)))
   fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
 for (const [flag, example] of [
+  ['search-rounds', '5'],
   ['rebuild-up-to', '1000'],
   ['dev-up-to', '1000'],
   ['dev-port', '4413'],
@@ -117,8 +119,8 @@ async function measureBuilt(dist: string): Promise<Pick<BenchResult, 'output' | 
     const summaries = pages.map((p) => ({ url: p.url.replace(server.url, ''), bytes: p.bytes, total: p.total, requests: p.requests }));
     let search;
     if (!values['no-search']) {
-      say(`timing search for "${values.query}" in Chromium`);
-      search = await timeSearch(server, values.query);
+      say(`timing search for "${values.query}" in Chromium, ${values['search-rounds']} rounds`);
+      search = await timeSearch(server, values.query, { rounds: Number(values['search-rounds']) });
     }
     return { output, articlePage: [...pages].sort((a, b) => b.total - a.total)[0], realArticlePages: summaries, ...(search ? { search } : {}) };
   } finally {

@@ -8,8 +8,8 @@ import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } fr
 import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
 import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from '../../src/lib/bench/process-memory.ts';
 import { seededRandom } from '../../src/lib/bench/prng.ts';
-import { fetched, fetchedFilesTable, growthExponent, kb, processPeaks } from '../../src/lib/bench/report.ts';
-import { servedTotals } from '../../src/lib/bench/search-timing.ts';
+import { fetched, fetchedFilesTable, growthExponent, kb, medianMs, processPeaks } from '../../src/lib/bench/report.ts';
+import { medianOf, servedTotals } from '../../src/lib/bench/search-timing.ts';
 import { transferBytes } from '../../src/lib/bench/static-server.ts';
 
 describe('seeded random', () => {
@@ -218,6 +218,37 @@ describe('what a search fetched', () => {
       '| /search/ | 9.0 kB | 3.0 kB |',
       '| **total** (2 requests) | 49.0 kB | 15.0 kB |',
     ]);
+  });
+});
+
+describe('search times taken in rounds', () => {
+  test.each([
+    [[], undefined],
+    [[300], 300],
+    [[420, 338, 351], 351],
+    [[338, 420, 351, 401], 351],
+    [[5, 1, 4, 2, 3], 3],
+    [[400, 400, 380], 400],
+  ])('the median round of %j is %s (a round measured, the lower middle one of an even count)', (runs, median) => {
+    expect(medianOf(runs, (n) => n)).toBe(median);
+  });
+
+  test('the median visit is the visit itself, with what it fetched', () => {
+    const visits = [
+      { firstResultMs: 410, bytes: 3 },
+      { firstResultMs: 338, bytes: 1 },
+      { firstResultMs: 352, bytes: 2 },
+    ];
+    expect(medianOf(visits, (v) => v.firstResultMs)).toBe(visits[2]);
+  });
+
+  test.each([
+    [undefined, undefined, 'n/a'],
+    [338, undefined, '338 ms'],
+    [338, [338], '338 ms'],
+    [351.4, [420.2, 338.4, 351.4], '351 ms (median of 3: 338-420 ms)'],
+  ])('%s ms from rounds %j reads "%s"', (median, runs, text) => {
+    expect(medianMs(median, runs)).toBe(text);
   });
 });
 

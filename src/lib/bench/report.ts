@@ -73,6 +73,13 @@ export function ms(n: number | undefined): string {
   return n === undefined ? 'n/a' : `${n.toFixed(0)} ms`;
 }
 
+/** A median time with the rounds it was taken from: "338 ms (median of 5: 320-360 ms)"; one round, the time alone. */
+export function medianMs(median: number | undefined, runs: readonly number[] | undefined): string {
+  if (median === undefined) return 'n/a';
+  if (!runs || runs.length < 2) return ms(median);
+  return `${ms(median)} (median of ${runs.length}: ${Math.min(...runs).toFixed(0)}-${ms(Math.max(...runs))})`;
+}
+
 /**
  * The exponent k in cost ∝ articlesᵏ between two measurements: 1 is linear, 2 quadratic. Fixed costs (Vite
  * start-up, the topic pages) pull it below 1 for small corpora.
@@ -154,11 +161,17 @@ const ROWS: Row[] = [
     'search index (pagefind/, of which index data)',
     (r) => (r.output?.searchIndexBytes === undefined ? 'n/a' : `${kb(r.output.searchIndexBytes)} (${kb(r.output.searchIndexDataBytes)})`),
   ],
-  ['search, cold: first results / fetched (gzip)', (r) => (r.search?.cold ? `${ms(r.search.cold.firstResultMs)} / ${fetched(r.search.cold)}` : 'n/a')],
-  ['search, warm: first results / fetched (gzip)', (r) => (r.search?.warm ? `${ms(r.search.warm.firstResultMs)} / ${fetched(r.search.warm)}` : 'n/a')],
+  [
+    'search, cold: first results / fetched (gzip)',
+    (r) => (r.search?.cold ? `${medianMs(r.search.cold.firstResultMs, r.search.coldRunsMs)} / ${fetched(r.search.cold)}` : 'n/a'),
+  ],
+  [
+    'search, warm: first results / fetched (gzip)',
+    (r) => (r.search?.warm ? `${medianMs(r.search.warm.firstResultMs, r.search.warmRunsMs)} / ${fetched(r.search.warm)}` : 'n/a'),
+  ],
   [
     'search after index loaded: time / fetched',
-    (r) => (r.search?.afterLoadMs !== undefined ? `${ms(r.search.afterLoadMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a'),
+    (r) => (r.search?.afterLoadMs !== undefined ? `${medianMs(r.search.afterLoadMs, r.search.afterLoadRunsMs)} / ${kb(r.search.afterLoadBytes)}` : 'n/a'),
   ],
   ['Starlight baseline: build time (wall / CPU)', (r) => starlightCell(r, (b) => `${seconds(b.wallSeconds)} / ${seconds(b.cpuSeconds)}`)],
   ['Starlight baseline: peak memory (pages)', (r) => starlightCell(r, (b) => `${kb(b.peakTreeBytes)} (${b.pages})`)],

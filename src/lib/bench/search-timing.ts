@@ -4,7 +4,9 @@
 // them, file by file, because Pagefind fetches its index from a Web Worker, whose requests a page's own network
 // log does not show. Then, with the index loaded, the time
 // Pagefind itself takes to answer the query (search plus the first result's data), which is what a reader waits
-// for while typing. Tolerant by design: a site without a search page or index yields a reason, not figures.
+// for while typing. Each is measured in several rounds, each in a fresh browser context, and reported as the
+// median with every round's figure: on a 2-core machine one visit moved by 50-80 ms from one run to the next.
+// Tolerant by design: a site without a search page or index yields a reason, not figures.
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { ServedFile, StaticServer } from './static-server.ts';
 
@@ -31,13 +33,29 @@ export interface SearchVisit {
 
 export interface SearchTiming {
   query: string;
+  /** The cold and the warm visit of median time (medianOf), with what they fetched… */
   cold?: SearchVisit;
   warm?: SearchVisit;
-  /** With Pagefind loaded and initialised: search(query) until the first result's data… */
+  /** …and every round's time to the first result, in the order they were measured. */
+  coldRunsMs?: number[];
+  warmRunsMs?: number[];
+  /** With Pagefind loaded and initialised: search(query) until the first result's data (the median round)… */
   afterLoadMs?: number;
-  /** …and the bytes that query fetched (its index chunks and the first result's fragment), as they are sent. */
+  /** …and the bytes that query fetched (its index chunks and the first result's fragment), as they are sent… */
   afterLoadBytes?: number;
+  /** …and every round's time. */
+  afterLoadRunsMs?: number[];
   unavailable?: string;
+}
+
+/** Rounds of each search measurement, unless the caller asks for another number. */
+export const SEARCH_ROUNDS = 5;
+
+/** The item of median value: the middle one of an odd count, the lower of the two middle ones of an even count
+ * (an item that was measured, never an average of two). Undefined for none. */
+export function medianOf<T>(items: readonly T[], value: (item: T) => number): T | undefined {
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
+  return sorted[(sorted.length - 1) >> 1];
 }
 
 export function chromiumPath(env: Record<string, string | undefined> = process.env): string | undefined {
@@ -115,31 +133,52 @@ async function afterLoad(context: BrowserContext, server: StaticServer, query: s
   }
 }
 
-export async function timeSearch(server: StaticServer, query: string, options: { browser?: Browser; timeoutMs?: number } = {}): Promise<SearchTiming> {
+export async function timeSearch(
+  server: StaticServer,
+  query: string,
+  options: { browser?: Browser; timeoutMs?: number; rounds?: number } = {},
+): Promise<SearchTiming> {
   const path = `/search/?q=${encodeURIComponent(query)}`;
   const probe = await fetch(`${server.url}${path}`).catch(() => undefined);
   if (!probe?.ok) return { query, unavailable: `no search page (${path} answered ${probe?.status ?? 'nothing'})` };
   const browser = options.browser ?? (await launchChromium());
+  const rounds = Math.max(1, options.rounds ?? SEARCH_ROUNDS);
   const timing: SearchTiming = { query };
   try {
-    const context = await browser.newContext();
+    const colds: SearchVisit[] = [];
+    const warms: SearchVisit[] = [];
     try {
-      timing.cold = await visit(context, server, path, options.timeoutMs ?? 30_000);
-      timing.warm = await visit(context, server, path, options.timeoutMs ?? 30_000);
+      for (let round = 0; round < rounds; round++) {
+        // A fresh context has an empty cache: its first visit is cold, the same visit again warm.
+        const context = await browser.newContext();
+        try {
+          colds.push(await visit(context, server, path, options.timeoutMs ?? 30_000));
+          warms.push(await visit(context, server, path, options.timeoutMs ?? 30_000));
+        } finally {
+          await context.close();
+        }
+      }
+      timing.cold = medianOf(colds, (v) => v.firstResultMs);
+      timing.warm = medianOf(warms, (v) => v.firstResultMs);
+      timing.coldRunsMs = colds.map((v) => v.firstResultMs);
+      timing.warmRunsMs = warms.map((v) => v.firstResultMs);
     } catch (error) {
       timing.unavailable = `the search page showed no result: ${(error as Error).message.split('\n')[0]}`;
-    } finally {
-      await context.close();
     }
     if ((await fetch(`${server.url}/pagefind/pagefind.js`).catch(() => undefined))?.ok) {
-      const fresh = await browser.newContext();
-      try {
-        const after = await afterLoad(fresh, server, query);
-        timing.afterLoadMs = after.ms;
-        timing.afterLoadBytes = after.bytes;
-      } finally {
-        await fresh.close();
+      const afters: { ms: number; bytes: number }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const fresh = await browser.newContext();
+        try {
+          afters.push(await afterLoad(fresh, server, query));
+        } finally {
+          await fresh.close();
+        }
       }
+      const median = medianOf(afters, (a) => a.ms);
+      timing.afterLoadMs = median?.ms;
+      timing.afterLoadBytes = median?.bytes;
+      timing.afterLoadRunsMs = afters.map((a) => a.ms);
     }
     return timing;
   } finally {
