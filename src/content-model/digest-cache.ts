@@ -1,12 +1,13 @@
 // What reading a file gave, kept on disk between builds under the digest of everything it came from (the file's
 // bytes, where it is, and the code that read it), so a file that did not change is not parsed again by the next
-// build or dev-server start. One folder in Astro's cacheDir (content-model/entries/), one file per key, written aside
-// and renamed so a stopped build never leaves half a file; keys no longer in use are pruned after each run.
+// build or dev-server start. One folder in Astro's cacheDir (content-model/entries/), one file per key, written and
+// pruned as cache-files.ts says (whole files only, and never another process's file in flight); keys no longer in use
+// are pruned after each run.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { deserialize, serialize } from 'node:v8';
+import { mayPrune, modifiedTime, writeCacheFile } from './cache-files.ts';
 
 /** The folder of the entry cache inside a cacheDir. */
 export function entryCacheFolder(cacheDir: string): string {
@@ -33,15 +34,13 @@ export class DigestCache<T> {
     }
   }
 
-  set(key: string, value: T): void {
-    mkdirSync(this.#folder, { recursive: true });
-    const file = join(this.#folder, `${key}.bin`);
-    const aside = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(aside, serialize(value));
-    renameSync(aside, file);
+  /** Keeps a value; false when it could not be written (it is then made again next time). */
+  set(key: string, value: T): boolean {
+    return writeCacheFile(join(this.#folder, `${key}.bin`), serialize(value));
   }
 
-  /** Deletes every value whose key is not in `keep`; returns how many. */
+  /** Deletes every value whose key is not in `keep` (not another process's value still being written); returns how
+   * many files it deleted. */
   prune(keep: ReadonlySet<string>): number {
     let pruned = 0;
     let names: string[];
@@ -51,7 +50,7 @@ export class DigestCache<T> {
       return 0;
     }
     for (const name of names) {
-      if (keep.has(name.replace(/\.bin$/, ''))) continue;
+      if (keep.has(name.replace(/\.bin$/, '')) || !mayPrune(name, modifiedTime(this.#folder, name))) continue;
       rmSync(join(this.#folder, name), { force: true });
       pruned += 1;
     }

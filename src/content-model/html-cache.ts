@@ -14,6 +14,7 @@
 // would look for are pruned (pruneHtmlCache).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mayPrune, modifiedTime } from './cache-files.ts';
 import { join, relative, resolve } from 'node:path';
 import { findArticleFile } from '../lib/article-files.ts';
 import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
@@ -175,11 +176,12 @@ export function notesCacheFile(folder: string, key: string): string {
   return join(folder, `${key}.notes.json`);
 }
 
-/** Deletes every file of the folder that is not one of `keep` (keys); returns how many page texts were deleted. */
+/** Deletes every file of the folder that is not one of `keep` (keys), but not another process's file still being
+ * written (cache-files.ts); returns how many page texts were deleted. */
 export function pruneHtmlCache(folder: string, keep: ReadonlySet<string>): number {
   let pruned = 0;
   for (const name of listFiles(folder)) {
-    if (keep.has(name.replace(/\.(html|notes\.json)$/, ''))) continue;
+    if (keep.has(name.replace(/\.(html|notes\.json)$/, '')) || !mayPrune(name, modifiedTime(folder, name))) continue;
     rmSync(join(folder, name), { force: true });
     if (name.endsWith('.html')) pruned += 1;
   }

@@ -7,10 +7,9 @@
 // cite, the base, the pipeline's code): a build after a one-article edit renders one article, a topic edit renders
 // again every article (in a running dev server too, at its next request), and a worker thread can render articles
 // ahead of their pages (src/integrations/prerender-articles.ts).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
@@ -23,6 +22,7 @@ import type { CollectionEntry } from 'astro:content';
 import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeline.ts';
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { entryOfText } from '../content-model/entry.ts';
+import { writeCacheFile } from '../content-model/cache-files.ts';
 import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile, topicsDigest } from '../content-model/html-cache.ts';
 import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
@@ -114,17 +114,11 @@ export function readCachedHtml(file: string): string | undefined {
 }
 
 /** Saves a text aside and renames it, so a build stopped half-way never leaves half a file in the cache. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const aside = `${file}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(aside, text);
-  renameSync(aside, file);
-}
-
-/** Saves a rendering in the cache under `key`: the notes' places first, so a page text found means they are there too. */
+/** Saves a rendering in the cache under `key` (cache-files.ts): the notes' places first, and the page text only once
+ * they are in, so a page text found means they are there too. */
 export function writeCachedRendering(folder: string, key: string, rendering: ArticleRendering): void {
-  if (rendering.notes) writeAtomically(notesCacheFile(folder, key), JSON.stringify(rendering.notes));
-  writeAtomically(htmlCacheFile(folder, key), rendering.html);
+  if (rendering.notes && !writeCacheFile(notesCacheFile(folder, key), JSON.stringify(rendering.notes))) return;
+  writeCacheFile(htmlCacheFile(folder, key), rendering.html);
 }
 
 /** The notes' places cached beside a page text, or undefined when there are none. */
