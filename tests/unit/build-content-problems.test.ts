@@ -2,19 +2,27 @@
 // report (file:line:column, how to fix) and exit code 1, framed as a content problem, not as a crash of the tool
 // (no "unhandled error", no stack trace); on GitHub Actions each problem is also an error annotation.
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const QUOTE_TYPO = 'tests/fixtures/bad-content/quote-typo';
 
+/** A build of the fixture, with a cacheDir of its own: the project's (node_modules/.astro) keeps what the real
+ * content's builds parsed, which a build of other content would prune. */
 function build(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const { GITHUB_ACTIONS, ...base } = process.env;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'build-content-problems-'));
   return new Promise((done) => {
     execFile(
       process.execPath,
       [resolve('node_modules/astro/bin/astro.mjs'), 'build'],
-      { encoding: 'utf8', env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: QUOTE_TYPO, ...env } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      { encoding: 'utf8', env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: QUOTE_TYPO, CACHE_DIR: cacheDir, ...env } },
+      (error, stdout, stderr) => {
+        rmSync(cacheDir, { recursive: true, force: true });
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
     );
   });
 }
