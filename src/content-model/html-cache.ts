@@ -14,8 +14,8 @@
 // would look for are pruned (pruneHtmlCache).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mayPrune, modifiedTime } from './cache-files.ts';
 import { join, relative, resolve } from 'node:path';
+import { mayPrune, modifiedTime } from './cache-files.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { linkedEvents } from '../lib/timeline/timeline-pages.ts';

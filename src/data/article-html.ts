@@ -113,7 +113,6 @@ export function readCachedHtml(file: string): string | undefined {
   }
 }
 
-/** Saves a text aside and renames it, so a build stopped half-way never leaves half a file in the cache. */
 /** Saves a rendering in the cache under `key` (cache-files.ts): the notes' places first, and the page text only once
  * they are in, so a page text found means they are there too. */
 export function writeCachedRendering(folder: string, key: string, rendering: ArticleRendering): void {
