@@ -21,7 +21,8 @@ export default defineConfig({
   // Three at once on a 2-core machine. The suite keeps both cores busy from start to end (/proc/stat sampled through a
   // run on 2026-12-06), at least 70% of it in Chromium's processes, so the number of workers changes little: on this
   // machine, 2 workers 212 s, 3 workers 181 s and 4 workers 162-178 s on 2026-12-05; 4 workers 248 s against 231 s
-  // for three on 2026-12-06 (all in Debian's full Chromium; the headless shell now used takes about a quarter less).
+  // for three on 2026-12-06 (all in Debian's full Chromium; the headless shell now used takes about a quarter less, and
+  // there four workers took 159 and 171 s against 160 and 166 s for three, alternated, that evening).
   // (An earlier figure here, 134 s of CPU in a 181 s run, came from the runner's own resource usage, which does not
   // count Chromium.)
   workers: 3,
