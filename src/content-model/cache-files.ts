@@ -38,13 +38,10 @@ export function mayPrune(name: string, modifiedMs: () => number | undefined, now
   return modified !== undefined && now - modified > STALE_ASIDE_MS;
 }
 
-/** The time a file of `folder` was last written, or undefined when it is gone. */
-export function modifiedTime(folder: string, name: string): () => number | undefined {
-  return () => {
-    try {
-      return statSync(join(folder, name)).mtimeMs;
-    } catch {
-      return undefined;
-    }
-  };
+/** Deletes each of `names`, files of `folder`, that `kept` does not keep, except another writer's aside still in
+ * flight (mayPrune); returns the names deleted. Both caches prune through here, so neither can forget that rule. */
+export function pruneCacheFiles(folder: string, names: readonly string[], kept: (name: string) => boolean): string[] {
+  const deleted = names.filter((name) => !kept(name) && mayPrune(name, () => statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs));
+  for (const name of deleted) rmSync(join(folder, name), { force: true });
+  return deleted;
 }

@@ -4,10 +4,10 @@
 // pruned as cache-files.ts says (whole files only, and never another process's file in flight); keys no longer in use
 // are pruned after each run.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { mayPrune, modifiedTime, writeCacheFile } from './cache-files.ts';
+import { pruneCacheFiles, writeCacheFile } from './cache-files.ts';
 
 /** The folder of the entry cache inside a cacheDir. */
 export function entryCacheFolder(cacheDir: string): string {
@@ -42,18 +42,12 @@ export class DigestCache<T> {
   /** Deletes every value whose key is not in `keep` (not another process's value still being written); returns how
    * many files it deleted. */
   prune(keep: ReadonlySet<string>): number {
-    let pruned = 0;
     let names: string[];
     try {
       names = readdirSync(this.#folder);
     } catch {
       return 0;
     }
-    for (const name of names) {
-      if (keep.has(name.replace(/\.bin$/, '')) || !mayPrune(name, modifiedTime(this.#folder, name))) continue;
-      rmSync(join(this.#folder, name), { force: true });
-      pruned += 1;
-    }
-    return pruned;
+    return pruneCacheFiles(this.#folder, names, (name) => keep.has(name.replace(/\.bin$/, ''))).length;
   }
 }

@@ -13,9 +13,9 @@
 // build, or the next request to a running dev server) renders them again. After a build, files no current article
 // would look for are pruned (pruneHtmlCache).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { mayPrune, modifiedTime } from './cache-files.ts';
+import { pruneCacheFiles } from './cache-files.ts';
 import { findArticleFile } from '../lib/article-files.ts';
 import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { linkedEvents } from '../lib/timeline/timeline-pages.ts';
@@ -179,11 +179,6 @@ export function notesCacheFile(folder: string, key: string): string {
 /** Deletes every file of the folder that is not one of `keep` (keys), but not another process's file still being
  * written (cache-files.ts); returns how many page texts were deleted. */
 export function pruneHtmlCache(folder: string, keep: ReadonlySet<string>): number {
-  let pruned = 0;
-  for (const name of listFiles(folder)) {
-    if (keep.has(name.replace(/\.(html|notes\.json)$/, '')) || !mayPrune(name, modifiedTime(folder, name))) continue;
-    rmSync(join(folder, name), { force: true });
-    if (name.endsWith('.html')) pruned += 1;
-  }
-  return pruned;
+  const deleted = pruneCacheFiles(folder, listFiles(folder), (name) => keep.has(name.replace(/\.(html|notes\.json)$/, '')));
+  return deleted.filter((name) => name.endsWith('.html')).length;
 }
