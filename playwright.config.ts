@@ -9,11 +9,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { basePath as deployBase } from './src/lib/deploy-settings.ts';
-import { systemChromium as chooseChromium } from './tests/e2e/support/browser.ts';
+import { systemChromium } from './tests/e2e/support/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4321);
 const basePath = deployBase(process.env);
-const systemChromium = chooseChromium(process.env, existsSync);
+const executablePath = systemChromium(process.env, existsSync);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,7 +36,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

@@ -133,6 +133,20 @@ async function afterLoad(context: BrowserContext, server: StaticServer, query: s
   }
 }
 
+/** `measure` once per round, each time in a fresh browser context (an empty cache), closed after. */
+async function inFreshContexts<T>(browser: Browser, rounds: number, measure: (context: BrowserContext) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const context = await browser.newContext();
+    try {
+      results.push(await measure(context));
+    } finally {
+      await context.close();
+    }
+  }
+  return results;
+}
+
 export async function timeSearch(
   server: StaticServer,
   query: string,
@@ -143,21 +157,17 @@ export async function timeSearch(
   if (!probe?.ok) return { query, unavailable: `no search page (${path} answered ${probe?.status ?? 'nothing'})` };
   const browser = options.browser ?? (await launchChromium());
   const rounds = Math.max(1, options.rounds ?? SEARCH_ROUNDS);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const timing: SearchTiming = { query };
   try {
-    const colds: SearchVisit[] = [];
-    const warms: SearchVisit[] = [];
     try {
-      for (let round = 0; round < rounds; round++) {
-        // A fresh context has an empty cache: its first visit is cold, the same visit again warm.
-        const context = await browser.newContext();
-        try {
-          colds.push(await visit(context, server, path, options.timeoutMs ?? 30_000));
-          warms.push(await visit(context, server, path, options.timeoutMs ?? 30_000));
-        } finally {
-          await context.close();
-        }
-      }
+      // The first visit of a fresh context is cold, the same visit again warm.
+      const visits = await inFreshContexts(browser, rounds, async (context) => ({
+        cold: await visit(context, server, path, timeoutMs),
+        warm: await visit(context, server, path, timeoutMs),
+      }));
+      const colds = visits.map((v) => v.cold);
+      const warms = visits.map((v) => v.warm);
       timing.cold = medianOf(colds, (v) => v.firstResultMs);
       timing.warm = medianOf(warms, (v) => v.firstResultMs);
       timing.coldRunsMs = colds.map((v) => v.firstResultMs);
@@ -166,15 +176,7 @@ export async function timeSearch(
       timing.unavailable = `the search page showed no result: ${(error as Error).message.split('\n')[0]}`;
     }
     if ((await fetch(`${server.url}/pagefind/pagefind.js`).catch(() => undefined))?.ok) {
-      const afters: { ms: number; bytes: number }[] = [];
-      for (let round = 0; round < rounds; round++) {
-        const fresh = await browser.newContext();
-        try {
-          afters.push(await afterLoad(fresh, server, query));
-        } finally {
-          await fresh.close();
-        }
-      }
+      const afters = await inFreshContexts(browser, rounds, (context) => afterLoad(context, server, query));
       const median = medianOf(afters, (a) => a.ms);
       timing.afterLoadMs = median?.ms;
       timing.afterLoadBytes = median?.bytes;
