@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { articlePipeline } from './src/plugins/article-pipeline.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import htmlCache from './src/integrations/html-cache.ts';
+import outputFolder from './src/integrations/output-folder.ts';
 import prerenderArticles from './src/integrations/prerender-articles.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import buildPhases from './src/integrations/build-phases.ts';
@@ -47,6 +48,11 @@ export default defineConfig({
       watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } },
     },
     build: {
+      // The output folder is not emptied before a build: a page Astro would copy back from its incremental cache is
+      // left where the last build wrote it, and src/integrations/output-folder.ts removes what the build did not make
+      // (and empties the folder when the last build did not finish). A rebuild at 1,000 articles then neither deletes
+      // nor copies 3,000 files.
+      emptyOutDir: false,
       // The code pages keep in a <template> until a reader needs it (SearchCode.astro, TopicPreviewCode.astro) stays
       // a file: inlined, as Astro does with small scripts, its bytes would load with every page. Anything else: the
       // default (inlined under 4 kB).
@@ -87,6 +93,9 @@ export default defineConfig({
     // Dev only: after a content edit, the next request evaluates again what Astro invalidated, so no page keeps the
     // content from before the edit (src/integrations/dev-content-freshness.ts says why).
     devContentFreshness(),
+    // Before the build: empty the output folder unless the last finished build wrote it. After the pages (and the
+    // sitemap) are written: remove every file this build did not make, before the link check reads the site.
+    outputFolder(),
     // After the pages are written: prune the article HTML no current page looks for from the cache
     // (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),

@@ -1,5 +1,6 @@
-// An incremental build (Astro's experimental.incrementalBuild) copies a page from the previous build while its key
-// and its code are unchanged (src/data/page-keys.ts). A key that misses something the page shows would publish a
+// An incremental build (Astro's experimental.incrementalBuild) keeps a page of the previous build while its key and
+// its code are unchanged (src/data/page-keys.ts): left in the output folder ("(cached)", the folder is not emptied
+// between builds, src/integrations/output-folder.ts), or copied back from Astro's cache ("(restored)"). A key that misses something the page shows would publish a
 // stale page, so the real content is built in a staged project under git, edited in each way a page's key must
 // notice, and after each edit the incremental build must write exactly the files a full build (--force) writes,
 // having copied the pages the edit did not touch. Some thirty builds: this runs with `npm run test:scale`, not
@@ -31,7 +32,7 @@ test('after each kind of edit, an incremental build writes what a full build wri
   let builds = 0;
 
   /** Every file the build wrote, by path, and how many keyed pages (and pages keyed on the articles they show) it
-   * copied. */
+   * kept from the build before. */
   const build = async (force = false) => {
     const log = join(stage, `build-${++builds}.log`);
     const result = await runBuild({ cwd: stage, contentDir: content, outDir, logFile: log, env, extraArgs: force ? ['--force'] : [] });
@@ -42,7 +43,7 @@ test('after each kind of edit, an incremental build writes what a full build wri
     }
     const copied = (await readFile(log, 'utf8'))
       .split('\n')
-      .flatMap((line) => /\/(\S+) \(restored\)/.exec(line)?.[1] ?? [])
+      .flatMap((line) => /\/(\S+) \((?:restored|cached)\)/.exec(line)?.[1] ?? [])
       .map((path) => (path.endsWith('/') ? `${path}index.html` : path));
     return { files, restored: copied.filter((path) => KEYED.test(path)).length, restoredShowing: copied.filter((path) => SHOWING.test(path)).length };
   };

@@ -46,7 +46,7 @@
 //
 // Every language is indexed as one ("en", forceLanguage), so Chinese names (淘宝) and English text are found
 // from the same search box.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchedPagesGlob } from './searched-pages.ts';
@@ -109,6 +109,9 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     // Only the page types that are search results (src/lib/search/searched-pages.ts): given every page, Pagefind
     // parses them all before it drops those without data-pagefind-body.
     const { page_count: pages } = await check(`reading ${siteDir}`, index.addDirectory({ path: siteDir, glob: searchedPagesGlob() }));
+    // Pagefind writes into the folder as it finds it and removes nothing: an index left there (the output folder is
+    // not emptied between builds, astro.config.mjs) would keep every file it no longer uses.
+    await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     await check('writing the index', index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
     // Measured on disk: asking Pagefind for its files (getFiles) would send the whole index over its pipe.
     return { pages, ...(await indexSize(join(siteDir, 'pagefind'))) };

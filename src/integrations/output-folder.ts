@@ -1,0 +1,111 @@
+// Lets a build keep the pages of the last one instead of deleting and copying them back. With Vite's
+// `build.emptyOutDir` false (astro.config.mjs), Astro leaves the output folder as the last build left it and keeps
+// each page whose cache key and code are unchanged where it is ("(cached)"), rather than emptying the folder and
+// copying every such page back from its cache ("(restored)"). This integration does the two things that then fall to
+// us (src/lib/output-folder.ts says why): before the build, it empties the folder as Astro would have unless the last
+// finished build with this cache wrote it; after the pages are written, it removes every file the build did not make
+// or keep, before the link check reads the site. It must come before link-check in the config (whose followers read
+// the output folder from the build's start) and after any integration that writes files when the build is done.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { foldersLeftEmpty, mayKeepOutput, staleOutputFiles, type OutputMark } from '../lib/output-folder.ts';
+
+/** Where the cache folder remembers the output folder of its last finished build. */
+const markFile = (cacheDir: string) => join(cacheDir, 'output-folder.json');
+
+const slashed = (path: string) => path.split(sep).join('/');
+
+/** The output folder's files and folders, relative, with forward slashes; at its top, hidden entries (.git) are not
+ * the build's and are left out. */
+function listOutput(outDir: string): { files: string[]; folders: string[] } {
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const top of readdirSync(outDir, { withFileTypes: true })) {
+    if (top.name.startsWith('.')) continue;
+    if (!top.isDirectory()) {
+      files.push(top.name);
+      continue;
+    }
+    folders.push(top.name);
+    for (const entry of readdirSync(join(outDir, top.name), { recursive: true, withFileTypes: true })) {
+      const path = slashed(relative(outDir, join(entry.parentPath, entry.name)));
+      (entry.isDirectory() ? folders : files).push(path);
+    }
+  }
+  return { files, folders };
+}
+
+/** Every file under `dir`, relative to it with forward slashes (none when there is no such folder). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => slashed(relative(dir, join(entry.parentPath, entry.name))));
+}
+
+function readMark(cacheDir: string): unknown {
+  try {
+    return JSON.parse(readFileSync(markFile(cacheDir), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export default function outputFolder(): AstroIntegration {
+  let outDir = '';
+  let cacheDir = '';
+  let publicDir = '';
+  let startedMs = 0;
+  return {
+    name: 'output-folder',
+    hooks: {
+      'astro:config:setup': () => {
+        startedMs = Date.now();
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = resolve(fileURLToPath(config.outDir));
+        cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:start': ({ logger }) => {
+        const ino = existsSync(outDir) ? statSync(outDir).ino : undefined;
+        const kept = ino !== undefined && mayKeepOutput(readMark(cacheDir), { outDir, ino });
+        // Until this build finishes, the folder is not one a later build may keep.
+        rmSync(markFile(cacheDir), { force: true });
+        if (kept || ino === undefined) return;
+        // What Astro does when it empties the folder: everything goes but a .git folder.
+        for (const name of readdirSync(outDir)) if (name !== '.git') rmSync(join(outDir, name), { recursive: true, force: true });
+        logger.info('The output folder was not written by the last finished build with this cache: emptied.');
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        const dist = resolve(fileURLToPath(dir));
+        const routeFiles = new Set([...assets.values()].flat().map((url) => slashed(relative(dist, fileURLToPath(url)))));
+        const { files, folders } = listOutput(dist);
+        // The link check's followers are putting narrowed copies of pages in their places meanwhile (link-check.ts):
+        // a copy listed here may be gone by the time it is looked at. Such copies are this build's, never stale.
+        const unknown = files.flatMap((path) => {
+          const stats = routeFiles.has(path) ? undefined : statSync(join(dist, path), { throwIfNoEntry: false });
+          return stats ? [{ path, mtimeMs: stats.mtimeMs }] : [];
+        });
+        const stale = staleOutputFiles(unknown, { routeFiles, publicFiles: new Set(filesUnder(publicDir)), startedMs });
+        for (const path of stale) rmSync(join(dist, path), { force: true });
+        for (const folder of foldersLeftEmpty(folders, files, stale)) {
+          try {
+            rmdirSync(join(dist, folder));
+          } catch {
+            // Not empty after all (a narrowed copy of a page being put there), or gone: left as it is.
+          }
+        }
+        // The last search index is always among them (`npm run build` writes the new one once Astro is done).
+        const others = stale.filter((path) => !path.startsWith('pagefind/')).length;
+        if (others > 0) logger.info(`${others} files left by an earlier build removed from the output folder.`);
+        // Astro has written its cache manifest for these pages: a later build may keep this folder.
+        const mark: OutputMark = { outDir: dist, ino: statSync(dist).ino };
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(markFile(cacheDir), JSON.stringify(mark));
+      },
+    },
+  };
+}
