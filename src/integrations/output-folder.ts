@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { foldersLeftEmpty, mayKeepOutput, staleOutputFiles, type OutputMark } from '../lib/output-folder.ts';
 
 /** Where the cache folder remembers the output folder of its last finished build. */
@@ -58,6 +58,10 @@ export default function outputFolder(): AstroIntegration {
   let cacheDir = '';
   let publicDir = '';
   let startedMs = 0;
+  /** Whether the folder was kept from the last build, so may hold what this build does not make: a folder emptied
+   * (or made) by this build holds only what this build wrote, and is not looked through (41,000 files, about a
+   * second, at 10,000 articles). */
+  let kept = false;
   return {
     name: 'output-folder',
     hooks: {
@@ -71,7 +75,7 @@ export default function outputFolder(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         const ino = existsSync(outDir) ? statSync(outDir).ino : undefined;
-        const kept = ino !== undefined && mayKeepOutput(readMark(cacheDir), { outDir, ino });
+        kept = ino !== undefined && mayKeepOutput(readMark(cacheDir), { outDir, ino });
         // Until this build finishes, the folder is not one a later build may keep.
         rmSync(markFile(cacheDir), { force: true });
         if (kept || ino === undefined) return;
@@ -81,26 +85,7 @@ export default function outputFolder(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const dist = resolve(fileURLToPath(dir));
-        const routeFiles = new Set([...assets.values()].flat().map((url) => slashed(relative(dist, fileURLToPath(url)))));
-        const { files, folders } = listOutput(dist);
-        // The link check's followers are putting narrowed copies of pages in their places meanwhile (link-check.ts):
-        // a copy listed here may be gone by the time it is looked at. Such copies are this build's, never stale.
-        const unknown = files.flatMap((path) => {
-          const stats = routeFiles.has(path) ? undefined : statSync(join(dist, path), { throwIfNoEntry: false });
-          return stats ? [{ path, mtimeMs: stats.mtimeMs }] : [];
-        });
-        const stale = staleOutputFiles(unknown, { routeFiles, publicFiles: new Set(filesUnder(publicDir)), startedMs });
-        for (const path of stale) rmSync(join(dist, path), { force: true });
-        for (const folder of foldersLeftEmpty(folders, files, stale)) {
-          try {
-            rmdirSync(join(dist, folder));
-          } catch {
-            // Not empty after all (a narrowed copy of a page being put there), or gone: left as it is.
-          }
-        }
-        // The last search index is always among them (`npm run build` writes the new one once Astro is done).
-        const others = stale.filter((path) => !path.startsWith('pagefind/')).length;
-        if (others > 0) logger.info(`${others} files left by an earlier build removed from the output folder.`);
+        if (kept) removeStale(dist, assets, logger);
         // Astro has written its cache manifest for these pages: a later build may keep this folder.
         const mark: OutputMark = { outDir: dist, ino: statSync(dist).ino };
         mkdirSync(cacheDir, { recursive: true });
@@ -108,4 +93,30 @@ export default function outputFolder(): AstroIntegration {
       },
     },
   };
+
+  /** Removes every file of the folder this build neither wrote nor kept, and the folders that leaves empty. */
+  function removeStale(dist: string, assets: Map<string, URL[]>, logger: AstroIntegrationLogger): void {
+    const routeFiles = new Set([...assets.values()].flat().map((url) => slashed(relative(dist, fileURLToPath(url)))));
+    const { files, folders } = listOutput(dist);
+    // The link check's followers are finishing meanwhile (src/lib/links/page-follower.ts): they put narrowed
+    // copies of pages in their places, so a copy listed here may be gone by the time it is looked at (such copies
+    // are this build's, never stale), and a stale page they listed may be gone when they look at it (they leave it
+    // out; it was narrowed by the build that wrote it, so no copy of it waits to take its place).
+    const unknown = files.flatMap((path) => {
+      const stats = routeFiles.has(path) ? undefined : statSync(join(dist, path), { throwIfNoEntry: false });
+      return stats ? [{ path, mtimeMs: stats.mtimeMs }] : [];
+    });
+    const stale = staleOutputFiles(unknown, { routeFiles, publicFiles: new Set(filesUnder(publicDir)), startedMs });
+    for (const path of stale) rmSync(join(dist, path), { force: true });
+    for (const folder of foldersLeftEmpty(folders, files, stale)) {
+      try {
+        rmdirSync(join(dist, folder));
+      } catch {
+        // Not empty after all (a narrowed copy of a page being put there), or gone: left as it is.
+      }
+    }
+    // The last search index is always among them (`npm run build` writes the new one once Astro is done).
+    const others = stale.filter((path) => !path.startsWith('pagefind/')).length;
+    if (others > 0) logger.info(`${others} files left by an earlier build removed from the output folder.`);
+  }
 }

@@ -104,7 +104,10 @@ describe('the output folder across builds', () => {
     expect(readdirSync(run.dist())).toEqual(['.git']);
     expect(run.logged).toEqual(['The output folder was not written by the last finished build with this cache: emptied.']);
     run.write('dist/articles/a/index.html');
+    // Copied during this build with the time of its source: the folder was emptied, so it is this build's all the same.
+    run.write('dist/_astro/copied.js', 'copied', YESTERDAY);
     run.done(['articles/a/index.html']);
+    expect(existsSync(run.dist('_astro/copied.js'))).toBe(true);
     expect(JSON.parse(readFileSync(join(run.project, 'cache/output-folder.json'), 'utf8'))).toEqual({ outDir: run.dist(), ino: statSync(run.dist()).ino });
   });
 

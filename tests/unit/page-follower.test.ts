@@ -105,6 +105,24 @@ test.each<[string, (dist: string, follower: PageFollower) => Promise<void>]>([
   expect(readings.every((r) => r.policyBytesSaved > 0)).toBe(true);
 });
 
+test('a page removed after the last look, as the follower finishes, is no page of the site and leaves no copy', async () => {
+  const dist = join(work, `site-${++sites}`, 'dist');
+  await write(dist, 'index.html', page('/'));
+  await write(dist, 'articles/gone/index.html', page('/'));
+  await write(dist, 'articles/unread/index.html', page('/'));
+  const follower = new PageFollower(dist, undefined, { narrowPolicy: true });
+  expect(follower.poll(LATER())).toBe(3);
+  const listed = ['index.html', 'articles/gone/index.html', 'articles/unread/index.html', 'articles/never/index.html'];
+  // Listed when the follower finished, removed before it looked at them: one read as it was written (its copy
+  // waiting beside it), one never there to be read.
+  await rm(join(dist, 'articles/gone/index.html'));
+  const expected = await readAtTheEnd(dist);
+  const readings = sorted(follower.finish(listed));
+  expect(readings).toEqual(expected.readings);
+  expect(readings.map((r) => r.file)).toEqual(['articles/unread/index.html', 'index.html']);
+  expect(await texts(dist)).toEqual(expected.files);
+});
+
 test('a page changed after it was read to one with nothing to cut keeps no copy beside it', async () => {
   const dist = join(work, `site-${++sites}`, 'dist');
   await write(dist, 'index.html', page('/'));

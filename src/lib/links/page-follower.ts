@@ -170,20 +170,34 @@ export class PageFollower {
   }
 
   /** Every page, once Astro has written them all: those read and unchanged since take their narrowed copy; the
-   * others are read now (and a copy made of an earlier version removed, as is that of a page removed since). */
-  finish(): PageReading[] {
+   * others are read now (and a copy made of an earlier version removed, as is that of a page removed since).
+   * `pages` are this follower's pages in the output folder, as listed now unless given. A page listed that is gone
+   * by the time it is looked at is not a page of the site: while the followers finish, the build removes the pages
+   * an earlier build left (src/integrations/output-folder.ts). Such a page was narrowed by the build that wrote it,
+   * so no copy of it waits to take its place. */
+  finish(pages: readonly string[] = this.#pages(false)): PageReading[] {
     const readings: PageReading[] = [];
-    const pages = this.#pages(false);
     for (const file of pages) {
       const path = join(this.dist, file);
       const followed = this.#seen.get(file);
-      const now = followed && stampOf(statSync(path, { bigint: true }));
-      if (followed && now === followed.stamp) {
+      const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+      if (!stats) {
+        if (followed?.narrowed) rmSync(asideOf(path), { force: true });
+        continue;
+      }
+      if (followed && stampOf(stats) === followed.stamp) {
         if (followed.narrowed) renameSync(asideOf(path), path);
         readings.push(followed.reading);
       } else {
         if (followed?.narrowed) rmSync(asideOf(path), { force: true });
-        readings.push(readPage(this.dist, file, this.options));
+        let reading: PageReading;
+        try {
+          reading = readPage(this.dist, file, this.options);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          throw error;
+        }
+        readings.push(reading);
         this.readAtTheEnd++;
       }
     }
