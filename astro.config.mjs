@@ -16,6 +16,7 @@ import { basePath, cacheDir, contentDir, siteUrl } from './src/lib/deploy-settin
 import { inlineHashes } from './src/lib/security/inline-hashes.ts';
 
 const base = basePath(process.env);
+const output = outputFolder();
 const inline = inlineHashes(['src/layouts', 'src/components', 'src/pages']);
 
 export default defineConfig({
@@ -95,13 +96,15 @@ export default defineConfig({
     devContentFreshness(),
     // Before the build: empty the output folder unless the last finished build wrote it. After the pages (and the
     // sitemap) are written: remove every file this build did not make, before the link check reads the site.
-    outputFolder(),
+    output.keep,
     // After the pages are written: prune the article HTML no current page looks for from the cache
     // (src/content-model/html-cache.ts).
     htmlCache({ base, contentDir: contentDir(process.env) }),
     // Last: each page's Content-Security-Policy keeps only the hashes of its own inline blocks, and every internal link
     // and #anchor must lead to a page and an id the build wrote (one reading of each page for both).
     linkCheck({ contentDir: contentDir(process.env) }),
+    // Once the link check has passed: a later build may keep this output folder.
+    output.finished,
     // At the very end: where the build's time went, one line (src/lib/build-phases.ts).
     buildPhases(),
     // The search index is not built here but by `npm run build` once this process has exited

@@ -1,11 +1,13 @@
 // Lets a build keep the pages of the last one instead of deleting and copying them back. With Vite's
 // `build.emptyOutDir` false (astro.config.mjs), Astro leaves the output folder as the last build left it and keeps
 // each page whose cache key and code are unchanged where it is ("(cached)"), rather than emptying the folder and
-// copying every such page back from its cache ("(restored)"). This integration does the two things that then fall to
-// us (src/lib/output-folder.ts says why): before the build, it empties the folder as Astro would have unless the last
-// finished build with this cache wrote it; after the pages are written, it removes every file the build did not make
-// or keep, before the link check reads the site. It must come before link-check in the config (whose followers read
+// copying every such page back from its cache ("(restored)"). The two integrations made here do what then falls to us
+// (src/lib/output-folder.ts says why). `keep`: before the build, it empties the folder as Astro would have unless the
+// last finished build with this cache wrote it; after the pages are written, it removes every file the build did not
+// make or keep, before the link check reads the site. It comes before link-check in the config (whose followers read
 // the output folder from the build's start) and after any integration that writes files when the build is done.
+// `finished`: last, once the link check has passed (it ends the process otherwise), it marks the folder as one a
+// later build may keep, every page in it checked and its policy narrowed.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +55,7 @@ function readMark(cacheDir: string): unknown {
   }
 }
 
-export default function outputFolder(): AstroIntegration {
+export default function outputFolder(): { keep: AstroIntegration; finished: AstroIntegration } {
   let outDir = '';
   let cacheDir = '';
   let publicDir = '';
@@ -62,7 +64,8 @@ export default function outputFolder(): AstroIntegration {
    * (or made) by this build holds only what this build wrote, and is not looked through (41,000 files, about a
    * second, at 10,000 articles). */
   let kept = false;
-  return {
+  let dist = '';
+  const keep: AstroIntegration = {
     name: 'output-folder',
     hooks: {
       'astro:config:setup': () => {
@@ -84,15 +87,22 @@ export default function outputFolder(): AstroIntegration {
         logger.info('The output folder was not written by the last finished build with this cache: emptied.');
       },
       'astro:build:done': ({ dir, assets, logger }) => {
-        const dist = resolve(fileURLToPath(dir));
+        dist = resolve(fileURLToPath(dir));
         if (kept) removeStale(dist, assets, logger);
-        // Astro has written its cache manifest for these pages: a later build may keep this folder.
+      },
+    },
+  };
+  const finished: AstroIntegration = {
+    name: 'output-folder-finished',
+    hooks: {
+      'astro:build:done': () => {
         const mark: OutputMark = { outDir: dist, ino: statSync(dist).ino };
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(markFile(cacheDir), JSON.stringify(mark));
       },
     },
   };
+  return { keep, finished };
 
   /** Removes every file of the folder this build neither wrote nor kept, and the folders that leaves empty. */
   function removeStale(dist: string, assets: Map<string, URL[]>, logger: AstroIntegrationLogger): void {

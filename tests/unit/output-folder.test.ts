@@ -68,8 +68,8 @@ function integrationRun(name: string) {
   };
   const logged: string[] = [];
   const logger = { info: (message: string) => logged.push(message) } as unknown as AstroIntegrationLogger;
-  const hooks = outputFolder().hooks as Required<AstroIntegration['hooks']>;
-  const call = (hook: keyof AstroIntegration['hooks'], params: object) => (hooks[hook] as (p: object) => unknown)(params);
+  const { keep, finished } = outputFolder();
+  const call = (hook: keyof AstroIntegration['hooks'], params: object, integration = keep) => (integration.hooks[hook] as (p: object) => unknown)(params);
   const write = (path: string, text = path, mtime?: Date) => {
     const file = join(project, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -86,9 +86,12 @@ function integrationRun(name: string) {
       call('astro:config:done', { config, logger });
       call('astro:build:start', { logger });
     },
-    done(routeFiles: string[]) {
+    /** The end of the build: `keep`'s hook, then, unless the link check stopped the build, `finished`'s. */
+    done(routeFiles: string[], { linkCheckPassed = true } = {}) {
       const assets = new Map([['/[...page]', routeFiles.map((path) => pathToFileURL(join(project, 'dist', path)))]]);
-      call('astro:build:done', { dir: config.outDir, assets, pages: [], logger });
+      const params = { dir: config.outDir, assets, pages: [], logger };
+      call('astro:build:done', params);
+      if (linkCheckPassed) call('astro:build:done', params, finished);
     },
   };
 }
@@ -152,6 +155,18 @@ describe('the output folder across builds', () => {
     run.start();
     // This build stops before it is done; the page it wrote may not be what the cache records.
     run.write('dist/articles/a/index.html', 'half of a new version');
+    run.start();
+    expect(readdirSync(run.dist())).toEqual([]);
+  });
+
+  test('a build the link check stopped leaves no mark: the next one empties the folder', () => {
+    const run = integrationRun('link-check-failed');
+    run.write('dist/articles/a/index.html');
+    run.start();
+    run.done(['articles/a/index.html']);
+    run.start();
+    run.done(['articles/a/index.html'], { linkCheckPassed: false });
+    expect(existsSync(join(run.project, 'cache/output-folder.json'))).toBe(false);
     run.start();
     expect(readdirSync(run.dist())).toEqual([]);
   });
