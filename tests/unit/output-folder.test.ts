@@ -98,6 +98,15 @@ function integrationRun(name: string) {
 
 const YESTERDAY = new Date(Date.now() - 86_400_000);
 
+/** A site folder after one finished build that wrote one page. */
+function afterAFinishedBuild(name: string) {
+  const run = integrationRun(name);
+  run.start();
+  run.write('dist/articles/a/index.html');
+  run.done(['articles/a/index.html']);
+  return run;
+}
+
 describe('the output folder across builds', () => {
   test('a folder no finished build left is emptied, all but .git, and the build then marks it as its own', () => {
     const run = integrationRun('unmarked');
@@ -115,10 +124,7 @@ describe('the output folder across builds', () => {
   });
 
   test('the next build keeps the folder, and removes only what it did not make or keep', () => {
-    const run = integrationRun('rebuilt');
-    run.write('dist/articles/a/index.html');
-    run.start();
-    run.done(['articles/a/index.html']);
+    const run = afterAFinishedBuild('rebuilt');
     // The files of that first build, as old as a day.
     for (const path of [
       'dist/articles/a/index.html',
@@ -147,35 +153,21 @@ describe('the output folder across builds', () => {
     expect(existsSync(join(run.project, 'cache/output-folder.json'))).toBe(true);
   });
 
-  test('a build that did not finish leaves no mark: the next one empties the folder', () => {
-    const run = integrationRun('unfinished');
-    run.write('dist/articles/a/index.html');
+  test.each<[string, (run: ReturnType<typeof integrationRun>) => void]>([
+    // It stops before its pages are done; the page it wrote may not be what the cache records.
+    ['a build that did not finish', (run) => run.write('dist/articles/a/index.html', 'half of a new version')],
+    ['a build the link check stopped', (run) => run.done(['articles/a/index.html'], { linkCheckPassed: false })],
+  ])('%s leaves no mark: the next one empties the folder', (_, end) => {
+    const run = afterAFinishedBuild(`no-mark-${end.length}-${Math.random().toString(36).slice(2)}`);
     run.start();
-    run.done(['articles/a/index.html']);
-    run.start();
-    // This build stops before it is done; the page it wrote may not be what the cache records.
-    run.write('dist/articles/a/index.html', 'half of a new version');
-    run.start();
-    expect(readdirSync(run.dist())).toEqual([]);
-  });
-
-  test('a build the link check stopped leaves no mark: the next one empties the folder', () => {
-    const run = integrationRun('link-check-failed');
-    run.write('dist/articles/a/index.html');
-    run.start();
-    run.done(['articles/a/index.html']);
-    run.start();
-    run.done(['articles/a/index.html'], { linkCheckPassed: false });
+    end(run);
     expect(existsSync(join(run.project, 'cache/output-folder.json'))).toBe(false);
     run.start();
     expect(readdirSync(run.dist())).toEqual([]);
   });
 
   test('a folder removed and made again is not kept', () => {
-    const run = integrationRun('remade');
-    run.write('dist/articles/a/index.html');
-    run.start();
-    run.done(['articles/a/index.html']);
+    const run = afterAFinishedBuild('remade');
     // Moved away and removed only once the new one exists, so that the new folder cannot reuse the old one's inode.
     renameSync(run.dist(), join(run.project, 'dist-old'));
     run.write('dist/articles/z/index.html');
