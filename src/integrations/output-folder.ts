@@ -19,32 +19,26 @@ const markFile = (cacheDir: string) => join(cacheDir, 'output-folder.json');
 
 const slashed = (path: string) => path.split(sep).join('/');
 
-/** The output folder's files and folders, relative, with forward slashes; at its top, hidden entries (.git) are not
- * the build's and are left out. */
-function listOutput(outDir: string): { files: string[]; folders: string[] } {
+/** A folder's files and folders, relative, with forward slashes (none when there is no such folder); at its top,
+ * hidden entries (.git) are not the build's and are left out. Both the output folder and the public folder are read
+ * so, so a hidden file Astro copies from the public folder is left alone like any other hidden entry. */
+function listFolder(dir: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
-  for (const top of readdirSync(outDir, { withFileTypes: true })) {
+  if (!existsSync(dir)) return { files, folders };
+  for (const top of readdirSync(dir, { withFileTypes: true })) {
     if (top.name.startsWith('.')) continue;
     if (!top.isDirectory()) {
       files.push(top.name);
       continue;
     }
     folders.push(top.name);
-    for (const entry of readdirSync(join(outDir, top.name), { recursive: true, withFileTypes: true })) {
-      const path = slashed(relative(outDir, join(entry.parentPath, entry.name)));
+    for (const entry of readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })) {
+      const path = slashed(relative(dir, join(entry.parentPath, entry.name)));
       (entry.isDirectory() ? folders : files).push(path);
     }
   }
   return { files, folders };
-}
-
-/** Every file under `dir`, relative to it with forward slashes (none when there is no such folder). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => slashed(relative(dir, join(entry.parentPath, entry.name))));
 }
 
 function readMark(cacheDir: string): unknown {
@@ -64,7 +58,6 @@ export default function outputFolder(): { keep: AstroIntegration; finished: Astr
    * (or made) by this build holds only what this build wrote, and is not looked through (41,000 files, about a
    * second, at 10,000 articles). */
   let kept = false;
-  let dist = '';
   const keep: AstroIntegration = {
     name: 'output-folder',
     hooks: {
@@ -87,15 +80,15 @@ export default function outputFolder(): { keep: AstroIntegration; finished: Astr
         logger.info('The output folder was not written by the last finished build with this cache: emptied.');
       },
       'astro:build:done': ({ dir, assets, logger }) => {
-        dist = resolve(fileURLToPath(dir));
-        if (kept) removeStale(dist, assets, logger);
+        if (kept) removeStale(resolve(fileURLToPath(dir)), assets, logger);
       },
     },
   };
   const finished: AstroIntegration = {
     name: 'output-folder-finished',
     hooks: {
-      'astro:build:done': () => {
+      'astro:build:done': ({ dir }) => {
+        const dist = resolve(fileURLToPath(dir));
         const mark: OutputMark = { outDir: dist, ino: statSync(dist).ino };
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(markFile(cacheDir), JSON.stringify(mark));
@@ -107,7 +100,7 @@ export default function outputFolder(): { keep: AstroIntegration; finished: Astr
   /** Removes every file of the folder this build neither wrote nor kept, and the folders that leaves empty. */
   function removeStale(dist: string, assets: Map<string, URL[]>, logger: AstroIntegrationLogger): void {
     const routeFiles = new Set([...assets.values()].flat().map((url) => slashed(relative(dist, fileURLToPath(url)))));
-    const { files, folders } = listOutput(dist);
+    const { files, folders } = listFolder(dist);
     // The link check's followers are finishing meanwhile (src/lib/links/page-follower.ts): they put narrowed
     // copies of pages in their places, so a copy listed here may be gone by the time it is looked at (such copies
     // are this build's, never stale), and a stale page they listed may be gone when they look at it (they leave it
@@ -116,7 +109,7 @@ export default function outputFolder(): { keep: AstroIntegration; finished: Astr
       const stats = routeFiles.has(path) ? undefined : statSync(join(dist, path), { throwIfNoEntry: false });
       return stats ? [{ path, mtimeMs: stats.mtimeMs }] : [];
     });
-    const stale = staleOutputFiles(unknown, { routeFiles, publicFiles: new Set(filesUnder(publicDir)), startedMs });
+    const stale = staleOutputFiles(unknown, { routeFiles, publicFiles: new Set(listFolder(publicDir).files), startedMs });
     for (const path of stale) rmSync(join(dist, path), { force: true });
     for (const folder of foldersLeftEmpty(folders, files, stale)) {
       try {
