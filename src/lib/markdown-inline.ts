@@ -2,14 +2,14 @@
 // made to honour the deploy base and outside links marked rel="external". Raw HTML in the
 // Markdown is not passed through; a link to an event names the timeline page that lists it, when the caller knows
 // the pages. One place, so a note reads the same in the margin and on a topic page.
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { EXTERNAL_REL } from './external-links.ts';
+import { eachElement } from './hast-elements.ts';
 import { onItsPage } from './timeline/timeline-pages.ts';
 import { joinBase } from './urls.ts';
 
@@ -41,7 +41,7 @@ export function markdownToHast(markdown: string, base: string, eventPages?: Read
   const text = plainProse(markdown);
   if (text !== undefined) return { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] };
   const tree = toHast.runSync(toHast.parse(markdown));
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string') return;
     if (href.startsWith('/')) node.properties.href = joinBase(base, eventPages ? onItsPage(href, eventPages) : href);

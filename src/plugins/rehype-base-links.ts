@@ -3,8 +3,8 @@
 // included) to honour BASE_PATH, so the same content works at a domain root and under /walled-gardens/ on GitHub
 // Pages. It runs first among the rehype plugins: the links the later plugins add (topic links, notes) are built
 // with the base already and must not get it twice.
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { eachElement } from '../lib/hast-elements.ts';
 import { joinBase } from '../lib/urls.ts';
 
 export interface BaseLinkOptions {
@@ -17,7 +17,7 @@ const isSitePath = (value: unknown): value is string => typeof value === 'string
 export default function rehypeBaseLinks({ base }: BaseLinkOptions) {
   return (tree: Root) => {
     if (base === '/') return;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
         if (isSitePath(value)) node.properties[attribute] = joinBase(base, value);

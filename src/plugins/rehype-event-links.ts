@@ -6,8 +6,8 @@
 // (src/lib/timeline/event-file.ts). It runs after the notes are laid out, so links in note bodies are covered; links
 // have the deploy base by then. A link to an event that does not exist is left as written, for the link check to
 // report where it was written.
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { eachElement } from '../lib/hast-elements.ts';
 import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.ts';
 import { linkedEvent, onItsPage } from '../lib/timeline/timeline-pages.ts';
 import { joinBase } from '../lib/urls.ts';
@@ -24,7 +24,7 @@ export interface EventLinkOptions {
 export default function rehypeEventLinks({ base, contentDir, eventPages }: EventLinkOptions) {
   const prefix = base.replace(/\/$/, '');
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(`${prefix}/timeline/`)) return;
       const path = href.slice(prefix.length);

@@ -2,13 +2,13 @@
 // already do, so it can be told from the site's own links (src/lib/external-links.ts says why noopener and
 // noreferrer are not needed on each link). Runs last, so links the other plugins add are covered too; tokens
 // already in rel are kept.
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { eachElement } from '../lib/hast-elements.ts';
 import { EXTERNAL_REL, isExternalHref } from '../lib/external-links.ts';
 
 export default function rehypeExternalLinks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !isExternalHref(href)) return;
       const rel: unknown = node.properties.rel;
