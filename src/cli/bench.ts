@@ -22,14 +22,14 @@ import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
 import { generateCorpus, readSourceContent } from '../lib/bench/corpus-files.ts';
 import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
 import { summarizeOutput } from '../lib/bench/output-summary.ts';
-import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult } from '../lib/bench/report.ts';
+import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult, type BuildPair } from '../lib/bench/report.ts';
 import { SEARCH_ROUNDS, timeSearch } from '../lib/bench/search-timing.ts';
 import { stageStarlightSite } from '../lib/bench/starlight-baseline.ts';
 import { serveStatic } from '../lib/bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
-const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--search-rounds N] [--seed N] [--events N]
-       [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--no-starlight]
+const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--search-rounds N] [--build-rounds N] [--seed N]
+       [--events N] [--work DIR] [--out bench-out] [--chart FILE] [--no-search] [--no-rebuild] [--rebuild-up-to N] [--no-starlight]
        [--no-dev] [--dev-up-to N] [--dev-port N] [--dev-timeout SECONDS] [--dev-cpu-prof DIR] [--project DIR]
        npm run bench -- --dist DIR    (measure an existing build: output, article pages, search)`;
 
@@ -49,6 +49,7 @@ function readArgs() {
         articles: { type: 'string' },
         query: { type: 'string', default: 'wechat pay' },
         'search-rounds': { type: 'string', default: String(SEARCH_ROUNDS) },
+        'build-rounds': { type: 'string', default: '1' },
         seed: { type: 'string' },
         events: { type: 'string' },
         work: { type: 'string', default: join(tmpdir(), 'walled-gardens-bench') },
@@ -77,6 +78,7 @@ if (!values.dist && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n
   fail(2, `--articles takes one or more whole numbers, e.g. --articles 100,1000.\n${USAGE}`);
 for (const [flag, example] of [
   ['search-rounds', '5'],
+  ['build-rounds', '3'],
   ['rebuild-up-to', '1000'],
   ['dev-up-to', '1000'],
   ['dev-port', '4413'],
@@ -128,6 +130,37 @@ async function measureBuilt(dist: string): Promise<Pick<BenchResult, 'output' | 
   }
 }
 
+/** The corpus built as a stock Starlight site, in a folder of its own (see stageStarlightSite), removed once built. */
+async function buildStarlight(articles: number, files: Awaited<ReturnType<typeof generateCorpus>>, round = 1): Promise<NonNullable<BenchResult['starlight']>> {
+  // Inside the project (bench-out/ is ignored by git): see stageStarlightSite for why. Removed once built, so no
+  // second content config lingers where the project's own checks would read it.
+  const site = await stageStarlightSite(join(project, 'bench-out', `starlight-${articles}`), files);
+  const logFile = join(work, round === 1 ? `starlight-${articles}.log` : `starlight-${articles}-${round}.log`);
+  say(`${articles} articles: building the Starlight baseline (log: ${logFile})`);
+  const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
+  if (baseline.ok) await rm(site, { recursive: true, force: true });
+  else say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
+  return {
+    ok: baseline.ok,
+    wallSeconds: baseline.wallSeconds,
+    ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}),
+    peakTreeBytes: baseline.peakTreeBytes,
+    pages: baseline.pages,
+  };
+}
+
+/** A full build of ours again in the same staged project, as the first one was: its output, Astro's cache folder
+ * (the staged project's own, see astroEnv in src/lib/bench/build-run.ts) and the project's .astro/ removed first, so
+ * nothing of the last build is kept. */
+async function buildOursAgain(stage: string, corpus: string, dist: string, logFile: string): Promise<BuildPair['ours']> {
+  for (const folder of [dist, join(stage, 'node_modules', '.astro'), join(stage, '.astro')]) await rm(folder, { recursive: true, force: true });
+  say(`building ours again (log: ${logFile})`);
+  const again = await runBuild({ cwd: stage, contentDir: corpus, outDir: dist, logFile });
+  if (!again.ok) say(`the build failed (exit ${again.exitCode}); see ${again.logFile}`);
+  return { ok: again.ok, wallSeconds: again.wallSeconds, ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}) };
+}
+
 async function benchOne(articles: number): Promise<BenchResult> {
   const load = loadavg()[0]!;
   say(`${articles} articles: staging the project and writing the corpus (load average ${load.toFixed(1)})`);
@@ -157,22 +190,27 @@ async function benchOne(articles: number): Promise<BenchResult> {
 
   // Straight after ours, so both builds meet about the same load on a shared machine.
   if (!values['no-starlight']) {
-    // Inside the project (bench-out/ is ignored by git): see stageStarlightSite for why. Removed once built, so no
-    // second content config lingers where the project's own checks would read it.
-    const site = await stageStarlightSite(join(project, 'bench-out', `starlight-${articles}`), files);
-    const logFile = join(work, `starlight-${articles}.log`);
-    say(`${articles} articles: building the Starlight baseline (log: ${logFile})`);
-    const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
-    result.starlight = {
-      ok: baseline.ok,
-      wallSeconds: baseline.wallSeconds,
-      ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}),
-      peakTreeBytes: baseline.peakTreeBytes,
-      pages: baseline.pages,
-    };
-    if (baseline.ok) await rm(site, { recursive: true, force: true });
-    else say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
+    result.starlight = await buildStarlight(articles, files);
+    // With --build-rounds N, N - 1 more pairs, each a full build of ours (its output and caches removed first) and
+    // one of Starlight's, the order of the two alternating, so a machine speeding up or slowing down through the
+    // rounds weighs on both alike.
+    const rounds = Number(values['build-rounds']);
+    if (rounds > 1) {
+      const pick = ({ ok, wallSeconds, cpuSeconds }: BuildPair['ours']): BuildPair['ours'] => ({
+        ok,
+        wallSeconds,
+        ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+      });
+      const pairs: BuildPair[] = [{ first: 'ours', ours: pick(build), starlight: pick(result.starlight) }];
+      for (let round = 2; round <= rounds; round++) {
+        const first = round % 2 === 0 ? 'starlight' : 'ours';
+        say(`${articles} articles: pair ${round} of ${rounds}, ${first === 'ours' ? 'ours, then Starlight' : 'Starlight, then ours'}`);
+        const theirs = first === 'starlight' ? await buildStarlight(articles, files, round) : undefined;
+        const ours = await buildOursAgain(stage, corpus, dist, join(work, `build-${articles}-${round}.log`));
+        pairs.push({ first, ours, starlight: pick(theirs ?? (await buildStarlight(articles, files, round))) });
+      }
+      result.pairs = pairs;
+    }
   }
 
   // A rebuild of the largest corpus takes nearly as long as its build: --rebuild-up-to N skips it above N articles.

@@ -34,6 +34,39 @@ export interface BenchResult {
   starlight?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; pages: number };
   /** A dev server on the same corpus: start-up, and how long each kind of edit takes to show (src/lib/bench/dev-server.ts). */
   dev?: DevServerResult;
+  /** With --build-rounds N: every full build of ours and of Starlight's, in pairs built one after the other (the
+   * first pair is `build` and `starlight`), the order of the two changing from pair to pair. */
+  pairs?: BuildPair[];
+}
+
+/** One full build of ours and one of the Starlight baseline, built one straight after the other. */
+export interface BuildPair {
+  /** Which was built first. */
+  first: 'ours' | 'starlight';
+  ours: { ok: boolean; wallSeconds: number; cpuSeconds?: number };
+  starlight: { ok: boolean; wallSeconds: number; cpuSeconds?: number };
+}
+
+/** Each pair's ratios of our build to Starlight's (pairs where either failed left out), and the median of each: the
+ * lower of the two middle ones for an even count, a ratio that was measured. On a machine whose speed moves
+ * through a day, a ratio taken within a pair is steadier than either time, and the median of several pairs steadier
+ * than one. */
+export function pairedRatios(pairs: readonly BuildPair[]): { wall: number[]; cpu: number[]; medianWall?: number; medianCpu?: number } {
+  const built = pairs.filter((p) => p.ours.ok && p.starlight.ok && p.starlight.wallSeconds > 0);
+  const wall = built.map((p) => p.ours.wallSeconds / p.starlight.wallSeconds);
+  const cpu = built.flatMap((p) => (p.ours.cpuSeconds !== undefined && p.starlight.cpuSeconds ? [p.ours.cpuSeconds / p.starlight.cpuSeconds] : []));
+  const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] : undefined);
+  const medianWall = median(wall);
+  const medianCpu = median(cpu);
+  return { wall, cpu, ...(medianWall !== undefined ? { medianWall } : {}), ...(medianCpu !== undefined ? { medianCpu } : {}) };
+}
+
+/** The table's cell for the paired rounds: "1.68× / 2.49× (median of 3 pairs; wall 1.55-1.72×)". */
+export function pairedCell(pairs: readonly BuildPair[] | undefined): string {
+  if (!pairs || pairs.length < 2) return 'n/a';
+  const { wall, medianWall, medianCpu } = pairedRatios(pairs);
+  if (medianWall === undefined) return 'n/a';
+  return `${times(medianWall)} / ${times(medianCpu)} (median of ${wall.length} pairs; wall ${Math.min(...wall).toFixed(2)}-${times(Math.max(...wall))})`;
 }
 
 /** Our build's cost divided by the Starlight baseline's: below 1 is faster or smaller than Starlight. */
@@ -177,6 +210,7 @@ const ROWS: Row[] = [
   ['Starlight baseline: peak memory (pages)', (r) => starlightCell(r, (b) => `${kb(b.peakTreeBytes)} (${b.pages})`)],
   ["build time ÷ Starlight's (wall / CPU)", (r) => (r.starlight ? `${times(starlightRatios(r).wall)} / ${times(starlightRatios(r).cpu)}` : 'n/a')],
   ["peak memory ÷ Starlight's", (r) => (r.starlight ? times(starlightRatios(r).memory) : 'n/a')],
+  ["build time ÷ Starlight's over alternated pairs (wall / CPU)", (r) => pairedCell(r.pairs)],
   [
     'rebuild after one article changes (wall / CPU)',
     (r) => (r.rebuild ? (r.rebuild.ok ? `${seconds(r.rebuild.wallSeconds)} / ${seconds(r.rebuild.cpuSeconds)}` : 'failed') : 'n/a'),
