@@ -15,7 +15,10 @@
 //   articles it overlaps, each named by that article's notes key, from a given note of the first, out of a total;
 // - a page of a topic's coverage (src/pages/topics/[slug]/coverage/) shows its topic's title, and for each article on
 //   it its file's fields and the passages that name the topic (the file's digest, and every topic's aliases: every
-//   topic file), with the page's place in the list.
+//   topic file), with the page's place in the list;
+// - a page of the list of articles (src/pages/articles/[...page].astro) shows, for each article on it, fields of its
+//   file (title, outlet, date, summary: the file's digest), with the page's place in the list and the number of
+//   articles.
 // The site's address and base are Astro's config, which Astro hashes itself. An MDX article gets no key: Astro
 // renders it, and it is rendered every time. tests/scale/incremental-build.test.ts builds a site, edits it in each
 // of these ways, and checks that an incremental build gives the same files as a full one.
@@ -94,4 +97,11 @@ export function coveragePageKey(
     page.total,
     page.data.map((c) => [c.article.id, c.article.digest, c.mentions]),
   ]);
+}
+
+/** The key of a page of the list of articles: its place in the list, how many articles there are, and the file of
+ * each article on it; undefined in the dev server, and when an article has no digest. */
+export function articleListPageKey(page: Pick<Page<Article>, 'currentPage' | 'lastPage' | 'total' | 'data'>): string | undefined {
+  if (import.meta.env.DEV || page.data.some((article) => article.digest === undefined)) return undefined;
+  return keyOf(['article list', page.currentPage, page.lastPage, page.total, page.data.map((article) => [article.id, article.digest])]);
 }
