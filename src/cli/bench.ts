@@ -10,7 +10,7 @@
 // the working tree: see src/lib/bench/build-run.ts for why. Figures on a shared machine are noisy; the JSON keeps
 // the load average at the start of each run so a slow figure can be told from a slow machine.
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -130,34 +130,42 @@ async function measureBuilt(dist: string): Promise<Pick<BenchResult, 'output' | 
   }
 }
 
-/** The corpus built as a stock Starlight site, in a folder of its own (see stageStarlightSite), removed once built. */
-async function buildStarlight(articles: number, files: Awaited<ReturnType<typeof generateCorpus>>, round = 1): Promise<NonNullable<BenchResult['starlight']>> {
-  // Inside the project (bench-out/ is ignored by git): see stageStarlightSite for why. Removed once built, so no
-  // second content config lingers where the project's own checks would read it.
-  const site = await stageStarlightSite(join(project, 'bench-out', `starlight-${articles}`), files);
-  const logFile = join(work, round === 1 ? `starlight-${articles}.log` : `starlight-${articles}-${round}.log`);
+/** The corpus built as a stock Starlight site, in a folder of its own (see stageStarlightSite); the folder is returned
+ * for the caller to remove once nothing more is measured. */
+async function buildStarlight(
+  articles: number,
+  files: Awaited<ReturnType<typeof generateCorpus>>,
+  round = 1,
+): Promise<{ result: NonNullable<BenchResult['starlight']>; site: string }> {
+  // Inside the project (bench-out/ is ignored by git): see stageStarlightSite for why.
+  const name = round === 1 ? `starlight-${articles}` : `starlight-${articles}-${round}`;
+  const site = await stageStarlightSite(join(project, 'bench-out', name), files);
+  const logFile = join(work, `${name}.log`);
   say(`${articles} articles: building the Starlight baseline (log: ${logFile})`);
   const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
-  if (baseline.ok) await rm(site, { recursive: true, force: true });
-  else say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
-  return {
+  if (!baseline.ok) say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
+  const result = {
     ok: baseline.ok,
     wallSeconds: baseline.wallSeconds,
     ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}),
     peakTreeBytes: baseline.peakTreeBytes,
     pages: baseline.pages,
   };
+  return { result, site };
 }
 
-/** A full build of ours again in the same staged project, as the first one was: its output, Astro's cache folder
- * (the staged project's own, see astroEnv in src/lib/bench/build-run.ts) and the project's .astro/ removed first, so
- * nothing of the last build is kept. */
-async function buildOursAgain(stage: string, corpus: string, dist: string, logFile: string): Promise<BuildPair['ours']> {
-  for (const folder of [dist, join(stage, 'node_modules', '.astro'), join(stage, '.astro')]) await rm(folder, { recursive: true, force: true });
-  say(`building ours again (log: ${logFile})`);
-  const again = await runBuild({ cwd: stage, contentDir: corpus, outDir: dist, logFile });
-  if (!again.ok) say(`the build failed (exit ${again.exitCode}); see ${again.logFile}`);
+/** Another full build of ours, in a staged project of its own with a copy of the corpus, as the first one was built.
+ * Not in the first one with its output and caches removed: on this machine's file system, files created in the
+ * minutes after many were deleted cost more (the allocator passes over the inodes just freed), which made every
+ * later build of ours slower than the first and none of Starlight's. */
+async function buildOursAgain(articles: number, corpus: string, round: number): Promise<BuildPair['ours']> {
+  const stage = await stageProject(project, join(work, `site-${articles}-${round}`));
+  await cp(corpus, join(stage, 'corpus'), { recursive: true });
+  const logFile = join(work, `build-${articles}-${round}.log`);
+  say(`${articles} articles: building ours again (log: ${logFile})`);
+  const again = await runBuild({ cwd: stage, contentDir: join(stage, 'corpus'), outDir: join(stage, 'dist'), logFile });
+  if (!again.ok) say(`${articles} articles: the build failed (exit ${again.exitCode}); see ${again.logFile}`);
   return { ok: again.ok, wallSeconds: again.wallSeconds, ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}) };
 }
 
@@ -188,12 +196,16 @@ async function benchOne(articles: number): Promise<BenchResult> {
   }
   Object.assign(result, await measureBuilt(dist));
 
-  // Straight after ours, so both builds meet about the same load on a shared machine.
+  // Straight after ours, so both builds meet about the same load on a shared machine. The Starlight sites are
+  // removed only once everything is measured (the end of this function), so no deletion runs between two builds.
+  const starlightSites: string[] = [];
   if (!values['no-starlight']) {
-    result.starlight = await buildStarlight(articles, files);
-    // With --build-rounds N, N - 1 more pairs, each a full build of ours (its output and caches removed first) and
-    // one of Starlight's, the order of the two alternating, so a machine speeding up or slowing down through the
-    // rounds weighs on both alike.
+    const baseline = await buildStarlight(articles, files);
+    starlightSites.push(baseline.site);
+    result.starlight = baseline.result;
+    // With --build-rounds N, N - 1 more pairs, each a full build of ours (in a staged project of its own) and one
+    // of Starlight's, the order of the two alternating, so a machine speeding up or slowing down through the rounds
+    // weighs on both alike.
     const rounds = Number(values['build-rounds']);
     if (rounds > 1) {
       const pick = ({ ok, wallSeconds, cpuSeconds }: BuildPair['ours']): BuildPair['ours'] => ({
@@ -205,9 +217,11 @@ async function benchOne(articles: number): Promise<BenchResult> {
       for (let round = 2; round <= rounds; round++) {
         const first = round % 2 === 0 ? 'starlight' : 'ours';
         say(`${articles} articles: pair ${round} of ${rounds}, ${first === 'ours' ? 'ours, then Starlight' : 'Starlight, then ours'}`);
-        const theirs = first === 'starlight' ? await buildStarlight(articles, files, round) : undefined;
-        const ours = await buildOursAgain(stage, corpus, dist, join(work, `build-${articles}-${round}.log`));
-        pairs.push({ first, ours, starlight: pick(theirs ?? (await buildStarlight(articles, files, round))) });
+        const theirsFirst = first === 'starlight' ? await buildStarlight(articles, files, round) : undefined;
+        const ours = await buildOursAgain(articles, corpus, round);
+        const theirs = theirsFirst ?? (await buildStarlight(articles, files, round));
+        starlightSites.push(theirs.site);
+        pairs.push({ first, ours, starlight: pick(theirs.result) });
       }
       result.pairs = pairs;
     }
@@ -248,6 +262,12 @@ async function benchOne(articles: number): Promise<BenchResult> {
       });
       if (result.dev.error) say(`${articles} articles: the dev server was not measured in full: ${result.dev.error}`);
     }
+  }
+  // A Starlight site that built is removed (one that failed stays, with its log, to be looked at): no second content
+  // config lingers in the project where its own checks would read it.
+  for (const [i, site] of starlightSites.entries()) {
+    const built = i === 0 ? result.starlight?.ok : result.pairs?.[i]?.starlight.ok;
+    if (built) await rm(site, { recursive: true, force: true });
   }
   return result;
 }
