@@ -172,6 +172,8 @@ async function buildOursAgain(articles: number, corpus: string, round: number): 
 async function benchOne(articles: number): Promise<BenchResult> {
   const load = loadavg()[0]!;
   say(`${articles} articles: staging the project and writing the corpus (load average ${load.toFixed(1)})`);
+  // An earlier run's staged projects for the later rounds go now, before any build: see buildOursAgain.
+  for (let round = 2; round <= Number(values['build-rounds']); round++) await rm(join(work, `site-${articles}-${round}`), { recursive: true, force: true });
   const stage = await stageProject(project, join(work, `site-${articles}`));
   const corpus = join(stage, 'corpus');
   const files = await generateCorpus(from, corpus, { articles, seed, ...(values.events ? { events: Number(values.events) } : {}) });
