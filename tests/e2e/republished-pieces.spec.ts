@@ -47,3 +47,26 @@ for (const article of withLostLinks) {
     });
   });
 }
+
+// The dotted underline means "a link of the original, lost" (the article header says so): nothing else may carry it.
+// The headings of the texts once did, through a selector left dangling before the lost-link rule (2026-12-05 to
+// 12-07), and lost the interface font with it.
+test('the dotted underline marks lost links only: the headings of every article and of the About page have none, in the interface font', async ({ page }) => {
+  let headings = 0;
+  for (const path of [...articles.map((article) => `articles/${article.slug}/`), 'about/']) {
+    await page.goto(path);
+    const looks = await page.locator('.prose').evaluateAll((proses) => {
+      const ui = getComputedStyle(document.body).fontFamily;
+      return proses.flatMap((prose) =>
+        [...prose.querySelectorAll<HTMLElement>('h1, h2, h3')].map((heading) => ({
+          heading: heading.textContent?.trim(),
+          underline: getComputedStyle(heading).textDecorationLine,
+          interfaceFont: getComputedStyle(heading).fontFamily === ui,
+        })),
+      );
+    });
+    headings += looks.length;
+    for (const look of looks) expect(look, `${path}: the heading “${look.heading}”`).toEqual({ heading: look.heading, underline: 'none', interfaceFont: true });
+  }
+  expect(headings, 'headings looked at').toBeGreaterThan(3);
+});
