@@ -130,6 +130,13 @@ async function measureBuilt(dist: string): Promise<Pick<BenchResult, 'output' | 
   }
 }
 
+/** A build's figures as a pair of builds keeps them. */
+const pick = ({ ok, wallSeconds, cpuSeconds }: BuildPair['ours']): BuildPair['ours'] => ({
+  ok,
+  wallSeconds,
+  ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+});
+
 /** The corpus built as a stock Starlight site, in a folder of its own (see stageStarlightSite); the folder is returned
  * for the caller to remove once nothing more is measured. */
 async function buildStarlight(
@@ -166,7 +173,7 @@ async function buildOursAgain(articles: number, corpus: string, round: number): 
   say(`${articles} articles: building ours again (log: ${logFile})`);
   const again = await runBuild({ cwd: stage, contentDir: join(stage, 'corpus'), outDir: join(stage, 'dist'), logFile });
   if (!again.ok) say(`${articles} articles: the build failed (exit ${again.exitCode}); see ${again.logFile}`);
-  return { ok: again.ok, wallSeconds: again.wallSeconds, ...(again.cpuSeconds !== undefined ? { cpuSeconds: again.cpuSeconds } : {}) };
+  return pick(again);
 }
 
 async function benchOne(articles: number): Promise<BenchResult> {
@@ -210,11 +217,6 @@ async function benchOne(articles: number): Promise<BenchResult> {
     // weighs on both alike.
     const rounds = Number(values['build-rounds']);
     if (rounds > 1) {
-      const pick = ({ ok, wallSeconds, cpuSeconds }: BuildPair['ours']): BuildPair['ours'] => ({
-        ok,
-        wallSeconds,
-        ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
-      });
       const pairs: BuildPair[] = [{ first: 'ours', ours: pick(build), starlight: pick(result.starlight) }];
       for (let round = 2; round <= rounds; round++) {
         const first = round % 2 === 0 ? 'starlight' : 'ours';

@@ -8,8 +8,8 @@ import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } fr
 import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
 import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from '../../src/lib/bench/process-memory.ts';
 import { seededRandom } from '../../src/lib/bench/prng.ts';
-import { fetched, fetchedFilesTable, growthExponent, kb, medianMs, processPeaks } from '../../src/lib/bench/report.ts';
-import { medianOf, servedTotals } from '../../src/lib/bench/search-timing.ts';
+import { fetched, fetchedFilesTable, growthExponent, kb, medianMs, medianOf, processPeaks } from '../../src/lib/bench/report.ts';
+import { servedTotals } from '../../src/lib/bench/search-timing.ts';
 import { transferBytes } from '../../src/lib/bench/static-server.ts';
 
 describe('seeded random', () => {

@@ -39,6 +39,13 @@ export interface BenchResult {
   pairs?: BuildPair[];
 }
 
+/** The item of median value: the middle one of an odd count, the lower of the two middle ones of an even count
+ * (an item that was measured, never an average of two). Undefined for none. */
+export function medianOf<T>(items: readonly T[], value: (item: T) => number): T | undefined {
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
+  return sorted[(sorted.length - 1) >> 1];
+}
+
 /** One full build of ours and one of the Starlight baseline, built one straight after the other. */
 export interface BuildPair {
   /** Which was built first. */
@@ -48,16 +55,15 @@ export interface BuildPair {
 }
 
 /** Each pair's ratios of our build to Starlight's (pairs where either failed left out), and the median of each: the
- * lower of the two middle ones for an even count, a ratio that was measured. On a machine whose speed moves
+ * lower of the two middle ones for an even count (medianOf), a ratio that was measured. On a machine whose speed moves
  * through a day, a ratio taken within a pair is steadier than either time, and the median of several pairs steadier
  * than one. */
 export function pairedRatios(pairs: readonly BuildPair[]): { wall: number[]; cpu: number[]; medianWall?: number; medianCpu?: number } {
   const built = pairs.filter((p) => p.ours.ok && p.starlight.ok && p.starlight.wallSeconds > 0);
   const wall = built.map((p) => p.ours.wallSeconds / p.starlight.wallSeconds);
   const cpu = built.flatMap((p) => (p.ours.cpuSeconds !== undefined && p.starlight.cpuSeconds ? [p.ours.cpuSeconds / p.starlight.cpuSeconds] : []));
-  const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] : undefined);
-  const medianWall = median(wall);
-  const medianCpu = median(cpu);
+  const medianWall = medianOf(wall, (ratio) => ratio);
+  const medianCpu = medianOf(cpu, (ratio) => ratio);
   return { wall, cpu, ...(medianWall !== undefined ? { medianWall } : {}), ...(medianCpu !== undefined ? { medianCpu } : {}) };
 }
 

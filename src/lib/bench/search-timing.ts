@@ -8,6 +8,7 @@
 // median with every round's figure: on a 2-core machine one visit moved by 50-80 ms from one run to the next.
 // Tolerant by design: a site without a search page or index yields a reason, not figures.
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { medianOf } from './report.ts';
 import type { ServedFile, StaticServer } from './static-server.ts';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -50,13 +51,6 @@ export interface SearchTiming {
 
 /** Rounds of each search measurement, unless the caller asks for another number. */
 export const SEARCH_ROUNDS = 5;
-
-/** The item of median value: the middle one of an odd count, the lower of the two middle ones of an even count
- * (an item that was measured, never an average of two). Undefined for none. */
-export function medianOf<T>(items: readonly T[], value: (item: T) => number): T | undefined {
-  const sorted = [...items].sort((a, b) => value(a) - value(b));
-  return sorted[(sorted.length - 1) >> 1];
-}
 
 export function chromiumPath(env: Record<string, string | undefined> = process.env): string | undefined {
   return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
