@@ -10,6 +10,20 @@ describe('timeline chart layout', () => {
     expect(layout.ticks.map((t) => t.x)).toEqual([12, expect.closeTo(112, 0), 212]);
   });
 
+  // Each year's label: on every screen (A), on wide screens only (W), or none (-), from the years' spacing: at
+  // least 55 units between labels on a wide screen and 85 on a phone (the defaults of layoutTimeline).
+  test.each([
+    ['two years of items, three ticks', '2016-01-01', '2017-06-01', 'AAA'],
+    ['nine years, ten ticks: every other year on a phone', '2016-04-12', '2024-09-05', 'AWAWAWAWAW'],
+    ['thirteen years: every other year everywhere', '2011-01-01', '2023-12-31', 'A-A-A-A-A-A-A-'],
+    ['thirty years: every third year, every sixth on a phone', '1995-01-01', '2024-12-31', 'A--W--A--W--A--W--A--W--A--W--A'],
+  ])('%s', (_, first, last, expected) => {
+    const layout = layoutTimeline([item('a', first), item('b', last)]);
+    const code = { always: 'A', wide: 'W', false: '-' } as const;
+    expect(layout.ticks.map((t) => code[String(t.labelled) as keyof typeof code]).join('')).toBe(expected);
+    for (const tick of layout.ticks) expect(tick.percent).toBeCloseTo((tick.x / layout.width) * 100, 1);
+  });
+
   test('events sit above the axis and articles below it', () => {
     const layout = layoutTimeline([item('e', '2020-01-01'), item('a', '2020-06-01', 'article')]);
     const [e, a] = layout.items;

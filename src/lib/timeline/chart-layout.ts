@@ -28,11 +28,22 @@ export interface MonthBar {
   height: number;
 }
 
+/** A year on the axis. Its label is drawn under the chart, at the same share of the width, in the page's own text
+ * size (not scaled with the chart): at every width, at wide widths only (where there is not room for every year
+ * on a phone), or not at all (the tick alone, when the years are too many for the width). */
+export interface Tick {
+  x: number;
+  label: string;
+  /** x as a percentage of the chart's width, where the label's middle goes. */
+  percent: number;
+  labelled: 'always' | 'wide' | false;
+}
+
 export interface ChartLayout {
   width: number;
   height: number;
   axisY: number;
-  ticks: { x: number; label: string }[];
+  ticks: Tick[];
   items: PlacedItem[];
   bars: MonthBar[];
 }
@@ -47,6 +58,11 @@ export interface ChartOptions {
   maxRows?: number;
   /** The tallest bar, in the chart's units. */
   maxBarHeight?: number;
+  /** The least distance between two labelled years, in the chart's units, at wide widths (the chart 443 px
+   * wide or more, from a 30rem screen: 55 units is 34 px there, room for "2016" in 12 px type)… */
+  labelGap?: number;
+  /** …and on a phone (the chart 288 px wide on a 320 px screen: 85 units is 34 px). */
+  narrowLabelGap?: number;
 }
 
 const DAY = 86_400_000;
@@ -75,7 +91,7 @@ function stack(items: readonly ChartItem[], xOf: (time: number) => number, marke
 }
 
 export function layoutTimeline(items: readonly ChartItem[], options: ChartOptions = {}): ChartLayout {
-  const { width = 720, padding = 24, markerGap = 10, rowHeight = 11, maxRows = 8, maxBarHeight = 60 } = options;
+  const { width = 720, padding = 24, markerGap = 10, rowHeight = 11, maxRows = 8, maxBarHeight = 60, labelGap = 55, narrowLabelGap = 85 } = options;
   if (items.length === 0) return { width, height: 40, axisY: 20, ticks: [], items: [], bars: [] };
   const years = items.map((i) => i.date.getUTCFullYear());
   const firstYear = Math.min(...years);
@@ -95,7 +111,7 @@ export function layoutTimeline(items: readonly ChartItem[], options: ChartOption
 
   const top = 16;
   const axisY = top + laneHeight(events) + 8;
-  const height = axisY + 8 + laneHeight(articles) + 24;
+  const height = axisY + 8 + laneHeight(articles) + 4;
 
   const placedItems: PlacedItem[] = [];
   const bars: MonthBar[] = [];
@@ -127,8 +143,17 @@ export function layoutTimeline(items: readonly ChartItem[], options: ChartOption
       });
     }
   }
-  const ticks = [];
-  for (let year = firstYear; year <= lastYear; year++) ticks.push({ x: round(xOf(Date.UTC(year, 0, 1))), label: String(year) });
+  // Every year gets a tick; labels every `step` years where a year's share of the width is too small for one.
+  const spacing = (width - 2 * padding) / Math.max(1, lastYear - firstYear);
+  const step = Math.ceil(labelGap / spacing);
+  const narrowStep = step * Math.ceil(Math.ceil(narrowLabelGap / spacing) / step);
+  const ticks: Tick[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const x = xOf(Date.UTC(year, 0, 1));
+    const i = year - firstYear;
+    const labelled = i % narrowStep === 0 ? 'always' : i % step === 0 ? 'wide' : false;
+    ticks.push({ x: round(x), label: String(year), percent: Math.round((x / width) * 10_000) / 100, labelled });
+  }
   return { width, height, axisY, ticks, items: placedItems, bars };
 }
 
