@@ -3,7 +3,7 @@
 // timeline chart with its list.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './support/reader.ts';
+import { test, expect, PHONE } from './support/reader.ts';
 import { readEntry } from '../../src/content-model/entry.ts';
 import { contentDir } from '../../src/lib/deploy-settings.ts';
 
@@ -104,6 +104,55 @@ test('the timeline chart has a title and description for screen readers, above a
   await expect(first.getByText(/^Sources?:/)).toBeVisible();
   const years = await page.getByRole('heading', { level: 2, name: /^\d{4}$/ }).allTextContents();
   expect(years).toEqual([...years].sort());
+});
+
+// The chart scales with its column; its years once scaled with it, to 5 px on a phone (found by looking, 12-07).
+test("the timeline chart's years are readable at the reader's width, none over another or off the screen", PHONE, async ({ page }) => {
+  await page.goto('timeline/');
+  const years = await page
+    .getByRole('figure')
+    .filter({ has: page.getByRole('img', { name: 'Events and articles over time' }) })
+    .evaluate((figure) =>
+      [...figure.querySelectorAll('text')]
+        .filter((label) => getComputedStyle(label).display !== 'none')
+        .map((label) => {
+          const box = label.getBoundingClientRect();
+          // The size on screen: the label's type size times whatever scale its drawing is shown at.
+          const scale = label.ownerSVGElement?.getScreenCTM()?.a ?? 1;
+          return { text: label.textContent?.trim(), px: parseFloat(getComputedStyle(label).fontSize) * scale, left: box.left, right: box.right };
+        }),
+    );
+  expect(years.length, 'labelled years').toBeGreaterThanOrEqual(4);
+  const width = page.viewportSize()!.width;
+  for (const [i, year] of years.entries()) {
+    expect(year.text, 'a year').toMatch(/^\d{4}$/);
+    expect(year.px, `${year.text}'s size on screen`).toBeGreaterThanOrEqual(11);
+    expect(year.left, `${year.text} starts on the screen`).toBeGreaterThanOrEqual(0);
+    expect(year.right, `${year.text} ends on the screen`).toBeLessThanOrEqual(width);
+    if (i > 0) expect(year.left, `${year.text} clear of ${years[i - 1]!.text}`).toBeGreaterThan(years[i - 1]!.right);
+  }
+});
+
+// The timeline page once left its events' sources unstyled, in the description's size (found by looking, 12-07).
+test("an event's sources are set like a margin note's, smaller and quieter than its description", async ({ page }) => {
+  const look = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node) => ({ size: parseFloat(getComputedStyle(node).fontSize), color: getComputedStyle(node).color }));
+  await page.goto('articles/alibaba-embraces-wechat-pay/');
+  const noteSources = await look('.sidenote .note-sources');
+  await page.goto('timeline/');
+  const event = page.locator('li[data-event]').first();
+  await expect(event.getByText(/^Sources?:/)).toBeVisible();
+  const eventSources = await look('li[data-event] .note-sources');
+  const description = await event
+    .locator('p:not([class])')
+    .first()
+    .evaluate((node) => ({ size: parseFloat(getComputedStyle(node).fontSize), color: getComputedStyle(node).color }));
+  expect(eventSources).toEqual(noteSources);
+  expect(eventSources.size).toBeLessThan(description.size);
+  expect(eventSources.color).not.toBe(description.color);
 });
 
 // Events whose every source is one of our own articles, read from the event files: the timeline says so in words.
