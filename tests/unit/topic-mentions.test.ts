@@ -1,7 +1,7 @@
 // Finding topic mentions: aliases as whole words, case, possessives, Chinese names, longest match first.
 import { describe, expect, test } from 'vitest';
 import { AliasMatcher, aliasClashes } from '../../src/lib/topics/alias-matcher.ts';
-import { findMentions, sentenceAround } from '../../src/lib/topics/mentions.ts';
+import { findMentions, quotedSentences, sentenceAround, type Mention } from '../../src/lib/topics/mentions.ts';
 
 const matcher = new AliasMatcher([
   { topic: 'alibaba', alias: 'Alibaba' },
@@ -74,6 +74,22 @@ describe('the sentence around a mention', () => {
     ['First one. Second has Lazada in it. Third.', 'Lazada', 'Second has Lazada in it.'],
     ['Quoted. “Lazada leads.” Next.', 'Lazada', '“Lazada leads.”'],
     ['No full stop Lazada', 'Lazada', 'No full stop Lazada'],
+    // Stops that end no sentence: a word in lower case after it, a title before a name, a stop between two numbers.
+    [
+      'Some expect the market to overtake the U.S. as the world’s largest, Tmall says. Next.',
+      'Tmall',
+      'Some expect the market to overtake the U.S. as the world’s largest, Tmall says.',
+    ],
+    ['“It depends on Tmall,” Ms. Xuan said. Then more.', 'Tmall', '“It depends on Tmall,” Ms. Xuan said.'],
+    [
+      'Before. It can expand since more than 1. 3 billion WeChat Pay users live in China. After.',
+      'WeChat Pay',
+      'It can expand since more than 1. 3 billion WeChat Pay users live in China.',
+    ],
+    // …and stops that do: a capital after it, also after an abbreviation, and a number after a word.
+    ['Users in the U.S. and U.K. The latter use Tmall less.', 'Tmall', 'The latter use Tmall less.'],
+    ['Tmall grew in 2021. 2022 was slower.', 'Tmall', 'Tmall grew in 2021.'],
+    ['It opened on Lazada. 30 shops followed.', 'Lazada', 'It opened on Lazada.'],
   ])('%s', (text, name, sentence) => {
     const start = text.indexOf(name);
     const result = sentenceAround(text, start, start + name.length);
@@ -87,5 +103,32 @@ describe('the sentence around a mention', () => {
     expect(result.sentence.length).toBeLessThanOrEqual(242);
     expect(result.sentence.startsWith('…')).toBe(true);
     expect(result.sentence.slice(result.highlight.start, result.highlight.end)).toBe('Lazada');
+  });
+});
+
+describe('mentions quoted once per sentence', () => {
+  const at = (paragraph: number, sentence: string, name: string, from = 0): Mention => {
+    const start = sentence.indexOf(name, from);
+    return { topic: 't', article: 'a', paragraph, sentence, highlight: { start, end: start + name.length } };
+  };
+  const both = 'Tmall took WeChat Pay, and Tmall grew.';
+  // Each quote written as its text with the names in [brackets], then how many names it shows.
+  test.each([
+    ['one mention, one quote', [at(1, 'Tmall grew.', 'Tmall')], ['[Tmall] grew. (1)']],
+    ['two names in one sentence: one quote, both marked', [at(1, both, 'Tmall'), at(1, both, 'Tmall', 5)], ['[Tmall] took WeChat Pay, and [Tmall] grew. (2)']],
+    [
+      'the same words in two paragraphs stay two quotes',
+      [at(1, 'Tmall grew.', 'Tmall'), at(2, 'Tmall grew.', 'Tmall')],
+      ['[Tmall] grew. (1)', '[Tmall] grew. (1)'],
+    ],
+    [
+      'two sentences of one paragraph stay two quotes',
+      [at(3, 'Tmall grew.', 'Tmall'), at(3, 'Then Tmall slowed.', 'Tmall')],
+      ['[Tmall] grew. (1)', 'Then [Tmall] slowed. (1)'],
+    ],
+  ])('%s', (_, mentions, expected) => {
+    const shown = quotedSentences(mentions).map((q) => `${q.pieces.map((p) => p.text + (p.name === undefined ? '' : `[${p.name}]`)).join('')} (${q.names})`);
+    expect(shown).toEqual(expected);
+    expect(quotedSentences(mentions).reduce((sum, q) => sum + q.names, 0)).toBe(mentions.length);
   });
 });
