@@ -3,6 +3,7 @@
 // busy months (September 2024) stay legible. A lane with more items than can be drawn one by one becomes a
 // bar per month, so the chart stays the same size however large the corpus grows. Pure geometry, tested
 // without a browser.
+import { countOf } from '../counts.ts';
 
 export type Lane = 'event' | 'article';
 
@@ -166,11 +167,10 @@ export function describeTimeline(items: readonly ChartItem[], layout?: ChartLayo
   const perYear = new Map<number, number>();
   for (const e of events) perYear.set(e.date.getUTCFullYear(), (perYear.get(e.date.getUTCFullYear()) ?? 0) + 1);
   const busiest = [...perYear.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const barred = new Set((layout?.bars ?? []).map((b) => b.lane));
   const eventShape = barred.has('event') ? 'bars per month' : 'circles';
   const articleShape = barred.has('article') ? 'bars per month' : 'squares';
   const range = `from ${Math.min(...years)} to ${Math.max(...years)}`;
-  const busy = busiest ? ` The busiest year is ${busiest[0]}, with ${plural(busiest[1], 'event')}.` : '';
-  return `${plural(events.length, 'event')} (${eventShape}, above the line) and ${plural(articles.length, 'article')} published (${articleShape}, below the line), ${range}.${busy} The list below gives each one with its date and sources.`;
+  const busy = busiest ? ` The busiest year is ${busiest[0]}, with ${countOf(busiest[1], 'event')}.` : '';
+  return `${countOf(events.length, 'event')} (${eventShape}, above the line) and ${countOf(articles.length, 'article')} published (${articleShape}, below the line), ${range}.${busy} The list below gives each one with its date and sources.`;
 }
