@@ -39,9 +39,9 @@ function readFilterLabels(app: HTMLElement): FilterLabels {
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
-/** "3 results for wechat pay", "12 results" (filters alone), "" (nothing asked). */
+/** "3 results for wechat pay", "12 results" (filters alone), "No results for zzz", "" (nothing asked). */
 function summaryText(count: number, term: string): string {
-  return `${plural(count, 'result', 'results')}${term ? ` for ${term}` : ''}`;
+  return `${count === 0 ? 'No results' : plural(count, 'result', 'results')}${term ? ` for ${term}` : ''}`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -103,6 +103,9 @@ interface Controls {
   more: HTMLButtonElement;
   summary: HTMLElement;
   list: HTMLOListElement;
+  /** What to try when nothing is found, and its part about the filters. */
+  empty: HTMLElement | null;
+  emptyFilters: HTMLElement | null;
   groups: HTMLDetailsElement[];
 }
 
@@ -115,13 +118,23 @@ function controlsOf(app: HTMLElement): Controls | undefined {
   const summary = q<HTMLElement>('[data-search-summary]');
   const list = q<HTMLOListElement>('[data-search-results]');
   if (!field || !sort || !clear || !more || !summary || !list) return undefined;
-  return { field, sort, clear, more, summary, list, groups: [...app.querySelectorAll<HTMLDetailsElement>('details[data-filter]')] };
+  return {
+    field,
+    sort,
+    clear,
+    more,
+    summary,
+    list,
+    empty: q<HTMLElement>('[data-search-empty]'),
+    emptyFilters: q<HTMLElement>('[data-search-empty-filters]'),
+    groups: [...app.querySelectorAll<HTMLDetailsElement>('details[data-filter]')],
+  };
 }
 
 const currentSort = (select: HTMLSelectElement): SortOrder => ((SORTS as readonly string[]).includes(select.value) ? (select.value as SortOrder) : 'relevance');
 
 function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
-  const { field, sort, clear, more, summary, list, groups } = controls;
+  const { field, sort, clear, more, summary, list, empty, emptyFilters, groups } = controls;
   const labels = readFilterLabels(app);
   let state: SearchState = readSearchState(location.search);
   /** Every filter's values, once the reader has opened the filters; undefined before. */
@@ -223,6 +236,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       list.replaceChildren();
       summary.textContent = '';
       more.hidden = true;
+      if (empty) empty.hidden = true;
       drawFilters();
       return;
     }
@@ -240,6 +254,8 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       list.replaceChildren();
       shown = 0;
       summary.textContent = summaryText(results.length, term);
+      if (empty) empty.hidden = results.length > 0;
+      if (emptyFilters) emptyFilters.hidden = Object.keys(filters).length === 0;
       drawFilters();
     };
     for await (const result of inOrder(asked, results.slice(0, RESULTS_PER_PAGE))) {

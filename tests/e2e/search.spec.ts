@@ -278,6 +278,26 @@ test.describe('the results page', () => {
       .toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
   });
 
+  test('a search that finds nothing says so and says what to try, filters included, and goes when results come', async ({ page }) => {
+    await page.goto('search/?q=zzzqqq');
+    await expect(page.getByRole('status')).toHaveText('No results for zzzqqq');
+    // Read as shown (innerText): the part about filters is there, hidden, when no filter is on.
+    const advice = page.getByText(/^Check the spelling/);
+    await expect(advice).toBeVisible();
+    await expect(advice).toHaveText(/^Check the spelling, or try fewer or other words\. Names can be searched in Chinese too/, { useInnerText: true });
+    await expect(advice.getByRole('link', { name: 'all articles' })).toBeVisible();
+    await expect(advice.getByRole('link', { name: 'all topics' })).toBeVisible();
+    await expect(advice.getByRole('link', { name: 'the timeline' })).toBeVisible();
+
+    await page.goto('search/?q=zzzqqq&type=topic');
+    await expect(page.getByRole('status')).toHaveText('No results for zzzqqq');
+    await expect(advice).toHaveText(/^Check the spelling, or try fewer or other words, or clear the filters\. /, { useInnerText: true });
+
+    await page.getByRole('searchbox', { name: 'Search words' }).fill('lazada');
+    await expect(page.getByRole('status')).toHaveText(/^\d+ results? for lazada$/);
+    await expect(advice).toBeHidden();
+  });
+
   test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', PHONE, async ({ page }) => {
     await page.addInitScript(() => {
       const shifts: number[] = [];
