@@ -93,6 +93,21 @@ test.describe('the search box in the banner', () => {
     await expect(note.locator('mark.pagefind-highlight', { hasText: /^mille$/ })).toHaveCount(1);
   });
 
+  // Aligned to the box's right edge, the list once ran two thirds off the left of a phone's screen (found by looking).
+  test('its list of results is whole on the screen, under the box', PHONE, async ({ page }) => {
+    await page.goto('about/');
+    await searchBox(page).fill('lazada');
+    const list = page.getByRole('listbox');
+    await expect(list.getByRole('option').first()).toBeVisible();
+    const width = page.viewportSize()!.width;
+    const box = (await list.boundingBox())!;
+    const field = (await searchBox(page).boundingBox())!;
+    expect(box.x, 'the list starts on the screen').toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, 'the list ends on the screen').toBeLessThanOrEqual(width);
+    expect(box.y, 'the list opens below the box').toBeGreaterThanOrEqual(field.y + field.height);
+    expect(box.width, 'the list is at least as wide as the box').toBeGreaterThanOrEqual(field.width);
+  });
+
   test('its Search button opens the results page for the words typed', PHONE, async ({ page }) => {
     await page.goto('');
     await searchBox(page).fill('ipmart');
