@@ -111,3 +111,16 @@ test('no two words run together across a link, code or emphasis on our own pages
   }
   expect(joined).toEqual([]);
 });
+
+// On paper the banner keeps only the site's name: its menu, search box and theme switch cannot be used there (the
+// search box was once printed on every page).
+test('a printed page keeps the site name and leaves out the controls', async ({ page }) => {
+  await page.goto(`articles/${firstArticle!.slug}/`);
+  await page.emulateMedia({ media: 'print' });
+  const banner = page.getByRole('banner');
+  await expect(banner.getByRole('link', { name: 'Walled Gardens, Annotated' })).toBeVisible();
+  await expect(banner.getByRole('navigation')).toBeHidden();
+  await expect(banner.getByRole('search')).toBeHidden();
+  await expect(banner.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeHidden();
+});
