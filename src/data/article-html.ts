@@ -23,7 +23,6 @@ import { articlePipeline, type PipelineOptions } from '../plugins/article-pipeli
 import { cacheDir, contentDir } from '../lib/deploy-settings.ts';
 import { entryOfText } from '../content-model/entry.ts';
 import { writeCacheFile } from '../content-model/cache-files.ts';
-import { bodyTreeFolder, bodyTreeKey, takeBodyTree } from '../content-model/body-trees.ts';
 import { htmlCacheFile, htmlCacheFolder, htmlCacheKey, notesCacheFile, topicsDigest } from '../content-model/html-cache.ts';
 import { measureNotes, type MeasuredArticle } from '../lib/open-data/rendered-notes.ts';
 import { bodyOf } from '../content-model/frontmatter.ts';
@@ -60,22 +59,14 @@ export interface ArticleRendering {
   notes: MeasuredArticle | undefined;
 }
 
-/** A renderer of article text for a deploy base and content root (the site's own: see renderArticleText), taking
- * the bodies' trees from `trees` when given (see articleTextRendering). */
-export function articleTextRenderer(options: PipelineOptions, trees?: BodyTrees): ArticleTextRenderer {
-  const rendering = articleTextRendering(options, trees);
+/** A renderer of article text for a deploy base and content root (the site's own: see renderArticleText). */
+export function articleTextRenderer(options: PipelineOptions): ArticleTextRenderer {
+  const rendering = articleTextRendering(options);
   return async (source) => (await rendering(source)).html;
 }
 
-/** Where the content check kept the bodies' trees (src/content-model/body-trees.ts), for a renderer that takes them. */
-export interface BodyTrees {
-  folder: string;
-  projectRoot: string;
-}
-
-/** The same renderer, giving the notes' places too (see ArticleRendering). Given `trees`, it takes a body's tree from
- * there when the content check kept it, instead of parsing the body again. */
-export function articleTextRendering(options: PipelineOptions, trees?: BodyTrees): (source: ArticleSource) => Promise<ArticleRendering> {
+/** The same renderer, giving the notes' places too (see ArticleRendering). */
+export function articleTextRendering(options: PipelineOptions): (source: ArticleSource) => Promise<ArticleRendering> {
   const { remarkPlugins, rehypePlugins } = articlePipeline(options);
   const processor = unified()
     .use(remarkParse)
@@ -88,10 +79,8 @@ export function articleTextRendering(options: PipelineOptions, trees?: BodyTrees
     .freeze();
   return async (source) => {
     const file = new VFile({ value: source.body, path: pathToFileURL(source.path), data: { astro: { frontmatter: source.frontmatter } } });
-    // process() in its three steps, to measure the notes on the finished tree before it becomes text; the first,
-    // parsing, done by the content check when it kept the tree.
-    const parsed = (trees && takeBodyTree(trees.folder, bodyTreeKey(trees.projectRoot, source.body))) ?? processor.parse(file);
-    const tree = await processor.run(parsed, file);
+    // process() in its three steps, to measure the notes on the finished tree before it becomes text.
+    const tree = await processor.run(processor.parse(file), file);
     let notes: MeasuredArticle | undefined;
     try {
       notes = measureNotes(tree);
@@ -106,12 +95,7 @@ let siteRenderer: ((source: ArticleSource) => Promise<ArticleRendering>) | undef
 
 /** Renders an article's text (below its frontmatter) to HTML, with its frontmatter for the pipeline's plugins. */
 export function renderArticleText(source: ArticleSource): Promise<ArticleRendering> {
-  // A build takes the trees the content check kept; a dev server parses (its check keeps them elsewhere, and it
-  // renders one page at a time).
-  siteRenderer ??= articleTextRendering(
-    { base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) },
-    import.meta.env.DEV ? undefined : { folder: bodyTreeFolder(resolve(cacheDir(process.env))), projectRoot: process.cwd() },
-  );
+  siteRenderer ??= articleTextRendering({ base: import.meta.env.BASE_URL, contentDir: contentDir(process.env) });
   return siteRenderer(source);
 }
 

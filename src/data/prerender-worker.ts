@@ -18,8 +18,6 @@ export interface PrerenderTask {
   base: string;
   /** The HTML cache folder, absolute (src/content-model/html-cache.ts). */
   cacheDir: string;
-  /** The folder of the bodies' trees the content check kept (src/content-model/body-trees.ts). */
-  bodyTrees: string;
 }
 
 /** The message that starts the rendering: the content model's entries the main thread has read (settledEntries), so
@@ -37,7 +35,7 @@ export interface PrerenderReport {
 }
 
 const task = workerData as PrerenderTask;
-const render = articleTextRendering({ base: task.base, contentDir: task.contentDir }, { folder: task.bodyTrees, projectRoot: task.projectRoot });
+const render = articleTextRendering({ base: task.base, contentDir: task.contentDir });
 const report: PrerenderReport = { rendered: 0, skipped: 0, parsed: 0 };
 let stop = false;
 let start: (entries: Entry[] | undefined) => void = () => {};

@@ -16,7 +16,6 @@ import { contentRoot } from '../lib/deploy-settings.ts';
 import type { AstroIntegration } from 'astro';
 import type { PrerenderReport, PrerenderStart, PrerenderTask } from '../data/prerender-worker.ts';
 import { htmlCacheFolder } from '../content-model/html-cache.ts';
-import { bodyTreeFolder } from '../content-model/body-trees.ts';
 import { onContentRead } from '../content-model/entry.ts';
 
 export interface PrerenderOptions {
@@ -49,7 +48,6 @@ export default function prerenderArticles(options: PrerenderOptions): AstroInteg
           contentDir,
           base: options.base,
           cacheDir: htmlCacheFolder(fileURLToPath(config.cacheDir)),
-          bodyTrees: bodyTreeFolder(fileURLToPath(config.cacheDir)),
         };
         worker = new Worker(new URL('../data/prerender-worker.ts', import.meta.url), { workerData: task });
         // The content check (the integration after this one) reads every file: the worker starts on those entries

@@ -49,8 +49,7 @@ test('renders every article into the cache, as its page would, and skips what is
   const cacheDir = join(root, 'cache');
   const eventPages = new Map(timelineEventPages(contentDir));
   expect(Math.max(...eventPages.values())).toBe(2);
-  // No body trees kept (the folder is empty): the worker parses every body itself.
-  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir, bodyTrees: join(root, 'bodies') };
+  const task: PrerenderTask = { projectRoot: root, contentDir, base: '/', cacheDir };
   const names = (await readdir(join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
 
   // One article is cached already (by an earlier build): the worker leaves it as it is.
@@ -91,13 +90,10 @@ test('given the entries the main thread read, the worker parses no file again', 
   }
   const entries = settledEntries(contentDir);
   expect(entries.length).toBeGreaterThan(12);
-  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, bodyTrees: join(root, 'bodies') }, { entries });
+  const given = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir }, { entries });
   expect(given).toEqual({ rendered: 12, skipped: 0, parsed: 0 });
   // The same worker with nothing given parses the files it renders (and those their notes cite).
-  const alone = await runWorker(
-    { projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone'), bodyTrees: join(root, 'bodies') },
-    { entries: [] },
-  );
+  const alone = await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir: join(root, 'cache-alone') }, { entries: [] });
   expect(alone.rendered).toBe(12);
   expect(alone.parsed).toBeGreaterThanOrEqual(12);
 });
@@ -105,10 +101,6 @@ test('given the entries the main thread read, the worker parses no file again', 
 test('told to stop before it is given the entries (the build ended first), the worker renders nothing', { timeout: 60_000 }, async () => {
   const contentDir = join(root, 'content');
   const cacheDir = join(root, 'cache-stopped');
-  expect(await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir, bodyTrees: join(root, 'bodies') }, 'stop')).toEqual({
-    rendered: 0,
-    skipped: 0,
-    parsed: 0,
-  });
+  expect(await runWorker({ projectRoot: root, contentDir, base: '/', cacheDir }, 'stop')).toEqual({ rendered: 0, skipped: 0, parsed: 0 });
   await expect(readdir(cacheDir)).rejects.toThrow();
 });

@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
-import { bodyTreeFolder, pruneBodyTrees } from '../../content-model/body-trees.ts';
 import { contentRead, digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
@@ -183,11 +182,8 @@ async function parseWithCache(
   options: { root: string; projectRoot: string; cwd: string; cacheDir?: string | undefined },
   parallel?: ParallelOptions,
 ): Promise<ParseResult[]> {
-  const { cacheDir, ...rest } = options;
-  if (!cacheDir) return parseFiles(files, rest, parallel);
-  // Each Markdown body's tree goes to the cache for the renderer, under a name kept with the file's result.
-  const bodyTrees = bodyTreeFolder(cacheDir);
-  const parseOptions = { ...rest, bodyTrees };
+  const { cacheDir, ...parseOptions } = options;
+  if (!cacheDir) return parseFiles(files, parseOptions, parallel);
   const cache = new DigestCache<ParseResult>(entryCacheFolder(cacheDir));
   const recipe = parserRecipe(options.projectRoot);
   const keys = files.map((file) => DigestCache.key(recipe, options.root, options.cwd, file.relativePath, digestOf(file.bytes)));
@@ -205,7 +201,6 @@ async function parseWithCache(
     cache.set(keys[index]!, result.entry ? { ...result, entry: { ...result.entry, file: { ...withoutBytes(result.entry.file) } } } : result);
   });
   cache.prune(new Set(keys));
-  pruneBodyTrees(bodyTrees, new Set(results.flatMap((result) => (result?.bodyTree ? [result.bodyTree] : []))));
   return results.map((result, index) => (result!.entry ? { ...result!, entry: { ...result!.entry, file: files[index]! } } : result!));
 }
 

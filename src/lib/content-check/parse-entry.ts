@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
-import { parseRenderedBody } from '../../content-model/body.ts';
-import { bodyTreeKey, keepBodyTree } from '../../content-model/body-trees.ts';
+import { parseBody } from '../../content-model/body.ts';
 import { readText, yamlOf, type Entry as ModelEntry, type Reading } from '../../content-model/entry.ts';
 import type { Passage } from '../../content-model/passages.ts';
 import { articleSchema } from '../../schemas/article.ts';
@@ -67,13 +66,10 @@ export interface ParseOptions {
   root: string;
   /** The project root, absolute: imports are allowed from its src/components/. */
   projectRoot: string;
-  /** Where to keep each Markdown body's tree for the renderer (src/content-model/body-trees.ts), if anywhere. */
-  bodyTrees?: string | undefined;
 }
 
-/** The check's entry, its problems, and the content model's entry of the file (src/content-model/entry.ts); for a
- * Markdown article, the name its body's tree was kept under (body-trees.ts). */
-export type ParseResult = { entry?: Entry; problems: Problem[]; model?: ModelEntry; bodyTree?: string };
+/** The check's entry, its problems, and the content model's entry of the file (src/content-model/entry.ts). */
+export type ParseResult = { entry?: Entry; problems: Problem[]; model?: ModelEntry };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -299,15 +295,8 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
     // compiled as the site compiles it, which parses it: the content model takes that tree.
     const format = kind === 'article' && !file.relativePath.endsWith('.mdx') ? 'md' : 'mdx';
     let tree: Root | null;
-    let bodyTree: string | undefined;
     if (format === 'md') {
-      // Parsed as the page renders it, and kept for the renderer, which then need not parse it again.
-      const parsed = parseRenderedBody(split.body);
-      tree = parsed.tree;
-      if (options.bodyTrees) {
-        bodyTree = bodyTreeKey(options.projectRoot, parsed.text);
-        keepBodyTree(options.bodyTrees, bodyTree, parsed.json);
-      }
+      tree = parseBody(split.body, 'md');
     } else {
       const compiled = await compileMdx(split.body, file.path, split.bodyFirstLine);
       if (compiled.ok) tree = compiled.tree;
@@ -317,7 +306,7 @@ export async function parseEntry(file: ContentFile, options: ParseOptions): Prom
       }
     }
     const read = readText(kind, absolutePath, text, tree);
-    return { entry, problems: [...problems, ...checkRead(file, kind, read, entry, options)], model: read.entry, ...(bodyTree ? { bodyTree } : {}) };
+    return { entry, problems: [...problems, ...checkRead(file, kind, read, entry, options)], model: read.entry };
   }
   const read = readText(kind, absolutePath, text);
   return { entry, problems: [...problems, ...checkRead(file, kind, read, entry, options)], model: read.entry };
