@@ -1,6 +1,6 @@
-// Counts as the site writes them for readers: digits grouped in threes ("1,316 mentions", as the search page
-// already wrote its result counts), and the noun in the singular for one. Pages of a large site said "10487
-// mentions" before this was shared.
+// Counts as the site writes them for readers, in the pages and the search page's script alike: digits grouped in
+// threes ("1,316 mentions"), and the noun in the singular for one. Pages of a large site said "10487 mentions"
+// before this was shared.
 
 /** A number with its digits grouped: 1316 → "1,316". */
 export function formatCount(n: number): string {

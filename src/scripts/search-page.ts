@@ -8,6 +8,7 @@
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
+import { countOf } from '../lib/counts.ts';
 import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
 import {
   PAGEFIND_SORT,
@@ -37,11 +38,9 @@ function readFilterLabels(app: HTMLElement): FilterLabels {
   }
 }
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-
 /** "3 results for wechat pay", "12 results" (filters alone), "No results for zzz", "" (nothing asked). */
 function summaryText(count: number, term: string): string {
-  return `${count === 0 ? 'No results' : plural(count, 'result', 'results')}${term ? ` for ${term}` : ''}`;
+  return `${count === 0 ? 'No results' : countOf(count, 'result')}${term ? ` for ${term}` : ''}`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -92,7 +91,7 @@ function resultElement(result: ShownResult): HTMLLIElement {
     }
     item.append(list);
   }
-  if (result.moreParts > 0) item.append(element('p', 'search-result__more', `and ${plural(result.moreParts, 'more match', 'more matches')} on this page`));
+  if (result.moreParts > 0) item.append(element('p', 'search-result__more', `and ${countOf(result.moreParts, 'more match', 'more matches')} on this page`));
   return item;
 }
 
