@@ -28,3 +28,38 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// A forced-colours (contrast) theme, as Windows' contrast themes set: every background becomes the page's. Markers
+// drawn as backgrounds vanished (the timeline's legend keys and its entries' dots), and a clamped note's "Show all"
+// lost the fade behind it, so the note's hidden lines showed through its words (2026-12-07, found by looking).
+test.describe('in a forced-colours theme', () => {
+  const opaque = (color: string) => color !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(color);
+
+  test("the timeline's legend and each entry keep their markers", async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('timeline/');
+    const markers = await page.evaluate(() => {
+      const page = getComputedStyle(document.body).backgroundColor;
+      const marker = (selector: string) => getComputedStyle(document.querySelector(selector)!, '::before').backgroundColor;
+      return {
+        page,
+        event: marker('.timeline-chart__key--event'),
+        article: marker('.timeline-chart__key--article'),
+        entry: marker('li[data-event]'),
+      };
+    });
+    for (const which of ['event', 'article', 'entry'] as const) {
+      expect(opaque(markers[which]), `${which} marker: ${markers[which]}`).toBe(true);
+      expect(markers[which], `${which} marker against the page`).not.toBe(markers.page);
+    }
+    expect(markers.event).not.toBe(markers.article);
+  });
+
+  test('a shortened margin note\'s "Show all" hides the lines under it', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(`articles/${fullest!.slug}/`);
+    const button = page.getByRole('button', { name: /Show all/ }).first();
+    await expect(button).toBeVisible();
+    expect(opaque(await button.evaluate((node) => getComputedStyle(node).backgroundColor))).toBe(true);
+  });
+});
