@@ -152,14 +152,7 @@ async function buildStarlight(
   const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const baseline = await runBuild({ cwd: site, contentDir: join(site, 'src', 'content', 'docs'), outDir: join(site, 'dist'), logFile, astroBin });
   if (!baseline.ok) say(`${articles} articles: the Starlight build failed (exit ${baseline.exitCode}); see ${baseline.logFile}`);
-  const result = {
-    ok: baseline.ok,
-    wallSeconds: baseline.wallSeconds,
-    ...(baseline.cpuSeconds !== undefined ? { cpuSeconds: baseline.cpuSeconds } : {}),
-    peakTreeBytes: baseline.peakTreeBytes,
-    pages: baseline.pages,
-  };
-  return { result, site };
+  return { result: { ...pick(baseline), peakTreeBytes: baseline.peakTreeBytes, pages: baseline.pages }, site };
 }
 
 /** Another full build of ours, in a staged project of its own with a copy of the corpus, as the first one was built.
@@ -207,10 +200,10 @@ async function benchOne(articles: number): Promise<BenchResult> {
 
   // Straight after ours, so both builds meet about the same load on a shared machine. The Starlight sites are
   // removed only once everything is measured (the end of this function), so no deletion runs between two builds.
-  const starlightSites: string[] = [];
+  const starlightSites: { site: string; ok: boolean }[] = [];
   if (!values['no-starlight']) {
     const baseline = await buildStarlight(articles, files);
-    starlightSites.push(baseline.site);
+    starlightSites.push({ site: baseline.site, ok: baseline.result.ok });
     result.starlight = baseline.result;
     // With --build-rounds N, N - 1 more pairs, each a full build of ours (in a staged project of its own) and one
     // of Starlight's, the order of the two alternating, so a machine speeding up or slowing down through the rounds
@@ -224,7 +217,7 @@ async function benchOne(articles: number): Promise<BenchResult> {
         const theirsFirst = first === 'starlight' ? await buildStarlight(articles, files, round) : undefined;
         const ours = await buildOursAgain(articles, corpus, round);
         const theirs = theirsFirst ?? (await buildStarlight(articles, files, round));
-        starlightSites.push(theirs.site);
+        starlightSites.push({ site: theirs.site, ok: theirs.result.ok });
         pairs.push({ first, ours, starlight: pick(theirs.result) });
       }
       result.pairs = pairs;
@@ -269,10 +262,7 @@ async function benchOne(articles: number): Promise<BenchResult> {
   }
   // A Starlight site that built is removed (one that failed stays, with its log, to be looked at): no second content
   // config lingers in the project where its own checks would read it.
-  for (const [i, site] of starlightSites.entries()) {
-    const built = i === 0 ? result.starlight?.ok : result.pairs?.[i]?.starlight.ok;
-    if (built) await rm(site, { recursive: true, force: true });
-  }
+  for (const { site, ok } of starlightSites) if (ok) await rm(site, { recursive: true, force: true });
   return result;
 }
 
