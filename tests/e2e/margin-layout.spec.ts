@@ -52,7 +52,7 @@ interface Box {
 interface Measured {
   /** The top of every text block, with the notes and then without them. */
   blocks: { name: string; withNotes: number; without: number }[];
-  notes: (Box & { id: string; line: number })[];
+  notes: (Box & { id: string; line: number; head: string[] })[];
   textRight: number;
   viewportWidth: number;
   height: { withNotes: number; without: number };
@@ -71,13 +71,35 @@ async function measure(scripted: boolean): Promise<Measured> {
       const { top, bottom, left, right } = el.getBoundingClientRect();
       return { top: top + window.scrollY, bottom: bottom + window.scrollY, left, right };
     };
+    // A note's head (number, kind and, when the note is pushed down, "↑ from paragraph N") reads as labels: the
+    // number and kind on one line, the kind never split (at its hyphen, "Fact-" / "check"), the paragraph on a
+    // line of its own at most.
+    const headProblems = (head: HTMLElement): string[] => {
+      const number = head.querySelector('a')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(head);
+      range.setStartAfter(head.querySelector('a')!);
+      const kind = [...range.getClientRects()].filter((rect) => rect.width > 1);
+      const problems: string[] = [];
+      if (new Set(kind.map((rect) => Math.round(rect.top))).size > 1) problems.push(`its kind “${range.toString().trim()}” is split over lines`);
+      else if (kind[0] && (kind[0].top >= number.bottom || kind[0].bottom <= number.top)) problems.push('its number and kind are on different lines');
+      const from = head.dataset.from;
+      if (from !== undefined) {
+        const withFrom = head.getBoundingClientRect().height;
+        delete head.dataset.from;
+        const oneLine = head.getBoundingClientRect().height;
+        head.dataset.from = from;
+        if (withFrom > 2 * oneLine + 1) problems.push(`its head takes ${(withFrom / oneLine).toFixed(1)} lines with “↑ from paragraph ${from}”`);
+      }
+      return problems;
+    };
     const article = document.querySelector('article')!;
     const withNotes = tops();
     const measured = {
       notes: notes.map((note) => {
         const id = note.id.slice('note-'.length);
         const passage = document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`)!;
-        return { id, ...box(note), line: box(passage).top };
+        return { id, ...box(note), line: box(passage).top, head: headProblems(note.querySelector<HTMLElement>('.note-head')!) };
       }),
       textRight: Math.max(...blocks.map((block) => block.getBoundingClientRect().right)),
       viewportWidth: document.documentElement.clientWidth,
@@ -146,6 +168,7 @@ for (const javaScriptEnabled of [true, false]) {
             }
             for (const [i, note] of m.notes.entries()) {
               check(note.bottom - note.top > 0, () => `${at}: note ${note.id} is not shown`);
+              for (const problem of note.head) check(false, () => `${at}: note ${note.id}: ${problem}`);
               check(note.left >= m.textRight, () => `${at}: note ${note.id} starts at ${note.left} px, left of the text column's edge (${m.textRight} px)`);
               check(note.right <= m.viewportWidth, () => `${at}: note ${note.id} ends at ${note.right} px, outside the window (${m.viewportWidth} px)`);
               check(note.top >= note.line - 1, () => `${at}: note ${note.id} starts at ${note.top} px, above its passage's line (${note.line} px)`);
