@@ -3,7 +3,7 @@
 // src/scripts/search-ui.ts, and the results page, src/scripts/search-page.ts) show of a result. Nothing here asks
 // Pagefind for every filter: a search loads the index chunks for its words and the filters it names, and each
 // result's fragment when it is shown.
-import { resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
+import { resultParts, shownParts, tidyMarks, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
 import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
 import type { Filters } from '../lib/search/search-url.ts';
 import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
@@ -118,7 +118,7 @@ export function shownResult(fragment: ResultFragment, filters: Filters = {}, mos
     outlet: fragment.meta.outlet,
     date: fragment.meta.date,
     // A page found by its title or metadata alone shows Pagefind's own excerpt of it.
-    excerpt: ownExcerpt || (parts.length ? '' : (fragment.excerpt ?? '')),
+    excerpt: ownExcerpt || (parts.length ? '' : tidyMarks(fragment.excerpt ?? '')),
     parts: shown,
     moreParts: parts.length - shown.length,
   };

@@ -173,6 +173,10 @@ test.describe('the results page', () => {
   test('"wechat pay" filtered to 2024 gives the 2024 article, its notes under it, and at most 3 results', async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
+    // The matches are marked as words, without the punctuation beside them: "<mark>Pay</mark>,", not "<mark>Pay,</mark>".
+    const marked = await results(page).locator('mark').allTextContents();
+    expect(marked.length, 'marked words').toBeGreaterThan(0);
+    expect(marked.filter((word) => !/^[\p{L}\p{N}](.*[\p{L}\p{N}])?$/u.test(word))).toEqual([]);
     await setFilter(page, 'Year', '2024');
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     // The unfiltered results stay until the first filtered one is in (and the 2024 article is among them): wait for

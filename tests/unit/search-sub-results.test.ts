@@ -5,9 +5,11 @@ import {
   eventTitle,
   excerpt,
   kindOfTitle,
+  markWord,
   noteTitle,
   resultParts,
   shownParts,
+  tidyMarks,
   yearOfTitle,
   type ResultFragment,
   type ResultPart,
@@ -49,6 +51,42 @@ describe('an excerpt', () => {
     ['without matches, is the stretch’s first words', [], 4, 12, 3, 'five six seven'],
   ])('%s', (_, hits, from, to, length, expected) => {
     expect(excerpt(words, hits, from, to, length)).toBe(expected);
+  });
+});
+
+describe('a matching word is marked without the punctuation around it', () => {
+  test.each([
+    ['Tmall', '<mark>Tmall</mark>'],
+    ['Tmall,', '<mark>Tmall</mark>,'],
+    ['WeChat.', '<mark>WeChat</mark>.'],
+    ['Tmall;', '<mark>Tmall</mark>;'],
+    ['Tmall,"', '<mark>Tmall</mark>,"'],
+    ['"Tmall', '"<mark>Tmall</mark>'],
+    ['“Taobao”', '“<mark>Taobao</mark>”'],
+    ['(Alipay),', '(<mark>Alipay</mark>),'],
+    ["WeChat's:", "<mark>WeChat</mark>'s:"],
+    ['Alibaba’s', '<mark>Alibaba</mark>’s'],
+    ['Tmall.com,', '<mark>Tmall.com</mark>,'],
+    ['U.S.', '<mark>U.S.</mark>'],
+    ['U.S.,', '<mark>U.S.</mark>,'],
+    ['e.g.', '<mark>e.g.</mark>'],
+    ['&lt;b&gt;', '<mark>&lt;b&gt;</mark>'],
+    ['&lt;b&gt;,', '<mark>&lt;b&gt;</mark>,'],
+    ['淘宝,', '<mark>淘宝</mark>,'],
+    ['...', '<mark>...</mark>'],
+    ['—', '<mark>—</mark>'],
+  ])('%s is shown as %s', (word, shown) => {
+    expect(markWord(word)).toBe(shown);
+  });
+
+  test('in an excerpt', () => {
+    expect(excerpt(['Taobao', 'and', 'Tmall,', 'will'], [2], 0, 4, 4)).toBe('Taobao and <mark>Tmall</mark>, will');
+  });
+
+  test('in Pagefind’s own excerpt', () => {
+    expect(tidyMarks('Taobao and <mark>Tmall,</mark> will <mark>“accept</mark> <mark>WeChat</mark>')).toBe(
+      'Taobao and <mark>Tmall</mark>, will “<mark>accept</mark> <mark>WeChat</mark>',
+    );
   });
 });
 

@@ -107,6 +107,38 @@ export function contentWords(fragment: Pick<ResultFragment, 'content' | 'raw_con
 /** What joins the content's words again: nothing where Pagefind segmented the text (zero-width spaces). */
 const joinerOf = (fragment: Pick<ResultFragment, 'content' | 'raw_content'>) => ((fragment.raw_content ?? fragment.content).includes('\u200B') ? '' : ' ');
 
+/** Punctuation and quotes before a word, and a possessive and punctuation after it, as Pagefind's words carry them. */
+const LEADING = /^[("'“‘[]+/;
+const TRAILING = /(?:['’]s)?[.,;:!?)"'”’\]…]*$/;
+
+/**
+ * A matching word marked without the punctuation around it: `<mark>Tmall</mark>,` and `“<mark>Tmall</mark>`, not
+ * `<mark>Tmall,</mark>`, as the pages' own highlights mark it (src/scripts/search-highlight.ts). A word that is all
+ * punctuation is marked whole; an escaped character (`&gt;`) and an abbreviation's last stop (`U.S.`) stay inside.
+ */
+export function markWord(word: string): string {
+  const before = LEADING.exec(word)?.[0] ?? '';
+  let after = TRAILING.exec(word.slice(before.length))?.[0] ?? '';
+  let core = word.slice(before.length, word.length - after.length);
+  while (after && belongsToWord(core, after[0]!)) {
+    core += after[0];
+    after = after.slice(1);
+  }
+  return core ? `${before}<mark>${core}</mark>${after}` : `<mark>${word}</mark>`;
+}
+
+/** Whether the character after a word's core is part of the word: the ";" of an escaped character (`&gt;`), the last
+ * stop of an abbreviation (`U.S.`, `e.g.`). */
+function belongsToWord(core: string, next: string): boolean {
+  if (next === ';') return /&#?\w+$/.test(core);
+  return next === '.' && core.includes('.') && /(?:^|\.)\p{L}$/u.test(core);
+}
+
+/** Pagefind's own excerpt (HTML with <mark> around whole words) with its marks drawn as markWord draws them. */
+export function tidyMarks(html: string): string {
+  return html.replace(/<mark>([^<]*)<\/mark>/g, (_, word: string) => markWord(word));
+}
+
 /** Up to `length` words from [from, to) around the first match, matches marked. */
 export function excerpt(words: readonly string[], hits: readonly number[], from: number, to: number, length: number, joiner = ' '): string {
   const inside = hits.filter((at) => at >= from && at < to).sort((a, b) => a - b);
@@ -116,7 +148,7 @@ export function excerpt(words: readonly string[], hits: readonly number[], from:
   const marked = new Set(inside);
   return words
     .slice(start, end)
-    .map((word, i) => (marked.has(start + i) ? `<mark>${word}</mark>` : word))
+    .map((word, i) => (marked.has(start + i) ? markWord(word) : word))
     .join(joiner)
     .trim();
 }
