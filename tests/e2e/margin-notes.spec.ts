@@ -36,6 +36,25 @@ test.describe('on a wide screen', () => {
     await expect(passage).toHaveClass(/is-active/);
   });
 
+  test('a passage broken up by links is highlighted as one stretch, not boxed piece by piece', async ({ page }) => {
+    await page.goto(`articles/${sample.slug}/`);
+    // A passage that holds a link is several marks (one inside the link): the first note with such a passage.
+    const id = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.sidenote')]
+          .map((note) => note.id.slice('note-'.length))
+          .find((id) => document.querySelectorAll(`mark[data-annotation="${CSS.escape(id)}"]`).length > 1) ?? null,
+    );
+    expect(id, 'a passage made of several marks').not.toBeNull();
+    await page.locator(`#note-${id}`).hover();
+    const marks = page.locator(`mark[data-annotation="${id}"]`);
+    await expect(marks.first()).toHaveClass(/is-active/);
+    for (const mark of await marks.all()) {
+      await expect(mark).toHaveCSS('outline-style', 'none');
+      await expect(mark).toHaveCSS('border-bottom-width', '3px');
+    }
+  });
+
   test('the number of a note takes keyboard focus to the note', async ({ page }) => {
     await page.goto(`articles/${sample.slug}/`);
     await marker(page, 1).focus();
