@@ -43,6 +43,27 @@ test('the theme follows the system until the reader chooses, and the choice is r
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('the banner keeps to one line wherever it fits one, the search box with room for a query', async ({ page }) => {
+  // From 56rem (896 px; below it the banner is two lines) the title, the menu, the search box and the theme button
+  // share a line: at 1,024 px the theme button's words once put it on a line of its own.
+  await page.goto('articles/');
+  for (const width of [900, 1024, 1100, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 800 });
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const parts = [
+      page.getByRole('link', { name: 'Walled Gardens, Annotated' }),
+      page.getByRole('navigation', { name: 'Main' }),
+      page.getByRole('search', { name: 'Site' }),
+      toggle,
+    ];
+    const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+    const middles = boxes.map((box) => box.y + box.height / 2);
+    expect(Math.max(...middles) - Math.min(...middles), `the banner's parts on one line at ${width} px`).toBeLessThan(8);
+    expect(boxes[2]!.width, `the search box at ${width} px`).toBeGreaterThanOrEqual(140);
+    await expect(toggle).toBeInViewport();
+  }
+});
+
 test('the not-found page offers ways back in', async ({ page }) => {
   await page.goto('articles/no-such-article/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
