@@ -173,4 +173,13 @@ test('in print, the notes become endnotes: every note after the text, in order, 
   expect(layout.heading).toBeGreaterThan(layout.lastParagraph);
   for (const top of layout.tops) expect(top).toBeGreaterThan(layout.heading);
   expect(layout.tops).toEqual([...layout.tops].sort((a, b) => a - b));
+  // A printed source says where it is: each outside source's address follows its name.
+  const sources = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('.note-sources a[href^="http"]')].map((a) => ({
+      href: a.getAttribute('href'),
+      after: getComputedStyle(a, '::after').content,
+    })),
+  );
+  expect(sources.length, 'outside sources under the notes').toBeGreaterThan(0);
+  for (const { href, after } of sources) expect(after).toBe(`" <${href}>"`);
 });
