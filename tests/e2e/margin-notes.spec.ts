@@ -173,9 +173,9 @@ test('in print, the notes become endnotes: every note after the text, in order, 
   expect(layout.heading).toBeGreaterThan(layout.lastParagraph);
   for (const top of layout.tops) expect(top).toBeGreaterThan(layout.heading);
   expect(layout.tops).toEqual([...layout.tops].sort((a, b) => a - b));
-  // A printed source says where it is: each outside source's address follows its name.
+  // A printed source says where it is: each outside link under or in a note prints its address after its name.
   const sources = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('.note-sources a[href^="http"]')].map((a) => ({
+    [...document.querySelectorAll<HTMLAnchorElement>('.note-sources a[href^="http"], .note-body a[href^="http"]')].map((a) => ({
       href: a.getAttribute('href'),
       after: getComputedStyle(a, '::after').content,
     })),
