@@ -124,7 +124,7 @@ describe('the index of a small site', () => {
     expect(parts).toMatchObject([
       { kind: 'note', noteKind: 'correction', title: 'Correction on “charged by cost per mile”', url: '/articles/thaw/#note-cpm', hits: 1 },
     ]);
-    expect(parts[0]!.excerpt).toBe('The term is cost per <mark>mille.</mark>');
+    expect(parts[0]!.excerpt).toBe('The term is cost per <mark>mille</mark>.');
   });
 
   test("the article's text after a note is its own, not the note's; the note's number, kind and sources are not indexed", async () => {
