@@ -111,22 +111,32 @@ export const annotationSchema = z
     }
   });
 
-export const annotationListSchema = z.array(annotationSchema).superRefine((notes, ctx) => {
-  const seen = new Map<string, number>();
-  notes.forEach((note, index) => {
-    const first = seen.get(note.id);
-    if (first !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'id'],
-        params: { rule: 'duplicate-note-id', id: note.id, first: first + 1 },
-        message: `Note id "${note.id}" is already used by note ${first + 1} of this article: ids must be unique.`,
-      });
-    } else {
-      seen.set(note.id, index);
-    }
-  });
-});
+/** A note's id as written, whether or not the rest of the note is valid. */
+const idOf = (note: unknown) => (note && typeof note === 'object' && 'id' in note && typeof note.id === 'string' ? note.id : undefined);
+
+// Runs even when some note has another problem (a misspelt kind), so a contributor sees a repeated id in the same
+// run as the rest: the notes are then as written, and only their ids are read.
+export const annotationListSchema = z.array(annotationSchema).superRefine(
+  (notes, ctx) => {
+    const seen = new Map<string, number>();
+    notes.forEach((note, index) => {
+      const id = idOf(note);
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          params: { rule: 'duplicate-note-id', id, first: first + 1 },
+          message: `Note id "${id}" is already used by note ${first + 1} of this article: ids must be unique.`,
+        });
+      } else {
+        seen.set(id, index);
+      }
+    });
+  },
+  { when: (payload) => Array.isArray(payload.value) },
+);
 
 export type Annotation = z.output<typeof annotationSchema>;
 export type NoteSource = z.output<typeof sourceSchema>;

@@ -159,6 +159,39 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'misspelt-note-kind',
+    'a misspelt kind of note, with the likely one',
+    [
+      lines(
+        '<dir>/articles/example.md:10:11: note "cost-per-mille", kind: not one of the allowed values.',
+        '  expected: one of context, definition, correction, fact-check, update, cross-reference',
+        '  found:    corection',
+        '  How to fix: did you mean "correction"? kind must be one of context, definition, correction, fact-check, update, cross-reference.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
+    'misspelt-kind-and-duplicate-id',
+    "a repeated note id is reported in the same run as another note's mistake",
+    [
+      lines(
+        '<dir>/articles/example.md:14:9: note id "cost-per-mille" is used twice, by notes 1 and 2.',
+        '  expected: a different id for every note of the article',
+        '  found:    cost-per-mille',
+        '  How to fix: give one of the two notes a new id (lower-case words joined by hyphens). Never rename a note that is already published: its address, #note-<id>, is linked from elsewhere.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+      lines(
+        '<dir>/articles/example.md:16:11: note "cost-per-mille", kind: not one of the allowed values.',
+        '  expected: one of context, definition, correction, fact-check, update, cross-reference',
+        '  found:    contxt',
+        '  How to fix: did you mean "context"? kind must be one of context, definition, correction, fact-check, update, cross-reference.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
     'duplicate-note-id',
     'two notes with the same id',
     [

@@ -266,6 +266,9 @@ export function schemaProblems(ctx: SchemaContext, issues: readonly Issue[]): Pr
         ...(expectedFor(issue) !== undefined ? { expected: expectedFor(issue)! } : {}),
         fix: isDefaultMessage(issue.message) ? (GENERIC_FIXES[issue.code] ?? issue.message) : lowerFirst(issue.message),
       };
+      // A value a letter or two from an allowed one ("updates" for "update") is a typo: say which it likely is.
+      const near = issue.code === 'invalid_value' && at.exists ? closestName(found.replace(/^(['"])(.*)\1$/, '$2'), issue.values.map(String)) : undefined;
+      if (near !== undefined) advice.fix = `did you mean "${near}"? ${advice.fix}`;
     }
     const target = advice.at ? locate(ctx.yaml, advice.at) : at;
     // A missing top-level field belongs to the frontmatter as a whole: point at its start (the opening ---).
