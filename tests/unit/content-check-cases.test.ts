@@ -28,6 +28,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'quote-across-paragraphs',
+    'a quote that runs from one paragraph into the next says so, not just that it matches nothing',
+    [
+      lines(
+        '<dir>/articles/example.md:9:12: note "cost-per-mille": the quote runs across two passages of the article\'s text (paragraph 1 and paragraph 2); it must lie within one.',
+        '  quote:    "take WeChat Pay. Alibaba said yes."',
+        '  closest:  "take WeChat Pay. Alibaba said yes." (from paragraph 1 into paragraph 2)',
+        '  How to fix: quote only the words of one paragraph (the one the note is about); a second note can take the other.',
+        '  See CONTRIBUTING.md#the-quote',
+      ),
+    ],
+  ],
+  [
     'quote-matches-twice',
     'a quote that occurs twice lists both places',
     [
@@ -63,6 +76,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
         '  expected: field: value lines, indented with spaces',
         '  found:    title: Alibaba Tracker: The Partner Games',
         '  How to fix: put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
+    'tab-indentation',
+    'a tab in the indentation: one problem at its line, not one for every line after it',
+    [
+      lines(
+        '<dir>/articles/example.md:10:1: the frontmatter is not valid YAML: Tabs are not allowed as indentation.',
+        '  expected: field: value lines, indented with spaces',
+        '  found:    <tab>kind: correction',
+        '  How to fix: replace the tab at the start of this line with spaces, as many as the lines around it are indented.',
         '  See CONTRIBUTING.md#after-importing',
       ),
     ],

@@ -36,7 +36,10 @@ export interface Occurrence {
 
 export type AnchorResult =
   | { found: 'once'; start: number; end: number; passage: Passage }
-  | { found: 'none'; closest?: { text: string; passage: Passage } }
+  | {
+      found: 'none';
+      closest?: { text: string; passage: Passage; /** Where it ends, when that is another passage: the quote runs across two. */ endPassage?: Passage };
+    }
   | { found: 'many'; occurrences: Occurrence[] };
 
 /** The flat text a list of passages is matched against; anchor offsets refer to it. */
@@ -136,5 +139,7 @@ export function anchorQuote(passages: readonly Passage[], selector: TextQuoteSel
   const near = closestMatch(folded.text, quote);
   if (!near) return { found: 'none' };
   const [start, end] = toWordBoundaries(raw, folded.rawOffset(near.start), folded.rawOffset(Math.max(near.start, near.end - 1)) + 1);
-  return { found: 'none', closest: { text: raw.slice(start, end).replace(/\s+/g, ' '), passage: locate(passages, start).passage } };
+  const passage = locate(passages, start).passage;
+  const endPassage = locate(passages, end - 1).passage;
+  return { found: 'none', closest: { text: raw.slice(start, end).replace(/\s+/g, ' '), passage, ...(endPassage !== passage ? { endPassage } : {}) } };
 }

@@ -1,6 +1,7 @@
 // The build errors a contributor sees when a note cannot be anchored. Each names the file and line, the note,
 // what was expected and found, and how to fix it; tests pin the wording.
 import type { AnchorResult, TextQuoteSelector } from './anchor-quote.ts';
+import { foldQuote } from './normalize.ts';
 
 /** The 1-based line of a note's `id:` in the article file, or of `annotations:` if the id is not found. */
 export function noteLine(source: string, id: string): number {
@@ -14,6 +15,9 @@ export function noteLine(source: string, id: string): number {
 }
 
 const show = (text: string) => JSON.stringify(text);
+
+/** The same words, whatever their case and spacing. */
+const sameWords = (a: string, b: string) => foldQuote(a).toLowerCase() === foldQuote(b).toLowerCase();
 
 export interface NoteLocation {
   file: string;
@@ -48,12 +52,23 @@ export function anchorAdvice(selector: TextQuoteSelector, result: AnchorResult, 
   if (selector.prefix !== undefined) quoted.push(`prefix:   ${show(selector.prefix)}`);
   if (selector.suffix !== undefined) quoted.push(`suffix:   ${show(selector.suffix)}`);
 
+  const closest = result.found === 'none' ? result.closest : undefined;
+  const where = closest ? (closest.endPassage ? `from ${closest.passage.label} into ${closest.endPassage.label}` : closest.passage.label) : '';
+  if (closest?.endPassage && sameWords(closest.text, selector.quote)) {
+    // The words are there, but across the end of a paragraph: shown as one line they look just like the quote.
+    const { passage, endPassage } = closest;
+    return {
+      headline: `${scope.subject} runs across two passages of ${scope.text} (${passage.label} and ${endPassage.label}); it must lie within one.`,
+      details: [...quoted, `closest:  ${show(closest.text)} (${where})`],
+      fix: 'quote only the words of one paragraph (the one the note is about); a second note can take the other.',
+    };
+  }
   if (result.found === 'none') {
-    const closest = result.closest ? `closest:  ${show(result.closest.text)} (${result.closest.passage.label})` : 'closest:  nothing similar in the article';
+    const nearest = closest ? `closest:  ${show(closest.text)} (${where})` : 'closest:  nothing similar in the article';
     const narrowed = selector.prefix !== undefined || selector.suffix !== undefined;
     return {
       headline: `${scope.subject} matches nothing in ${scope.text}${narrowed ? ' with that prefix/suffix' : ''}; it must match exactly once.`,
-      details: [...quoted, closest],
+      details: [...quoted, nearest],
       fix: 'copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
     };
   }

@@ -138,7 +138,12 @@ function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, valu
           },
         ]
       : [];
-  return errors.map(({ position, duplicate, reason }) => {
+  // A syntax error throws the parser off for the lines after it: one tab gave eight errors down to the end of the
+  // frontmatter. Only the first is the contributor's mistake; a field written twice is a mistake of its own.
+  const firstSyntax = errors.find((error) => !error.duplicate);
+  const reported = errors.filter((error) => error.duplicate || error === firstSyntax);
+  return reported.map(({ position, duplicate, reason }) => {
+    const tab = /\btabs?\b/i.test(reason);
     const lineText = yaml.text.split('\n')[position.line - yaml.firstLine] ?? '';
     return {
       ...at(file, position.line, position.column),
@@ -147,10 +152,12 @@ function yamlProblems(file: ContentFile, kind: ContentKind, yaml: YamlText, valu
         ? 'a field appears twice at the same level.'
         : `the ${kind === 'event' ? 'file' : 'frontmatter'} is not valid YAML: ${reason.replace(/\.?$/, '.')}`,
       expected: duplicate ? 'each field once' : 'field: value lines, indented with spaces',
-      found: excerpt(lineText, position.column),
+      found: tab ? excerpt(lineText, position.column).replace(/\t/g, '<tab>') : excerpt(lineText, position.column),
       fix: duplicate
         ? 'keep one of the two lines (merge their values if both matter).'
-        : 'put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
+        : tab
+          ? 'replace the tab at the start of this line with spaces, as many as the lines around it are indented.'
+          : 'put a value that contains ": " or " #", or starts with one of [ { > | * & ! % @ ` \' ", in double quotes; indent lists and nested fields with spaces, never tabs.',
       section: kind === 'article' ? SECTIONS.afterImporting : kind === 'topic' ? SECTIONS.topicFields : SECTIONS.eventFields,
     };
   });
