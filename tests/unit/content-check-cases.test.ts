@@ -309,6 +309,39 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'topic-footnote-mismatch',
+    "a topic's footnote marker without its footnote, and a footnote nothing marks",
+    [
+      lines(
+        '<dir>/topics/weibo.mdx:8:74: the footnote marker [^2] has no footnote, so the page would show "[^2]" as text.',
+        '  expected: a footnote below the overview, [^2]: Outlet, 4 Sep 2024, "Title": https://… (this file has [^1], [^3])',
+        '  found:    [^2]',
+        '  How to fix: write the footnote, or correct the marker to the footnote you meant.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
+      ),
+      lines(
+        '<dir>/topics/weibo.mdx:11:1: the footnote [^3] is not marked anywhere in the text, so the page leaves it out.',
+        '  expected: [^3] after the sentence the footnote supports',
+        '  found:    no marker',
+        '  How to fix: put [^3] after the sentence it is the source of, or remove the footnote.',
+        '  See CONTRIBUTING.md#sourcing-a-topics-overview',
+      ),
+    ],
+  ],
+  [
+    'topic-component-not-imported',
+    'a component used in MDX without its import (the build stopped with a stack trace)',
+    [
+      lines(
+        '<dir>/topics/weibo.mdx:8:61: <Figure> is a component, and this file does not import it: the page cannot be built.',
+        "  expected: an import of Figure from the site's src/components/ at the top of the file, or text",
+        '  found:    <Figure>',
+        "  How to fix: import it (import Figure from '…/src/components/Figure.astro', the path relative to this file), or, if the < is part of the text, write it as \\<.",
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
     'topic-footnote-weak-source',
     'a topic\'s footnotes citing outside reports without a day date, without a title or address, with "no URL on file" and an http:// address',
     [

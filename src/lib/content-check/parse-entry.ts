@@ -26,6 +26,7 @@ import {
 import { compileMdx, excerpt } from './mdx-compile.ts';
 import { ownFieldProblems } from './cross-references.ts';
 import { debrisFindings } from './page-debris.ts';
+import { componentFindings, footnoteReferenceFindings } from './body-references.ts';
 import { footnoteSourceFindings } from './footnote-sources.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
@@ -352,7 +353,11 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     const title = typeof entry.data.title === 'string' ? entry.data.title : undefined;
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
-    entry.body.findings = kind === 'article' ? [...debrisFindings(bodyText, title), ...safety] : [...safety, ...footnoteSourceFindings(read.tree, bodyText)];
+    const components = body.format === 'mdx' ? componentFindings(read.tree, bodyText) : [];
+    entry.body.findings =
+      kind === 'article'
+        ? [...debrisFindings(bodyText, title), ...safety, ...components]
+        : [...safety, ...components, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
   }
   problems.push(...ownFieldProblems(entry, options));
   return problems;

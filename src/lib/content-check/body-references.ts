@@ -1,0 +1,99 @@
+// References inside a body that point at something the same file must supply: a component an MDX file uses must be
+// imported by it, and a topic's footnote markers and footnotes must match. Neither is a safety matter, and neither
+// stops Markdown from parsing, so without these rules the first failed the build with a stack trace from the MDX
+// runtime ("Expected component `Figure` to be defined") and the second was published: a marker without its footnote
+// shows as the text "[^7]", and a footnote nothing points to is left off the page.
+import type { FootnoteDefinition, FootnoteReference, Nodes, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Finding, Point } from './finding.ts';
+import { SECTIONS } from './problem.ts';
+
+interface EsmProgram {
+  body: { type: string; specifiers?: { local?: { name?: unknown } }[] }[];
+}
+
+/** The 1-based line and column of an offset in the text. */
+function pointAt(text: string, offset: number): Point {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const startOf = (node: Nodes): Point => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+
+/** A component the file uses (a capitalised element, or a member such as <Parts.Figure>) and does not import. */
+export function componentFindings(tree: Root, text: string): Finding[] {
+  const imported = new Set<string>();
+  visit(tree, 'mdxjsEsm', (node) => {
+    for (const statement of (node.data as { estree?: EsmProgram } | undefined)?.estree?.body ?? []) {
+      for (const specifier of statement.specifiers ?? []) if (typeof specifier.local?.name === 'string') imported.add(specifier.local.name);
+    }
+  });
+  const findings: Finding[] = [];
+  visit(tree, (node: Nodes) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const name = node.name ?? '';
+    const root = name.split('.')[0]!;
+    if (!/^[A-Z]/.test(name) && !name.includes('.')) return;
+    if (imported.has(root)) return;
+    const start = node.position?.start.offset ?? 0;
+    findings.push({
+      point: startOf(node),
+      source: text.slice(start, node.position?.end.offset ?? start).split('\n')[0]!,
+      rule: 'component-not-imported',
+      message: `<${name}> is a component, and this file does not import it: the page cannot be built.`,
+      expected: `an import of ${root} from the site's src/components/ at the top of the file, or text`,
+      found: `<${name}>`,
+      fix: `import it (import ${root} from '…/src/components/${root}.astro', the path relative to this file), or, if the < is part of the text, write it as \\<.`,
+      section: SECTIONS.mdx,
+    });
+  });
+  return findings;
+}
+
+/** A footnote marker as Markdown leaves it when no footnote of that name is written: plain text (not one written
+ * \[^2], on purpose). */
+const LOOSE_MARKER = /(?<!\\)\[\^([^\]\s]+)\]/g;
+
+/** A topic's footnote markers without a footnote, and footnotes without a marker. */
+export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
+  const referenced = new Set<string>();
+  visit(tree, 'footnoteReference', (node: FootnoteReference) => void referenced.add(node.identifier));
+  const defined: FootnoteDefinition[] = [];
+  visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => void defined.push(node));
+  const names = defined.map((node) => `[^${node.label ?? node.identifier}]`);
+  const findings: Finding[] = [];
+  visit(tree, 'text', (node: Text) => {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return;
+    // The node's value has escapes undone; its place in the file is found in the text as written.
+    const written = text.slice(offset, node.position?.end.offset ?? offset);
+    for (const match of written.matchAll(LOOSE_MARKER)) {
+      findings.push({
+        point: pointAt(text, offset + match.index),
+        source: match[0],
+        rule: 'footnote-not-written',
+        message: `the footnote marker ${match[0]} has no footnote, so the page would show "${match[0]}" as text.`,
+        expected: `a footnote below the overview, ${match[0]}: Outlet, 4 Sep 2024, "Title": https://…${names.length ? ` (this file has ${names.join(', ')})` : ''}`,
+        found: match[0],
+        fix: 'write the footnote, or correct the marker to the footnote you meant.',
+        section: SECTIONS.topicOverview,
+      });
+    }
+  });
+  for (const node of defined) {
+    if (referenced.has(node.identifier)) continue;
+    const name = `[^${node.label ?? node.identifier}]`;
+    findings.push({
+      point: startOf(node),
+      source: name,
+      rule: 'footnote-not-used',
+      message: `the footnote ${name} is not marked anywhere in the text, so the page leaves it out.`,
+      expected: `${name} after the sentence the footnote supports`,
+      found: 'no marker',
+      fix: `put ${name} after the sentence it is the source of, or remove the footnote.`,
+      section: SECTIONS.topicOverview,
+    });
+  }
+  return findings;
+}
