@@ -220,6 +220,17 @@ test.describe('the results page', () => {
     await setFilter(page, 'Kind', 'Corrections');
     await expect(page).toHaveURL(/[?&]kind=correction(&|$)/);
     await expect(page.getByRole('group', { name: 'Kind' }).getByText(/^correction$/)).toHaveCount(0);
+    // A filter's heading says what it keeps, so a closed filter still shows it ("Year : 2024" once had a space).
+    const heading = page.locator('summary', { hasText: 'Kind of note' });
+    await expect(heading).toHaveText('Kind of note: Corrections');
+    // …on one line, the colon against the name, nothing cut short: the name once wrapped in the narrow filter column
+    // ("Kind of / note   : Correcti…").
+    const layout = await heading.evaluate((summary) => {
+      const [name, chosen] = [...summary.children].map((part) => part.getBoundingClientRect());
+      const value = summary.lastElementChild!;
+      return { gap: Math.round(chosen!.left - name!.right), lines: Math.round(name!.height / chosen!.height), cut: value.scrollWidth > value.clientWidth };
+    });
+    expect(layout).toEqual({ gap: 0, lines: 1, cut: false });
   });
 
   test('a kind of note keeps the articles that have such notes, and shows only those notes under them', async ({ page }) => {
