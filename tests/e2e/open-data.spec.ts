@@ -7,7 +7,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { readArticles } from './support/corpus.ts';
+import { readArticles, readTopicTitles } from './support/corpus.ts';
 import { test, expect } from './support/reader.ts';
 import { FEED_KINDS, FEED_SIZE } from '../../src/lib/open-data/corrections-feed.ts';
 import {
@@ -223,6 +223,22 @@ test('the corrections feed is valid RSS listing every correction, fact-check and
   for (const item of feed.items) expect(item.title, item.url ?? '').toMatch(/^(Correction|Fact-check|Update) on “/);
   const dates = feed.items.map((item) => item.published?.getTime() ?? -Infinity);
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
+});
+
+test('the articles feed is valid RSS listing every article, newest first, with its topics by name', async ({ request, page }) => {
+  await page.goto('');
+  const link = page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="rss.xml"]');
+  await expect(link).toHaveCount(1);
+  const xml = await (await request.get(new URL((await link.getAttribute('href'))!, page.url()).href)).text();
+  expect(() => SyntaxValidator.validate(xml)).not.toThrow();
+  const feed = parseFeed(xml);
+  const titles = readTopicTitles();
+  const newestFirst = [...articles].sort((a, b) => b.published.getTime() - a.published.getTime());
+  expect(feed.items.map((item) => item.title)).toEqual(newestFirst.map((article) => article.title));
+  // Categories by the topics' names, as the pages show them, not their slugs.
+  expect(feed.items.map((item) => item.categories.map((category) => category.label))).toEqual(
+    newestFirst.map((article) => article.topics.map((slug) => titles.get(slug))),
+  );
 });
 
 test('every page announces the corrections feed, and About leads to the open-data page', async ({ page }) => {

@@ -63,3 +63,13 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
       } satisfies ArticleFile;
     });
 }
+
+/** Each topic's title by its slug (its file name), as the site names it. */
+export function readTopicTitles(root = contentDir(process.env)): Map<string, string> {
+  const folder = join(root, 'topics');
+  return new Map(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => [name.slice(0, -'.mdx'.length), String(readEntry('topic', resolve(folder, name))?.data.title)]),
+  );
+}
