@@ -88,6 +88,9 @@ test('at the narrowest phone width (320 px) no page scrolls sideways', PHONE, as
     await page.goto(path);
     expect(await hasNoHorizontalOverflow(page), `/${path} at 320 px`).toBe(true);
   }
+  // The banner's search box keeps room for a query (it was 86 px wide, its placeholder cut to "Searc"): the theme
+  // button shows its icon alone.
+  expect((await page.getByRole('search', { name: 'Site' }).boundingBox())!.width, 'the search box at 320 px').toBeGreaterThanOrEqual(140);
 });
 
 // Our own words around a link or a piece of code: a template line ending in a word, with the link on the next line,
