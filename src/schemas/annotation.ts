@@ -3,6 +3,7 @@
 // so the article's own text never has to be edited to attach a note.
 import { z } from 'astro/zod';
 import { KINDS_NEEDING_SOURCES, NOTE_KINDS } from '../lib/annotations/kinds.ts';
+import { distinctList } from './frontmatter-rules.ts';
 
 const slug = (what: string, example: string) =>
   z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} are lower-case words and digits joined by hyphens, e.g. ${example}.`);
@@ -98,7 +99,7 @@ export const annotationSchema = z
     /** Where each fact in the body comes from. Required for corrections, fact-checks and updates. */
     sources: z.array(sourceSchema).default([]),
     /** Topic slugs the note is about. */
-    topics: z.array(z.string().min(1)).default([]),
+    topics: distinctList(z.string().min(1)).default([]),
   })
   .superRefine((note, ctx) => {
     if (KINDS_NEEDING_SOURCES.includes(note.kind) && note.sources.length === 0) {

@@ -1,7 +1,7 @@
 // The frontmatter of an article (content/articles/<slug>.md, or .mdx). Every field is documented here because this is
 // what a contributor's editor shows on hover, and every rule carries a message that says how to fix it.
 import { z } from 'astro/zod';
-import { frontmatterObject } from './frontmatter-rules.ts';
+import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
 import { annotationListSchema } from './annotation.ts';
 
 const articleFields = {
@@ -32,7 +32,7 @@ const articleFields = {
   /** The address of the original article, when a stable one is known. */
   originalUrl: z.url({ error: 'originalUrl must be a full address starting with https://; leave the field out when none is known.' }).optional(),
   /** Topic slugs this article is about (files in content/topics/, without .mdx). */
-  topics: z.array(z.string().min(1)).default([]),
+  topics: distinctList(z.string().min(1)).default([]),
   /** Our own one- or two-sentence summary, shown in lists and as the page description. */
   summary: z.string({ error: 'Write our own one- or two-sentence summary, e.g. summary: "Alibaba opens Taobao to WeChat Pay…".' }).min(1),
   /** The language of the original text, as a BCP 47 tag: en, zh, zh-Hant… */

@@ -1,6 +1,6 @@
 // A dated event on the timeline (content/events/<date>-<slug>.yaml). Every event needs a source.
 import { z } from 'astro/zod';
-import { frontmatterObject } from './frontmatter-rules.ts';
+import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
 import { sourceSchema } from './annotation.ts';
 
 export const EVENT_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
@@ -15,7 +15,7 @@ const eventFields = {
   /** One or two sentences of our own. */
   description: z.string({ error: 'Describe the event in one or two sentences of our own.' }).min(1),
   /** Topic slugs it belongs to. */
-  topics: z.array(z.string().min(1)).min(1, 'Tag the event with at least one topic slug.'),
+  topics: distinctList(z.string().min(1)).min(1, 'Tag the event with at least one topic slug.'),
   /** Where it is reported: one of our articles (article + quote) or an outside report (outlet, …). */
   sources: z
     .array(sourceSchema, { error: 'An event needs sources: at least one outside report or article passage.' })

@@ -56,3 +56,29 @@ export function frontmatterObject<S extends z.core.$ZodLooseShape>(fields: S, ..
     .check(...[onlyKnownFields, noPlaceholders, ...rules].map((rule) => z.superRefine(rule as never, always)))
     .transform((data) => Object.fromEntries(Object.entries(data).filter(([key]) => known.includes(key))) as z.output<z.ZodObject<S>>);
 }
+
+/**
+ * A list whose items must differ: topic slugs, aliases. A repeated one is a copied line or a slip, and the page would
+ * show it twice ("Topics: Alibaba, Lazada, Alibaba"). Runs even when an item is otherwise wrong.
+ */
+export function distinctList<T extends z.ZodType>(item: T) {
+  return z.array(item).superRefine(
+    (items, ctx) => {
+      const seen = new Map<unknown, number>();
+      items.forEach((value, index) => {
+        const first = seen.get(value);
+        if (first === undefined) {
+          seen.set(value, index);
+          return;
+        }
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          params: { rule: 'repeated-item', value, first: first + 1 },
+          message: `"${String(value)}" is already item ${first + 1} of this list.`,
+        });
+      });
+    },
+    { when: (payload) => Array.isArray(payload.value) },
+  );
+}

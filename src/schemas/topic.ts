@@ -1,12 +1,12 @@
 // The frontmatter of a topic page (content/topics/<slug>.mdx): a theme, company, product, person or regulator
 // that the articles mention. The aliases are how the build finds every mention of it in the articles' text.
 import { z } from 'astro/zod';
-import { frontmatterObject } from './frontmatter-rules.ts';
+import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
 import { sourceSchema } from './annotation.ts';
 
 export const TOPIC_KINDS = ['theme', 'company', 'product', 'person', 'regulator'] as const;
 
-const slugList = z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Topic slugs are lower-case words joined by hyphens, e.g. wechat-pay.'));
+const slugList = distinctList(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Topic slugs are lower-case words joined by hyphens, e.g. wechat-pay.'));
 
 /** A figure the articles quote, with the passage that quotes it. */
 const figureSchema = z.strictObject({
@@ -37,7 +37,7 @@ const topicFields = {
   /** One or two sentences of our own, shown in lists and as the preview on links in article text. */
   summary: z.string({ error: 'Write a one- or two-sentence summary of the topic.' }).min(1),
   /** Every name it goes by in article text, Chinese names included (微信支付). Each alias belongs to one topic. */
-  aliases: z.array(z.string().min(1)).min(1, 'List at least one alias: the names the articles use for this topic.'),
+  aliases: distinctList(z.string().min(1)).min(1, 'List at least one alias: the names the articles use for this topic.'),
   /** Slugs of related topics. */
   related: slugList.default([]),
   /** Featured topics are shown on the front page. */

@@ -68,6 +68,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'repeated-topic',
+    'a topic listed twice (the page listed it twice)',
+    [
+      lines(
+        '<dir>/articles/example.md:7:22: topics, item 2: "wechat-pay" is listed twice, as items 1 and 2.',
+        '  expected: each item once',
+        '  found:    wechat-pay',
+        '  How to fix: remove the second one: the page would show it twice.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+    ],
+  ],
+  [
     'unquoted-colon',
     'a colon in an unquoted title breaks the YAML',
     [

@@ -156,6 +156,12 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
     fix: 'add dateNote: with the evidence for the date (for example "The page carries no dateline; it reports the fine of 10 April 2021 as yesterday."), or use datePrecision: day when the original carries a dateline.',
     at: ['datePrecision'],
   }),
+  'repeated-item': (params, label, path) => ({
+    rule: 'repeated-item',
+    message: `${label}: "${String(params.value)}" is listed twice, as items ${String(params.first)} and ${Number(path[path.length - 1]) + 1}.`,
+    expected: 'each item once',
+    fix: 'remove the second one: the page would show it twice.',
+  }),
   'duplicate-note-id': (params, _label, path) => ({
     rule: 'duplicate-note-id',
     message: `note id "${String(params.id)}" is used twice, by notes ${String(params.first)} and ${Number(path[1]) + 1}.`,
