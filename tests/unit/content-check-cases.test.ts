@@ -81,6 +81,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'topic-related-to-itself',
+    'a topic among its own related topics (its page linked to itself)',
+    [
+      lines(
+        '<dir>/topics/wechat-pay.mdx:6:11: related, item 1: "wechat-pay" is this topic; related: lists the others.',
+        '  expected: the slugs of other topics',
+        '  found:    wechat-pay',
+        '  How to fix: remove it.',
+        '  See CONTRIBUTING.md#adding-a-topic-or-event',
+      ),
+    ],
+  ],
+  [
     'unquoted-colon',
     'a colon in an unquoted title breaks the YAML',
     [

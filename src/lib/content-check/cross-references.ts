@@ -54,7 +54,20 @@ export function objectItems(value: unknown): [number, Record<string, unknown>][]
 export function topicReferenceProblems(entry: Entry, path: readonly PropertyKey[], registry: Registry): Problem[] {
   let value: unknown = entry.data;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  return stringItems(value).flatMap(([index, slug]) => {
+  return stringItems(value).flatMap(([index, slug]): Problem[] => {
+    // A topic's related topics are the others: listing its own slug links the page to itself.
+    if (entry.kind === 'topic' && path[0] === 'related' && slug === entry.file.id)
+      return [
+        {
+          ...placeAt(entry, [...path, index]),
+          rule: 'related-to-itself',
+          message: `${fieldLabel([...path, index], entry.data)}: "${slug}" is this topic; related: lists the others.`,
+          expected: 'the slugs of other topics',
+          found: slug,
+          fix: 'remove it.',
+          section: SECTIONS.topicOrEvent,
+        },
+      ];
     if (registry.topics.has(slug)) return [];
     return [
       {
