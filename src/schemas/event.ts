@@ -22,5 +22,19 @@ const eventFields = {
     .min(1, 'An event needs at least one source: an outside report or one of our articles.'),
 };
 
-export const eventSchema = frontmatterObject(eventFields);
+/** A date whose precision is a month or a year is written as its first day: a day beyond that is a slip in one of the
+ * two (the timeline shows "August 2017" and would order the event by a day nobody gave). */
+export const eventSchema = frontmatterObject(eventFields, (event, ctx) => {
+  const date = event.date instanceof Date ? event.date : typeof event.date === 'string' ? new Date(event.date) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return;
+  const precision = event.datePrecision;
+  const beyond = (precision === 'month' && date.getUTCDate() !== 1) || (precision === 'year' && (date.getUTCMonth() !== 0 || date.getUTCDate() !== 1));
+  if (beyond)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date'],
+      params: { rule: 'date-beyond-precision', precision },
+      message: `With datePrecision: ${String(precision)}, write the first day of the ${String(precision)}.`,
+    });
+});
 export type EventData = z.output<typeof eventSchema>;

@@ -94,6 +94,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'event-month-with-day',
+    'an event dated to the month whose date names a day (ordered by a day no source gave)',
+    [
+      lines(
+        '<dir>/events/2024-09-15-wechat-pay-rollout.yaml:1:7: date: datePrecision is month, but the date names a day.',
+        '  expected: the first of the month, YYYY-MM-01',
+        '  found:    2024-09-15',
+        '  How to fix: write the first day (and start the file name with it), or, if the source gives the day, use datePrecision: day.',
+        '  See CONTRIBUTING.md#event-fields',
+      ),
+    ],
+  ],
+  [
     'unquoted-colon',
     'a colon in an unquoted title breaks the YAML',
     [

@@ -272,7 +272,10 @@ function variantEvent(
   }
   if (sources.length === 0) return undefined;
   const date = new Date(`${String(base.data.date)}T00:00:00Z`).getTime() + random.int(-120, 120) * DAY;
-  const day = isoDay(Math.min(LAST_DAY, Math.max(FIRST_DAY, date)));
+  const shifted = isoDay(Math.min(LAST_DAY, Math.max(FIRST_DAY, date)));
+  // An event dated to the month or the year is written as its first day (src/schemas/event.ts).
+  const precision = base.data.datePrecision;
+  const day = precision === 'month' ? `${shifted.slice(0, 7)}-01` : precision === 'year' ? `${shifted.slice(0, 4)}-01-01` : shifted;
   const id = `${day}-${base.id.replace(/^\d{4}-\d{2}-\d{2}-/, '')}-${String(number).padStart(5, '0')}`;
   const data: Data = { ...base.data, date: day, title: `${String(base.data.title)} (${number})`, sources };
   return { path: `events/${id}.yaml`, content: yamlText(data) };

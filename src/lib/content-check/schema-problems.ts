@@ -162,6 +162,12 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
     expected: 'each item once',
     fix: 'remove the second one: the page would show it twice.',
   }),
+  'date-beyond-precision': (params, label) => ({
+    rule: 'date-beyond-precision',
+    message: `${label}: datePrecision is ${String(params.precision)}, but the date names a day.`,
+    expected: params.precision === 'year' ? 'the first of the year, YYYY-01-01' : 'the first of the month, YYYY-MM-01',
+    fix: 'write the first day (and start the file name with it), or, if the source gives the day, use datePrecision: day.',
+  }),
   'duplicate-note-id': (params, _label, path) => ({
     rule: 'duplicate-note-id',
     message: `note id "${String(params.id)}" is used twice, by notes ${String(params.first)} and ${Number(path[1]) + 1}.`,
