@@ -67,6 +67,12 @@ test('the banner keeps to one line wherever it fits one, the search box with roo
 test('the not-found page offers ways back in', async ({ page }) => {
   await page.goto('articles/no-such-article/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  // First a search for the words of the address the reader followed.
+  const words = page.getByRole('search', { name: 'Search for the page' }).getByRole('searchbox');
+  await expect(words).toHaveValue('no such article');
+  await words.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=no\+such\+article$/);
+  await page.goBack();
   await page.getByRole('link', { name: 'All articles' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
 });
