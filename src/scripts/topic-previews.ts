@@ -3,7 +3,11 @@
 // is fetched when a reader first reaches a topic link (topic-preview-start.ts), so it starts by showing the
 // preview of the link under the pointer or in focus.
 
+import { previewTop } from '../lib/preview-position.ts';
+
 const links = document.querySelectorAll<HTMLAnchorElement>('a.topic-link[data-topic-summary]');
+/** How long the preview stays after the pointer leaves its link, so the pointer can move onto it (WCAG 1.4.13). */
+const LEAVE_DELAY_MS = 300;
 
 if (links.length > 0) {
   const preview = document.createElement('div');
@@ -13,14 +17,23 @@ if (links.length > 0) {
   preview.hidden = true;
   document.body.append(preview);
   let current: HTMLAnchorElement | undefined;
+  let leaving: ReturnType<typeof setTimeout> | undefined;
 
+  const stay = () => clearTimeout(leaving);
   const hide = () => {
+    stay();
     current?.removeAttribute('aria-describedby');
     current = undefined;
     preview.hidden = true;
   };
+  // The pointer may move from the link onto the preview (to read it, or select its words) without it going.
+  const hideSoon = () => {
+    stay();
+    leaving = setTimeout(hide, LEAVE_DELAY_MS);
+  };
 
   const show = (link: HTMLAnchorElement) => {
+    stay();
     if (current === link) return;
     hide();
     current = link;
@@ -37,15 +50,17 @@ if (links.length > 0) {
     preview.style.width = `${width}px`;
     const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
     preview.style.left = `${left}px`;
-    preview.style.top = `${box.bottom + window.scrollY + 6}px`;
+    preview.style.top = `${previewTop(box.top, box.bottom, preview.offsetHeight, document.documentElement.clientHeight) + window.scrollY}px`;
   };
 
   for (const link of links) {
     link.addEventListener('mouseenter', () => show(link));
     link.addEventListener('focus', () => show(link));
-    link.addEventListener('mouseleave', hide);
+    link.addEventListener('mouseleave', hideSoon);
     link.addEventListener('blur', hide);
   }
+  preview.addEventListener('mouseenter', stay);
+  preview.addEventListener('mouseleave', hide);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hide();
   });

@@ -87,9 +87,26 @@ test('a name in article text links to its topic, with a preview of the topic on 
   const link = page.locator('.article-body').getByRole('link', { name: 'Lazada', exact: true });
   await expect(link).toHaveAttribute('href', /\/topics\/lazada\/$/);
   await link.hover();
-  await expect(page.getByRole('tooltip')).toContainText('Lazada');
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toContainText('Lazada');
+  // The pointer can move onto the preview without it going (WCAG 1.4.13), and Escape dismisses it.
+  const box = (await tooltip.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.waitForTimeout(500);
+  await expect(tooltip).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('tooltip')).toBeHidden();
+  await expect(tooltip).toBeHidden();
+
+  // A link on the window's last line shows its preview above it, whole on the screen.
+  await page.mouse.move(0, 0);
+  const height = page.viewportSize()!.height;
+  await link.evaluate((element, bottom) => window.scrollBy(0, element.getBoundingClientRect().bottom - bottom), height - 4);
+  await link.hover();
+  await expect(tooltip).toBeVisible();
+  const [shown, named] = [(await tooltip.boundingBox())!, (await link.boundingBox())!];
+  expect(shown.y + shown.height, 'the preview ends on the screen').toBeLessThanOrEqual(height);
+  expect(shown.y + shown.height, 'the preview ends above the link').toBeLessThanOrEqual(named.y);
+  await page.keyboard.press('Escape');
   await link.focus();
   await expect(link).toHaveAccessibleDescription(/Southeast Asian/);
 });
