@@ -73,12 +73,17 @@ test('a topic shows the other names it is written under, Chinese included', asyn
   await expect(page.locator('[lang="zh"]', { hasText: '淘宝' })).toBeVisible();
 });
 
-test('the topics index groups topics by kind with counts', async ({ page }) => {
+test('the topics index groups topics by kind with counts, each count on one line', PHONE, async ({ page }) => {
   await page.goto('topics/');
   for (const kind of ['Themes', 'Companies', 'Products', 'Regulators']) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind} \\(\\d+\\)$`) })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: /^Companies/ }).getByRole('link', { name: 'Alibaba', exact: true })).toBeVisible();
+  // "· 4 articles" once split over two lines on a phone.
+  const split = await page
+    .locator('.topic-list .count')
+    .evaluateAll((counts) => counts.filter((count) => count.getClientRects().length > 1).map((count) => count.textContent));
+  expect(split).toEqual([]);
 });
 
 test('a name in article text links to its topic, with a preview of the topic on hover and focus', async ({ page, viewport }) => {
