@@ -73,17 +73,20 @@ test('a topic shows the other names it is written under, Chinese included', asyn
   await expect(page.locator('[lang="zh"]', { hasText: '淘宝' })).toBeVisible();
 });
 
-test('the topics index groups topics by kind with counts, each count on one line', PHONE, async ({ page }) => {
+test('the topics index groups topics by kind with counts, each count on one line, as on a topic page', PHONE, async ({ page }) => {
   await page.goto('topics/');
   for (const kind of ['Themes', 'Companies', 'Products', 'Regulators']) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind} \\(\\d+\\)$`) })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: /^Companies/ }).getByRole('link', { name: 'Alibaba', exact: true })).toBeVisible();
-  // "· 4 articles" once split over two lines on a phone.
-  const split = await page
-    .locator('.topic-list .count')
-    .evaluateAll((counts) => counts.filter((count) => count.getClientRects().length > 1).map((count) => count.textContent));
-  expect(split).toEqual([]);
+  // "· 4 articles", and a topic page's "· 11 mentions", once split over two lines on a phone.
+  for (const path of ['topics/', 'topics/alibaba/']) {
+    await page.goto(path);
+    const split = await page
+      .locator('.topic-list .count, .mentions h3 .count')
+      .evaluateAll((counts) => counts.filter((count) => count.getClientRects().length > 1).map((count) => count.textContent));
+    expect(split, path).toEqual([]);
+  }
 });
 
 test('a name in article text links to its topic, with a preview of the topic on hover and focus', async ({ page, viewport }) => {
