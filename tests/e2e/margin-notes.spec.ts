@@ -173,13 +173,17 @@ test('in print, the notes become endnotes: every note after the text, in order, 
   expect(layout.heading).toBeGreaterThan(layout.lastParagraph);
   for (const top of layout.tops) expect(top).toBeGreaterThan(layout.heading);
   expect(layout.tops).toEqual([...layout.tops].sort((a, b) => a - b));
-  // A printed source says where it is: each outside link under or in a note prints its address after its name.
-  const sources = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('.note-sources a[href^="http"], .note-body a[href^="http"]')].map((a) => ({
-      href: a.getAttribute('href'),
-      after: getComputedStyle(a, '::after').content,
-    })),
-  );
-  expect(sources.length, 'outside sources under the notes').toBeGreaterThan(0);
-  for (const { href, after } of sources) expect(after).toBe(`" <${href}>"`);
+  // A printed source says where it is: each outside link under or in a note prints its address after its name, on
+  // an article (its notes' sources) and on a topic page (its footnotes name their sources by their sites).
+  for (const [path, selector] of [
+    [`articles/${sample.slug}/`, '.note-sources a[href^="http"]'],
+    ['topics/ant-group/', '.note-body a[href^="http"]'],
+  ] as const) {
+    await page.goto(path);
+    const sources = await page
+      .locator(selector)
+      .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content })));
+    expect(sources.length, `outside links in ${path}`).toBeGreaterThan(0);
+    for (const { href, after } of sources) expect(after, path).toBe(`" <${href}>"`);
+  }
 });
