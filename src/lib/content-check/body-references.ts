@@ -7,16 +7,10 @@ import type { FootnoteDefinition, FootnoteReference, Nodes, Root, Text } from 'm
 import { visit } from 'unist-util-visit';
 import type { Finding, Point } from './finding.ts';
 import { SECTIONS } from './problem.ts';
+import { lineColumnAt } from '../text-position.ts';
 
 interface EsmProgram {
   body: { type: string; specifiers?: { local?: { name?: unknown } }[] }[];
-}
-
-/** The 1-based line and column of an offset in the text. */
-function pointAt(text: string, offset: number): Point {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 const startOf = (node: Nodes): Point => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
@@ -70,7 +64,7 @@ export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
     const written = text.slice(offset, node.position?.end.offset ?? offset);
     for (const match of written.matchAll(LOOSE_MARKER)) {
       findings.push({
-        point: pointAt(text, offset + match.index),
+        point: lineColumnAt(text, offset + match.index),
         source: match[0],
         rule: 'footnote-not-written',
         message: `the footnote marker ${match[0]} has no footnote, so the page would show "${match[0]}" as text.`,

@@ -5,6 +5,7 @@
 // file of the page it was found on.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { lineColumnAt } from '../text-position.ts';
 
 export interface ContentText {
   /** Relative to the working directory, with forward slashes. */
@@ -32,9 +33,7 @@ export function placesOf(written: string, texts: readonly ContentText[], page: s
     if (written.startsWith('#') && content.page !== page) continue;
     for (let at = content.text.indexOf(written); at !== -1; at = content.text.indexOf(written, at + 1)) {
       if (!BEFORE.has(content.text[at - 1]) || !AFTER.has(content.text[at + written.length])) continue;
-      const before = content.text.slice(0, at);
-      const line = before.split('\n').length;
-      places.push({ file: content.file, line, column: at - before.lastIndexOf('\n') });
+      places.push({ file: content.file, ...lineColumnAt(content.text, at) });
     }
   }
   return places;
