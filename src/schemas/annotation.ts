@@ -3,7 +3,7 @@
 // so the article's own text never has to be edited to attach a note.
 import { z } from 'astro/zod';
 import { KINDS_NEEDING_SOURCES, NOTE_KINDS } from '../lib/annotations/kinds.ts';
-import { distinctList } from './frontmatter-rules.ts';
+import { distinctList, repeats } from './frontmatter-rules.ts';
 
 const slug = (what: string, example: string) =>
   z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} are lower-case words and digits joined by hyphens, e.g. ${example}.`);
@@ -119,22 +119,14 @@ const idOf = (note: unknown) => (note && typeof note === 'object' && 'id' in not
 // run as the rest: the notes are then as written, and only their ids are read.
 export const annotationListSchema = z.array(annotationSchema).superRefine(
   (notes, ctx) => {
-    const seen = new Map<string, number>();
-    notes.forEach((note, index) => {
-      const id = idOf(note);
-      if (id === undefined) return;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'id'],
-          params: { rule: 'duplicate-note-id', id, first: first + 1 },
-          message: `Note id "${id}" is already used by note ${first + 1} of this article: ids must be unique.`,
-        });
-      } else {
-        seen.set(id, index);
-      }
-    });
+    for (const { index, first, key: id } of repeats(notes, idOf)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        params: { rule: 'duplicate-note-id', id, first: first + 1 },
+        message: `Note id "${String(id)}" is already used by note ${first + 1} of this article: ids must be unique.`,
+      });
+    }
   },
   { when: (payload) => Array.isArray(payload.value) },
 );

@@ -64,21 +64,30 @@ export function frontmatterObject<S extends z.core.$ZodLooseShape>(fields: S, ..
 export function distinctList<T extends z.ZodType>(item: T) {
   return z.array(item).superRefine(
     (items, ctx) => {
-      const seen = new Map<unknown, number>();
-      items.forEach((value, index) => {
-        const first = seen.get(value);
-        if (first === undefined) {
-          seen.set(value, index);
-          return;
-        }
+      for (const { index, first, key: value } of repeats(items, (value) => value)) {
         ctx.addIssue({
           code: 'custom',
           path: [index],
           params: { rule: 'repeated-item', value, first: first + 1 },
           message: `"${String(value)}" is already item ${first + 1} of this list.`,
         });
-      });
+      }
     },
     { when: (payload) => Array.isArray(payload.value) },
   );
+}
+
+/** Each item whose key an earlier item already had, with the index of that first one (from 0). Items without a key
+ * (undefined) are passed over. Shared by the lists of slugs and aliases and by the notes' ids (annotation.ts). */
+export function repeats<T>(items: readonly T[], key: (item: T) => unknown): { index: number; first: number; key: unknown }[] {
+  const seen = new Map<unknown, number>();
+  const found: { index: number; first: number; key: unknown }[] = [];
+  items.forEach((item, index) => {
+    const value = key(item);
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else found.push({ index, first, key: value });
+  });
+  return found;
 }
