@@ -5,15 +5,13 @@
 // shows as the text "[^7]", and a footnote nothing points to is left off the page.
 import type { FootnoteDefinition, FootnoteReference, Nodes, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Finding, Point } from './finding.ts';
+import { pointOf, type Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { lineColumnAt } from '../text-position.ts';
 
 interface EsmProgram {
   body: { type: string; specifiers?: { local?: { name?: unknown } }[] }[];
 }
-
-const startOf = (node: Nodes): Point => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
 /** A component the file uses (a capitalised element, or a member such as <Parts.Figure>) and does not import. */
 export function componentFindings(tree: Root, text: string): Finding[] {
@@ -32,7 +30,7 @@ export function componentFindings(tree: Root, text: string): Finding[] {
     if (imported.has(root)) return;
     const start = node.position?.start.offset ?? 0;
     findings.push({
-      point: startOf(node),
+      point: pointOf(node),
       source: text.slice(start, node.position?.end.offset ?? start).split('\n')[0]!,
       rule: 'component-not-imported',
       message: `<${name}> is a component, and this file does not import it: the page cannot be built.`,
@@ -79,7 +77,7 @@ export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
     if (referenced.has(node.identifier)) continue;
     const name = `[^${node.label ?? node.identifier}]`;
     findings.push({
-      point: startOf(node),
+      point: pointOf(node),
       source: name,
       rule: 'footnote-not-used',
       message: `the footnote ${name} is not marked anywhere in the text, so the page leaves it out.`,

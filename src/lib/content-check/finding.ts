@@ -17,6 +17,11 @@ export interface Point {
   column: number;
 }
 
+/** Where a syntax tree's node starts in the Markdown text (its first line and column when it has no position). */
+export function pointOf(node: { position?: { start: { line: number; column: number } } | undefined }): Point {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
 export interface Finding extends Omit<Problem, 'file' | 'line' | 'column'> {
   /** Where the finding starts in the Markdown text (1-based). */
   point: Point;

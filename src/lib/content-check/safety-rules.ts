@@ -10,7 +10,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Finding, Point } from './finding.ts';
+import { pointOf, type Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { scalarText } from '../scalar-text.ts';
 
@@ -60,10 +60,6 @@ interface JsxAttribute {
 
 interface Positioned {
   position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } | undefined;
-}
-
-function pointOf(node: Positioned): Point {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
 function sourceOf(node: Positioned, text: string): string {
