@@ -5,7 +5,7 @@
 // shows as the text "[^7]", and a footnote nothing points to is left off the page.
 import type { FootnoteDefinition, FootnoteReference, Nodes, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { pointOf, type Finding } from './finding.ts';
+import { pointOf, sourceOf, type Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { lineColumnAt } from '../text-position.ts';
 
@@ -28,10 +28,9 @@ export function componentFindings(tree: Root, text: string): Finding[] {
     const root = name.split('.')[0]!;
     if (!/^[A-Z]/.test(name) && !name.includes('.')) return;
     if (imported.has(root)) return;
-    const start = node.position?.start.offset ?? 0;
     findings.push({
       point: pointOf(node),
-      source: text.slice(start, node.position?.end.offset ?? start).split('\n')[0]!,
+      source: sourceOf(node, text),
       rule: 'component-not-imported',
       message: `<${name}> is a component, and this file does not import it: the page cannot be built.`,
       expected: `an import of ${root} from the site's src/components/ at the top of the file, or text`,

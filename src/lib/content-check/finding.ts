@@ -22,6 +22,13 @@ export function pointOf(node: { position?: { start: { line: number; column: numb
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
+/** The Markdown text a syntax tree's node was parsed from ('' when it has no position). */
+export function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } | undefined }, text: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : text.slice(start, end);
+}
+
 export interface Finding extends Omit<Problem, 'file' | 'line' | 'column'> {
   /** Where the finding starts in the Markdown text (1-based). */
   point: Point;

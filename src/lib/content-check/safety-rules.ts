@@ -10,7 +10,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { pointOf, type Finding } from './finding.ts';
+import { pointOf, sourceOf, type Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { scalarText } from '../scalar-text.ts';
 
@@ -60,12 +60,6 @@ interface JsxAttribute {
 
 interface Positioned {
   position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } | undefined;
-}
-
-function sourceOf(node: Positioned, text: string): string {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? '' : text.slice(start, end);
 }
 
 function shortSource(source: string): string {
