@@ -7,6 +7,8 @@
 // - a kind-of-note filter keeps the articles that have such notes and shows only those notes under them;
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
+// - a search that finds nothing offers the nearest names that find something ("Did you mean Taobao?",
+//   src/lib/search/spelling.ts);
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
 import { countOf } from '../lib/counts.ts';
 import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
@@ -20,6 +22,7 @@ import {
   type SearchState,
   type SortOrder,
 } from '../lib/search/search-url.ts';
+import { keepCorrections, suggestSpelling, suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine, type PagefindResult, type ShownResult } from './search-engine.ts';
 
 /** Results shown at first, and added by each "Show more results": each one shown is one fragment fetched. */
@@ -30,11 +33,12 @@ const DEBOUNCE_MS = 200;
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 const app = page?.querySelector<HTMLElement>('[data-search-app]');
 
-function readFilterLabels(app: HTMLElement): FilterLabels {
+/** Data the page was built with, from one of the app's data attributes. */
+function readData<T>(json: string | undefined, fallback: T): T {
   try {
-    return JSON.parse(app.dataset.filterLabels ?? '{}') as FilterLabels;
+    return json ? (JSON.parse(json) as T) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
@@ -134,7 +138,8 @@ const currentSort = (select: HTMLSelectElement): SortOrder => ((SORTS as readonl
 
 function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   const { field, sort, clear, more, summary, list, empty, emptyFilters, groups } = controls;
-  const labels = readFilterLabels(app);
+  const labels = readData<FilterLabels>(app.dataset.filterLabels, {});
+  const spellingVocabulary = (app.dataset.spellingWords ?? '').split(' ').filter(Boolean);
   let state: SearchState = readSearchState(location.search);
   /** Every filter's values, once the reader has opened the filters; undefined before. */
   let allValues: Record<string, Record<string, number>> | undefined;
@@ -245,6 +250,8 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     results = response.results;
     counts = response.filters;
     more.hidden = true;
+    const suggestion = await suggestionFor(engine, term, filters);
+    if (asked !== latest) return;
     // The results of the search before stay until the first of these is in; then they go, and the count is
     // announced, once.
     let counted = false;
@@ -252,7 +259,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       counted = true;
       list.replaceChildren();
       shown = 0;
-      summary.textContent = summaryText(results.length, term);
+      showSummary(summaryText(results.length, term), suggestion);
       if (empty) empty.hidden = results.length > 0;
       if (emptyFilters) emptyFilters.hidden = Object.keys(filters).length === 0;
       drawFilters();
@@ -265,6 +272,34 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     if (asked !== latest) return;
     if (!counted) showCount();
     more.hidden = shown >= results.length;
+  };
+
+  /** The words to suggest for a search's: the nearest names to the words that are not names and find nothing as
+   * typed (so "lazda singapore", which finds Singapore, still gets "Lazada singapore"), if they find something
+   * with the same filters. Searches only when a word is near a name. */
+  const suggestionFor = async (searchEngine: PagefindEngine, term: string, filters: Filters): Promise<SuggestedWord[] | undefined> => {
+    const near = suggestSpelling(term, spellingVocabulary);
+    if (!near) return undefined;
+    const findsNothing = new Set<string>();
+    for (const word of near) {
+      if (word.corrected && (await runSearch(searchEngine, word.typed)).results.length === 0) findsNothing.add(word.typed);
+    }
+    const words = keepCorrections(near, (word) => findsNothing.has(word.typed));
+    if (!words) return undefined;
+    const found = await runSearch(searchEngine, suggestionText(words), filters, PAGEFIND_SORT[state.sort]);
+    return found.results.length > 0 ? words : undefined;
+  };
+
+  /** The count, announced, and after it a link to the suggested search ("No results for taobo. Did you mean
+   * Taobao?"), the corrected words in bold. */
+  const showSummary = (text: string, suggestion: SuggestedWord[] | undefined) => {
+    summary.textContent = text;
+    if (!suggestion) return;
+    const link = element('a', 'search-app__suggestion');
+    link.href = `${location.pathname}${searchQuery({ ...state, term: suggestionText(suggestion) })}`;
+    link.dataset.searchSuggestion = suggestionText(suggestion);
+    suggestion.forEach((word, i) => link.append(i ? ' ' : '', word.corrected ? element('strong', '', word.text) : word.text));
+    summary.append('. Did you mean ', link, '?');
   };
 
   /** Fetches every filter's values (Pagefind's filters()), then searches again for the counts. Once. */
@@ -287,14 +322,13 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     return loadingFilters;
   };
 
-  /** Changes the search and writes it to the address: a new history entry for a new refinement. */
-  const change = (next: SearchState) => {
-    const before = state;
+  /** Changes the search and writes it to the address: a new history entry for a new refinement (or when asked). */
+  const change = (next: SearchState, newEntry = refinementChanged(state, next)) => {
     state = next;
     const query = searchQuery(state);
     if (query !== searchQuery(readSearchState(location.search))) {
       const url = `${location.pathname}${query}${location.hash}`;
-      if (refinementChanged(before, state)) history.pushState(null, '', url);
+      if (newEntry) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
     drawFilters();
@@ -360,6 +394,16 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     field.focus();
   });
   more.addEventListener('click', () => run(showMore()));
+  // The suggested words replace the reader's, in the field too, in a new history entry (Back returns to the words
+  // typed), as following a link would; a click that opens a new tab or window is the browser's.
+  summary.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-suggestion]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    field.value = link.dataset.searchSuggestion ?? '';
+    field.focus();
+    run(change({ ...state, term: field.value }, true));
+  });
   window.addEventListener('popstate', () => {
     state = readSearchState(location.search);
     applyState();

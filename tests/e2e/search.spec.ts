@@ -328,6 +328,32 @@ test.describe('the results page', () => {
     await expect(advice).toBeHidden();
   });
 
+  test('a misspelt name is offered corrected when that finds something: "taobo" → "Did you mean Taobao?"; Back returns', async ({ page }) => {
+    const status = page.getByRole('status');
+    const field = page.getByRole('searchbox', { name: 'Search words' });
+    await page.goto('search/?q=taobo');
+    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+    await status.getByRole('link', { name: 'Taobao' }).click();
+    await expect(field).toHaveValue('Taobao');
+    await expect(status).toHaveText(/^\d+ results? for Taobao$/);
+    await expect(resultLinks(page).first()).toHaveText('Taobao');
+    await expect(page).toHaveURL(/\/search\/\?q=Taobao$/);
+    await page.goBack();
+    await expect(field).toHaveValue('taobo');
+    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+
+    // A search that finds pages by its other words is offered the correction too; the filters stay.
+    await page.goto('search/?q=lazda+singapore&type=topic');
+    await expect(status).toHaveText(/^\d+ results? for lazda singapore\. Did you mean Lazada singapore\?$/);
+    await expect(status.getByRole('link', { name: 'Lazada singapore' })).toHaveAttribute('href', /\?q=Lazada\+singapore&type=topic$/);
+    // No suggestion for a word that finds pages as typed, though it is one slip from a name (Temu), nor for one
+    // near no name.
+    await page.goto('search/?q=term');
+    await expect(status).toHaveText(/^\d+ results? for term$/);
+    await page.goto('search/?q=zzzqqq');
+    await expect(status).toHaveText('No results for zzzqqq');
+  });
+
   test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', PHONE, async ({ page }) => {
     await page.addInitScript(() => {
       const shifts: number[] = [];
@@ -428,12 +454,16 @@ test.describe('the results page', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the results page passes axe in the ${scheme} theme`, PHONE, async ({ page }) => {
+  test(`the results page passes axe in the ${scheme} theme, with results and with none`, PHONE, async ({ page }) => {
     await useScheme(page, scheme);
     await page.goto('search/?q=wechat+pay&year=2024');
     await expect(resultLinks(page).first()).toBeVisible();
     // With a filter group open and its values and counts in.
     await expect(await filterOption(page, 'Year', '2024')).toBeChecked();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // No results: the suggestion and the advice.
+    await page.goto('search/?q=taobo');
+    await expect(page.getByRole('status').getByRole('link', { name: 'Taobao' })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
