@@ -64,6 +64,18 @@ test('the banner keeps to one line wherever it fits one, the search box with roo
   }
 });
 
+test("the home page's featured topics fill their rows: no card alone on the last", PHONE, async ({ page }) => {
+  await page.goto('');
+  const cards = page.getByRole('region', { name: 'Follow a thread' }).getByRole('listitem');
+  for (const width of [375, 768, 1024, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 800 });
+    const tops = await cards.evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+    const rows = [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+    expect(tops.length, 'featured topics on the home page').toBeGreaterThan(1);
+    expect(rows.length === 1 || rows.at(-1)! > 1 || rows[0] === 1, `cards per row at ${width} px: ${rows.join(', ')}`).toBe(true);
+  }
+});
+
 test('the not-found page offers ways back in', async ({ page }) => {
   await page.goto('articles/no-such-article/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
