@@ -7,8 +7,8 @@
 // - a kind-of-note filter keeps the articles that have such notes and shows only those notes under them;
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
-// - a search that finds nothing offers the nearest names that find something ("Did you mean Taobao?",
-//   src/lib/search/spelling.ts);
+// - a word that finds nothing and is a slip from a topic's name is offered corrected, when that finds something
+//   ("No results for taobo. Did you mean Taobao?", src/lib/search/spelling.ts);
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
 import { countOf } from '../lib/counts.ts';
 import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
@@ -295,7 +295,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   const showSummary = (text: string, suggestion: SuggestedWord[] | undefined) => {
     summary.textContent = text;
     if (!suggestion) return;
-    const link = element('a', 'search-app__suggestion');
+    const link = element('a', '');
     link.href = `${location.pathname}${searchQuery({ ...state, term: suggestionText(suggestion) })}`;
     link.dataset.searchSuggestion = suggestionText(suggestion);
     suggestion.forEach((word, i) => link.append(i ? ' ' : '', word.corrected ? element('strong', '', word.text) : word.text));
