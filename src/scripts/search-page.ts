@@ -9,6 +9,7 @@
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - a word that finds nothing and is a slip from a topic's name is offered corrected, when that finds something
 //   ("No results for taobo. Did you mean Taobao?", src/lib/search/spelling.ts);
+// - the page's title names the search ("“wechat pay”, 2024 · Search · …"), for tabs, bookmarks and history;
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
 import { countOf } from '../lib/counts.ts';
 import { filterLabel, orderFilterValues, type FilterKey, type FilterLabels } from '../lib/search/facets.ts';
@@ -17,6 +18,7 @@ import {
   readSearchState,
   refinementChanged,
   searchQuery,
+  searchTitle,
   SORTS,
   type Filters,
   type SearchState,
@@ -141,6 +143,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   const labels = readData<FilterLabels>(app.dataset.filterLabels, {});
   const spellingVocabulary = (app.dataset.spellingWords ?? '').split(' ').filter(Boolean);
   let state: SearchState = readSearchState(location.search);
+  const pageTitle = document.title;
   /** Every filter's values, once the reader has opened the filters; undefined before. */
   let allValues: Record<string, Record<string, number>> | undefined;
   let counts: Record<string, Record<string, number>> = {};
@@ -232,6 +235,8 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   const search = async () => {
     const asked = ++latest;
     const { term, filters } = state;
+    // The title names the search: a tab, a bookmark and each history entry then say what it was.
+    document.title = searchTitle(state, labels, pageTitle);
     clear.hidden = Object.keys(filters).length === 0;
     if (!term && Object.keys(filters).length === 0) {
       results = [];

@@ -247,13 +247,15 @@ test.describe('the results page', () => {
     for (const note of await notes.allTextContents()) expect(note).toMatch(/^Correction on /);
   });
 
-  test('a filter change updates the results and the address; clearing it, or going Back, restores them', PHONE, async ({ page }) => {
+  test('a filter change updates the results, the address and the title; clearing it, or going Back, restores them', PHONE, async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
+    await expect(page).toHaveTitle('“wechat pay” · Search · Walled Gardens, Annotated');
     const all = await resultCount(page, 'wechat pay');
 
     await setFilter(page, 'Type', 'Articles');
     await expect(page).toHaveURL(/\?q=wechat\+pay&type=article$/);
+    await expect(page).toHaveTitle('“wechat pay”, Articles · Search · Walled Gardens, Annotated');
     await expect.poll(() => resultCount(page, 'wechat pay')).toBeLessThan(all);
     await expect(results(page).getByText(/^(Topic|Timeline)$/)).toHaveCount(0);
 
@@ -271,6 +273,7 @@ test.describe('the results page', () => {
     await expect(page).toHaveURL(/type=article/);
     await page.goBack();
     await expect(page).toHaveURL(/\?q=wechat\+pay$/);
+    await expect(page).toHaveTitle('“wechat pay” · Search · Walled Gardens, Annotated');
     await expect(await filterOption(page, 'Type', 'Articles')).not.toBeChecked();
     await expect.poll(() => resultCount(page, 'wechat pay')).toBe(all);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { activeFilters, readSearchState, refinementChanged, searchQuery, type SearchState } from '../../src/lib/search/search-url.ts';
+import { searchFilterLabels } from '../../src/lib/search/facets.ts';
+import { activeFilters, readSearchState, refinementChanged, searchQuery, searchTitle, type SearchState } from '../../src/lib/search/search-url.ts';
 
 const state = (term: string, filters: Record<string, string[]> = {}, sort: SearchState['sort'] = 'relevance'): SearchState => ({ term, filters, sort });
 
@@ -50,4 +51,19 @@ describe('what makes a new history entry', () => {
 
 test('cleared filters (empty lists) are dropped', () => {
   expect(activeFilters({ type: [], year: ['2024'], topic: 'x' })).toEqual({ year: ['2024'] });
+});
+
+describe("the page's title for a search", () => {
+  const labels = searchFilterLabels([{ slug: 'wechat-pay', title: 'WeChat Pay' }]);
+  const page = 'Search · Walled Gardens, Annotated';
+  test.each<[SearchState, string]>([
+    [state(''), page],
+    [state('wechat pay'), `“wechat pay” · ${page}`],
+    [state('wechat pay', { year: ['2024'] }), `“wechat pay”, 2024 · ${page}`],
+    [state('', { kind: ['correction'], topic: ['wechat-pay'], type: ['article'] }), `Articles, WeChat Pay, Corrections · ${page}`],
+    [state('淘宝', {}, 'newest'), `“淘宝” · ${page}`],
+    [state('x', { topic: ['no-such-topic'] }), `“x”, no-such-topic · ${page}`],
+  ])('%o', (search, title) => {
+    expect(searchTitle(search, labels, page)).toBe(title);
+  });
 });

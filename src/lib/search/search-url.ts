@@ -1,7 +1,7 @@
 // A search as an address: /search/?q=wechat+pay&year=2024&type=article&sort=newest. The search page reads
 // its state from here on load and on Back/Forward, and writes it back after every change, so a search can be
 // bookmarked or shared and the browser's history walks through it.
-import { FILTER_KEYS } from './facets.ts';
+import { FILTER_KEYS, filterLabel, type FilterLabels } from './facets.ts';
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORTS)[number];
@@ -67,4 +67,18 @@ export function activeFilters(filters: Record<string, unknown>): Filters {
 /** True when two searches differ in more than their words: a change worth its own history entry. */
 export function refinementChanged(a: SearchState, b: SearchState): boolean {
   return searchQuery({ ...a, term: '' }) !== searchQuery({ ...b, term: '' });
+}
+
+/**
+ * The page's title for a search, so a tab, a bookmark and each entry of the browser's history say what was searched
+ * (and a screen reader announces it): the words in quotes, then the filters' values as readers see them, before the
+ * page's own title. `“wechat pay”, 2024 · Search · Walled Gardens, Annotated`; the page's own title alone when
+ * nothing is asked.
+ */
+export function searchTitle(state: SearchState, labels: FilterLabels, pageTitle: string): string {
+  const asked = [
+    ...(state.term ? [`“${state.term}”`] : []),
+    ...FILTER_KEYS.flatMap((key) => (state.filters[key] ?? []).map((value) => filterLabel(labels, key, value))),
+  ];
+  return asked.length ? `${asked.join(', ')} · ${pageTitle}` : pageTitle;
 }
