@@ -336,6 +336,8 @@ test.describe('the results page', () => {
     const field = page.getByRole('searchbox', { name: 'Search words' });
     await page.goto('search/?q=taobo');
     await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+    // The page with no results, its suggestion and its advice, passes axe (the colours are those of every link).
+    expect(await accessibilityViolations(page)).toEqual([]);
     await status.getByRole('link', { name: 'Taobao' }).click();
     await expect(field).toHaveValue('Taobao');
     await expect(status).toHaveText(/^\d+ results? for Taobao$/);
@@ -457,16 +459,12 @@ test.describe('the results page', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the results page passes axe in the ${scheme} theme, with results and with none`, PHONE, async ({ page }) => {
+  test(`the results page passes axe in the ${scheme} theme`, PHONE, async ({ page }) => {
     await useScheme(page, scheme);
     await page.goto('search/?q=wechat+pay&year=2024');
     await expect(resultLinks(page).first()).toBeVisible();
     // With a filter group open and its values and counts in.
     await expect(await filterOption(page, 'Year', '2024')).toBeChecked();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    // No results: the suggestion and the advice.
-    await page.goto('search/?q=taobo');
-    await expect(page.getByRole('status').getByRole('link', { name: 'Taobao' })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
