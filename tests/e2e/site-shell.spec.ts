@@ -73,7 +73,7 @@ test("the home page's featured topics fill their rows: no card alone on the last
   for (let count = 2; count <= 6; count++) {
     await list.evaluate((ul, count) => {
       const cards = [...ul.children];
-      while (cards.length < count) cards.push(cards[cards.length % 2].cloneNode(true) as Element);
+      while (cards.length < count) cards.push(cards[cards.length % 2]!.cloneNode(true) as Element);
       ul.replaceChildren(...cards.slice(0, count));
     }, count);
     for (const width of [375, 768, 1024, 1280, 1600]) {
