@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects. "unit" (npm run test:unit, part of npm test) covers the pure logic in src/lib/ and the CLI entry
-// points; it never starts Astro. "scale" (npm run test:scale, not part of npm test: it builds corpora of 100 and
+// Two projects. "unit" (npm run test:unit, part of npm test) covers the pure logic in src/lib/, the importer
+// (src/import/), the benchmark's (src/bench/) and the CLI entry points; it never starts Astro. "scale" (npm run test:scale, not part of npm test: it builds corpora of 100 and
 // 1,000 articles, minutes) checks what only shows at size. `vitest run` alone runs both.
 export default defineConfig({
   test: {

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/bench/search-timing.ts';
-import { serveStatic } from '../lib/bench/static-server.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../bench/search-timing.ts';
+import { serveStatic } from '../bench/static-server.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const USAGE = 'Usage: npm run audit [-- --dir DIR] [--build] [--strict] [--runs N] [--query "wechat pay"]';

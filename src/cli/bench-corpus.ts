@@ -1,11 +1,11 @@
 // `npm run bench:corpus -- --articles N --out DIR [--events N] [--seed N] [--from DIR]`: writes a benchmark
 // corpus of N articles laid out like content/ (articles/, topics/, events/), made from the real articles in
-// --from (default: $CONTENT_DIR or ./content). Build it with CONTENT_DIR=DIR. See src/lib/bench/corpus.ts for
+// --from (default: $CONTENT_DIR or ./content). Build it with CONTENT_DIR=DIR. See src/bench/corpus.ts for
 // how the corpus is made. Exit codes: 0 written; 1 the content could not be read or the corpus made; 2 usage.
 import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/deploy-settings.ts';
-import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
-import { generateCorpus } from '../lib/bench/corpus-files.ts';
+import { DEFAULT_SEED } from '../bench/corpus.ts';
+import { generateCorpus } from '../bench/corpus-files.ts';
 
 const USAGE = `Usage: npm run bench:corpus -- --articles N --out DIR [--events N] [--seed N] [--from DIR]
 

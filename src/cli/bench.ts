@@ -1,13 +1,13 @@
 // `npm run bench -- --articles N[,N…]`: builds a generated corpus of each size and reports build time, peak
 // memory, pages per second, output size, what an article page loads, search index size, search in Chromium (cold,
 // warm, and once the index is loaded), the time to rebuild after one article changes, and how long a dev server on
-// the corpus takes to show an edit to an article, a topic and a cited article (src/lib/bench/dev-server.ts). Each size is also built as a
-// stock Starlight site of the same article text (src/lib/bench/starlight-baseline.ts), and our build's time, CPU and
+// the corpus takes to show an edit to an article, a topic and a cited article (src/bench/dev-server.ts). Each size is also built as a
+// stock Starlight site of the same article text (src/bench/starlight-baseline.ts), and our build's time, CPU and
 // memory are reported as ratios to it, the figure issue 14's targets are stated in. Prints a Markdown table
 // and writes JSON to bench-out/. With several sizes, --chart FILE draws build time against corpus size (SVG).
 //
 // Builds run in a staged copy of the project under --work (default: the system temp folder), never in dist/ or
-// the working tree: see src/lib/bench/build-run.ts for why. Figures on a shared machine are noisy; the JSON keeps
+// the working tree: see src/bench/build-run.ts for why. Figures on a shared machine are noisy; the JSON keeps
 // the load average at the start of each run so a slow figure can be told from a slow machine.
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,17 +15,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findArticleFile } from '../lib/article-files.ts';
-import { listFiles, runBuild, stageProject } from '../lib/bench/build-run.ts';
-import { buildTimeChart } from '../lib/bench/chart.ts';
-import { measureDevServer } from '../lib/bench/dev-server.ts';
-import { DEFAULT_SEED } from '../lib/bench/corpus.ts';
-import { generateCorpus, readSourceContent } from '../lib/bench/corpus-files.ts';
-import { measurePage, type PageWeight } from '../lib/bench/page-weight.ts';
-import { summarizeOutput } from '../lib/bench/output-summary.ts';
-import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult, type BuildPair } from '../lib/bench/report.ts';
-import { SEARCH_ROUNDS, timeSearch } from '../lib/bench/search-timing.ts';
-import { stageStarlightSite } from '../lib/bench/starlight-baseline.ts';
-import { serveStatic } from '../lib/bench/static-server.ts';
+import { listFiles, runBuild, stageProject } from '../bench/build-run.ts';
+import { buildTimeChart } from '../bench/chart.ts';
+import { measureDevServer } from '../bench/dev-server.ts';
+import { DEFAULT_SEED } from '../bench/corpus.ts';
+import { generateCorpus, readSourceContent } from '../bench/corpus-files.ts';
+import { measurePage, type PageWeight } from '../bench/page-weight.ts';
+import { summarizeOutput } from '../bench/output-summary.ts';
+import { fetchedFilesTable, growthExponent, markdownTable, type BenchResult, type BuildPair } from '../bench/report.ts';
+import { SEARCH_ROUNDS, timeSearch } from '../bench/search-timing.ts';
+import { stageStarlightSite } from '../bench/starlight-baseline.ts';
+import { serveStatic } from '../bench/static-server.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N[,N…] [--query "wechat pay"] [--search-rounds N] [--build-rounds N] [--seed N]

@@ -1,6 +1,6 @@
 // `npm run new:article -- <raw-text-file> [--out-dir DIR] [--force]`: the file-system side of the article importer.
 // It reads the raw text strictly as UTF-8 (a mis-encoded file would otherwise import as mojibake), hands it to
-// importArticle in src/lib/import, writes the draft atomically (temp file + rename, so an interrupted run never
+// importArticle in src/import, writes the draft atomically (temp file + rename, so an interrupted run never
 // leaves half a draft), prints the draft's path on stdout and tells the contributor on stderr what was removed and
 // what is left to fill in. Exit codes: 0 written; 1 bad input, or the draft already exists; 2 wrong usage.
 
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findArticleFile } from '../lib/article-files.ts';
 import { contentDir } from '../lib/deploy-settings.ts';
-import { ImportError, importArticle, type ImportResult } from '../lib/import/import-article.ts';
+import { ImportError, importArticle, type ImportResult } from '../import/import-article.ts';
 
 const USAGE = `Usage: npm run new:article -- <raw-text-file> [--out-dir DIR] [--force]
 

@@ -1,5 +1,5 @@
 // Content files read and written back by tools that rewrite content (the benchmark's corpus generator,
-// src/lib/bench/): the frontmatter's values as written, so a date stays the text 2024-09-05 rather than becoming a
+// src/bench/): the frontmatter's values as written, so a date stays the text 2024-09-05 rather than becoming a
 // timestamp, and a file written back reads as it did. The site itself never reads content this way: its one reader is
 // entry.ts, through frontmatter.ts, which reads YAML as Astro does. Both live here, so no code outside the content
 // model splits a file or parses YAML.

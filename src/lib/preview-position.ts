@@ -1,4 +1,4 @@
-// Where a topic link's preview goes (src/scripts/topic-previews.ts): under the link, or above it when there is not
+// Where a topic link's preview goes (src/browser/topic-previews.ts): under the link, or above it when there is not
 // room for it under the link on the screen and there is above (a link on the last lines of the window showed its
 // preview cut off at the window's bottom edge).
 

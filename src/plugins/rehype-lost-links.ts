@@ -1,6 +1,6 @@
 // Shows the links an article's original had but our copy lost. Where the scraper wrote the page's links as bold
 // runs and dropped their addresses (the article says `lostLinks: bold`; the importer's rule is in
-// src/lib/import/lost-links.ts), a bold run is not the author's emphasis: a reader must not see it as such, nor
+// src/import/lost-links.ts), a bold run is not the author's emphasis: a reader must not see it as such, nor
 // as a link we could follow. Each becomes <span class="lost-link">: a dotted underline, no href, and its
 // explanation in words, "(a link in the original; its address was not kept)", which the stylesheet adds after it,
 // visually hidden, for screen readers (src/styles/global.css). Written once in the stylesheet rather than after

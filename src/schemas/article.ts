@@ -42,7 +42,7 @@ const articleFields = {
     .default('en'),
   /**
    * `bold` when the copy we reproduce wrote the original's links as bold runs and their addresses were lost (the
-   * importer's rule, src/lib/import/lost-links.ts): every **bold** run of the text is then shown as a link whose
+   * importer's rule, src/import/lost-links.ts): every **bold** run of the text is then shown as a link whose
    * address was not kept, never as emphasis. Leave it out when the bold is the author's.
    */
   lostLinks: z.enum(['bold'], { error: 'lostLinks can only be bold (the bold runs are links whose addresses were lost); leave it out otherwise.' }).optional(),

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/bench/build-run.ts';
 import { stageWithRealContent } from './support/staged-site.ts';
 import { test } from 'vitest';
 

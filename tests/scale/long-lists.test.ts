@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'vitest';
-import { runBuild } from '../../src/lib/bench/build-run.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus-files.ts';
-import { launchChromium } from '../../src/lib/bench/search-timing.ts';
-import { serveStatic } from '../../src/lib/bench/static-server.ts';
+import { runBuild } from '../../src/bench/build-run.ts';
+import { generateCorpus } from '../../src/bench/corpus-files.ts';
+import { launchChromium } from '../../src/bench/search-timing.ts';
+import { serveStatic } from '../../src/bench/static-server.ts';
 import { scaleStage } from './support/staged-site.ts';
 
 /** The least room between two parts on one line, in CSS pixels. */

@@ -13,16 +13,16 @@
 // lets no page family (a paginated list: its largest page, since its last page is only part-full in the smaller
 // build) reach twice its weight, and the third holds every page of the larger build to a budget of HTML that the
 // largest page at 10,000 articles (176 kB, a coverage page) stays within. Builds run in staged copies of the
-// project (see src/lib/bench/build-run.ts), never in dist/.
+// project (see src/bench/build-run.ts), never in dist/.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listFiles, runBuild, stageProject, type OutputFile } from '../../src/lib/bench/build-run.ts';
-import { generateCorpus, readSourceContent } from '../../src/lib/bench/corpus-files.ts';
-import { grownFamilies } from '../../src/lib/bench/output-summary.ts';
-import { measurePage, type PageWeight } from '../../src/lib/bench/page-weight.ts';
+import { listFiles, runBuild, stageProject, type OutputFile } from '../../src/bench/build-run.ts';
+import { generateCorpus, readSourceContent } from '../../src/bench/corpus-files.ts';
+import { grownFamilies } from '../../src/bench/output-summary.ts';
+import { measurePage, type PageWeight } from '../../src/bench/page-weight.ts';
 import { beforeAll, test } from 'vitest';
 
 const SIZES = [100, 1000] as const;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/bench/build-run.ts';
 import { stageWithRealContent } from './support/staged-site.ts';
 import { test } from 'vitest';
 

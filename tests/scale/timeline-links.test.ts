@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'vitest';
-import { runBuild } from '../../src/lib/bench/build-run.ts';
+import { runBuild } from '../../src/bench/build-run.ts';
 import { scaleStage } from './support/staged-site.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus-files.ts';
+import { generateCorpus } from '../../src/bench/corpus-files.ts';
 
 const BASE = '/walled-gardens/';
 

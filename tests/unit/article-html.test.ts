@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { articleSource, articleTextRenderer } from '../../src/data/article-html.ts';
-import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
-import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
+import { assembleCorpus } from '../../src/bench/corpus.ts';
+import { readSourceContent, writeCorpus } from '../../src/bench/corpus-files.ts';
 import { articlePipeline } from '../../src/plugins/article-pipeline.ts';
 
 let corpus = '';

@@ -17,8 +17,8 @@ import {
   splitBlocks,
   type CorpusFile,
   type SourceContent,
-} from '../../src/lib/bench/corpus.ts';
-import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
+} from '../../src/bench/corpus.ts';
+import { readSourceContent, writeCorpus } from '../../src/bench/corpus-files.ts';
 import { checkContent } from '../../src/lib/content-check/check-content.ts';
 import { formatProblem } from '../../src/lib/content-check/problem.ts';
 import { yamlValues } from '../../src/content-model/frontmatter.ts';

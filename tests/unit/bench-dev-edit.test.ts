@@ -14,8 +14,8 @@ import {
   withValueMarked,
   type Clock,
   type DevServerResult,
-} from '../../src/lib/bench/dev-edit.ts';
-import { devEditCell, devStartCell } from '../../src/lib/bench/report.ts';
+} from '../../src/bench/dev-edit.ts';
+import { devEditCell, devStartCell } from '../../src/bench/report.ts';
 
 /**
  * A clock of virtual time: sleep() (and a fake request, which sleeps for its duration) waits on a timer; run() lets

@@ -3,14 +3,14 @@
 // and gzip), growth exponents and the chart.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildTimeChart, decades } from '../../src/lib/bench/chart.ts';
-import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } from '../../src/lib/bench/output-summary.ts';
-import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/lib/bench/page-weight.ts';
-import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from '../../src/lib/bench/process-memory.ts';
-import { seededRandom } from '../../src/lib/bench/prng.ts';
-import { fetched, fetchedFilesTable, growthExponent, kb, medianMs, medianOf, processPeaks } from '../../src/lib/bench/report.ts';
-import { servedTotals } from '../../src/lib/bench/search-timing.ts';
-import { transferBytes } from '../../src/lib/bench/static-server.ts';
+import { buildTimeChart, decades } from '../../src/bench/chart.ts';
+import { grownFamilies, grownPages, pageFamilies, pageKind, summarizeOutput } from '../../src/bench/output-summary.ts';
+import { cssImports, measurePage, moduleImports, onLoadReferences } from '../../src/bench/page-weight.ts';
+import { descendants, parseProcStatus, parseTimeVerbose, peaksByName, programName } from '../../src/bench/process-memory.ts';
+import { seededRandom } from '../../src/bench/prng.ts';
+import { fetched, fetchedFilesTable, growthExponent, kb, medianMs, medianOf, processPeaks } from '../../src/bench/report.ts';
+import { servedTotals } from '../../src/bench/search-timing.ts';
+import { transferBytes } from '../../src/bench/static-server.ts';
 
 describe('seeded random', () => {
   test('the same seed gives the same sequence; another seed another', () => {

@@ -1,8 +1,8 @@
 // The Starlight baseline of `npm run bench`: which pages the stock Starlight site gets from a corpus, and how our
 // build's figures are set against its.
 import { describe, expect, test } from 'vitest';
-import { markdownTable, pairedCell, pairedRatios, starlightRatios, type BenchResult, type BuildPair } from '../../src/lib/bench/report.ts';
-import { STARLIGHT_PROJECT, starlightPages } from '../../src/lib/bench/starlight-baseline.ts';
+import { markdownTable, pairedCell, pairedRatios, starlightRatios, type BenchResult, type BuildPair } from '../../src/bench/report.ts';
+import { STARLIGHT_PROJECT, starlightPages } from '../../src/bench/starlight-baseline.ts';
 
 const article = (title: string, body: string) => `---\ntitle: ${title}\noutlet: Example Daily\nannotations:\n  - id: a\n    quote: x\n---\n\n${body}\n`;
 

@@ -2,7 +2,7 @@
 // benchmark reading both lines back from a build's log (src/lib/build-phases.ts).
 import { describe, expect, test } from 'vitest';
 import { phasesFromEnds, phasesText, readPhases, type BuildPhase, type PhaseTimes } from '../../src/lib/build-phases.ts';
-import { phasesCell } from '../../src/lib/bench/report.ts';
+import { phasesCell } from '../../src/bench/report.ts';
 
 describe('the phases, from the moments each ended', () => {
   test.each<[string, [BuildPhase, number][], PhaseTimes]>([

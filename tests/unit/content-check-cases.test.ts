@@ -502,7 +502,7 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
         '<dir>/articles/example.md:18:1: page debris left in the article (rule advertisement): an ad slot label alone on a line: "Advertisement", "Sponsored".',
         "  expected: only the story's own text",
         '  found:    Advertisement',
-        '  How to fix: delete the line. If it really is part of the story, say so in your pull request: the rule in src/lib/import/debris-rules.ts then needs fixing (see "Adding a rule").',
+        '  How to fix: delete the line. If it really is part of the story, say so in your pull request: the rule in src/import/debris-rules.ts then needs fixing (see "Adding a rule").',
         '  See CONTRIBUTING.md#page-debris-rules',
       ),
     ],

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ImportError, importArticle } from '../../src/lib/import/import-article.ts';
+import { ImportError, importArticle } from '../../src/import/import-article.ts';
 
 const EMPTY =
   'The file has no text: it is empty or holds only blank lines. Paste the article into it, headline first and then ' + 'the body, and run the importer again.';

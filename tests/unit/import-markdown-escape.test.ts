@@ -3,9 +3,19 @@
 // or strikethrough in it, and stay valid MDX with no JSX, expression or ESM node.
 
 import { describe, expect, test } from 'vitest';
-import { importArticle } from '../../src/lib/import/import-article.ts';
-import { escapeMarkdown, markdownToPlainText } from '../../src/lib/import/markdown-escape.ts';
-import { codeNodeTypes, keptLines, linkUrls, markupNodeTypes, mustShow, parseMarkdown, parseMdx, splitDraft, visibleBlocks } from './import-markdown-check.ts';
+import { importArticle } from '../../src/import/import-article.ts';
+import { escapeMarkdown, markdownToPlainText } from '../../src/import/markdown-escape.ts';
+import {
+  codeNodeTypes,
+  keptLines,
+  linkUrls,
+  markupNodeTypes,
+  mustShow,
+  parseMarkdown,
+  parseMdx,
+  splitDraft,
+  visibleBlocks,
+} from './support/import-markdown-check.ts';
 
 const adversarial: { name: string; input: string; visible: string[] }[] = [
   { name: 'braces', input: 'Use {curly} braces and {props.x}', visible: ['Use {curly} braces and {props.x}'] },

@@ -3,12 +3,12 @@
 // paragraph rebuilding, the slug and the frontmatter.
 
 import { describe, expect, test } from 'vitest';
-import { debrisRules, parseByline, parseDateline, parseRepublicationCredit } from '../../src/lib/import/debris-rules.ts';
-import { importArticle } from '../../src/lib/import/import-article.ts';
-import { buildBody, type BodyLine } from '../../src/lib/import/blocks.ts';
-import { boldRunsInText, lostLinkStyle } from '../../src/lib/import/lost-links.ts';
-import { slugFor } from '../../src/lib/import/slug.ts';
-import { splitDraft } from './import-markdown-check.ts';
+import { debrisRules, parseByline, parseDateline, parseRepublicationCredit } from '../../src/import/debris-rules.ts';
+import { importArticle } from '../../src/import/import-article.ts';
+import { buildBody, type BodyLine } from '../../src/import/blocks.ts';
+import { boldRunsInText, lostLinkStyle } from '../../src/import/lost-links.ts';
+import { slugFor } from '../../src/import/slug.ts';
+import { splitDraft } from './support/import-markdown-check.ts';
 
 const BODY = 'The story itself starts here and runs on.';
 

@@ -3,8 +3,18 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { importArticle } from '../../src/lib/import/import-article.ts';
-import { codeNodeTypes, headings, keptLines, markupNodeTypes, mustShow, parseMarkdown, parseMdx, splitDraft, visibleBlocks } from './import-markdown-check.ts';
+import { importArticle } from '../../src/import/import-article.ts';
+import {
+  codeNodeTypes,
+  headings,
+  keptLines,
+  markupNodeTypes,
+  mustShow,
+  parseMarkdown,
+  parseMdx,
+  splitDraft,
+  visibleBlocks,
+} from './support/import-markdown-check.ts';
 
 const SOURCES = new URL('../fixtures/sources/', import.meta.url);
 
@@ -17,7 +27,7 @@ interface SourceExpectation {
   republishedFrom?: string;
   /** The republication credit line, as the page printed it. */
   credit?: string;
-  /** `bold` when the page's links came through as bold runs (src/lib/import/lost-links.ts). */
+  /** `bold` when the page's links came through as bold runs (src/import/lost-links.ts). */
   lostLinks?: 'bold';
   slug: string;
   /** Paragraphs in the draft (list items and headings not counted). */

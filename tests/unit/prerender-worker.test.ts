@@ -11,9 +11,9 @@ import { articleTextRenderer, sourceOfText } from '../../src/data/article-html.t
 import { htmlCacheFile, htmlCacheKey } from '../../src/content-model/html-cache.ts';
 import { readEntry, settledEntries } from '../../src/content-model/entry.ts';
 import type { PrerenderReport, PrerenderStart, PrerenderTask } from '../../src/data/prerender-worker.ts';
-import { assembleCorpus } from '../../src/lib/bench/corpus.ts';
+import { assembleCorpus } from '../../src/bench/corpus.ts';
 import { timelineEventPages } from '../../src/lib/timeline/event-file.ts';
-import { readSourceContent, writeCorpus } from '../../src/lib/bench/corpus-files.ts';
+import { readSourceContent, writeCorpus } from '../../src/bench/corpus-files.ts';
 
 let root = '';
 

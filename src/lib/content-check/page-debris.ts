@@ -1,8 +1,8 @@
 // Page furniture left in an article's text (a share counter, "Advertisement", a photo credit, a newsletter promo)
-// is found with the importer's own rules (src/lib/import/debris-rules.ts), so the two never disagree about what
+// is found with the importer's own rules (src/import/debris-rules.ts), so the two never disagree about what
 // furniture looks like. The body is read as the story: the headline is the article's title (so a repeated
 // headline is debris) and the story has started (so a byline or a date inside it is text, as in the importer).
-import { debrisRules, type SourceLine } from '../import/debris-rules.ts';
+import { debrisRules, type SourceLine } from '../../import/debris-rules.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 
@@ -30,7 +30,7 @@ export function debrisFindings(body: string, title: string | undefined): Finding
       message: `page debris left in the article (rule ${rule.name}): ${rule.description[0]!.toLowerCase()}${rule.description.slice(1)}`,
       expected: "only the story's own text",
       found: shown === '' ? 'a line of invisible characters' : shown,
-      fix: 'delete the line. If it really is part of the story, say so in your pull request: the rule in src/lib/import/debris-rules.ts then needs fixing (see "Adding a rule").',
+      fix: 'delete the line. If it really is part of the story, say so in your pull request: the rule in src/import/debris-rules.ts then needs fixing (see "Adding a rule").',
       section: SECTIONS.debris,
       point: { line: index + 1, column: raw.length - raw.trimStart().length + 1 },
       source: raw,

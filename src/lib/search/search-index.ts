@@ -36,7 +36,7 @@
 // - Topic pages: src/pages/topics/[slug]/index.astro, `<SearchFacets type="topic" …/>` (no date, so no year, and
 //   a date sort leaves topics out). The aliases are shown as text inside the body ("Also written: Taobao
 //   Marketplace, 淘宝") in an element marked `data-pagefind-meta="aliases"`: aliases then rank like a title
-//   (RANKING in src/scripts/search-engine.ts). What the build gathers from other pages (the counts, coverage,
+//   (RANKING in src/browser/search-engine.ts). What the build gathers from other pages (the counts, coverage,
 //   mentions, notes, timeline and related topics) is wrapped in `data-pagefind-ignore`, so a topic is found by its
 //   own overview and figures.
 // - Article pages: src/pages/articles/[slug].astro; the "Notes" list at the end and the header's labels are left

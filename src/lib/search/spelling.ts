@@ -5,7 +5,7 @@
 // page). It is small and bounded by the topics, not the articles, so the page stays light at any corpus size; a
 // misspelt word that is not part of a name gets no suggestion rather than a wrong one. The page corrects only a
 // word that finds nothing as typed, and offers the suggestion only when it finds something
-// (src/scripts/search-page.ts searches for both first).
+// (src/browser/search-page.ts searches for both first).
 
 /** A word of the vocabulary: letters of the Latin script or digits, at least this long. */
 const MIN_WORD_LENGTH = 3;

@@ -113,7 +113,7 @@ const TRAILING = /(?:['’]s)?[.,;:!?)"'”’\]…]*$/;
 
 /**
  * A matching word marked without the punctuation around it: `<mark>Tmall</mark>,` and `“<mark>Tmall</mark>`, not
- * `<mark>Tmall,</mark>`, as the pages' own highlights mark it (src/scripts/search-highlight.ts). A word that is all
+ * `<mark>Tmall,</mark>`, as the pages' own highlights mark it (src/browser/search-highlight.ts). A word that is all
  * punctuation is marked whole; an escaped character (`&gt;`) and an abbreviation's last stop (`U.S.`) stay inside.
  */
 export function markWord(word: string): string {

@@ -1,9 +1,9 @@
-// Where a scale test builds: a staged copy of the project (src/lib/bench/build-run.ts), in a folder of its own under
+// Where a scale test builds: a staged copy of the project (src/bench/build-run.ts), in a folder of its own under
 // SCALE_WORK or the system's temporary folder, optionally with the real content copied in as its corpus.
 import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stageProject } from '../../../src/lib/bench/build-run.ts';
+import { stageProject } from '../../../src/bench/build-run.ts';
 
 /** A fresh staged project in a folder named `name`. */
 export function scaleStage(name: string): Promise<string> {

@@ -8,8 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { basePath } from '../deploy-settings.ts';
-import { joinBase } from '../urls.ts';
+import { basePath } from '../lib/deploy-settings.ts';
+import { joinBase } from '../lib/urls.ts';
 import { astroEnv } from './build-run.ts';
 import type { CorpusFile } from './corpus.ts';
 import {

@@ -14,7 +14,7 @@ import type { ServedFile, StaticServer } from './static-server.ts';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** What counts as a rendered result on the search page: a result's link (the site's own results list,
- * src/scripts/search-page.ts; Pagefind's Component UI and default UI, for older builds). */
+ * src/browser/search-page.ts; Pagefind's Component UI and default UI, for older builds). */
 export const RESULT_SELECTOR = '.pf-result-link, .pagefind-ui__result-link, [data-search-result] a[href]';
 
 export interface SearchVisit {

@@ -1,5 +1,5 @@
 // The banner's search box, once a reader focuses it: the plain field becomes a combobox listing the best results
-// as they type (Pagefind's JS API, src/scripts/search-engine.ts), each pointing to the page, or to the note or
+// as they type (Pagefind's JS API, src/browser/search-engine.ts), each pointing to the page, or to the note or
 // event on it that matches the search best ("cost per mille" opens the note that says it). The arrow keys walk
 // the list, Enter opens the chosen result, or the results page when none is chosen, Escape closes the list.
 // This module is fetched on first focus (search-box.ts, then search-start.ts), so none of it weighs on a page that is only read.

@@ -1,6 +1,6 @@
 // The benchmark's figures for one corpus size, and how they are printed: a Markdown table (for the terminal and
 // the README) with one column per corpus size, and growth exponents that say whether a cost grows linearly.
-import { BUILD_PHASES, type PhaseTimes } from '../build-phases.ts';
+import { BUILD_PHASES, type PhaseTimes } from '../lib/build-phases.ts';
 import type { DevEditKind, DevServerResult } from './dev-edit.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { OutputSummary } from './output-summary.ts';
@@ -30,9 +30,9 @@ export interface BenchResult {
   rebuild?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number };
   /** The machine's 1-minute load average when the run started: wall times are only comparable at similar load. */
   loadAverage?: number;
-  /** The same articles built as a stock Starlight site just after ours (src/lib/bench/starlight-baseline.ts). */
+  /** The same articles built as a stock Starlight site just after ours (src/bench/starlight-baseline.ts). */
   starlight?: { ok: boolean; wallSeconds: number; cpuSeconds?: number; peakTreeBytes: number; pages: number };
-  /** A dev server on the same corpus: start-up, and how long each kind of edit takes to show (src/lib/bench/dev-server.ts). */
+  /** A dev server on the same corpus: start-up, and how long each kind of edit takes to show (src/bench/dev-server.ts). */
   dev?: DevServerResult;
   /** With --build-rounds N: every full build of ours and of Starlight's, in pairs built one after the other (the
    * first pair is `build` and `starlight`), the order of the two changing from pair to pair. */

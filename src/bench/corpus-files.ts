@@ -2,8 +2,8 @@
 // writing a corpus out. Kept apart from corpus.ts so the assembly itself stays pure and fast to unit-test.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { yamlAsWritten } from '../../content-model/rewrite.ts';
-import { articleSlug } from '../article-files.ts';
+import { yamlAsWritten } from '../content-model/rewrite.ts';
+import { articleSlug } from '../lib/article-files.ts';
 import { assembleCorpus, parseArticleFile, type CorpusFile, type CorpusOptions, type SourceContent } from './corpus.ts';
 
 async function filesIn(dir: string, pattern: RegExp): Promise<string[]> {

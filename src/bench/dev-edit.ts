@@ -11,10 +11,10 @@
 //   (rehype-topic-links), so the article pages' cached HTML must be rendered again;
 // - cited article: the title of an article another article's note cites (the note's source line shows it).
 // A word is changed only where no note quotes it, so every note still anchors and the content check stays quiet.
-import { fileWithFrontmatter, frontmatterAsWritten, withBodyChanged } from '../../content-model/rewrite.ts';
-import { citedArticles } from '../../content-model/html-cache.ts';
-import { foldQuote } from '../annotations/normalize.ts';
-import { scalarText } from '../scalar-text.ts';
+import { fileWithFrontmatter, frontmatterAsWritten, withBodyChanged } from '../content-model/rewrite.ts';
+import { citedArticles } from '../content-model/html-cache.ts';
+import { foldQuote } from '../lib/annotations/normalize.ts';
+import { scalarText } from '../lib/scalar-text.ts';
 import type { CorpusFile } from './corpus.ts';
 
 export type DevEditKind = 'article-text' | 'topic-overview' | 'topic-summary' | 'cited-title';

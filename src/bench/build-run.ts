@@ -4,7 +4,7 @@
 // writes per-build state into the project itself: .astro/content-modules.mjs lists the collection's files and
 // node_modules/.astro/ caches the content store. Building a 10,000-article corpus in the working tree would
 // overwrite that state under anyone else building or running the dev server there.
-import { readPhases, type PhaseTimes } from '../build-phases.ts';
+import { readPhases, type PhaseTimes } from '../lib/build-phases.ts';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';

@@ -9,8 +9,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { frontmatterValues, splitFrontmatter } from '../../src/content-model/frontmatter.ts';
-import { normaliseText } from '../../src/lib/import/markdown-escape.ts';
+import { frontmatterValues, splitFrontmatter } from '../../../src/content-model/frontmatter.ts';
+import { normaliseText } from '../../../src/import/markdown-escape.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);

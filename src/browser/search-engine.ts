@@ -1,6 +1,6 @@
 // Pagefind's search engine, through its JS API (pagefind.js from the bundle the build writes to <base>/pagefind/),
 // loaded once per page and only when a reader starts a search; and what both search UIs (the banner's list,
-// src/scripts/search-ui.ts, and the results page, src/scripts/search-page.ts) show of a result. Nothing here asks
+// src/browser/search-ui.ts, and the results page, src/browser/search-page.ts) show of a result. Nothing here asks
 // Pagefind for every filter: a search loads the index chunks for its words and the filters it names, and each
 // result's fragment when it is shown.
 import { resultParts, shownParts, tidyMarks, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';

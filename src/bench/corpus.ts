@@ -16,11 +16,11 @@
 // - Matching is done on passages parsed once per distinct block, never per article: parsing 10,000 article
 //   bodies would make the generator slower than the builds it prepares.
 // All randomness comes from one seeded generator, so a corpus is the same on every run.
-import { fileWithFrontmatter, frontmatterAsWritten, yamlText } from '../../content-model/rewrite.ts';
-import { passagesOf } from '../../content-model/body.ts';
-import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../annotations/normalize.ts';
+import { fileWithFrontmatter, frontmatterAsWritten, yamlText } from '../content-model/rewrite.ts';
+import { passagesOf } from '../content-model/body.ts';
+import { PASSAGE_BREAK, foldQuote, foldWhitespace } from '../lib/annotations/normalize.ts';
 import { seededRandom, type Random } from './prng.ts';
-import { scalarText } from '../scalar-text.ts';
+import { scalarText } from '../lib/scalar-text.ts';
 
 type Data = Record<string, unknown>;
 
