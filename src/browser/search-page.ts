@@ -24,8 +24,9 @@ import {
   type SearchState,
   type SortOrder,
 } from '../lib/search/search-url.ts';
-import { keepCorrections, suggestSpelling, suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
+import { suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine, type PagefindResult, type ShownResult } from './search-engine.ts';
+import { suggestionFor } from './search-suggestion.ts';
 
 /** Results shown at first, and added by each "Show more results": each one shown is one fragment fetched. */
 const RESULTS_PER_PAGE = 10;
@@ -255,7 +256,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     results = response.results;
     counts = response.filters;
     more.hidden = true;
-    const suggestion = await suggestionFor(engine, term, filters);
+    const suggestion = await suggestionFor(engine, term, spellingVocabulary, filters, PAGEFIND_SORT[state.sort]);
     if (asked !== latest) return;
     // The results of the search before stay until the first of these is in; then they go, and the count is
     // announced, once.
@@ -277,22 +278,6 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     if (asked !== latest) return;
     if (!counted) showCount();
     more.hidden = shown >= results.length;
-  };
-
-  /** The words to suggest for a search's: the nearest names to the words that are not names and find nothing as
-   * typed (so "lazda singapore", which finds Singapore, still gets "Lazada singapore"), if they find something
-   * with the same filters. Searches only when a word is near a name. */
-  const suggestionFor = async (searchEngine: PagefindEngine, term: string, filters: Filters): Promise<SuggestedWord[] | undefined> => {
-    const near = suggestSpelling(term, spellingVocabulary);
-    if (!near) return undefined;
-    const findsNothing = new Set<string>();
-    for (const word of near) {
-      if (word.corrected && (await runSearch(searchEngine, word.typed)).results.length === 0) findsNothing.add(word.typed);
-    }
-    const words = keepCorrections(near, (word) => findsNothing.has(word.typed));
-    if (!words) return undefined;
-    const found = await runSearch(searchEngine, suggestionText(words), filters, PAGEFIND_SORT[state.sort]);
-    return found.results.length > 0 ? words : undefined;
   };
 
   /** The count, announced, and after it a link to the suggested search ("No results for taobo. Did you mean

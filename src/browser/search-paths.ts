@@ -7,3 +7,6 @@ export const BUNDLE_PATH = joinBase(import.meta.env.BASE_URL, '/pagefind/');
 
 /** The query parameter a result link carries so the page it opens can highlight the search words. */
 export const HIGHLIGHT_PARAM = 'highlight';
+
+/** The words a search in the banner's list is corrected to, written by src/pages/search/words.json.ts. */
+export const SPELLING_WORDS_PATH = joinBase(import.meta.env.BASE_URL, '/search/words.json');

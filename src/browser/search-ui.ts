@@ -2,10 +2,15 @@
 // as they type (Pagefind's JS API, src/browser/search-engine.ts), each pointing to the page, or to the note or
 // event on it that matches the search best ("cost per mille" opens the note that says it). The arrow keys walk
 // the list, Enter opens the chosen result, or the results page when none is chosen, Escape closes the list.
+// A search that finds nothing offers a misspelt name corrected, as the results page does ("No results for taobo"
+// and "Did you mean Taobao?", an option that searches for it here).
 // This module is fetched on first focus (search-box.ts, then search-start.ts), so none of it weighs on a page that is only read.
 import { KIND_LABELS } from '../lib/annotations/kinds.ts';
+import { searchQuery } from '../lib/search/search-url.ts';
+import { suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { anchoredUrl, bestPart } from '../lib/search/sub-results.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine } from './search-engine.ts';
+import { spellingWords, suggestionFor } from './search-suggestion.ts';
 
 /** Results the list shows. */
 const LISTED = 6;
@@ -74,6 +79,29 @@ function optionElement(option: Option, id: string): HTMLAnchorElement {
   return link;
 }
 
+/** The option that offers a correction: "Did you mean Taobao?", the corrected words in bold. Its address is the
+ * results page for them (a new tab, or no script); chosen in the list, it searches for them there. */
+function suggestionElement(suggestion: readonly SuggestedWord[], id: string, resultsPage: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.className = 'search-option search-option--suggestion';
+  link.id = id;
+  link.href = `${resultsPage}${searchQuery({ term: suggestionText(suggestion), filters: {}, sort: 'relevance' })}`;
+  link.dataset.searchSuggestion = suggestionText(suggestion);
+  link.setAttribute('role', 'option');
+  link.setAttribute('aria-selected', 'false');
+  link.tabIndex = -1;
+  link.append('Did you mean ');
+  suggestion.forEach((word, i) => {
+    if (i) link.append(' ');
+    if (!word.corrected) return link.append(word.text);
+    const strong = document.createElement('strong');
+    strong.textContent = word.text;
+    link.append(strong);
+  });
+  link.append('?');
+  return link;
+}
+
 /** Resolves once the reader is not in the middle of composing a character with an input method (拼音 → 淘宝). */
 function compositionEnded(field: HTMLInputElement, composing: () => boolean): Promise<void> {
   return composing() ? new Promise((resolve) => field.addEventListener('compositionend', () => resolve(), { once: true })) : Promise.resolve();
@@ -127,6 +155,16 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     list.hidden = false;
     field.setAttribute('aria-expanded', 'true');
     select(options()[0]);
+    if (found.length > 0) return;
+    // Offered under "No results", not chosen: Enter still opens the results page for the words typed.
+    const suggestion = await suggestionFor(engine, term, await spellingWords());
+    if (suggestion && field.value.trim() === term) list.append(suggestionElement(suggestion, `${list.id}-suggestion`, form.action));
+  };
+  /** The suggested words replace the reader's in the field, and the list shows what they find. */
+  const accept = (option: HTMLAnchorElement) => {
+    field.value = option.dataset.searchSuggestion ?? field.value;
+    field.focus();
+    void search();
   };
   // One search at a time, then one more for the words typed meanwhile: the list always ends on the field's words,
   // however slowly a search returns (a slow machine, the index still loading), and Pagefind never answers two at once.
@@ -167,11 +205,19 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
       select(all[(at + step + all.length) % all.length]);
     } else if (event.key === 'Enter' && !list.hidden && at >= 0) {
       event.preventDefault();
-      location.assign(all[at]!.href);
+      if ('searchSuggestion' in all[at]!.dataset) accept(all[at]!);
+      else location.assign(all[at]!.href);
     } else if (event.key === 'Escape' && !list.hidden) {
       event.preventDefault();
       close();
     }
+  });
+  // A plain click on the suggestion searches for it here; a click that opens a new tab or window is the browser's.
+  list.addEventListener('click', (event) => {
+    const option = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-suggestion]');
+    if (!option || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    accept(option);
   });
   // The list closes when the focus leaves the form (a click on an option follows its link first).
   form.addEventListener('focusout', (event) => {

@@ -108,6 +108,47 @@ test.describe('the search box in the banner', () => {
     expect(box.width, 'the list is at least as wide as the box').toBeGreaterThanOrEqual(field.width);
   });
 
+  test('a misspelt name that finds nothing is offered corrected: "taobo" → "Did you mean Taobao?", chosen with the keyboard', async ({ page }) => {
+    const words: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/search/words.json')) words.push(request.url());
+    });
+    await page.goto('about/');
+    await searchBox(page).fill('lazada');
+    await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    expect(words, 'a search that finds something fetches no vocabulary').toEqual([]);
+
+    await searchBox(page).fill('taobo');
+    const list = page.getByRole('listbox', { name: 'Search results' });
+    await expect(list.getByText('No results for taobo')).toBeVisible();
+    const suggestion = list.getByRole('option', { name: 'Did you mean Taobao?' });
+    await expect(suggestion).toBeVisible();
+    expect(words).toHaveLength(1);
+    // Not chosen until the reader chooses it: Enter alone would still open the results page for "taobo".
+    await expect(suggestion).toHaveAttribute('aria-selected', 'false');
+    await expect(suggestion).toHaveAttribute('href', /\/search\/\?q=Taobao$/);
+    // The list with no results and its suggestion passes axe.
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('ArrowDown');
+    await expect(suggestion).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(searchBox(page)).toHaveValue('Taobao');
+    await expect(searchBox(page)).toBeFocused();
+    await expect(list.getByRole('option', { name: /^Taobao Topic/ })).toBeVisible();
+    await expect(page).toHaveURL(/\/about\/$/);
+    // A click chooses it too.
+    await searchBox(page).fill('tencnet');
+    await list.getByRole('option', { name: 'Did you mean Tencent?' }).click();
+    await expect(searchBox(page)).toHaveValue('Tencent');
+    await expect(list.getByRole('option', { name: /^Tencent Topic/ })).toBeVisible();
+
+    // No suggestion for words near no name; the vocabulary was fetched once.
+    await searchBox(page).fill('zzzqqq');
+    await expect(list.getByText('No results for zzzqqq')).toBeVisible();
+    await expect(list.getByRole('option')).toHaveCount(0);
+    expect(words).toHaveLength(1);
+  });
+
   test('its Search button opens the results page for the words typed', PHONE, async ({ page }) => {
     await page.goto('');
     await searchBox(page).fill('ipmart');

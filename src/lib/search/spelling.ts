@@ -1,11 +1,11 @@
 // "Did you mean Taobao?": what the results page offers when a word of a search finds nothing. Pagefind matches words
 // as they are typed (a last word also as the start of one), so "taobo" or "tencnet" find nothing at all, and the
 // names of the companies, apps and regulators this site is about are the words readers most often misspell. The
-// vocabulary is those names: every topic's title and aliases (src/pages/search.astro writes their words into the
-// page). It is small and bounded by the topics, not the articles, so the page stays light at any corpus size; a
-// misspelt word that is not part of a name gets no suggestion rather than a wrong one. The page corrects only a
-// word that finds nothing as typed, and offers the suggestion only when it finds something
-// (src/browser/search-page.ts searches for both first).
+// vocabulary is those names: every topic's title and aliases (src/data/spelling-vocabulary.ts; the results page
+// carries their words, the banner's list fetches them when a search there finds nothing). It is small and bounded by
+// the topics, not the articles, so the page stays light at any corpus size; a misspelt word that is not part of a
+// name gets no suggestion rather than a wrong one. Only a word that finds nothing as typed is corrected, and the
+// suggestion is offered only when it finds something (src/browser/search-suggestion.ts searches for both first).
 
 /** A word of the vocabulary: letters of the Latin script or digits, at least this long. */
 const MIN_WORD_LENGTH = 3;
