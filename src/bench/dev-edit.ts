@@ -7,8 +7,8 @@
 // The edits are the ones a contributor makes, each reaching the page by another path:
 // - article text: one word of one of an article's paragraphs (its own page renders the text again);
 // - topic overview: one word of a topic's MDX text (the topic page, compiled by Astro through Vite);
-// - topic summary: a topic's frontmatter, which every article that names the topic carries in its link preview
-//   (rehype-topic-links), so the article pages' cached HTML must be rendered again;
+// - topic summary: a topic's frontmatter, shown on the topic's page and in the preview of every link to the topic
+//   (the previews read it from /topics/summaries.json, which the server renders afresh);
 // - cited article: the title of an article another article's note cites (the note's source line shows it).
 // A word is changed only where no note quotes it, so every note still anchors and the content check stays quiet.
 import { fileWithFrontmatter, frontmatterAsWritten, withBodyChanged } from '../content-model/rewrite.ts';

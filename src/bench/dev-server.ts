@@ -146,7 +146,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
       { label: 'its page', path: articlePath, marker: articleMarker },
     ]);
 
-    // The topic an article page links a mention to: its summary is in that link's preview.
+    // The topic an article page links a mention to: its summary shows in that link's preview (from /topics/summaries.json).
     let linking = linkedTopic(firstPage) === undefined ? undefined : { page: articlePath, topic: linkedTopic(firstPage)! };
     if (!linking && targets.citing) {
       const page = `/articles/${targets.citing.slug}/`;
@@ -161,7 +161,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
       const summary = markerWord('topic-summary', nonce);
       await timeEdit('topic-summary', topicFile, (text) => withValueMarked(text, 'summary', summary), [
         { label: 'topic page', path: topicPage, marker: summary },
-        { label: 'article page', path: linking.page, marker: summary },
+        { label: 'link previews', path: '/topics/summaries.json', marker: summary },
       ]);
     } else say('dev: no article page links a topic; the topic edits are left out');
 

@@ -224,7 +224,7 @@ const ROWS: Row[] = [
   ['dev server: start / first article page (load average)', (r) => devStartCell(r.dev)],
   ['dev: article text edit shown on its page', (r) => devEditCell(r.dev, 'article-text')],
   ['dev: topic overview edit shown on the topic page', (r) => devEditCell(r.dev, 'topic-overview')],
-  ['dev: topic summary edit shown (topic page / article page)', (r) => devEditCell(r.dev, 'topic-summary')],
+  ['dev: topic summary edit shown (topic page / link previews)', (r) => devEditCell(r.dev, 'topic-summary')],
   ["dev: cited article's title edit shown (citing article / its page)", (r) => devEditCell(r.dev, 'cited-title')],
 ];
 

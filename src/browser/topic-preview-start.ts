@@ -2,7 +2,7 @@
 // <template> of the preview code (src/components/TopicPreviewCode.astro) into the page, which fetches and runs it.
 // Only these lines load with the page (article pages have a byte budget); the link works as a link throughout.
 
-const TOPIC_LINKS = 'a.topic-link[data-topic-summary]';
+const TOPIC_LINKS = 'a.topic-link';
 
 function start(event: Event): void {
   if (!(event.target instanceof Element) || !event.target.closest(TOPIC_LINKS)) return;

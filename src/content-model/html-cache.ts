@@ -2,7 +2,7 @@
 // depends on, so a stale page can never be found under a current name, and nothing ever has to be deleted for
 // correctness. A Markdown article's HTML depends on:
 // - its own file (the text and the notes in its frontmatter);
-// - every topic file (rehype-topic-links links their aliases, with their titles and summaries);
+// - every topic file (rehype-topic-links links their aliases);
 // - the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there);
 // - the timeline events its notes cite (`event: <id>`: the note shows the event's date and title);
 // - the timeline page of every event it cites or links to (/timeline/#event-<id>, rehype-event-links): an event

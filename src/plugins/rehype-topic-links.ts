@@ -1,7 +1,9 @@
 // Links the first mention of each topic in a page's text to the topic's page, so a reader can go from a name
 // to everything the site gathers about it. Mentions are found with the same alias matcher the topic pages use,
-// so a link appears exactly where a topic page says the article names it. The link carries the topic's
-// summary for the hover/focus preview (a small script); without JavaScript it is a plain link.
+// so a link appears exactly where a topic page says the article names it. The hover/focus preview (a small script,
+// src/browser/topic-previews.ts) finds the topic's summary by the link's address, in /topics/summaries.json, which
+// it fetches when a reader first reaches a topic link: no page carries the summaries of the topics it links to.
+// Without JavaScript it is a plain link.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
@@ -10,22 +12,16 @@ import type { VFile } from 'vfile';
 import { readEntry } from '../content-model/entry.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
-import { scalarText } from '../lib/scalar-text.ts';
 
 export interface TopicLinkOptions {
   base: string;
   contentDir: string;
 }
 
-interface TopicCard {
-  title: string;
-  summary: string;
-}
-
 const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'script', 'style', 'mark']);
 
-function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: AliasMatcher } {
-  const cards = new Map<string, TopicCard>();
+function readTopics(dir: string): { slugs: Set<string>; matcher: AliasMatcher } {
+  const slugs = new Set<string>();
   const entries: { topic: string; alias: string }[] = [];
   let files: string[];
   try {
@@ -38,10 +34,10 @@ function readTopics(dir: string): { cards: Map<string, TopicCard>; matcher: Alia
     if (!entry?.yamlOk) continue;
     const data = entry.data;
     const slug = basename(file, '.mdx');
-    cards.set(slug, { title: scalarText(data.title, slug), summary: scalarText(data.summary) });
+    slugs.add(slug);
     for (const alias of Array.isArray(data.aliases) ? data.aliases : []) entries.push({ topic: slug, alias: String(alias) });
   }
-  return { cards, matcher: new AliasMatcher(entries) };
+  return { slugs, matcher: new AliasMatcher(entries) };
 }
 
 export default function rehypeTopicLinks(options: TopicLinkOptions) {
@@ -61,8 +57,8 @@ export default function rehypeTopicLinks(options: TopicLinkOptions) {
   };
 
   return (tree: Root, file: VFile) => {
-    const { cards, matcher } = topics();
-    if (cards.size === 0) return;
+    const { slugs, matcher } = topics();
+    if (slugs.size === 0) return;
     const path = file.path ?? '';
     const ownTopic = path.includes(`${join('topics', '')}`) ? basename(path, '.mdx') : undefined;
     const linked = new Set<string>(ownTopic ? [ownTopic] : []);
@@ -76,7 +72,7 @@ export default function rehypeTopicLinks(options: TopicLinkOptions) {
           continue;
         }
         if (child.type !== 'text') continue;
-        const replacement = linkFirstMentions(child, matcher, cards, linked, options.base);
+        const replacement = linkFirstMentions(child, matcher, slugs, linked, options.base);
         if (!replacement) continue;
         parent.children.splice(i, 1, ...replacement);
         i += replacement.length - 1;
@@ -86,9 +82,9 @@ export default function rehypeTopicLinks(options: TopicLinkOptions) {
   };
 }
 
-function linkFirstMentions(node: Text, matcher: AliasMatcher, cards: Map<string, TopicCard>, linked: Set<string>, base: string): ElementContent[] | undefined {
+function linkFirstMentions(node: Text, matcher: AliasMatcher, slugs: Set<string>, linked: Set<string>, base: string): ElementContent[] | undefined {
   const fresh = matcher.find(node.value).filter((m) => {
-    if (linked.has(m.topic) || !cards.has(m.topic)) return false;
+    if (linked.has(m.topic) || !slugs.has(m.topic)) return false;
     linked.add(m.topic);
     return true;
   });
@@ -97,14 +93,7 @@ function linkFirstMentions(node: Text, matcher: AliasMatcher, cards: Map<string,
   let at = 0;
   for (const match of fresh) {
     if (match.start > at) out.push({ type: 'text', value: node.value.slice(at, match.start) });
-    const card = cards.get(match.topic)!;
-    out.push(
-      h(
-        'a',
-        { className: ['topic-link'], href: joinBase(base, `/topics/${match.topic}/`), dataTopicSummary: card.summary },
-        node.value.slice(match.start, match.end),
-      ),
-    );
+    out.push(h('a', { className: ['topic-link'], href: joinBase(base, `/topics/${match.topic}/`) }, node.value.slice(match.start, match.end)));
     at = match.end;
   }
   if (at < node.value.length) out.push({ type: 'text', value: node.value.slice(at) });

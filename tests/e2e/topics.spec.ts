@@ -91,12 +91,21 @@ test('the topics index groups topics by kind with counts, each count on one line
 
 test('a name in article text links to its topic, with a preview of the topic on hover and focus', async ({ page, viewport }) => {
   test.skip((viewport?.width ?? 0) < 1024, 'hover previews are for pointer devices; the link itself is tested at every width');
-  await page.goto('articles/alibaba-tracker-the-partner-games/');
+  const summaries: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/topics/summaries.json')) summaries.push(request.url());
+  });
+  const response = await page.goto('articles/alibaba-tracker-the-partner-games/');
+  // The page carries no summary: the preview fetches them all, once, when a reader first reaches a topic link.
+  expect(await response!.text()).not.toContain('Southeast Asian e-commerce group');
   const link = page.locator('.article-body').getByRole('link', { name: 'Lazada', exact: true });
   await expect(link).toHaveAttribute('href', /\/topics\/lazada\/$/);
+  expect(summaries).toEqual([]);
   await link.hover();
   const tooltip = page.getByRole('tooltip');
   await expect(tooltip).toContainText('Lazada');
+  await expect(tooltip).toContainText('Southeast Asian e-commerce group');
+  expect(summaries).toHaveLength(1);
   // The pointer can move onto the preview without it going (WCAG 1.4.13), and Escape dismisses it.
   const box = (await tooltip.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
