@@ -55,9 +55,12 @@ export default defineConfig({
       // nor copies 3,000 files.
       emptyOutDir: false,
       // The code pages keep in a <template> until a reader needs it (SearchCode.astro, TopicPreviewCode.astro) stays
-      // a file: inlined, as Astro does with small scripts, its bytes would load with every page. Anything else: the
-      // default (inlined under 4 kB).
-      assetsInlineLimit: (file) => (/(?:SearchCode|TopicPreviewCode)\.astro/.test(file) ? false : undefined),
+      // a file: inlined, as Astro does with small scripts, its bytes would load with every page. The margin notes'
+      // script (MarginNotesAndPreviews.astro), which every annotated page runs as it loads, is inlined whatever its
+      // size (a little over 4 kB): as a file it would cost each page a request before its notes are placed. Anything
+      // else: the default (inlined under 4 kB).
+      assetsInlineLimit: (file) =>
+        /(?:SearchCode|TopicPreviewCode)\.astro/.test(file) ? false : /MarginNotesAndPreviews\.astro/.test(file) ? true : undefined,
     },
   },
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or hashed (Astro

@@ -30,6 +30,7 @@ function placeNotes(): void {
   // Floats are placed in order and a note never moves the ones before it, so each is reset just before it is placed.
   notes.forEach((note, i) => {
     note.style.removeProperty('--y');
+    note.style.removeProperty('max-height');
     note.classList.remove('is-clamped');
     const head = note.firstElementChild as HTMLElement;
     delete head.dataset.from;
@@ -41,6 +42,10 @@ function placeNotes(): void {
     // GAP below the note before.
     const top = Math.max(line, previousBottom + (previousBottom < line ? 4 : GAP));
     note.style.setProperty('--y', `${top - natural}px`);
+    // Pushed down by the notes before it: the note's head says which paragraph it belongs to (drawn by notes.css).
+    // Said before the note is measured, since the head may take another line.
+    const paragraph = passage?.closest('[id^="p-"]');
+    if (top - line > DRIFT && paragraph) head.dataset.from = paragraph.id.slice(2);
     // A long note that would push the next note off its line shows its first lines and "Show all", unless the
     // reader has asked for all of it or only a line or two would be hidden.
     const room = boxOf(passageOf(idOfNote(notes[i + 1])))?.top ?? Infinity;
@@ -48,15 +53,31 @@ function placeNotes(): void {
     if (!('whole' in note.dataset) && top + full + GAP > room) {
       note.classList.add('is-clamped');
       if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
-      // Its label is drawn by notes.css and named by aria-label, so the page's text stays exactly the published text:
-      // a Web Annotation client (TextPositionSelector) or a reader's own annotation tool counts the same characters.
-      else if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" aria-label="Show all" hidden></button>');
+      else {
+        clampAboveLink(note);
+        // Its label is drawn by notes.css and named by aria-label, so the page's text stays exactly the published
+        // text: a Web Annotation client (TextPositionSelector) or a reader's own annotation tool counts the same characters.
+        if (!note.querySelector('.note-more')) note.insertAdjacentHTML('beforeend', '<button class="note-more" aria-label="Show all" hidden></button>');
+      }
     }
-    // Pushed down by the notes before it: the note's head says which paragraph it belongs to (drawn by notes.css).
-    const paragraph = passage?.closest('[id^="p-"]');
-    if (top - line > DRIFT && paragraph) head.dataset.from = paragraph.id.slice(2);
     previousBottom = note.getBoundingClientRect().bottom;
   });
+}
+
+/** A clamped note ends above the first link its last line would cut, so that each of its links is shown whole or
+ * hidden whole: a hidden link is then no target for a pointer, and no neighbour too close to the next note's number
+ * (WCAG 2.5.8, which axe checks). */
+function clampAboveLink(note: HTMLElement): void {
+  const { top } = note.getBoundingClientRect();
+  // Each cut moves the end up, which may cut a link on the line above: again until none is cut.
+  for (let end = note.getBoundingClientRect().bottom, above = end; ; end = above) {
+    for (const link of note.querySelectorAll('a')) {
+      const box = link.getBoundingClientRect();
+      if (box.top < end && box.bottom > end) above = Math.min(above, box.top);
+    }
+    if (above === end) return;
+    note.style.setProperty('max-height', `${above - top}px`);
+  }
 }
 
 /** "Show all", or keyboard focus inside a clamped note: the note is shown whole and the notes after it make room. */
