@@ -2,7 +2,8 @@
 // depends on, so a stale page can never be found under a current name, and nothing ever has to be deleted for
 // correctness. A Markdown article's HTML depends on:
 // - its own file (the text and the notes in its frontmatter);
-// - every topic file (rehype-topic-links links their aliases);
+// - every topic's aliases (rehype-topic-links links their mentions; a topic's title, summary or overview is not in
+//   the text, so editing one renders no article again);
 // - the articles its notes cite (rehype-annotations turns a cited quote into a paragraph number there);
 // - the timeline events its notes cite (`event: <id>`: the note shows the event's date and title);
 // - the timeline page of every event it cites or links to (/timeline/#event-<id>, rehype-event-links): an event
@@ -23,7 +24,7 @@ import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
-const RECIPE = 4;
+const RECIPE = 5;
 
 /** The cache's folder inside Astro's cacheDir (builds) or .astro/ (the dev server). */
 export function htmlCacheFolder(cacheDir: string): string {
@@ -68,7 +69,9 @@ const listFiles = (dir: string): string[] => {
 
 let topics: { stamp: string; digest: string } | undefined;
 
-/** One digest for every file in topics/, read again only when a file's size or time changed (or one came or went). */
+/** One digest of what an article's text takes from topics/: each topic's file name and aliases, as
+ * rehype-topic-links reads them (its .mdx files, through the content model). Worked out again only when a file's
+ * size or time changed (or one came or went). */
 export function topicsDigest(contentDir: string): string {
   const dir = join(contentDir, 'topics');
   const stamp = listFiles(dir)
@@ -78,8 +81,13 @@ export function topicsDigest(contentDir: string): string {
     })
     .join('|');
   if (topics?.stamp !== `${dir}|${stamp}`) {
-    const digests = listFiles(dir).map((name) => `${name}:${digestOf(readFileSync(join(dir, name)))}`);
-    topics = { stamp: `${dir}|${stamp}`, digest: sha256(digests.join('\n')) };
+    const linked = listFiles(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => {
+        const entry = readEntry('topic', join(dir, name));
+        return [name, entry?.yamlOk ? entry.data.aliases : null];
+      });
+    topics = { stamp: `${dir}|${stamp}`, digest: sha256(JSON.stringify(linked)) };
   }
   return topics.digest;
 }

@@ -4,10 +4,9 @@
 // page shows that is not code, or an edit would leave the page stale. The keys are built from the content model's
 // digests, never from timestamps:
 // - an article page (src/pages/articles/[slug].astro) shows its file (title, outlet, topics, its notes' kinds, the
-//   reading time of its text), its rendered text with everything that depends on (renderingKey: every topic file,
-//   the articles and events its notes cite, the timeline pages of the events it links to, the deploy base), its
-//   topics' titles (topic files again), the repository its edit links point to (REPO_URL) and its file's last
-//   commit;
+//   reading time of its text), its rendered text with everything that depends on (renderingKey: every topic's
+//   aliases, the articles and events its notes cite, the timeline pages of the events it links to, the deploy base),
+//   its topics' titles, the repository its edit links point to (REPO_URL) and its file's last commit;
 // - its notes as open data (src/pages/articles/[slug]/annotations.jsonld.ts) show its file, where each note sits in
 //   the rendered text (renderingKey again, which also covers the cited articles' titles, outlets and paragraphs),
 //   and each note's dates, read from every committed version of the file;
@@ -45,15 +44,17 @@ export function articleContentFile(article: Article): string {
   return article.filePath ?? findArticleFile(`${contentDir(process.env)}/articles`, article.id) ?? `content/articles/${article.id}.md`;
 }
 
-/** The key of an article's page; undefined for an MDX article, and in the dev server, which renders every request
- * (and would read the git history again for each article on every request). */
-export function articlePageKey(article: Article): string | undefined {
+/** The key of an article's page, given every topic's title by slug (its header and search data name its topics);
+ * undefined for an MDX article, and in the dev server, which renders every request (and would read the git history
+ * again for each article on every request). */
+export function articlePageKey(article: Article, topicTitles: ReadonlyMap<string, string>): string | undefined {
   if (import.meta.env.DEV) return undefined;
   const contentFile = articleContentFile(article);
   const rendering = renderingKey(article);
   if (rendering === undefined) return undefined;
   const lastCommit = fileLastUpdated(contentFile, article.data.published)?.toISOString();
-  return keyOf(['article page', article.digest, rendering, repoUrl(process.env), contentFile, lastCommit]);
+  const topics = article.data.topics.map((slug) => [slug, topicTitles.get(slug) ?? null]);
+  return keyOf(['article page', article.digest, rendering, topics, repoUrl(process.env), contentFile, lastCommit]);
 }
 
 /** The key of an article's notes as open data; undefined for an MDX article, and in the dev server. */

@@ -78,6 +78,20 @@ describe('the name of a page in the cache', () => {
     expect(key()).not.toBe(before);
   });
 
+  // An article's text shows a topic only as links to its mentions: a topic's title, summary or overview is not in it.
+  test.each<[string, () => void]>([
+    [
+      "a topic's summary and title",
+      () => writeFileSync(join(content, 'topics', 'wechat.mdx'), '---\ntitle: WeChat\nsummary: A new one.\naliases: [WeChat]\n---\n'),
+    ],
+    ["a topic's overview", () => writeFileSync(join(content, 'topics', 'wechat.mdx'), '---\naliases: [WeChat]\n---\n\nAn overview written.\n')],
+    ['a file in topics/ that is not a topic', () => writeFileSync(join(content, 'topics', 'notes.txt'), 'x')],
+  ])('stays the same with %s', (_name, change) => {
+    const before = key();
+    change();
+    expect(key()).toBe(before);
+  });
+
   test.each<[string, Partial<typeof options>]>([
     ['the deploy base', { base: '/walled-gardens/' }],
     ['the content root', { contentDir: join(root, 'elsewhere') }],
