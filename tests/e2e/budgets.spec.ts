@@ -10,6 +10,8 @@
 // The largest article, alibaba-embraces-wechat-pay (20 notes, 37 outside sources), loaded 59.4 kB on 2026-12-05:
 // 53.0 kB of HTML (3.2 kB of it inline CSS, 5.3 kB inline JS), 6.2 kB of external CSS, 3 requests; 59.9 kB on
 // 2026-12-07 with the favicon (53.4 kB of HTML, 3.6 kB of it inline CSS; 6.3 kB of external CSS): close to the limit.
+// Later that day 58.5 kB (51.9 kB of HTML), once the topic links' previews fetched their summaries instead of every
+// link carrying one (src/browser/topic-previews.ts).
 import type { Page } from '@playwright/test';
 import { readArticles } from './support/corpus.ts';
 import { expect, test } from './support/reader.ts';
