@@ -18,6 +18,7 @@ import {
   readSearchState,
   refinementChanged,
   searchQuery,
+  searchSummary,
   searchTitle,
   SORTS,
   type Filters,
@@ -43,11 +44,6 @@ function readData<T>(json: string | undefined, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-/** "3 results for wechat pay", "12 results" (filters alone), "No results for zzz", "" (nothing asked). */
-function summaryText(count: number, term: string): string {
-  return `${count === 0 ? 'No results' : countOf(count, 'result')}${term ? ` for ${term}` : ''}`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -265,7 +261,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       counted = true;
       list.replaceChildren();
       shown = 0;
-      showSummary(summaryText(results.length, term), suggestion);
+      showSummary(searchSummary(results.length, term), suggestion);
       if (empty) empty.hidden = results.length > 0;
       if (emptyFilters) emptyFilters.hidden = Object.keys(filters).length === 0;
       drawFilters();

@@ -6,7 +6,7 @@
 // and "Did you mean Taobao?", an option that searches for it here).
 // This module is fetched on first focus (search-box.ts, then search-start.ts), so none of it weighs on a page that is only read.
 import { KIND_LABELS } from '../lib/annotations/kinds.ts';
-import { searchQuery } from '../lib/search/search-url.ts';
+import { searchQuery, searchSummary } from '../lib/search/search-url.ts';
 import { suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { anchoredUrl, bestPart } from '../lib/search/sub-results.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine } from './search-engine.ts';
@@ -26,10 +26,11 @@ interface Option {
   excerpt: string;
 }
 
-async function optionsFor(engine: PagefindEngine, term: string): Promise<Option[]> {
+/** The options listed for a search, and how many results it found in all. */
+async function optionsFor(engine: PagefindEngine, term: string): Promise<{ options: Option[]; total: number }> {
   const { results } = await runSearch(engine, term);
   const fragments = await Promise.all(results.slice(0, LISTED).map((result) => result.data()));
-  return fragments.map((fragment) => {
+  const options = fragments.map((fragment): Option => {
     const page = shownResult(fragment, {}, Infinity);
     const best = bestPart(fragment, term);
     if (!best) return { url: page.url, kind: page.typeLabel, title: page.title, excerpt: page.excerpt || page.parts[0]?.excerpt || '' };
@@ -42,6 +43,7 @@ async function optionsFor(engine: PagefindEngine, term: string): Promise<Option[
       excerpt: part?.excerpt ?? '',
     };
   });
+  return { options, total: results.length };
 }
 
 function optionElement(option: Option, id: string): HTMLAnchorElement {
@@ -119,7 +121,12 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
   list.setAttribute('role', 'listbox');
   list.setAttribute('aria-label', 'Search results');
   list.hidden = true;
-  form.append(list);
+  // What each search found, said to a screen reader as the list changes ("23 results for lazada, 6 listed"; "No
+  // results for taobo. Did you mean Taobao?"), as the results page says it in its own live region.
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  form.append(list, status);
   field.setAttribute('role', 'combobox');
   field.setAttribute('aria-autocomplete', 'list');
   field.setAttribute('aria-controls', list.id);
@@ -143,9 +150,13 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
   /** Lists the results for the words in the field now. */
   const show = async () => {
     const term = field.value.trim();
-    if (!term) return close();
-    const found = await optionsFor(engine, term);
+    if (!term) {
+      status.textContent = '';
+      return close();
+    }
+    const { options: found, total } = await optionsFor(engine, term);
     list.replaceChildren(...found.map((option, i) => optionElement(option, `${list.id}-${i}`)));
+    status.textContent = searchSummary(total, term, found.length);
     if (found.length === 0) {
       const none = document.createElement('p');
       none.className = 'site-search__none';
@@ -158,7 +169,9 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     if (found.length > 0) return;
     // Offered under "No results", not chosen: Enter still opens the results page for the words typed.
     const suggestion = await suggestionFor(engine, term, await spellingWords());
-    if (suggestion && field.value.trim() === term) list.append(suggestionElement(suggestion, `${list.id}-suggestion`, form.action));
+    if (!suggestion || field.value.trim() !== term) return;
+    list.append(suggestionElement(suggestion, `${list.id}-suggestion`, form.action));
+    status.textContent = `${searchSummary(0, term)}. Did you mean ${suggestionText(suggestion)}?`;
   };
   /** The suggested words replace the reader's in the field, and the list shows what they find. */
   const accept = (option: HTMLAnchorElement) => {

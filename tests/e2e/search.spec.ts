@@ -108,14 +108,17 @@ test.describe('the search box in the banner', () => {
     expect(box.width, 'the list is at least as wide as the box').toBeGreaterThanOrEqual(field.width);
   });
 
-  test('a misspelt name that finds nothing is offered corrected: "taobo" → "Did you mean Taobao?", chosen with the keyboard', async ({ page }) => {
+  test('what a search finds is announced; a misspelt name that finds nothing is offered corrected: "taobo" → "Did you mean Taobao?"', async ({ page }) => {
     const words: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/search/words.json')) words.push(request.url());
     });
     await page.goto('about/');
+    // What each search found is said in a live region too, as on the results page.
+    const status = page.getByRole('search', { name: 'Site' }).getByRole('status');
     await searchBox(page).fill('lazada');
     await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(status).toHaveText(/^\d+ results? for lazada(, \d listed)?$/);
     expect(words, 'a search that finds something fetches no vocabulary').toEqual([]);
 
     await searchBox(page).fill('taobo');
@@ -123,6 +126,7 @@ test.describe('the search box in the banner', () => {
     await expect(list.getByText('No results for taobo')).toBeVisible();
     const suggestion = list.getByRole('option', { name: 'Did you mean Taobao?' });
     await expect(suggestion).toBeVisible();
+    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
     expect(words).toHaveLength(1);
     // Not chosen until the reader chooses it: Enter alone would still open the results page for "taobo".
     await expect(suggestion).toHaveAttribute('aria-selected', 'false');
@@ -145,6 +149,7 @@ test.describe('the search box in the banner', () => {
     // No suggestion for words near no name; the vocabulary was fetched once.
     await searchBox(page).fill('zzzqqq');
     await expect(list.getByText('No results for zzzqqq')).toBeVisible();
+    await expect(status).toHaveText('No results for zzzqqq');
     await expect(list.getByRole('option')).toHaveCount(0);
     expect(words).toHaveLength(1);
   });

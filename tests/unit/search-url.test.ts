@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { searchFilterLabels } from '../../src/lib/search/facets.ts';
-import { activeFilters, readSearchState, refinementChanged, searchQuery, searchTitle, type SearchState } from '../../src/lib/search/search-url.ts';
+import {
+  activeFilters,
+  readSearchState,
+  refinementChanged,
+  searchQuery,
+  searchSummary,
+  searchTitle,
+  type SearchState,
+} from '../../src/lib/search/search-url.ts';
 
 const state = (term: string, filters: Record<string, string[]> = {}, sort: SearchState['sort'] = 'relevance'): SearchState => ({ term, filters, sort });
 
@@ -65,5 +73,22 @@ describe("the page's title for a search", () => {
     [state('x', { topic: ['no-such-topic'] }), `“x”, no-such-topic · ${page}`],
   ])('%o', (search, title) => {
     expect(searchTitle(search, labels, page)).toBe(title);
+  });
+});
+
+describe('what a search found, as the search UIs announce it', () => {
+  test.each<[number, string, number | undefined, string]>([
+    [3, 'wechat pay', undefined, '3 results for wechat pay'],
+    [1, 'ipmart', undefined, '1 result for ipmart'],
+    [12, '', undefined, '12 results'],
+    [0, 'zzz', undefined, 'No results for zzz'],
+    [0, '', undefined, 'No results'],
+    [1316, 'alibaba', undefined, '1,316 results for alibaba'],
+    // The banner's list shows the first six.
+    [23, 'lazada', 6, '23 results for lazada, 6 listed'],
+    [6, 'lazada', 6, '6 results for lazada'],
+    [2, 'lazada', 2, '2 results for lazada'],
+  ])('%i found for "%s", %s listed: %s', (count, term, listed, text) => {
+    expect(searchSummary(count, term, listed)).toBe(text);
   });
 });

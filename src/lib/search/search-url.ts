@@ -1,6 +1,7 @@
 // A search as an address: /search/?q=wechat+pay&year=2024&type=article&sort=newest. The search page reads
 // its state from here on load and on Back/Forward, and writes it back after every change, so a search can be
 // bookmarked or shared and the browser's history walks through it.
+import { countOf, formatCount } from '../counts.ts';
 import { FILTER_KEYS, filterLabel, type FilterLabels } from './facets.ts';
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
@@ -81,4 +82,14 @@ export function searchTitle(state: SearchState, labels: FilterLabels, pageTitle:
     ...FILTER_KEYS.flatMap((key) => (state.filters[key] ?? []).map((value) => filterLabel(labels, key, value))),
   ];
   return asked.length ? `${asked.join(', ')} · ${pageTitle}` : pageTitle;
+}
+
+/**
+ * What a search found, as both search UIs announce it: "3 results for wechat pay", "12 results" (filters alone),
+ * "No results for zzz"; the banner's list, which shows the first few, adds how many it lists ("23 results for
+ * lazada, 6 listed").
+ */
+export function searchSummary(count: number, term: string, listed = count): string {
+  const found = `${count === 0 ? 'No results' : countOf(count, 'result')}${term ? ` for ${term}` : ''}`;
+  return listed < count ? `${found}, ${formatCount(listed)} listed` : found;
 }
