@@ -156,7 +156,6 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     }
     const { options: found, total } = await optionsFor(engine, term);
     list.replaceChildren(...found.map((option, i) => optionElement(option, `${list.id}-${i}`)));
-    status.textContent = searchSummary(total, term, found.length);
     if (found.length === 0) {
       const none = document.createElement('p');
       none.className = 'site-search__none';
@@ -166,12 +165,16 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     list.hidden = false;
     field.setAttribute('aria-expanded', 'true');
     select(options()[0]);
-    if (found.length > 0) return;
-    // Offered under "No results", not chosen: Enter still opens the results page for the words typed.
-    const suggestion = await suggestionFor(engine, term, await spellingWords());
-    if (!suggestion || field.value.trim() !== term) return;
-    list.append(suggestionElement(suggestion, `${list.id}-suggestion`, form.action));
-    status.textContent = `${searchSummary(0, term)}. Did you mean ${suggestionText(suggestion)}?`;
+    if (found.length > 0) {
+      status.textContent = searchSummary(total, term, found.length);
+      return;
+    }
+    // Offered under "No results", not chosen: Enter still opens the results page for the words typed. Announced
+    // once, with the suggestion when there is one.
+    const suggestion = await suggestionFor(engine, term, await spellingWords()).catch(() => undefined);
+    if (field.value.trim() !== term) return;
+    if (suggestion) list.append(suggestionElement(suggestion, `${list.id}-suggestion`, form.action));
+    status.textContent = suggestion ? `${searchSummary(0, term)}. Did you mean ${suggestionText(suggestion)}?` : searchSummary(0, term);
   };
   /** The suggested words replace the reader's in the field, and the list shows what they find. */
   const accept = (option: HTMLAnchorElement) => {
