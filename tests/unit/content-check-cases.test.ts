@@ -677,6 +677,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'too-many-featured',
+    'seven topics featured, where the front page has room for six',
+    [
+      lines(
+        '<dir>/topics/wechat-pay.mdx:6:11: 7 topics are featured, and the front page has room for 6: this one comes after the first 6 by title.',
+        '  expected: featured: true on at most 6 topics',
+        '  found:    7 featured: Alibaba, Alipay, IPmart, Lazada, Taobao, Tencent, WeChat Pay',
+        '  How to fix: set featured: false here or on another featured topic: the front page lays out two to 6 featured topics in full rows.',
+        '  See CONTRIBUTING.md#topic-fields',
+      ),
+    ],
+  ],
+  [
     'alias-clash',
     'an alias claimed by two topics',
     [

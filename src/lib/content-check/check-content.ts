@@ -19,7 +19,7 @@ import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
 import { SECTIONS, sortProblems, type Problem } from './problem.ts';
-import { aliasClashProblems, orphanTopicProblems } from './topic-usage.ts';
+import { aliasClashProblems, featuredTopicProblems, orphanTopicProblems } from './topic-usage.ts';
 
 export interface CheckOptions {
   /** The content root (CONTENT_DIR). */
@@ -157,7 +157,7 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
   for (const entry of articles.values()) problems.push(...articleProblems(entry, registry));
   for (const entry of topics.values()) problems.push(...topicProblems(entry, registry));
   for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
-  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry), ...reportDateProblems(registry));
+  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry), ...featuredTopicProblems(registry), ...reportDateProblems(registry));
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 

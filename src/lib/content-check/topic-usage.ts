@@ -1,6 +1,7 @@
 // Rules about topics as a set. An alias belongs to one topic, or the build could not tell which page a mention
-// links to. And a topic nobody tags and no article names would be a page with nothing on it: mentions are found
-// as the topic pages find them, with the alias matcher over the articles' passages.
+// links to. A topic nobody tags and no article names would be a page with nothing on it: mentions are found
+// as the topic pages find them, with the alias matcher over the articles' passages. And the front page has room
+// for a few featured topics only.
 import { AliasMatcher, aliasClashes, type AliasEntry } from '../topics/alias-matcher.ts';
 import { placeAt, stringItems, objectItems, type Registry } from './cross-references.ts';
 import type { Entry } from './parse-entry.ts';
@@ -83,4 +84,27 @@ export function orphanTopicProblems(registry: Registry): Problem[] {
       },
     ];
   });
+}
+
+/** The most topics the front page features: its grid fills its rows for two to six (src/styles/topics.css). */
+export const MOST_FEATURED = 6;
+
+/** Past MOST_FEATURED featured topics, each one the front page would show after the sixth (it lists them by title,
+ * src/data/topic-index.ts) is a problem, at its `featured:` line. */
+export function featuredTopicProblems(registry: Registry): Problem[] {
+  const featured = [...registry.topics]
+    .filter(([, entry]) => entry.data.featured === true)
+    .map(([slug, entry]) => ({ slug, entry, title: typeof entry.data.title === 'string' ? entry.data.title : slug }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  if (featured.length <= MOST_FEATURED) return [];
+  const titles = featured.map(({ title }) => title).join(', ');
+  return featured.slice(MOST_FEATURED).map(({ entry }) => ({
+    ...placeAt(entry, ['featured']),
+    rule: 'too-many-featured',
+    message: `${featured.length} topics are featured, and the front page has room for ${MOST_FEATURED}: this one comes after the first ${MOST_FEATURED} by title.`,
+    expected: `featured: true on at most ${MOST_FEATURED} topics`,
+    found: `${featured.length} featured: ${titles}`,
+    fix: `set featured: false here or on another featured topic: the front page lays out two to ${MOST_FEATURED} featured topics in full rows.`,
+    section: SECTIONS.topicFields,
+  }));
 }
