@@ -27,7 +27,7 @@ import {
 } from '../lib/search/search-url.ts';
 import { suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine, type PagefindResult, type ShownResult } from './search-engine.ts';
-import { suggestionFor } from './search-suggestion.ts';
+import { suggestedWordNodes, suggestionFor } from './search-suggestion.ts';
 
 /** Results shown at first, and added by each "Show more results": each one shown is one fragment fetched. */
 const RESULTS_PER_PAGE = 10;
@@ -284,7 +284,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     const link = element('a', '');
     link.href = `${location.pathname}${searchQuery({ ...state, term: suggestionText(suggestion) })}`;
     link.dataset.searchSuggestion = suggestionText(suggestion);
-    suggestion.forEach((word, i) => link.append(i ? ' ' : '', word.corrected ? element('strong', '', word.text) : word.text));
+    link.append(...suggestedWordNodes(suggestion));
     summary.append('. Did you mean ', link, '?');
   };
 

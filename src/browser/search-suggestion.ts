@@ -28,6 +28,14 @@ export async function suggestionFor(
   return found.results.length > 0 ? words : undefined;
 }
 
+/** The suggested words as a link shows them, the corrected ones in bold: "Lazada singapore" with Lazada strong. */
+export function suggestedWordNodes(suggestion: readonly SuggestedWord[]): (string | HTMLElement)[] {
+  return suggestion.flatMap((word, i) => {
+    const shown: string | HTMLElement = word.corrected ? Object.assign(document.createElement('strong'), { textContent: word.text }) : word.text;
+    return i ? [' ', shown] : [shown];
+  });
+}
+
 let fetched: Promise<string[]> | undefined;
 
 /** The vocabulary (src/pages/search/words.json.ts), fetched once per page; none, and a new try next time, when it

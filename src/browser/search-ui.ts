@@ -10,7 +10,7 @@ import { searchQuery, searchSummary } from '../lib/search/search-url.ts';
 import { suggestionText, type SuggestedWord } from '../lib/search/spelling.ts';
 import { anchoredUrl, bestPart } from '../lib/search/sub-results.ts';
 import { loadSearchEngine, runSearch, shownResult, type PagefindEngine } from './search-engine.ts';
-import { spellingWords, suggestionFor } from './search-suggestion.ts';
+import { spellingWords, suggestedWordNodes, suggestionFor } from './search-suggestion.ts';
 
 /** Results the list shows. */
 const LISTED = 6;
@@ -92,15 +92,7 @@ function suggestionElement(suggestion: readonly SuggestedWord[], id: string, res
   link.setAttribute('role', 'option');
   link.setAttribute('aria-selected', 'false');
   link.tabIndex = -1;
-  link.append('Did you mean ');
-  suggestion.forEach((word, i) => {
-    if (i) link.append(' ');
-    if (!word.corrected) return link.append(word.text);
-    const strong = document.createElement('strong');
-    strong.textContent = word.text;
-    link.append(strong);
-  });
-  link.append('?');
+  link.append('Did you mean ', ...suggestedWordNodes(suggestion), '?');
   return link;
 }
 

@@ -94,7 +94,7 @@ export const MOST_FEATURED = 6;
 export function featuredTopicProblems(registry: Registry): Problem[] {
   const featured = [...registry.topics]
     .filter(([, entry]) => entry.data.featured === true)
-    .map(([slug, entry]) => ({ slug, entry, title: typeof entry.data.title === 'string' ? entry.data.title : slug }))
+    .map(([slug, entry]) => ({ entry, title: typeof entry.data.title === 'string' ? entry.data.title : slug }))
     .sort((a, b) => a.title.localeCompare(b.title));
   if (featured.length <= MOST_FEATURED) return [];
   const titles = featured.map(({ title }) => title).join(', ');
