@@ -22,6 +22,7 @@ import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.
 import { linkedEvents } from '../lib/timeline/timeline-pages.ts';
 import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
+import { readTopicAliases } from './topic-aliases.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
 const RECIPE = 5;
@@ -69,9 +70,8 @@ const listFiles = (dir: string): string[] => {
 
 let topics: { stamp: string; digest: string } | undefined;
 
-/** One digest of what an article's text takes from topics/: each topic's file name and aliases, as
- * rehype-topic-links reads them (its .mdx files, through the content model). Worked out again only when a file's
- * size or time changed (or one came or went). */
+/** One digest of what an article's text takes from topics/: each topic's slug and aliases, as rehype-topic-links
+ * reads them (readTopicAliases). Worked out again only when a file's size or time changed (or one came or went). */
 export function topicsDigest(contentDir: string): string {
   const dir = join(contentDir, 'topics');
   const stamp = listFiles(dir)
@@ -81,13 +81,7 @@ export function topicsDigest(contentDir: string): string {
     })
     .join('|');
   if (topics?.stamp !== `${dir}|${stamp}`) {
-    const linked = listFiles(dir)
-      .filter((name) => name.endsWith('.mdx'))
-      .map((name) => {
-        const entry = readEntry('topic', join(dir, name));
-        return [name, entry?.yamlOk ? entry.data.aliases : null];
-      });
-    topics = { stamp: `${dir}|${stamp}`, digest: sha256(JSON.stringify(linked)) };
+    topics = { stamp: `${dir}|${stamp}`, digest: sha256(JSON.stringify(readTopicAliases(dir))) };
   }
   return topics.digest;
 }

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { readEntry } from '../content-model/entry.ts';
+import { readTopicAliases } from '../content-model/topic-aliases.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -21,23 +21,11 @@ export interface TopicLinkOptions {
 const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'script', 'style', 'mark']);
 
 function readTopics(dir: string): { slugs: Set<string>; matcher: AliasMatcher } {
-  const slugs = new Set<string>();
-  const entries: { topic: string; alias: string }[] = [];
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
-  } catch {
-    files = [];
-  }
-  for (const file of files) {
-    const entry = readEntry('topic', join(dir, file));
-    if (!entry?.yamlOk) continue;
-    const data = entry.data;
-    const slug = basename(file, '.mdx');
-    slugs.add(slug);
-    for (const alias of Array.isArray(data.aliases) ? data.aliases : []) entries.push({ topic: slug, alias: String(alias) });
-  }
-  return { slugs, matcher: new AliasMatcher(entries) };
+  const topics = readTopicAliases(dir);
+  return {
+    slugs: new Set(topics.map(({ topic }) => topic)),
+    matcher: new AliasMatcher(topics.flatMap(({ topic, aliases }) => aliases.map((alias) => ({ topic, alias })))),
+  };
 }
 
 export default function rehypeTopicLinks(options: TopicLinkOptions) {
