@@ -3,7 +3,7 @@
 // src/browser/search-ui.ts, and the results page, src/browser/search-page.ts) show of a result. Nothing here asks
 // Pagefind for every filter: a search loads the index chunks for its words and the filters it names, and each
 // result's fragment when it is shown.
-import { resultParts, shownParts, tidyMarks, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
+import { pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
 import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
 import type { Filters } from '../lib/search/search-url.ts';
 import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
@@ -117,8 +117,8 @@ export function shownResult(fragment: ResultFragment, filters: Filters = {}, mos
     typeLabel: fragment.meta.type ?? (type ? TYPE_LABELS[type] : ''),
     outlet: fragment.meta.outlet,
     date: fragment.meta.date,
-    // A page found by its title or metadata alone shows Pagefind's own excerpt of it.
-    excerpt: ownExcerpt || (parts.length ? '' : tidyMarks(fragment.excerpt ?? '')),
+    // A page found by its title or metadata alone shows its first words.
+    excerpt: ownExcerpt || (parts.length ? '' : pageOpening(fragment, EXCERPT_LENGTH)),
     parts: shown,
     moreParts: parts.length - shown.length,
   };

@@ -223,6 +223,11 @@ test.describe('the results page', () => {
     const marked = await results(page).locator('mark').allTextContents();
     expect(marked.length, 'marked words').toBeGreaterThan(0);
     expect(marked.filter((word) => !/^[\p{L}\p{N}](.*[\p{L}\p{N}])?$/u.test(word))).toEqual([]);
+    // The excerpts read as the pages do: no space before a comma or a full stop, as a note's number after a word
+    // leaves in the text Pagefind keeps.
+    const excerpts = await results(page).locator('.search-result__excerpt').allTextContents();
+    expect(excerpts.length, 'excerpts').toBeGreaterThan(0);
+    expect(excerpts.filter((text) => /\s[,.;:!?)]/.test(text))).toEqual([]);
     await setFilter(page, 'Year', '2024');
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     // The unfiltered results stay until the first filtered one is in (and the 2024 article is among them): wait for

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex, type IndexSummary } from '../../src/lib/search/search-index.ts';
 import { facetAttributes } from '../../src/lib/search/facets.ts';
-import { eventTitle, resultParts, type ResultFragment } from '../../src/lib/search/sub-results.ts';
+import { eventTitle, pageOpening, resultParts, type ResultFragment } from '../../src/lib/search/sub-results.ts';
 
 const hidden = (facets: ReturnType<typeof facetAttributes>) =>
   `<div hidden data-pagefind-ignore>${[
@@ -125,6 +125,14 @@ describe('the index of a small site', () => {
       { kind: 'note', noteKind: 'correction', title: 'Correction on “charged by cost per mile”', url: '/articles/thaw/#note-cpm', hits: 1 },
     ]);
     expect(parts[0]!.excerpt).toBe('The term is cost per <mark>mille</mark>.');
+  });
+
+  test('an excerpt reads as the page does: the full stop after a note’s number follows its word', async () => {
+    // Pagefind breaks its text at the note's number (an element with an id), as if a space stood before the stop.
+    const [article] = await search('mile');
+    expect(resultParts(article!, { excerptLength: 10 }).ownExcerpt).toBe('The thaw. adverts charged by cost per <mark>mile</mark>.');
+    const [filtered] = await search(null, { kind: 'correction' });
+    expect(pageOpening(filtered!, 11)).toBe('The thaw. adverts charged by cost per mile. The term');
   });
 
   test("the article's text after a note is its own, not the note's; the note's number, kind and sources are not indexed", async () => {

@@ -86,15 +86,12 @@ const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '
 
 /** The passage a note is about, as the page's words from its <mark id="passage-X"> to the next anchor (its
  * marker); undefined for a note that quotes nothing (a footnote). */
-function quoteOf(noteId: string, anchors: readonly FragmentAnchor[], words: readonly string[], joiner: string): string | undefined {
+function quoteOf(noteId: string, anchors: readonly FragmentAnchor[], words: readonly string[], joiner: string, glued: ReadonlySet<number>): string | undefined {
   const at = anchors.findIndex((anchor) => anchor.id === `passage-${noteId}`);
   if (at < 0) return undefined;
   const from = anchors[at]!.location;
   const to = anchors.slice(at + 1).find((anchor) => anchor.location > from)?.location ?? from + QUOTE_WORDS;
-  const quote = words
-    .slice(from, Math.min(to, from + QUOTE_WORDS))
-    .join(joiner)
-    .trim();
+  const quote = joinWords(words, from, Math.min(to, from + QUOTE_WORDS), joiner, glued).trim();
   return quote ? unescape(to - from > QUOTE_WORDS ? `${quote}…` : quote) : undefined;
 }
 
@@ -106,6 +103,42 @@ export function contentWords(fragment: Pick<ResultFragment, 'content' | 'raw_con
 
 /** What joins the content's words again: nothing where Pagefind segmented the text (zero-width spaces). */
 const joinerOf = (fragment: Pick<ResultFragment, 'content' | 'raw_content'>) => ((fragment.raw_content ?? fragment.content).includes('\u200B') ? '' : ' ');
+
+/** Punctuation that ends what comes before it, and a word that is only punctuation opening what comes after it. */
+const CLOSING = /^[,.;:!?)\]}”’»…%]/u;
+const OPENING_ONLY = /^[([{“‘«]+$/u;
+
+/**
+ * The word positions that follow the word before them with no space between. Pagefind (1.6) breaks the page's text
+ * at the start of every element with an id, as if a space stood there: a note's marker right after its passage makes
+ * "Lazada, the" the words "Lazada", ",", "the", and a passage's `<mark>` just after an opening quote makes "“" a word
+ * of its own. A break before closing punctuation or after opening punctuation is such a break: the page had no space
+ * there. Any other break is taken as a space, as Pagefind gives it.
+ */
+export function gluedPositions(anchors: readonly Pick<FragmentAnchor, 'location'>[], words: readonly string[]): ReadonlySet<number> {
+  const glued = new Set<number>();
+  for (const { location } of anchors) {
+    const word = words[location];
+    const before = words[location - 1];
+    if (word === undefined || before === undefined) continue;
+    if (CLOSING.test(word) || OPENING_ONLY.test(before)) glued.add(location);
+  }
+  return glued;
+}
+
+/** Words [from, to) as the page reads them: joined by `joiner`, with none where the page had no space (gluedPositions). */
+function joinWords(
+  words: readonly string[],
+  from: number,
+  to: number,
+  joiner: string,
+  glued: ReadonlySet<number>,
+  shown: (word: string, at: number) => string = (word) => word,
+): string {
+  let text = '';
+  for (let at = from; at < to && at < words.length; at++) text += (at > from && !glued.has(at) ? joiner : '') + shown(words[at]!, at);
+  return text;
+}
 
 /** Punctuation and quotes before a word, and a possessive and punctuation after it, as Pagefind's words carry them. */
 const LEADING = /^[("'“‘[]+/;
@@ -134,23 +167,22 @@ function belongsToWord(core: string, next: string): boolean {
   return next === '.' && core.includes('.') && /(?:^|\.)\p{L}$/u.test(core);
 }
 
-/** Pagefind's own excerpt (HTML with <mark> around whole words) with its marks drawn as markWord draws them. */
-export function tidyMarks(html: string): string {
-  return html.replace(/<mark>([^<]*)<\/mark>/g, (_, word: string) => markWord(word));
-}
-
-/** Up to `length` words from [from, to) around the first match, matches marked. */
-export function excerpt(words: readonly string[], hits: readonly number[], from: number, to: number, length: number, joiner = ' '): string {
+/** Up to `length` words from [from, to) around the first match, matches marked; `glued`: gluedPositions(). */
+export function excerpt(
+  words: readonly string[],
+  hits: readonly number[],
+  from: number,
+  to: number,
+  length: number,
+  joiner = ' ',
+  glued: ReadonlySet<number> = new Set(),
+): string {
   const inside = hits.filter((at) => at >= from && at < to).sort((a, b) => a - b);
   const first = inside[0] ?? from;
   const start = Math.max(from, Math.min(first - Math.floor(length / 4), to - length));
   const end = Math.min(to, start + length);
   const marked = new Set(inside);
-  return words
-    .slice(start, end)
-    .map((word, i) => (marked.has(start + i) ? markWord(word) : word))
-    .join(joiner)
-    .trim();
+  return joinWords(words, start, end, joiner, glued, (word, at) => (marked.has(at) ? markWord(word) : word)).trim();
 }
 
 function partKind(anchor: FragmentAnchor): PartKind | undefined {
@@ -164,7 +196,7 @@ export function anchoredUrl(url: string, id: string): string {
 }
 
 /** Each part of the page with the word range it covers: from its anchor to the next anchor of any kind. */
-function partRanges(fragment: ResultFragment, words: readonly string[]) {
+function partRanges(fragment: ResultFragment, words: readonly string[], glued: ReadonlySet<number>) {
   const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
   const joiner = joinerOf(fragment);
   return anchors.flatMap((anchor, i) => {
@@ -173,7 +205,8 @@ function partRanges(fragment: ResultFragment, words: readonly string[]) {
     const next = anchors.slice(i + 1).find((other) => other.location > anchor.location);
     const label = anchor.title!.trim();
     const noteKind = kind === 'note' ? kindOfTitle(label) : undefined;
-    const title = noteKind && label === KIND_LABELS[noteKind] ? noteTitle(noteKind, quoteOf(anchor.id.slice('note-'.length), anchors, words, joiner)) : label;
+    const title =
+      noteKind && label === KIND_LABELS[noteKind] ? noteTitle(noteKind, quoteOf(anchor.id.slice('note-'.length), anchors, words, joiner, glued)) : label;
     return [{ anchor, kind, noteKind, title, from: anchor.location, to: next?.location ?? words.length }];
   });
 }
@@ -196,11 +229,19 @@ export interface ResultParts {
   ownExcerpt: string;
 }
 
+/** The page's first words, as a result found by its title or metadata alone (or by filters alone) shows it:
+ * what Pagefind's own excerpt is then, but read as the page reads (gluedPositions). */
+export function pageOpening(fragment: ResultFragment, length: number): string {
+  const words = contentWords(fragment);
+  return excerpt(words, [], 0, words.length, length, joinerOf(fragment), gluedPositions(fragment.anchors, words));
+}
+
 /** Splits a result's matches between the page's own text and its notes or events. */
 export function resultParts(fragment: ResultFragment, options: PartOptions): ResultParts {
   const words = contentWords(fragment);
   const joiner = joinerOf(fragment);
-  const ranges = partRanges(fragment, words);
+  const glued = gluedPositions(fragment.anchors, words);
+  const ranges = partRanges(fragment, words, glued);
   const inPart = (at: number) => ranges.some((r) => at >= r.from && at < r.to);
   const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
   const years = options.years?.length ? new Set(options.years) : undefined;
@@ -220,7 +261,7 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
       title: range.title,
       url: anchoredUrl(fragment.url, range.anchor.id),
       hits: own.length,
-      excerpt: own.length ? excerpt(words, own, range.from, range.to, options.excerptLength, joiner) : '',
+      excerpt: own.length ? excerpt(words, own, range.from, range.to, options.excerptLength, joiner, glued) : '',
       location: range.from,
     });
   }
@@ -232,7 +273,7 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
     const first = ownHits[0]!;
     const from = Math.max(0, ...ranges.filter((r) => r.to <= first).map((r) => r.to));
     const to = Math.min(words.length, ...ranges.filter((r) => r.from > first).map((r) => r.from));
-    ownExcerpt = excerpt(words, ownHits, from, to, options.excerptLength, joiner);
+    ownExcerpt = excerpt(words, ownHits, from, to, options.excerptLength, joiner, glued);
   }
   return { parts, ownHits: ownHits.length, ownExcerpt };
 }
@@ -259,7 +300,7 @@ function termsCovered(words: readonly string[], hits: readonly number[], terms: 
 export function bestPart(fragment: ResultFragment, term: string): { id: string; title: string; kind: PartKind; noteKind?: DisplayKind } | undefined {
   const terms = [...new Set(term.split(/\s+/).map(normalize).filter(Boolean))];
   const words = contentWords(fragment);
-  const ranges = partRanges(fragment, words);
+  const ranges = partRanges(fragment, words, gluedPositions(fragment.anchors, words));
   const hits = [...new Set(fragment.locations)];
   const own = hits.filter((at) => !ranges.some((r) => at >= r.from && at < r.to));
   let best: { id: string; title: string; kind: PartKind; noteKind?: DisplayKind; score: number } | undefined;
