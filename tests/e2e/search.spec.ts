@@ -245,6 +245,14 @@ test.describe('the results page', () => {
       .getByRole('list', { name: /^Events in / })
       .getByRole('link');
     for (const event of await events.allTextContents()) expect(event).toMatch(/^2024: /);
+    // An event's excerpt is its own text: not its date and title again, which its link already gives.
+    for (const entry of await results(page)
+      .getByRole('list', { name: /^Events in / })
+      .getByRole('listitem')
+      .all()) {
+      const title = (await entry.getByRole('link').textContent())!.replace(/^\d{4}: /, '');
+      await expect(entry.locator('.search-result__excerpt')).not.toContainText(title);
+    }
   });
 
   test('a Chinese name finds its page: 淘宝 finds the Taobao topic', async ({ page }) => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { NOTE_KINDS, type DisplayKind } from '../../src/lib/annotations/kinds.ts';
 import {
   bestPart,
+  eventTextStart,
   eventTitle,
   excerpt,
   gluedPositions,
@@ -196,6 +197,34 @@ describe("a result's parts: its notes and events that match", () => {
   test('the parts shown are those with the most matches, in page order', () => {
     const part = (title: string, hits: number, location: number) => ({ kind: 'note' as const, title, url: '', hits, excerpt: '', location });
     expect(titles(shownParts([part('a', 1, 0), part('b', 3, 10), part('c', 2, 20), part('d', 3, 30)], 2))).toEqual(['b', 'd']);
+  });
+});
+
+describe("an event's excerpt is its own text, not the date and title its part is titled with", () => {
+  test.each<[string, string, string, number]>([
+    ['after a full date', '6 December 2016. Alipay signs up partners. Alipay announced deals', '2016: Alipay signs up partners', 7],
+    ['after a year alone', '2016. Quest rolls out Alipay. The Melbourne company said', '2016: Quest rolls out Alipay', 5],
+    ['whatever the punctuation', "June 2016. Alipay's merchant count, as PYMNTS gives it. PYMNTS says", "2016: Alipay's merchant count, as PYMNTS gives it", 9],
+    ['not at all when its words do not start with the title', 'Taobao adds WeChat Pay on its app', '2024: Taobao accepts WeChat Pay', 0],
+    ['not at all when the title is further than a date', 'One two three four five six Taobao accepts WeChat Pay', '2024: Taobao accepts WeChat Pay', 0],
+  ])('%s', (_, content, title, start) => {
+    const words = content.split(' ');
+    expect(eventTextStart(words, 0, words.length, title)).toBe(start);
+  });
+
+  const timeline = (locations: number[]): ResultFragment => ({
+    url: '/timeline/',
+    content: '6 December 2016. Alipay signs up partners. Alipay, then run by Ant Financial, announced deals',
+    anchors: [{ element: 'li', id: 'event-2016-alipay', title: '2016: Alipay signs up partners', location: 0 }],
+    locations,
+    meta: { title: 'Timeline' },
+    filters: { type: ['timeline'] },
+  });
+  test.each<[string, number[], string]>([
+    ['around its matches in its own text', [3, 7], '<mark>Alipay</mark>, then run by'],
+    ['its first words when only the title matched', [4], 'Alipay, then run by'],
+  ])('%s', (_, locations, expected) => {
+    expect(resultParts(timeline(locations), { excerptLength: 4 }).parts).toMatchObject([{ title: '2016: Alipay signs up partners', excerpt: expected }]);
   });
 });
 

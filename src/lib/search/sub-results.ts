@@ -195,6 +195,28 @@ export function anchoredUrl(url: string, id: string): string {
   return `${url.replace(/#.*$/, '')}#${id}`;
 }
 
+/** Words before an event's title that may be its date ("6 December 2016."). */
+const DATE_WORDS = 4;
+
+/**
+ * Where an event's own text starts: after its date and its title, which the page writes above it and the result
+ * already shows as the part's title ("2016: Alipay signs up…"), so its excerpt does not say them again. The title's
+ * words are looked for among the part's first words; a part whose words do not start so has no heading to skip.
+ */
+export function eventTextStart(words: readonly string[], from: number, to: number, title: string): number {
+  const own = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const titleWords = title
+    .replace(/^\d{4}: /, '')
+    .split(/\s+/)
+    .map(own)
+    .filter(Boolean);
+  if (titleWords.length === 0) return from;
+  for (let at = from; at <= from + DATE_WORDS && at + titleWords.length <= to; at++) {
+    if (titleWords.every((word, i) => own(words[at + i]!) === word)) return at + titleWords.length;
+  }
+  return from;
+}
+
 /** Each part of the page with the word range it covers: from its anchor to the next anchor of any kind. */
 function partRanges(fragment: ResultFragment, words: readonly string[], glued: ReadonlySet<number>) {
   const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
@@ -255,13 +277,16 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
     const own = hits.filter((at) => at >= range.from && at < range.to);
     // Without search words (filters alone) a kind filter lists the page's notes of that kind.
     if (own.length === 0 && !(kinds && hits.length === 0)) continue;
+    // An event's excerpt is from its own text, after the date and title the part's title already gives: around
+    // its matches there, or its first words when only the title matched.
+    const textFrom = range.kind === 'event' ? eventTextStart(words, range.from, range.to, range.title) : range.from;
     parts.push({
       kind: range.kind,
       noteKind,
       title: range.title,
       url: anchoredUrl(fragment.url, range.anchor.id),
       hits: own.length,
-      excerpt: own.length ? excerpt(words, own, range.from, range.to, options.excerptLength, joiner, glued) : '',
+      excerpt: own.length ? excerpt(words, own, textFrom, range.to, options.excerptLength, joiner, glued) : '',
       location: range.from,
     });
   }
