@@ -228,6 +228,14 @@ test.describe('the results page', () => {
     const excerpts = await results(page).locator('.search-result__excerpt').allTextContents();
     expect(excerpts.length, 'excerpts').toBeGreaterThan(0);
     expect(excerpts.filter((text) => /\s[,.;:!?)]/.test(text))).toEqual([]);
+    // …and a result's excerpt does not start by repeating its title, shown just above it.
+    const repeated: string[] = [];
+    for (const result of await results(page).locator(':scope > li').all()) {
+      const title = (await result.getByRole('heading', { level: 3 }).textContent())!.trim();
+      const [excerpt] = await result.locator(':scope > .search-result__excerpt').allTextContents();
+      if (excerpt?.startsWith(title)) repeated.push(title);
+    }
+    expect(repeated).toEqual([]);
     await setFilter(page, 'Year', '2024');
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     // The unfiltered results stay until the first filtered one is in (and the 2024 article is among them): wait for

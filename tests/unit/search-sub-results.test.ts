@@ -2,13 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { NOTE_KINDS, type DisplayKind } from '../../src/lib/annotations/kinds.ts';
 import {
   bestPart,
-  eventTextStart,
+  afterHeading,
   eventTitle,
   excerpt,
   gluedPositions,
   kindOfTitle,
   markWord,
   noteTitle,
+  pageOpening,
   resultParts,
   shownParts,
   yearOfTitle,
@@ -209,7 +210,7 @@ describe("an event's excerpt is its own text, not the date and title its part is
     ['not at all when the title is further than a date', 'One two three four five six Taobao accepts WeChat Pay', '2024: Taobao accepts WeChat Pay', 0],
   ])('%s', (_, content, title, start) => {
     const words = content.split(' ');
-    expect(eventTextStart(words, 0, words.length, title)).toBe(start);
+    expect(afterHeading(words, 0, words.length, title.slice('2024: '.length), 4)).toBe(start);
   });
 
   const timeline = (locations: number[]): ResultFragment => ({
@@ -225,6 +226,29 @@ describe("an event's excerpt is its own text, not the date and title its part is
     ['its first words when only the title matched', [4], 'Alipay, then run by'],
   ])('%s', (_, locations, expected) => {
     expect(resultParts(timeline(locations), { excerptLength: 4 }).parts).toMatchObject([{ title: '2016: Alipay signs up partners', excerpt: expected }]);
+  });
+});
+
+describe("a page's excerpt starts after its title, which the result shows", () => {
+  const page = (locations: number[]): ResultFragment => ({
+    url: '/topics/wechat-pay/',
+    content: 'WeChat Pay. Tencent’s payment service, kept off Taobao until 2024.',
+    anchors: [],
+    locations,
+    meta: { title: 'WeChat Pay' },
+    filters: { type: ['topic'] },
+  });
+  test.each<[string, number[], string]>([
+    ['around its matches after the title', [0, 1, 3], 'Tencent’s <mark>payment</mark> service, kept'],
+    ['its first words when only the title matched', [0, 1], 'Tencent’s payment service, kept'],
+  ])('%s', (_, locations, expected) => {
+    expect(resultParts(page(locations), { excerptLength: 4 }).ownExcerpt).toBe(expected);
+  });
+  test('and so does a page found by filters alone', () => {
+    expect(pageOpening(page([]), 4)).toBe('Tencent’s payment service, kept');
+  });
+  test('a page whose text does not start with its title keeps its first words', () => {
+    expect(pageOpening({ ...page([]), meta: { title: 'Payments' } }, 3)).toBe('WeChat Pay. Tencent’s');
   });
 });
 

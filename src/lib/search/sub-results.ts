@@ -195,27 +195,26 @@ export function anchoredUrl(url: string, id: string): string {
   return `${url.replace(/#.*$/, '')}#${id}`;
 }
 
-/** Words before an event's title that may be its date ("6 December 2016."). */
+/** Words that may stand before an event's title: its date ("6 December 2016."). */
 const DATE_WORDS = 4;
 
 /**
- * Where an event's own text starts: after its date and its title, which the page writes above it and the result
- * already shows as the part's title ("2016: Alipay signs up…"), so its excerpt does not say them again. The title's
- * words are looked for among the part's first words; a part whose words do not start so has no heading to skip.
+ * Where a text starts after its heading: a result already shows its page's title, and a part its event's title
+ * ("2016: Alipay signs up…"), so an excerpt need not say them again. The heading's words are looked for at `from`, or
+ * up to `lead` words after it (an event's date comes first); `from` when the words do not start so.
  */
-export function eventTextStart(words: readonly string[], from: number, to: number, title: string): number {
+export function afterHeading(words: readonly string[], from: number, to: number, heading: string, lead = 0): number {
   const own = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const titleWords = title
-    .replace(/^\d{4}: /, '')
-    .split(/\s+/)
-    .map(own)
-    .filter(Boolean);
-  if (titleWords.length === 0) return from;
-  for (let at = from; at <= from + DATE_WORDS && at + titleWords.length <= to; at++) {
-    if (titleWords.every((word, i) => own(words[at + i]!) === word)) return at + titleWords.length;
+  const headingWords = heading.split(/\s+/).map(own).filter(Boolean);
+  if (headingWords.length === 0) return from;
+  for (let at = from; at <= from + lead && at + headingWords.length <= to; at++) {
+    if (headingWords.every((word, i) => own(words[at + i]!) === word)) return at + headingWords.length;
   }
   return from;
 }
+
+/** An event's heading on its page: its part's title without the year before it. */
+const eventHeading = (title: string) => (yearOfTitle(title) ? title.slice('2024: '.length) : title);
 
 /** Each part of the page with the word range it covers: from its anchor to the next anchor of any kind. */
 function partRanges(fragment: ResultFragment, words: readonly string[], glued: ReadonlySet<number>) {
@@ -255,7 +254,8 @@ export interface ResultParts {
  * what Pagefind's own excerpt is then, but read as the page reads (gluedPositions). */
 export function pageOpening(fragment: ResultFragment, length: number): string {
   const words = contentWords(fragment);
-  return excerpt(words, [], 0, words.length, length, joinerOf(fragment), gluedPositions(fragment.anchors, words));
+  const from = afterHeading(words, 0, words.length, fragment.meta.title ?? '');
+  return excerpt(words, [], from, words.length, length, joinerOf(fragment), gluedPositions(fragment.anchors, words));
 }
 
 /** Splits a result's matches between the page's own text and its notes or events. */
@@ -279,7 +279,7 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
     if (own.length === 0 && !(kinds && hits.length === 0)) continue;
     // An event's excerpt is from its own text, after the date and title the part's title already gives: around
     // its matches there, or its first words when only the title matched.
-    const textFrom = range.kind === 'event' ? eventTextStart(words, range.from, range.to, range.title) : range.from;
+    const textFrom = range.kind === 'event' ? afterHeading(words, range.from, range.to, eventHeading(range.title), DATE_WORDS) : range.from;
     parts.push({
       kind: range.kind,
       noteKind,
@@ -294,11 +294,14 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
   const ownHits = hits.filter((at) => !inPart(at)).sort((a, b) => a - b);
   let ownExcerpt = '';
   if (ownHits.length) {
-    // The stretch of the page's own text around its first match, between the parts before and after it.
-    const first = ownHits[0]!;
-    const from = Math.max(0, ...ranges.filter((r) => r.to <= first).map((r) => r.to));
+    // The stretch of the page's own text around its first match after its title (which the result shows), between
+    // the parts before and after it; the text's first words when only the title matched.
+    const textFrom = afterHeading(words, 0, words.length, fragment.meta.title ?? '');
+    const textHits = ownHits.filter((at) => at >= textFrom);
+    const first = textHits[0] ?? textFrom;
+    const from = Math.max(textFrom, ...ranges.filter((r) => r.to <= first).map((r) => r.to));
     const to = Math.min(words.length, ...ranges.filter((r) => r.from > first).map((r) => r.from));
-    ownExcerpt = excerpt(words, ownHits, from, to, options.excerptLength, joiner, glued);
+    ownExcerpt = excerpt(words, textHits, from, to, options.excerptLength, joiner, glued);
   }
   return { parts, ownHits: ownHits.length, ownExcerpt };
 }
