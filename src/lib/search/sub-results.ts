@@ -5,8 +5,10 @@
 // is an anchor too, untitled: a note's passage (`<mark id="passage-X">`, up to its marker `#marker-X`) gives the
 // note's quote, so a note shows as "Correction on “charged by cost per mile”". Pagefind's own sub-results run from one titled anchor to the next, so the
 // article text after a note's column would count as the note's; here a part ends at the next anchor of any kind
-// (the next paragraph's p-N, the next note), so a note matches only by its own words. Pure functions of the
-// fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
+// (the next paragraph's p-N, the next note), so a note matches only by its own words. The excerpts are built here
+// from the content's words, to read as the page does: after the title the result shows (afterHeading), and without
+// the space Pagefind leaves where it breaks its text at an element with an id (gluedPositions). Pure functions of
+// the fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
 import { KIND_LABELS, type DisplayKind } from '../annotations/kinds.ts';
 
 /** An element with an id in the indexed page, as Pagefind's fragment lists it. */
