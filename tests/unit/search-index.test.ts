@@ -132,7 +132,7 @@ describe('the index of a small site', () => {
     const [article] = await search('mile');
     expect(resultParts(article!, { excerptLength: 10 }).ownExcerpt).toBe('adverts charged by cost per <mark>mile</mark>.');
     const [filtered] = await search(null, { kind: 'correction' });
-    expect(pageOpening(filtered!, 10)).toBe('adverts charged by cost per mile. The term is');
+    expect(pageOpening(filtered!, 10)).toBe('adverts charged by cost per mile.');
   });
 
   test("the article's text after a note is its own, not the note's; the note's number, kind and sources are not indexed", async () => {

@@ -247,6 +247,10 @@ describe("a page's excerpt starts after its title, which the result shows", () =
   test('and so does a page found by filters alone', () => {
     expect(pageOpening(page([]), 4)).toBe('Tencent’s payment service, kept');
   });
+  test('and stops before its first note or event', () => {
+    const noted = { ...page([]), anchors: [{ element: 'div', id: 'note-a', title: 'Context', location: 5 }] };
+    expect(pageOpening(noted, 8)).toBe('Tencent’s payment service,');
+  });
   test('a page whose text does not start with its title keeps its first words', () => {
     expect(pageOpening({ ...page([]), meta: { title: 'Payments' } }, 3)).toBe('WeChat Pay. Tencent’s');
   });

@@ -216,7 +216,7 @@ export function afterHeading(words: readonly string[], from: number, to: number,
 }
 
 /** An event's heading on its page: its part's title without the year before it. */
-const eventHeading = (title: string) => (yearOfTitle(title) ? title.slice('2024: '.length) : title);
+const eventHeading = (title: string) => title.replace(/^\d{4}: /, '');
 
 /** Each part of the page with the word range it covers: from its anchor to the next anchor of any kind. */
 function partRanges(fragment: ResultFragment, words: readonly string[], glued: ReadonlySet<number>) {
@@ -252,12 +252,14 @@ export interface ResultParts {
   ownExcerpt: string;
 }
 
-/** The page's first words, as a result found by its title or metadata alone (or by filters alone) shows it:
- * what Pagefind's own excerpt is then, but read as the page reads (gluedPositions). */
+/** The first words of the page's text after its title, up to its first note or event, as a result found by its
+ * title or metadata alone (or by filters alone) shows it: Pagefind's own excerpt is then the page's first words. */
 export function pageOpening(fragment: ResultFragment, length: number): string {
   const words = contentWords(fragment);
+  const glued = gluedPositions(fragment.anchors, words);
   const from = afterHeading(words, 0, words.length, fragment.meta.title ?? '');
-  return excerpt(words, [], from, words.length, length, joinerOf(fragment), gluedPositions(fragment.anchors, words));
+  const to = Math.min(words.length, ...partRanges(fragment, words, glued).flatMap((part) => (part.from >= from ? [part.from] : [])));
+  return excerpt(words, [], from, to, length, joinerOf(fragment), glued);
 }
 
 /** Splits a result's matches between the page's own text and its notes or events. */
