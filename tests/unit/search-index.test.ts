@@ -32,7 +32,7 @@ const SITE: Record<string, string> = {
   ),
   'articles/thaw/index.html': page(
     `<article class="article" data-pagefind-body>${hidden(facetAttributes({ type: 'article', date: '2022-06-28', topics: ['wechat'], outlet: 'Luxury Daily', kinds: ['correction'] }))}` +
-      '<h1>The thaw</h1><div class="article-body"><div class="annotated"><p id="p-1">adverts <mark class="annotation" id="passage-cpm">charged by <a href="/">cost</a> per mile</mark>' +
+      '<h1>The thaw</h1><header><p class="article-header__credit">Credit line printed by Luxury Daily: <q>Published with permission from Jing Daily.</q></p></header><div class="article-body"><div class="annotated"><p id="p-1">adverts <mark class="annotation" id="passage-cpm">charged by <a href="/">cost</a> per mile</mark>' +
       '<a class="note-marker" id="marker-cpm" href="#note-cpm"><sup>1</sup></a>.</p><div class="sidenotes">' +
       '<div class="sidenote" id="note-cpm" data-kind="correction" data-pagefind-title="Correction">' +
       '<p class="note-head"><span class="note-kind">Correction</span></p><div class="note-body"><p>The term is cost per mille.</p></div>' +
@@ -141,6 +141,8 @@ describe('the index of a small site', () => {
     expect(article!.url).toBe('/articles/thaw/');
     expect(partTitles(article)).toEqual([]);
     expect(await search('investopedia')).toEqual([]);
+    // Nor the credit line the outlet printed, shown in the article's header: it is not the article's text.
+    expect(await search('jing')).toEqual([]);
   });
 
   test('the kind of note is a filter of its article', async () => {
