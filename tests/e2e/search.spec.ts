@@ -208,8 +208,10 @@ test.describe('the results page', () => {
     await expect(note).toHaveAttribute('href', /#note-cost-per-mille$/);
     await expect(article.getByRole('listitem').filter({ hasText: 'Correction on “charged by cost per mile”' })).toContainText(/^Note\s*Correction on/);
     await expect(article.locator('mark', { hasText: /^mille\b/ }).first()).toBeVisible();
-    // One result per page: the article is listed once.
+    // One result per page: the article is listed once. Its own excerpt is where the words cluster in its text
+    // ("charged by cost per mile"), not the first lone "per" in it.
     await expect(resultLinks(page).filter({ hasText: cpmArticle.title })).toHaveCount(1);
+    await expect(article.locator(':scope > .search-result__excerpt')).toContainText('charged by cost per mile');
 
     await note.click();
     await expect(page).toHaveURL(new RegExp(`articles/${cpmArticle.slug}/\\?highlight=.*#note-cost-per-mille$`));

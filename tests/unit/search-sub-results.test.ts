@@ -78,6 +78,49 @@ describe('an excerpt reads as the page does where Pagefind broke its text at an 
   });
 });
 
+describe('an excerpt shows where its matches are thickest, from the start of their sentence when that is near', () => {
+  const text = (content: string) => content.split(' ');
+  test.each<[string, string, number, number, string]>([
+    [
+      'within half its length before the match',
+      'It said so on Wednesday. Taobao and Tmall will accept WeChat Pay from this month, the company said.',
+      10,
+      12,
+      'Taobao and Tmall will accept <mark>WeChat</mark> Pay from this month, the company',
+    ],
+    [
+      'further back than that, a quarter of its length before the match, as without sentences',
+      'It said so on Wednesday. Taobao and Tmall will accept WeChat Pay from this month, the company said.',
+      10,
+      8,
+      'will accept <mark>WeChat</mark> Pay from this month, the',
+    ],
+    [
+      'after a closing quote',
+      'as he said.” Tencent agreed to open WeChat to Taobao links from that week on',
+      7,
+      8,
+      'Tencent agreed to open <mark>WeChat</mark> to Taobao links',
+    ],
+    ['not at a stop inside a number or a name', 'more than 1. 3 billion WeChat users and JD. com shoppers', 5, 4, 'billion <mark>WeChat</mark> users and'],
+    ['the start of its stretch is a sentence’s start', 'pay by WeChat in stores', 2, 8, 'pay by <mark>WeChat</mark> in stores'],
+  ])('%s', (_, content, hit, length, expected) => {
+    const words = text(content);
+    expect(excerpt(words, [hit], 0, words.length, length)).toBe(expected);
+  });
+
+  test('it shows where the matches are thickest, not an earlier lone one', () => {
+    const words = text('As per the report, Alibaba charged by cost per mile in 2021.');
+    expect(excerpt(words, [1, 7, 8], 0, words.length, 6)).toBe('by <mark>cost</mark> <mark>per</mark> mile in 2021.');
+    expect(excerpt(words, [1, 8], 0, words.length, 6)).toBe('As <mark>per</mark> the report, Alibaba charged');
+  });
+
+  test('in text Pagefind segmented itself (no spaces), a quarter of its length before the match', () => {
+    const words = ['淘宝', '。', '微信', '支付', '开通'];
+    expect(excerpt(words, [3], 0, words.length, 3, '')).toBe('微信<mark>支付</mark>开通');
+  });
+});
+
 describe('a matching word is marked without the punctuation around it', () => {
   test.each([
     ['Tmall', '<mark>Tmall</mark>'],
@@ -193,6 +236,12 @@ describe("a result's parts: its notes and events that match", () => {
     };
     expect(titles(resultParts(timeline, { excerptLength: 4 }).parts)).toEqual(['2021: Some Alibaba apps add WeChat Pay', '2024: Taobao accepts WeChat Pay']);
     expect(titles(resultParts(timeline, { excerptLength: 4, years: ['2024'] }).parts)).toEqual(['2024: Taobao accepts WeChat Pay']);
+  });
+
+  test("the page's own excerpt is from the stretch of its text where the matches are thickest", () => {
+    // "sell" in p-2 (word 13), then "pay per" in p-4 (words 21 and 22).
+    expect(resultParts(fragment([13, 21, 22]), { excerptLength: 4 }).ownExcerpt).toBe('Brands <mark>pay</mark> <mark>per</mark> mille');
+    expect(resultParts(fragment([13, 21]), { excerptLength: 4 }).ownExcerpt).toBe('Brands <mark>sell</mark> on Tmall');
   });
 
   test('the parts shown are those with the most matches, in page order', () => {

@@ -6,8 +6,9 @@
 // note's quote, so a note shows as "Correction on “charged by cost per mile”". Pagefind's own sub-results run from one titled anchor to the next, so the
 // article text after a note's column would count as the note's; here a part ends at the next anchor of any kind
 // (the next paragraph's p-N, the next note), so a note matches only by its own words. The excerpts are built here
-// from the content's words, to read as the page does: after the title the result shows (afterHeading), and without
-// the space Pagefind leaves where it breaks its text at an element with an id (gluedPositions). Pure functions of
+// from the content's words, to read as the page does: where the matches are thickest, from their sentence's start
+// when near (excerpt), after the title the result shows (afterHeading), and without the space Pagefind leaves where
+// it breaks its text at an element with an id (gluedPositions). Pure functions of
 // the fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
 import { KIND_LABELS, type DisplayKind } from '../annotations/kinds.ts';
 
@@ -169,7 +170,38 @@ function belongsToWord(core: string, next: string): boolean {
   return next === '.' && core.includes('.') && /(?:^|\.)\p{L}$/u.test(core);
 }
 
-/** Up to `length` words from [from, to) around the first match, matches marked; `glued`: gluedPositions(). */
+/** A word that ends a sentence ("China.", "said.”"), and one that may start the next ("Taobao", "“We"). */
+const SENTENCE_END = /[.!?][)"'”’\]]*$/;
+const SENTENCE_START = /^[("'“‘[]*\p{Lu}/u;
+
+/** Where the sentence that holds word `at` starts, when that is at most `reach` words before it and not before
+ * `from` (the start of a part or of the page's text, which starts a sentence too). */
+function sentenceStart(words: readonly string[], at: number, from: number, reach: number): number | undefined {
+  for (let start = at; start >= Math.max(from, at - reach); start--) {
+    if (start === from || (SENTENCE_END.test(words[start - 1]!) && SENTENCE_START.test(words[start]!))) return start;
+  }
+  return undefined;
+}
+
+/** Of the matches (in order), the one whose excerpt would hold the most of them; the first, of several as good. */
+function busiestMatch(matches: readonly number[], length: number): number | undefined {
+  let best: number | undefined;
+  let most = 0;
+  for (const at of matches) {
+    const from = at - Math.floor(length / 4);
+    const held = matches.filter((other) => other >= from && other < from + length).length;
+    if (held > most) [best, most] = [at, held];
+  }
+  return best;
+}
+
+/**
+ * Up to `length` words from [from, to) around its matches, marked; `glued`: gluedPositions(). It shows the stretch
+ * where the matches are thickest, from the first match there ("charged by cost per mile" for "cost per mille",
+ * not an earlier lone "per"). The excerpt starts where that match's sentence does, when that is at most half its
+ * length before it, else a quarter of its length before it (in text Pagefind segmented itself, which has no spaces,
+ * always so).
+ */
 export function excerpt(
   words: readonly string[],
   hits: readonly number[],
@@ -180,8 +212,9 @@ export function excerpt(
   glued: ReadonlySet<number> = new Set(),
 ): string {
   const inside = hits.filter((at) => at >= from && at < to).sort((a, b) => a - b);
-  const first = inside[0] ?? from;
-  const start = Math.max(from, Math.min(first - Math.floor(length / 4), to - length));
+  const first = busiestMatch(inside, length) ?? from;
+  const sentence = joiner === ' ' ? sentenceStart(words, first, from, Math.floor(length / 2)) : undefined;
+  const start = sentence ?? Math.max(from, Math.min(first - Math.floor(length / 4), to - length));
   const end = Math.min(to, start + length);
   const marked = new Set(inside);
   return joinWords(words, start, end, joiner, glued, (word, at) => (marked.has(at) ? markWord(word) : word)).trim();
@@ -298,11 +331,11 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
   const ownHits = hits.filter((at) => !inPart(at)).sort((a, b) => a - b);
   let ownExcerpt = '';
   if (ownHits.length) {
-    // The stretch of the page's own text around its first match after its title (which the result shows), between
-    // the parts before and after it; the text's first words when only the title matched.
+    // The stretch of the page's own text where its matches after its title (which the result shows) are thickest,
+    // between the parts before and after it; the text's first words when only the title matched.
     const textFrom = afterHeading(words, 0, words.length, fragment.meta.title ?? '');
     const textHits = ownHits.filter((at) => at >= textFrom);
-    const first = textHits[0] ?? textFrom;
+    const first = busiestMatch(textHits, options.excerptLength) ?? textFrom;
     const from = Math.max(textFrom, ...ranges.filter((r) => r.to <= first).map((r) => r.to));
     const to = Math.min(words.length, ...ranges.filter((r) => r.from > first).map((r) => r.from));
     ownExcerpt = excerpt(words, textHits, from, to, options.excerptLength, joiner, glued);
