@@ -230,12 +230,13 @@ test.describe('the results page', () => {
     const excerpts = await results(page).locator('.search-result__excerpt').allTextContents();
     expect(excerpts.length, 'excerpts').toBeGreaterThan(0);
     expect(excerpts.filter((text) => /\s[,.;:!?)]/.test(text))).toEqual([]);
-    // …and a result's excerpt does not start by repeating its title, shown just above it.
+    // …and a result's excerpt does not start by repeating its title, shown just above it, as the page's heading
+    // ("WeChat Pay. Tencent's mobile…"); its text may name it ("WeChat Pay is the payment service…").
     const repeated: string[] = [];
     for (const result of await results(page).locator(':scope > li').all()) {
       const title = (await result.getByRole('heading', { level: 3 }).textContent())!.trim();
       const [excerpt] = await result.locator(':scope > .search-result__excerpt').allTextContents();
-      if (excerpt?.startsWith(title)) repeated.push(title);
+      if (excerpt?.startsWith(`${title}.`)) repeated.push(title);
     }
     expect(repeated).toEqual([]);
     await setFilter(page, 'Year', '2024');
