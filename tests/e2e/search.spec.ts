@@ -239,6 +239,8 @@ test.describe('the results page', () => {
       if (excerpt?.startsWith(`${title}.`)) repeated.push(title);
     }
     expect(repeated).toEqual([]);
+    // An excerpt that starts inside a sentence says so: the 2024 article's words are in the middle of its first one.
+    await expect(resultFor(page, wechatPay2024.title).locator(':scope > .search-result__excerpt')).toHaveText(/^…\S/);
     await setFilter(page, 'Year', '2024');
     await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
     // The unfiltered results stay until the first filtered one is in (and the 2024 article is among them): wait for

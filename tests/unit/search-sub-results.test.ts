@@ -46,11 +46,11 @@ describe('the titles of notes and events, and what the search reads back from th
 describe('an excerpt', () => {
   const words = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
   test.each<[string, number[], number, number, number, string]>([
-    ['starts a little before the first match', [6], 0, 12, 4, 'six <mark>seven</mark> eight nine'],
-    ['never before its stretch', [1], 1, 12, 4, '<mark>two</mark> three four five'],
-    ['never past its stretch', [9], 0, 10, 4, 'seven eight nine <mark>ten</mark>'],
-    ['marks only the matches inside it', [2, 3, 11], 0, 6, 3, '<mark>three</mark> <mark>four</mark> five'],
-    ['without matches, is the stretch’s first words', [], 4, 12, 3, 'five six seven'],
+    ['starts a little before the first match', [6], 0, 12, 4, '…six <mark>seven</mark> eight nine…'],
+    ['never before its stretch', [1], 1, 12, 4, '<mark>two</mark> three four five…'],
+    ['never past its stretch', [9], 0, 10, 4, '…seven eight nine <mark>ten</mark>'],
+    ['marks only the matches inside it', [2, 3, 11], 0, 6, 3, '…<mark>three</mark> <mark>four</mark> five…'],
+    ['without matches, is the stretch’s first words', [], 4, 12, 3, 'five six seven…'],
   ])('%s', (_, hits, from, to, length, expected) => {
     expect(excerpt(words, hits, from, to, length)).toBe(expected);
   });
@@ -78,7 +78,7 @@ describe('an excerpt reads as the page does where Pagefind broke its text at an 
   });
 });
 
-describe('an excerpt shows where its matches are thickest, from the start of their sentence when that is near', () => {
+describe('an excerpt shows where its matches are thickest, from the start of their sentence when that is near, with an ellipsis where it cuts one', () => {
   const text = (content: string) => content.split(' ');
   test.each<[string, string, number, number, string]>([
     [
@@ -86,23 +86,23 @@ describe('an excerpt shows where its matches are thickest, from the start of the
       'It said so on Wednesday. Taobao and Tmall will accept WeChat Pay from this month, the company said.',
       10,
       12,
-      'Taobao and Tmall will accept <mark>WeChat</mark> Pay from this month, the company',
+      'Taobao and Tmall will accept <mark>WeChat</mark> Pay from this month, the company…',
     ],
     [
       'further back than that, a quarter of its length before the match, as without sentences',
       'It said so on Wednesday. Taobao and Tmall will accept WeChat Pay from this month, the company said.',
       10,
       8,
-      'will accept <mark>WeChat</mark> Pay from this month, the',
+      '…will accept <mark>WeChat</mark> Pay from this month, the…',
     ],
     [
       'after a closing quote',
       'as he said.” Tencent agreed to open WeChat to Taobao links from that week on',
       7,
       8,
-      'Tencent agreed to open <mark>WeChat</mark> to Taobao links',
+      'Tencent agreed to open <mark>WeChat</mark> to Taobao links…',
     ],
-    ['not at a stop inside a number or a name', 'more than 1. 3 billion WeChat users and JD. com shoppers', 5, 4, 'billion <mark>WeChat</mark> users and'],
+    ['not at a stop inside a number or a name', 'more than 1. 3 billion WeChat users and JD. com shoppers', 5, 4, '…billion <mark>WeChat</mark> users and…'],
     ['the start of its stretch is a sentence’s start', 'pay by WeChat in stores', 2, 8, 'pay by <mark>WeChat</mark> in stores'],
   ])('%s', (_, content, hit, length, expected) => {
     const words = text(content);
@@ -111,13 +111,20 @@ describe('an excerpt shows where its matches are thickest, from the start of the
 
   test('it shows where the matches are thickest, not an earlier lone one', () => {
     const words = text('As per the report, Alibaba charged by cost per mile in 2021.');
-    expect(excerpt(words, [1, 7, 8], 0, words.length, 6)).toBe('by <mark>cost</mark> <mark>per</mark> mile in 2021.');
-    expect(excerpt(words, [1, 8], 0, words.length, 6)).toBe('As <mark>per</mark> the report, Alibaba charged');
+    expect(excerpt(words, [1, 7, 8], 0, words.length, 6)).toBe('…by <mark>cost</mark> <mark>per</mark> mile in 2021.');
+    expect(excerpt(words, [1, 8], 0, words.length, 6)).toBe('As <mark>per</mark> the report, Alibaba charged…');
+  });
+
+  test('an ellipsis marks where it cuts a sentence, and only there', () => {
+    const words = text('It said so. Taobao will accept WeChat Pay. More came later.');
+    expect(excerpt(words, [5], 0, words.length, 5)).toBe('Taobao will <mark>accept</mark> WeChat Pay.');
+    expect(excerpt(words, [5], 0, words.length, 4)).toBe('Taobao will <mark>accept</mark> WeChat…');
+    expect(excerpt(words, [5], 0, words.length, 6)).toBe('Taobao will <mark>accept</mark> WeChat Pay. More…');
   });
 
   test('in text Pagefind segmented itself (no spaces), a quarter of its length before the match', () => {
     const words = ['淘宝', '。', '微信', '支付', '开通'];
-    expect(excerpt(words, [3], 0, words.length, 3, '')).toBe('微信<mark>支付</mark>开通');
+    expect(excerpt(words, [3], 0, words.length, 3, '')).toBe('…微信<mark>支付</mark>开通');
   });
 });
 
@@ -194,7 +201,7 @@ describe("a result's parts: its notes and events that match", () => {
         title: 'Correction on “charged by cost per mile”',
         url: '/articles/thaw/?highlight=mille#note-cpm',
         hits: 1,
-        excerpt: 'is cost per <mark>mille</mark>',
+        excerpt: '…is cost per <mark>mille</mark>',
         location: 6,
       },
     ]);
@@ -271,8 +278,8 @@ describe("an event's excerpt is its own text, not the date and title its part is
     filters: { type: ['timeline'] },
   });
   test.each<[string, number[], string]>([
-    ['around its matches in its own text', [3, 7], '<mark>Alipay</mark>, then run by'],
-    ['its first words when only the title matched', [4], 'Alipay, then run by'],
+    ['around its matches in its own text', [3, 7], '<mark>Alipay</mark>, then run by…'],
+    ['its first words when only the title matched', [4], 'Alipay, then run by…'],
   ])('%s', (_, locations, expected) => {
     expect(resultParts(timeline(locations), { excerptLength: 4 }).parts).toMatchObject([{ title: '2016: Alipay signs up partners', excerpt: expected }]);
   });
@@ -288,20 +295,20 @@ describe("a page's excerpt starts after its title, which the result shows", () =
     filters: { type: ['topic'] },
   });
   test.each<[string, number[], string]>([
-    ['around its matches after the title', [0, 1, 3], 'Tencent’s <mark>payment</mark> service, kept'],
-    ['its first words when only the title matched', [0, 1], 'Tencent’s payment service, kept'],
+    ['around its matches after the title', [0, 1, 3], 'Tencent’s <mark>payment</mark> service, kept…'],
+    ['its first words when only the title matched', [0, 1], 'Tencent’s payment service, kept…'],
   ])('%s', (_, locations, expected) => {
     expect(resultParts(page(locations), { excerptLength: 4 }).ownExcerpt).toBe(expected);
   });
   test('and so does a page found by filters alone', () => {
-    expect(pageOpening(page([]), 4)).toBe('Tencent’s payment service, kept');
+    expect(pageOpening(page([]), 4)).toBe('Tencent’s payment service, kept…');
   });
   test('and stops before its first note or event', () => {
     const noted = { ...page([]), anchors: [{ element: 'div', id: 'note-a', title: 'Context', location: 5 }] };
     expect(pageOpening(noted, 8)).toBe('Tencent’s payment service,');
   });
   test('a page whose text does not start with its title keeps its first words', () => {
-    expect(pageOpening({ ...page([]), meta: { title: 'Payments' } }, 3)).toBe('WeChat Pay. Tencent’s');
+    expect(pageOpening({ ...page([]), meta: { title: 'Payments' } }, 3)).toBe('WeChat Pay. Tencent’s…');
   });
 });
 

@@ -7,7 +7,7 @@
 // article text after a note's column would count as the note's; here a part ends at the next anchor of any kind
 // (the next paragraph's p-N, the next note), so a note matches only by its own words. The excerpts are built here
 // from the content's words, to read as the page does: where the matches are thickest, from their sentence's start
-// when near (excerpt), after the title the result shows (afterHeading), and without the space Pagefind leaves where
+// when near, with an ellipsis where a sentence is cut (excerpt), after the title the result shows (afterHeading), and without the space Pagefind leaves where
 // it breaks its text at an element with an id (gluedPositions). Pure functions of
 // the fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
 import { KIND_LABELS, type DisplayKind } from '../annotations/kinds.ts';
@@ -200,7 +200,7 @@ function busiestMatch(matches: readonly number[], length: number): number | unde
  * where the matches are thickest, from the first match there ("charged by cost per mile" for "cost per mille",
  * not an earlier lone "per"). The excerpt starts where that match's sentence does, when that is at most half its
  * length before it, else a quarter of its length before it (in text Pagefind segmented itself, which has no spaces,
- * always so).
+ * always so). An ellipsis stands where it cuts the stretch's text inside a sentence.
  */
 export function excerpt(
   words: readonly string[],
@@ -217,7 +217,11 @@ export function excerpt(
   const start = sentence ?? Math.max(from, Math.min(first - Math.floor(length / 4), to - length));
   const end = Math.min(to, start + length);
   const marked = new Set(inside);
-  return joinWords(words, start, end, joiner, glued, (word, at) => (marked.has(at) ? markWord(word) : word)).trim();
+  const text = joinWords(words, start, end, joiner, glued, (word, at) => (marked.has(at) ? markWord(word) : word)).trim();
+  // An ellipsis where the excerpt cuts its stretch's text inside a sentence (anywhere, in text without spaces).
+  const cutBefore = start > from && !(joiner === ' ' && SENTENCE_END.test(words[start - 1]!) && SENTENCE_START.test(words[start]!));
+  const cutAfter = end < to && !(joiner === ' ' && SENTENCE_END.test(words[end - 1]!));
+  return text && `${cutBefore ? '…' : ''}${text}${cutAfter ? '…' : ''}`;
 }
 
 function partKind(anchor: FragmentAnchor): PartKind | undefined {
