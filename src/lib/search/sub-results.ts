@@ -1,15 +1,15 @@
-// The parts of a search result: an article's margin notes and a timeline page's events, found inside the page's
-// own record. Each note is written `<div id="note-X" data-pagefind-title="Correction">` (its kind: the page's
-// bytes are counted) and each event `<li id="event-X" data-pagefind-title="2024: …">`, which Pagefind (1.6)
-// records as the page's titled anchors, with the word position where each starts. Every other element with an id
-// is an anchor too, untitled: a note's passage (`<mark id="passage-X">`, up to its marker `#marker-X`) gives the
-// note's quote, so a note shows as "Correction on “charged by cost per mile”". Pagefind's own sub-results run from one titled anchor to the next, so the
-// article text after a note's column would count as the note's; here a part ends at the next anchor of any kind
-// (the next paragraph's p-N, the next note), so a note matches only by its own words. The excerpts are built here
-// from the content's words, to read as the page does: where the matches are thickest, from their sentence's start
-// when near, with an ellipsis where a sentence is cut (excerpt), after the title the result shows (afterHeading), and without the space Pagefind leaves where
-// it breaks its text at an element with an id (gluedPositions). Pure functions of
-// the fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
+// The parts of a search result: an article's margin notes and a timeline page's events, found inside the page's own
+// record. Each note is written `<div id="note-X" data-pagefind-title="Correction">` (its kind: the page's bytes are
+// counted) and each event `<li id="event-X" data-pagefind-title="2024: …">`, which Pagefind (1.6) records as the page's
+// titled anchors, with the word position where each starts. Every other element with an id is an anchor too, untitled:
+// a note's passage (`<mark id="passage-X">`, up to its marker `#marker-X`) gives the note's quote, so a note shows as
+// "Correction on “charged by cost per mile”". Pagefind's own sub-results run from one titled anchor to the next, so the
+// article text after a note's column would count as the note's; here a part ends at the next anchor of any kind (the
+// next paragraph's p-N, the next note), so a note matches only by its own words. The excerpts are built here from the
+// content's words, to read as the page does: where the matches are thickest, from their sentence's start when near,
+// with an ellipsis where a sentence is cut (excerpt), after the title the result shows (afterHeading), and without the
+// space Pagefind leaves where it breaks its text at an element with an id (gluedPositions). Pure functions of the
+// fragment Pagefind's result.data() returns; the search page and the banner's list draw from them.
 import { KIND_LABELS, type DisplayKind } from '../annotations/kinds.ts';
 
 /** An element with an id in the indexed page, as Pagefind's fragment lists it. */
