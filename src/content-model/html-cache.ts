@@ -14,7 +14,7 @@
 // build, or the next request to a running dev server) renders them again. After a build, files no current article
 // would look for are pruned (pruneHtmlCache).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pruneCacheFiles } from './cache-files.ts';
 import { findArticleFile } from '../lib/article-files.ts';
@@ -22,7 +22,7 @@ import { timelineEventPages, type EventPages } from '../lib/timeline/event-file.
 import { linkedEvents } from '../lib/timeline/timeline-pages.ts';
 import { importedFiles } from './code-files.ts';
 import { digestOf, readEntry } from './entry.ts';
-import { readTopicAliases } from './topic-aliases.ts';
+import { readTopicAliases, type TopicAliases } from './topic-aliases.ts';
 
 /** Bumped when the recipe of the name changes, so no file named by an older recipe is ever taken. */
 const RECIPE = 5;
@@ -68,21 +68,13 @@ const listFiles = (dir: string): string[] => {
   }
 };
 
-let topics: { stamp: string; digest: string } | undefined;
+let topics: { read: readonly TopicAliases[]; digest: string } | undefined;
 
 /** One digest of what an article's text takes from topics/: each topic's slug and aliases, as rehype-topic-links
- * reads them (readTopicAliases). Worked out again only when a file's size or time changed (or one came or went). */
+ * reads them (readTopicAliases, which reads the folder again only when a topic file came, went or changed). */
 export function topicsDigest(contentDir: string): string {
-  const dir = join(contentDir, 'topics');
-  const stamp = listFiles(dir)
-    .map((name) => {
-      const stat = statSync(join(dir, name), { throwIfNoEntry: false });
-      return `${name}:${stat?.size}:${stat?.mtimeMs}`;
-    })
-    .join('|');
-  if (topics?.stamp !== `${dir}|${stamp}`) {
-    topics = { stamp: `${dir}|${stamp}`, digest: sha256(JSON.stringify(readTopicAliases(dir))) };
-  }
+  const read = readTopicAliases(join(contentDir, 'topics'));
+  if (topics?.read !== read) topics = { read, digest: sha256(JSON.stringify(read)) };
   return topics.digest;
 }
 

@@ -4,12 +4,11 @@
 // src/browser/topic-previews.ts) finds the topic's summary by the link's address, in /topics/summaries.json, which
 // it fetches when a reader first reaches a topic link: no page carries the summaries of the topics it links to.
 // Without JavaScript it is a plain link.
-import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { readTopicAliases } from '../content-model/topic-aliases.ts';
+import { readTopicAliases, type TopicAliases } from '../content-model/topic-aliases.ts';
 import { AliasMatcher } from '../lib/topics/alias-matcher.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -20,8 +19,8 @@ export interface TopicLinkOptions {
 
 const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'script', 'style', 'mark']);
 
-function readTopics(dir: string): { slugs: Set<string>; matcher: AliasMatcher } {
-  const topics = readTopicAliases(dir);
+/** The topics' slugs and the matcher of their aliases, built from what readTopicAliases gives. */
+function linkingOf(topics: readonly TopicAliases[]): { slugs: Set<string>; matcher: AliasMatcher } {
   return {
     slugs: new Set(topics.map(({ topic }) => topic)),
     matcher: new AliasMatcher(topics.flatMap(({ topic, aliases }) => aliases.map((alias) => ({ topic, alias })))),
@@ -30,18 +29,12 @@ function readTopics(dir: string): { slugs: Set<string>; matcher: AliasMatcher } 
 
 export default function rehypeTopicLinks(options: TopicLinkOptions) {
   const dir = join(options.contentDir, 'topics');
-  let cache: { stamp: string; topics: ReturnType<typeof readTopics> } | undefined;
+  // Built again only when readTopicAliases reads the folder again (a topic file came, went or changed).
+  let cache: { read: readonly TopicAliases[]; linking: ReturnType<typeof linkingOf> } | undefined;
   const topics = () => {
-    let stamp: string;
-    try {
-      stamp = readdirSync(dir)
-        .map((f) => `${f}:${statSync(join(dir, f)).mtimeMs}`)
-        .join('|');
-    } catch {
-      stamp = 'none';
-    }
-    if (cache?.stamp !== stamp) cache = { stamp, topics: readTopics(dir) };
-    return cache.topics;
+    const read = readTopicAliases(dir);
+    if (cache?.read !== read) cache = { read, linking: linkingOf(read) };
+    return cache.linking;
   };
 
   return (tree: Root, file: VFile) => {
