@@ -5,6 +5,7 @@
 // result's fragment when it is shown.
 import { pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
 import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
+import { metaMatches, type MetaMatch } from '../lib/search/meta-matches.ts';
 import type { Filters } from '../lib/search/search-url.ts';
 import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
 
@@ -96,6 +97,8 @@ export interface ShownResult {
   date?: string;
   /** The page's own matching words in context (HTML with <mark>, from Pagefind's escaped text). */
   excerpt: string;
+  /** When none of the page's words match: the metadata it was found by (its topics, author…), words marked. */
+  foundBy: MetaMatch[];
   /** The notes or events that match, the best few, in page order. */
   parts: ResultPart[];
   /** Matching parts not shown. */
@@ -105,9 +108,9 @@ export interface ShownResult {
 /** Parts shown under a result on the results page. */
 export const PARTS_PER_RESULT = 3;
 
-/** What a result shows, from its fragment; the filters keep only the notes of the kinds and the events of the
- * years filtered by. */
-export function shownResult(fragment: ResultFragment, filters: Filters = {}, most = PARTS_PER_RESULT): ShownResult {
+/** What a result shows, from its fragment, for the search's words (`term`); the filters keep only the notes of the
+ * kinds and the events of the years filtered by. */
+export function shownResult(fragment: ResultFragment, term: string, filters: Filters = {}, most = PARTS_PER_RESULT): ShownResult {
   const { parts, ownExcerpt } = resultParts(fragment, { excerptLength: EXCERPT_LENGTH, kinds: filters.kind, years: filters.year });
   const type = fragment.filters.type?.[0] as ResultType | undefined;
   const shown = shownParts(parts, most);
@@ -119,6 +122,8 @@ export function shownResult(fragment: ResultFragment, filters: Filters = {}, mos
     date: fragment.meta.date,
     // A page found by its title or metadata alone shows its first words.
     excerpt: ownExcerpt || (parts.length ? '' : pageOpening(fragment, EXCERPT_LENGTH)),
+    // Found with none of its own words (Pagefind gives no match in the text): say what it was found by.
+    foundBy: fragment.locations.length ? [] : metaMatches(fragment.meta, term, fragment.filters.topic?.length),
     parts: shown,
     moreParts: parts.length - shown.length,
   };

@@ -53,9 +53,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** An excerpt as Pagefind writes it: the page's text, escaped, with <mark> around the matching words. */
-function excerptElement(html: string, className: string): HTMLElement {
-  const paragraph = element('p', className);
+/** An excerpt as Pagefind writes it: the page's text, escaped, with <mark> around the matching words (or metadata,
+ * escaped and marked the same way: src/lib/search/meta-matches.ts). */
+function excerptElement(html: string, className: string, tag: 'p' | 'span' = 'p'): HTMLElement {
+  const paragraph = element(tag, className);
   paragraph.innerHTML = html;
   return paragraph;
 }
@@ -71,7 +72,10 @@ function resultElement(result: ShownResult): HTMLLIElement {
   heading.append(link);
   item.append(element('p', 'search-result__kind', result.typeLabel), heading);
   const details = element('p', 'search-result__details');
-  if (result.outlet) details.append(element('span', '', result.outlet));
+  // Found by its outlet alone: the outlet is marked where the details name it.
+  const byOutlet = result.foundBy.find((found) => found.field === 'outlet');
+  if (byOutlet) details.append(excerptElement(byOutlet.html, '', 'span'));
+  else if (result.outlet) details.append(element('span', '', result.outlet));
   if (result.date) {
     const time = element('time', '', result.date);
     time.dateTime = result.date;
@@ -79,6 +83,12 @@ function resultElement(result: ShownResult): HTMLLIElement {
     details.lastElementChild!.append(time);
   }
   if (details.childElementCount) item.append(details);
+  // Found with none of its own words: what it was found by, its topic or its author ("By Yishu Wang").
+  for (const found of result.foundBy.filter((f) => f.field !== 'outlet')) {
+    const line = excerptElement(found.html, 'search-result__found');
+    line.prepend(element('span', 'search-result__found-label', found.label), ' ');
+    item.append(line);
+  }
   if (result.excerpt) item.append(excerptElement(result.excerpt, 'search-result__excerpt'));
   if (result.parts.length) {
     const events = result.parts.every((part) => part.kind === 'event');
@@ -202,7 +212,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     for (const fragment of fragments) {
       const data = await fragment;
       if (asked !== latest) return;
-      yield shownResult(data, state.filters);
+      yield shownResult(data, state.term, state.filters);
     }
   }
 

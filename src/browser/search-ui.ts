@@ -31,9 +31,11 @@ async function optionsFor(engine: PagefindEngine, term: string): Promise<{ optio
   const { results } = await runSearch(engine, term);
   const fragments = await Promise.all(results.slice(0, LISTED).map((result) => result.data()));
   const options = fragments.map((fragment): Option => {
-    const page = shownResult(fragment, {}, Infinity);
+    const page = shownResult(fragment, term, {}, Infinity);
     const best = bestPart(fragment, term);
-    if (!best) return { url: page.url, kind: page.typeLabel, title: page.title, excerpt: page.excerpt || page.parts[0]?.excerpt || '' };
+    // Found with none of its own words: what it was found by says why it is listed, more than its first words.
+    const foundBy = page.foundBy.map((found) => `${found.label} ${found.html}`).join(' · ');
+    if (!best) return { url: page.url, kind: page.typeLabel, title: page.title, excerpt: foundBy || page.excerpt || page.parts[0]?.excerpt || '' };
     const part = page.parts.find((p) => p.url.endsWith(`#${best.id}`));
     return {
       url: anchoredUrl(page.url, best.id),

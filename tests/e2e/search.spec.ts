@@ -268,6 +268,28 @@ test.describe('the results page', () => {
     }
   });
 
+  test('a page found only by its topics or its author says so: "618" finds the 2016 article by its topic, "yishu" the 2022 one by its author', async ({
+    page,
+  }) => {
+    // Pagefind searches a page's topics and author too; the 2016 article's text never says 618.
+    expect(lazadaArticle.topics).toContain('shopping-festivals');
+    await page.goto('search/?q=618');
+    const tagged = resultFor(page, lazadaArticle.title).locator('.search-result__found');
+    await expect(tagged).toHaveText('Topic: Shopping festivals (618, Double 11)');
+    await expect(tagged.locator('mark')).toHaveText(['618']);
+    // A page whose own text matches shows that, and nothing of its metadata.
+    await expect(resultFor(page, cpmArticle.title).locator('.search-result__excerpt').first()).toContainText('618');
+    await expect(resultFor(page, cpmArticle.title).locator('.search-result__found')).toHaveCount(0);
+
+    await page.goto('search/?q=yishu');
+    const byAuthor = resultFor(page, cpmArticle.title).locator('.search-result__found');
+    await expect(byAuthor).toHaveText(`By ${cpmArticle.author}`);
+    await expect(byAuthor.locator('mark')).toHaveText(['Yishu']);
+    // The banner's list says the same, as the option's description.
+    await searchBox(page).fill('yishu');
+    await expect(page.getByRole('option', { name: new RegExp(`^${escape(cpmArticle.title)}`) })).toHaveAccessibleDescription(`By ${cpmArticle.author}`);
+  });
+
   test('a Chinese name finds its page: 淘宝 finds the Taobao topic', async ({ page }) => {
     await page.goto(`search/?q=${encodeURIComponent('淘宝')}`);
     await expect(resultLinks(page).first()).toHaveAttribute('href', /\/topics\/taobao\/\?/);

@@ -1,0 +1,120 @@
+// Why a result was found when none of its own words match. Pagefind searches a page's metadata as well as its text
+// (its topics, author and outlet; RANKING in src/browser/search-engine.ts), so an article tagged "Shopping festivals
+// (618, Double 11)" is a result for "618" though its text never says 618, and an article is a result for its
+// author's name, which its indexed text leaves out. Such a result would show its first words with nothing marked and
+// nothing to say why it is there. metaMatches() finds the metadata that matched, with the search's words marked, for
+// the result to show: "Topic: Shopping festivals (<mark>618</mark>, Double 11)", "By <mark>Yishu</mark> Wang".
+
+/** The metadata a result can be found by, in the order a result shows them, with the words that introduce them. */
+export const FOUND_BY = [
+  { field: 'author', label: 'By' },
+  { field: 'outlet', label: 'Outlet:' },
+  { field: 'topics', label: 'Topic:', plural: 'Topics:' },
+  { field: 'aliases', label: 'Also written:' },
+] as const;
+
+export type FoundByField = (typeof FOUND_BY)[number]['field'];
+
+export interface MetaMatch {
+  field: FoundByField;
+  /** What introduces the value: "By", "Topic:", "Topics:". */
+  label: string;
+  /** The value (for topics, only the topics that match), escaped for HTML, with <mark> around the matching words. */
+  html: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A word without case or punctuation, as the search compares words. */
+const comparable = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Han, kana or Hangul: text written without spaces between words, which Pagefind segments itself. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** The words of a search, as they are compared. */
+export function searchWords(term: string): string[] {
+  return [...new Set(term.split(/\s+/).map(comparable).filter(Boolean))];
+}
+
+/** Endings by which a searched word can be longer than the word it finds: Pagefind compares words by their stem. */
+const ENDINGS = new Set(['s', 'es', 'ed', 'ing', 'er', 'ers']);
+
+/**
+ * Whether a word of a value matches a word of the search. Pagefind finds the words a search's word begins
+ * ("festival" finds "festivals") and words by their stem ("festivals" finds "festival"): a match is a word the
+ * search's word begins, or one the search's word only adds an ending to.
+ */
+function wordMatches(word: string, searched: string): boolean {
+  if (!word) return false;
+  if (word.startsWith(searched)) return true;
+  return searched.startsWith(word) && ENDINGS.has(searched.slice(word.length));
+}
+
+/** The value, escaped, with each word the search matches marked; undefined when none does. Text without spaces
+ * (Chinese) is matched where it contains the search's word. */
+export function markMatches(value: string, words: readonly string[]): string | undefined {
+  let marked = false;
+  const html = value
+    .split(/(\s+)/)
+    .map((piece) => {
+      if (!piece.trim()) return piece;
+      const core = comparable(piece);
+      const unspaced = words.find((word) => UNSPACED.test(word) && piece.includes(word));
+      if (unspaced) {
+        marked = true;
+        const at = piece.indexOf(unspaced);
+        return `${escapeHtml(piece.slice(0, at))}<mark>${escapeHtml(unspaced)}</mark>${escapeHtml(piece.slice(at + unspaced.length))}`;
+      }
+      if (!words.some((word) => wordMatches(core, word))) return escapeHtml(piece);
+      marked = true;
+      // Punctuation around the word stays outside the mark, as in the excerpts: "(<mark>618</mark>,".
+      const [, before = '', inner = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(piece) ?? [];
+      return `${escapeHtml(before)}<mark>${escapeHtml(inner)}</mark>${escapeHtml(after)}`;
+    })
+    .join('');
+  return marked ? html : undefined;
+}
+
+/**
+ * A page's topics, from the metadata that joins their titles with ", ": split only outside brackets, since a title
+ * may hold a comma ("Shopping festivals (618, Double 11)"). `count`, the number of topics the page has (its topic
+ * filter's values), guards the split: if it disagrees, the value is kept whole.
+ */
+export function splitTopics(value: string, count?: number): string[] {
+  const topics: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < value.length; at++) {
+    const char = value[at];
+    if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth > 0) depth--;
+    else if (char === ',' && depth === 0 && value[at + 1] === ' ') {
+      topics.push(value.slice(start, at));
+      start = at + 2;
+    }
+  }
+  topics.push(value.slice(start));
+  return count === undefined || topics.length === count ? topics : [value];
+}
+
+/**
+ * The metadata by which a page matches a search, each with the matching words marked. `topicCount` is how many
+ * topics the page has (see splitTopics).
+ */
+export function metaMatches(meta: Readonly<Record<string, string>>, term: string, topicCount?: number): MetaMatch[] {
+  const words = searchWords(term);
+  if (!words.length) return [];
+  const matches: MetaMatch[] = [];
+  for (const found of FOUND_BY) {
+    const value = meta[found.field];
+    if (!value) continue;
+    if (found.field === 'topics') {
+      const topics = splitTopics(value, topicCount).flatMap((topic) => markMatches(topic, words) ?? []);
+      if (topics.length) matches.push({ field: found.field, label: topics.length > 1 ? found.plural : found.label, html: topics.join(', ') });
+      continue;
+    }
+    const html = markMatches(value, words);
+    if (html) matches.push({ field: found.field, label: found.label, html });
+  }
+  return matches;
+}
