@@ -34,6 +34,8 @@ describe('"did you mean" only suggests likely typos', () => {
   test.each([
     ['sumary', ['summary', 'title'], 'summary'],
     ['wechat-pya', ['wechat-pay', 'wechat'], 'wechat-pay'],
+    // Two letters swapped are one slip, as the search's suggestions count them (src/lib/slips.ts).
+    ['ttile', ['title', 'topics'], 'title'],
     ['Summary', ['summary'], 'summary'],
     ['summary', ['summary'], undefined],
     ['published', ['title', 'outlet'], undefined],

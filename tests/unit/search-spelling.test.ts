@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { allowedSlips, keepCorrections, slipsBetween, spellingWords, suggestSpelling, suggestionText } from '../../src/lib/search/spelling.ts';
+import { allowedSlips, keepCorrections, spellingWords, suggestSpelling, suggestionText } from '../../src/lib/search/spelling.ts';
+import { slipsBetween } from '../../src/lib/slips.ts';
 
 // Titles and aliases as the site's topics have them (content/topics/).
 const NAMES = [

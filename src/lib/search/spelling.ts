@@ -7,6 +7,8 @@
 // name gets no suggestion rather than a wrong one. Only a word that finds nothing as typed is corrected, and the
 // suggestion is offered only when it finds something (src/browser/search-suggestion.ts searches for both first).
 
+import { slipsBetween } from '../slips.ts';
+
 /** A word of the vocabulary: letters of the Latin script or digits, at least this long. */
 const MIN_WORD_LENGTH = 3;
 const WORD = /[\p{Script=Latin}\p{N}]+/gu;
@@ -31,29 +33,6 @@ export function allowedSlips(length: number): number {
   if (length <= 3) return 0;
   if (length <= 5) return 1;
   return 2;
-}
-
-/** The number of slips between two words (optimal string alignment distance: insertions, deletions, changes and
- * swaps of two neighbours), or more than `most` as soon as that is certain. */
-export function slipsBetween(a: string, b: string, most = Infinity): number {
-  if (Math.abs(a.length - b.length) > most) return most + 1;
-  let twoRowsBack: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const change = a[i - 1] === b[j - 1] ? 0 : 1;
-      let slips = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + change);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) slips = Math.min(slips, twoRowsBack[j - 2]! + 1);
-      current.push(slips);
-      best = Math.min(best, slips);
-    }
-    if (best > most) return most + 1;
-    twoRowsBack = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** A word of a suggestion: as the reader typed it, or corrected. */
