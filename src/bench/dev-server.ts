@@ -147,15 +147,10 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
     ]);
 
     // The topic an article page links a mention to: its summary shows in that link's preview (from /topics/summaries.json).
-    let linking = linkedTopic(firstPage) === undefined ? undefined : { page: articlePath, topic: linkedTopic(firstPage)! };
-    if (!linking && targets.citing) {
-      const page = `/articles/${targets.citing.slug}/`;
-      const topic = linkedTopic(await fetchText(page));
-      if (topic) linking = { page, topic };
-    }
-    if (linking) {
-      const topicFile = `topics/${linking.topic}.mdx`;
-      const topicPage = `/topics/${linking.topic}/`;
+    const linked = linkedTopic(firstPage) ?? (targets.citing ? linkedTopic(await fetchText(`/articles/${targets.citing.slug}/`)) : undefined);
+    if (linked) {
+      const topicFile = `topics/${linked}.mdx`;
+      const topicPage = `/topics/${linked}/`;
       const overview = markerWord('topic-overview', nonce);
       await timeEdit('topic-overview', topicFile, (text) => withOneWordChanged(text, overview), [{ label: 'topic page', path: topicPage, marker: overview }]);
       const summary = markerWord('topic-summary', nonce);
