@@ -141,6 +141,19 @@ test('the timeline chart has a title and description for screen readers, above a
   expect(years).toEqual([...years].sort());
 });
 
+test('the timeline leads to each of its years: "Jump to a year" links every year heading, in order', PHONE, async ({ page }) => {
+  await page.goto('timeline/');
+  const headings = await page.getByRole('heading', { level: 2, name: /^\d{4}$/ }).allTextContents();
+  const jump = page.getByRole('navigation', { name: 'Jump to a year' }).getByRole('link');
+  // The real timeline is one page, so its years are those of its headings; the link check follows the addresses of
+  // a timeline of several pages (tests/scale builds one).
+  await expect(jump).toHaveText(headings.map((year) => year.trim()));
+  const year = headings.at(-1)!.trim();
+  await jump.filter({ hasText: year }).click();
+  await expect(page).toHaveURL(new RegExp(`/timeline/#year-${year}$`));
+  await expect(page.getByRole('heading', { level: 2, name: year, exact: true })).toBeInViewport();
+});
+
 // The chart scales with its column; its years once scaled with it, to 5 px on a phone (found by looking, 12-07).
 test("the timeline chart's years are readable at the reader's width, none over another or off the screen", PHONE, async ({ page }) => {
   await page.goto('timeline/');

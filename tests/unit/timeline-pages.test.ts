@@ -10,6 +10,7 @@ import {
   paginateTimeline,
   TIMELINE_PAGE_SIZE,
   timelinePagePath,
+  yearPages,
   type TimelineKey,
 } from '../../src/lib/timeline/timeline-pages.ts';
 
@@ -76,6 +77,61 @@ describe('the page that lists an event', () => {
     for (const [id, page] of eventPages) {
       const slice = entries.slice((page - 1) * TIMELINE_PAGE_SIZE, page * TIMELINE_PAGE_SIZE);
       expect(slice.some((entry) => entry.kind === 'event' && entry.id === id)).toBe(true);
+    }
+  });
+});
+
+describe('the page where each year starts', () => {
+  const days = (...list: string[]) => list.map((day) => new Date(`${day}T00:00:00Z`));
+  test.each<[string, Date[], number, { year: number; page: number }[]]>([
+    [
+      'one page: every year on it',
+      days('2016-04-12', '2016-06-01', '2017-01-02', '2021-03-01'),
+      100,
+      [
+        { year: 2016, page: 1 },
+        { year: 2017, page: 1 },
+        { year: 2021, page: 1 },
+      ],
+    ],
+    [
+      'a year running over two pages starts on the first',
+      days('2016-01-01', '2017-01-01', '2017-02-01', '2017-03-01', '2018-01-01'),
+      2,
+      [
+        { year: 2016, page: 1 },
+        { year: 2017, page: 1 },
+        { year: 2018, page: 3 },
+      ],
+    ],
+    [
+      'a year that starts a page',
+      days('2016-01-01', '2016-02-01', '2017-01-01'),
+      2,
+      [
+        { year: 2016, page: 1 },
+        { year: 2017, page: 2 },
+      ],
+    ],
+    // The list groups by the UTC year: an entry of 31 December stays in its year whatever the build machine's zone.
+    [
+      'years counted in UTC',
+      [new Date('2016-12-31T23:30:00Z'), new Date('2017-01-01T00:30:00Z')],
+      100,
+      [
+        { year: 2016, page: 1 },
+        { year: 2017, page: 1 },
+      ],
+    ],
+    ['an empty timeline has no years', [], 100, []],
+  ])('%s', (_name, dates, pageSize, expected) => expect(yearPages(dates, pageSize)).toEqual(expected));
+
+  test('each year starts on the page that paginateTimeline puts its first entry on', () => {
+    const keys = timeline(230, [event('e1', '2019-06-01'), event('e2', '2020-04-15'), event('e3', '2031-01-01')]);
+    const { entries } = paginateTimeline(keys);
+    for (const { year, page } of yearPages(entries.map((entry) => entry.date))) {
+      const first = entries.findIndex((entry) => entry.date.getUTCFullYear() === year);
+      expect(Math.floor(first / TIMELINE_PAGE_SIZE) + 1).toBe(page);
     }
   });
 });

@@ -47,6 +47,17 @@ export function paginateTimeline<T extends TimelineKey>(items: readonly T[], pag
   return { entries, eventPages, pageCount: Math.max(1, Math.ceil(entries.length / pageSize)) };
 }
 
+/** Each year on the timeline, oldest first, with the page where its entries start (its heading, #year-<year>, is on
+ * that page). `dates` are the timeline's entries' dates in its order; years are counted in UTC, as the list groups. */
+export function yearPages(dates: readonly Date[], pageSize: number = TIMELINE_PAGE_SIZE): { year: number; page: number }[] {
+  const years: { year: number; page: number }[] = [];
+  dates.forEach((date, position) => {
+    const year = date.getUTCFullYear();
+    if (years.at(-1)?.year !== year) years.push({ year, page: Math.floor(position / pageSize) + 1 });
+  });
+  return years;
+}
+
 /** The site path of timeline page `page` (without the deploy base). */
 export function timelinePagePath(page: number): string {
   return page <= 1 ? '/timeline/' : `/timeline/${page}/`;
