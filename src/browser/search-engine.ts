@@ -3,9 +3,9 @@
 // src/browser/search-ui.ts, and the results page, src/browser/search-page.ts) show of a result. Nothing here asks
 // Pagefind for every filter: a search loads the index chunks for its words and the filters it names, and each
 // result's fragment when it is shown.
-import { pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
+import { contentWords, pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
 import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
-import { metaMatches, type MetaMatch } from '../lib/search/meta-matches.ts';
+import { metaMatches, unmatchedWords, type MetaMatch } from '../lib/search/meta-matches.ts';
 import type { Filters } from '../lib/search/search-url.ts';
 import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
 
@@ -97,7 +97,8 @@ export interface ShownResult {
   date?: string;
   /** The page's own matching words in context (HTML with <mark>, from Pagefind's escaped text). */
   excerpt: string;
-  /** When none of the page's words match: the metadata it was found by (its topics, author…), words marked. */
+  /** The metadata it was found by (its topics, author…) for the search's words its own text does not answer, those
+   * words marked. */
   foundBy: MetaMatch[];
   /** The notes or events that match, the best few, in page order. */
   parts: ResultPart[];
@@ -107,6 +108,13 @@ export interface ShownResult {
 
 /** Parts shown under a result on the results page. */
 export const PARTS_PER_RESULT = 3;
+
+/** The page's words where Pagefind found a match. */
+function matchedWords(fragment: ResultFragment): string[] {
+  if (!fragment.locations.length) return [];
+  const words = contentWords(fragment);
+  return [...new Set(fragment.locations)].map((at) => words[at] ?? '');
+}
 
 /** What a result shows, from its fragment, for the search's words (`term`); the filters keep only the notes of the
  * kinds and the events of the years filtered by. */
@@ -122,8 +130,8 @@ export function shownResult(fragment: ResultFragment, term: string, filters: Fil
     date: fragment.meta.date,
     // A page found by its title or metadata alone shows its first words.
     excerpt: ownExcerpt || (parts.length ? '' : pageOpening(fragment, EXCERPT_LENGTH)),
-    // Found with none of its own words (Pagefind gives no match in the text): say what it was found by.
-    foundBy: fragment.locations.length ? [] : metaMatches(fragment.meta, term, fragment.filters.topic?.length),
+    // Found by words its text does not have ("618" in a topic's title): say what it was found by.
+    foundBy: metaMatches(fragment.meta, unmatchedWords(term, matchedWords(fragment)), fragment.filters.topic?.length),
     parts: shown,
     moreParts: parts.length - shown.length,
   };

@@ -83,7 +83,7 @@ function resultElement(result: ShownResult): HTMLLIElement {
     details.lastElementChild!.append(time);
   }
   if (details.childElementCount) item.append(details);
-  // Found with none of its own words: what it was found by, its topic or its author ("By Yishu Wang").
+  // Found by words its text does not have: what it was found by, its topic or its author ("By Yishu Wang").
   for (const found of result.foundBy.filter((f) => f.field !== 'outlet')) {
     const line = excerptElement(found.html, 'search-result__found');
     line.prepend(element('span', 'search-result__found-label', found.label), ' ');

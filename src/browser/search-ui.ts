@@ -35,7 +35,8 @@ async function optionsFor(engine: PagefindEngine, term: string): Promise<{ optio
     const best = bestPart(fragment, term);
     // Found with none of its own words: what it was found by says why it is listed, more than its first words.
     const foundBy = page.foundBy.map((found) => `${found.label} ${found.html}`).join(' · ');
-    if (!best) return { url: page.url, kind: page.typeLabel, title: page.title, excerpt: foundBy || page.excerpt || page.parts[0]?.excerpt || '' };
+    const excerpt = (fragment.locations.length ? '' : foundBy) || page.excerpt || page.parts[0]?.excerpt || '';
+    if (!best) return { url: page.url, kind: page.typeLabel, title: page.title, excerpt };
     const part = page.parts.find((p) => p.url.endsWith(`#${best.id}`));
     return {
       url: anchoredUrl(page.url, best.id),

@@ -280,6 +280,9 @@ test.describe('the results page', () => {
     // A page whose own text matches shows that, and nothing of its metadata.
     await expect(resultFor(page, cpmArticle.title).locator('.search-result__excerpt').first()).toContainText('618');
     await expect(resultFor(page, cpmArticle.title).locator('.search-result__found')).toHaveCount(0);
+    // Found by one word in its text ("partners") and the other in its topic: the topic says where 618 is.
+    await page.goto('search/?q=618+partners');
+    await expect(resultFor(page, lazadaArticle.title).locator('.search-result__found')).toHaveText('Topic: Shopping festivals (618, Double 11)');
 
     await page.goto('search/?q=yishu');
     const byAuthor = resultFor(page, cpmArticle.title).locator('.search-result__found');

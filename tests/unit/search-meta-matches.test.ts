@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { markMatches, metaMatches, searchWords, splitTopics, type MetaMatch } from '../../src/lib/search/meta-matches.ts';
+import { markMatches, metaMatches, searchWords, splitTopics, unmatchedWords, type MetaMatch } from '../../src/lib/search/meta-matches.ts';
 
 describe('what a result was found by, when none of its own words match', () => {
   const partnerGames = {
@@ -78,6 +78,25 @@ describe('what a result was found by, when none of its own words match', () => {
     ['not a word the search’s word only begins with', luxury, 'tmallx', 3, []],
   ])('%s', (_, meta, term, topicCount, expected) => {
     expect(metaMatches(meta, term, topicCount)).toEqual(expected);
+  });
+
+  test.each<[string, string, string[], string[]]>([
+    ['all of them, when nothing in the text matched (found by its metadata alone)', '618 partners', [], ['618', 'partners']],
+    ['the word its text does not answer', '618 partners', ['Partners!', 'partners', 'Partners'], ['618']],
+    ['none, when its text answers every word', 'wechat pay', ['WeChat', 'Pay,', 'pay'], []],
+    ['none for a word its text has with an ending, as Pagefind stems it', 'payments paying', ['payment', 'pay'], []],
+    ['none for a word its text has with more letters, as Pagefind finds a word’s start', 'tm', ['Tmall'], []],
+    ['none for Chinese its text has inside a longer run', '淘宝', ['淘宝网'], []],
+  ])('the words a page was found by elsewhere: %s', (_, term, matched, expected) => {
+    expect(unmatchedWords(term, matched)).toEqual(expected);
+  });
+
+  test('only the words its text does not answer are looked for in its metadata', () => {
+    const meta = { topics: 'Alibaba, Shopping festivals (618, Double 11)' };
+    expect(metaMatches(meta, unmatchedWords('618 alibaba', ['Alibaba']), 2)).toEqual([
+      { field: 'topics', label: 'Topic:', html: 'Shopping festivals (<mark>618</mark>, Double 11)' },
+    ]);
+    expect(metaMatches(meta, unmatchedWords('alibaba', ['Alibaba']), 2)).toEqual([]);
   });
 
   test('the value is escaped for HTML', () => {

@@ -50,6 +50,16 @@ function wordMatches(word: string, searched: string): boolean {
   return searched.startsWith(word) && ENDINGS.has(searched.slice(word.length));
 }
 
+/**
+ * The words of a search that none of the page's own matching words answer (`matched`: its words where Pagefind
+ * found a match), which it was found by elsewhere: all of them for a page found by its metadata alone, "618" for
+ * "618 partner" on an article whose text says "partner" and whose topic says 618.
+ */
+export function unmatchedWords(term: string, matched: readonly string[]): string[] {
+  const found = matched.map(comparable);
+  return searchWords(term).filter((word) => !found.some((own) => wordMatches(own, word) || (UNSPACED.test(word) && own.includes(word))));
+}
+
 /** The value, escaped, with each word the search matches marked; undefined when none does. Text without spaces
  * (Chinese) is matched where it contains the search's word. */
 export function markMatches(value: string, words: readonly string[]): string | undefined {
@@ -98,11 +108,12 @@ export function splitTopics(value: string, count?: number): string[] {
 }
 
 /**
- * The metadata by which a page matches a search, each with the matching words marked. `topicCount` is how many
- * topics the page has (see splitTopics).
+ * The metadata by which a page matches the words of a search (`term`, or only those its text does not answer:
+ * unmatchedWords), each with the matching words marked. `topicCount` is how many topics the page has (see
+ * splitTopics).
  */
-export function metaMatches(meta: Readonly<Record<string, string>>, term: string, topicCount?: number): MetaMatch[] {
-  const words = searchWords(term);
+export function metaMatches(meta: Readonly<Record<string, string>>, term: string | readonly string[], topicCount?: number): MetaMatch[] {
+  const words = typeof term === 'string' ? searchWords(term) : term;
   if (!words.length) return [];
   const matches: MetaMatch[] = [];
   for (const found of FOUND_BY) {
