@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { markMatches, metaMatches, searchWords, splitTopics, unmatchedWords, type MetaMatch } from '../../src/lib/search/meta-matches.ts';
+import { markMatches, metaMatches, splitTopics, unmatchedWords, type MetaMatch } from '../../src/lib/search/meta-matches.ts';
+import { searchWords } from '../../src/lib/search/sub-results.ts';
 
 describe('what a result was found by, when none of its own words match', () => {
   const partnerGames = {

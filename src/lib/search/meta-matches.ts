@@ -1,9 +1,10 @@
-// Why a result was found when none of its own words match. Pagefind searches a page's metadata as well as its text
+// Why a result was found by words its text does not have. Pagefind searches a page's metadata as well as its text
 // (its topics, author and outlet; RANKING in src/browser/search-engine.ts), so an article tagged "Shopping festivals
 // (618, Double 11)" is a result for "618" though its text never says 618, and an article is a result for its
 // author's name, which its indexed text leaves out. Such a result would show its first words with nothing marked and
 // nothing to say why it is there. metaMatches() finds the metadata that matched, with the search's words marked, for
 // the result to show: "Topic: Shopping festivals (<mark>618</mark>, Double 11)", "By <mark>Yishu</mark> Wang".
+import { comparableWord, searchWords } from './sub-results.ts';
 
 /** The metadata a result can be found by, in the order a result shows them, with the words that introduce them. */
 export const FOUND_BY = [
@@ -25,16 +26,8 @@ export interface MetaMatch {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A word without case or punctuation, as the search compares words. */
-const comparable = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
 /** Han, kana or Hangul: text written without spaces between words, which Pagefind segments itself. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** The words of a search, as they are compared. */
-export function searchWords(term: string): string[] {
-  return [...new Set(term.split(/\s+/).map(comparable).filter(Boolean))];
-}
 
 /** Endings by which a searched word can be longer than the word it finds: Pagefind compares words by their stem. */
 const ENDINGS = new Set(['s', 'es', 'ed', 'ing', 'er', 'ers']);
@@ -56,7 +49,7 @@ function wordMatches(word: string, searched: string): boolean {
  * "618 partner" on an article whose text says "partner" and whose topic says 618.
  */
 export function unmatchedWords(term: string, matched: readonly string[]): string[] {
-  const found = matched.map(comparable);
+  const found = matched.map(comparableWord);
   return searchWords(term).filter((word) => !found.some((own) => wordMatches(own, word) || (UNSPACED.test(word) && own.includes(word))));
 }
 
@@ -68,7 +61,7 @@ export function markMatches(value: string, words: readonly string[]): string | u
     .split(/(\s+)/)
     .map((piece) => {
       if (!piece.trim()) return piece;
-      const core = comparable(piece);
+      const core = comparableWord(piece);
       const unspaced = words.find((word) => UNSPACED.test(word) && piece.includes(word));
       if (unspaced) {
         marked = true;

@@ -104,6 +104,14 @@ export function contentWords(fragment: Pick<ResultFragment, 'content' | 'raw_con
   return text.includes('\u200B') ? text.split('\u200B') : text.split(/[\r\n\s]+/g);
 }
 
+/** A word as searches compare words: without case, punctuation or the marks of a highlighted word. */
+export const comparableWord = (word: string) => word.toLowerCase().replace(/<\/?mark>|[^\p{L}\p{N}]/gu, '');
+
+/** The words of a search, each once, as they are compared. */
+export function searchWords(term: string): string[] {
+  return [...new Set(term.split(/\s+/).map(comparableWord).filter(Boolean))];
+}
+
 /** What joins the content's words again: nothing where Pagefind segmented the text (zero-width spaces). */
 const joinerOf = (fragment: Pick<ResultFragment, 'content' | 'raw_content'>) => ((fragment.raw_content ?? fragment.content).includes('\u200B') ? '' : ' ');
 
@@ -243,11 +251,10 @@ const DATE_WORDS = 4;
  * up to `lead` words after it (an event's date comes first); `from` when the words do not start so.
  */
 export function afterHeading(words: readonly string[], from: number, to: number, heading: string, lead = 0): number {
-  const own = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const headingWords = heading.split(/\s+/).map(own).filter(Boolean);
+  const headingWords = heading.split(/\s+/).map(comparableWord).filter(Boolean);
   if (headingWords.length === 0) return from;
   for (let at = from; at <= from + lead && at + headingWords.length <= to; at++) {
-    if (headingWords.every((word, i) => own(words[at + i]!) === word)) return at + headingWords.length;
+    if (headingWords.every((word, i) => comparableWord(words[at + i]!) === word)) return at + headingWords.length;
   }
   return from;
 }
@@ -353,12 +360,10 @@ export function shownParts(parts: readonly ResultPart[], most: number): ResultPa
   return best.sort((a, b) => a.location - b.location);
 }
 
-const normalize = (word: string) => word.toLowerCase().replace(/<\/?mark>|[^\p{L}\p{N}]/gu, '');
-
 /** How many of the search's words a stretch of the page matches (a word matches the page's words it begins:
  * "cost" matches "costs", as Pagefind finds them). */
 function termsCovered(words: readonly string[], hits: readonly number[], terms: readonly string[]): number {
-  const found = hits.map((at) => normalize(words[at] ?? ''));
+  const found = hits.map((at) => comparableWord(words[at] ?? ''));
   return terms.filter((term) => found.some((word) => word.startsWith(term))).length;
 }
 
@@ -367,7 +372,7 @@ function termsCovered(words: readonly string[], hits: readonly number[], terms: 
  * text does (the note that says "mille", for "cost per mille"), else the page itself. Undefined means the page.
  */
 export function bestPart(fragment: ResultFragment, term: string): { id: string; title: string; kind: PartKind; noteKind?: DisplayKind } | undefined {
-  const terms = [...new Set(term.split(/\s+/).map(normalize).filter(Boolean))];
+  const terms = searchWords(term);
   const words = contentWords(fragment);
   const ranges = partRanges(fragment, words, gluedPositions(fragment.anchors, words));
   const hits = [...new Set(fragment.locations)];
