@@ -55,11 +55,12 @@ import { searchedPagesGlob } from './searched-pages.ts';
 export const SEARCH_LANGUAGE = 'en';
 
 /**
- * Parts of an indexed page that are not its own text: a topic page's footnotes (its sources), the "Notes" list at the end (which names the notes shown
- * beside the text), a note's number and kind label (its sub-result title says the kind) and its sources line,
- * the notes' numbers in the text, the article header's labels (outlet, author, date, reading time, topics,
- * original's address, the credit line the outlet printed), which the page's metadata and filters carry instead (left in, they would match every
- * article: "read", "published"), and the timeline's chart and publications (each article is a result of its own).
+ * Parts of an indexed page that are not its own text: a topic page's footnotes (its sources), the "Notes" list at the
+ * end (which names the notes shown beside the text), a note's number and kind label (its sub-result title says the
+ * kind) and its sources line, the notes' numbers in the text, the article header's labels (outlet, author, date,
+ * reading time, topics, original's address, the credit line the outlet printed), which the page's metadata and
+ * filters carry instead (left in, they would match every article: "read", "published"), and the timeline's chart and
+ * publications (each article is a result of its own).
  */
 export const EXCLUDED_SELECTORS = [
   '.topic .sidenotes',
