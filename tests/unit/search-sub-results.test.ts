@@ -320,6 +320,7 @@ describe('where a result takes the reader', () => {
     ['the note, the only place it is', 'alibaba', [18], 'note-tmall'],
     ['the article on a tie: "advert" begins the text’s "Adverts", "mille" is the note’s', 'advert mille', [0, 11], undefined],
     ['the note, which has both words, one of them as the start of "mille"', 'cost mil', [3, 9, 11], 'note-cpm'],
+    ['the note, whose "mall" the search’s "malls" finds by its stem', 'malls', [19], 'note-tmall'],
   ])('%s: %j', (_, term, locations, id) => {
     expect(bestPart(fragment(locations), term)?.id).toBe(id);
   });

@@ -4,7 +4,7 @@
 // author's name, which its indexed text leaves out. Such a result would show its first words with nothing marked and
 // nothing to say why it is there. metaMatches() finds the metadata that matched, with the search's words marked, for
 // the result to show: "Topic: Shopping festivals (<mark>618</mark>, Double 11)", "By <mark>Yishu</mark> Wang".
-import { comparableWord, searchWords } from './sub-results.ts';
+import { comparableWord, searchWords, UNSPACED, wordAnswers, wordMatches } from './sub-results.ts';
 
 /** The metadata a result can be found by, in the order a result shows them, with the words that introduce them. */
 export const FOUND_BY = [
@@ -26,23 +26,6 @@ export interface MetaMatch {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Han, kana or Hangul: text written without spaces between words, which Pagefind segments itself. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** Endings by which a searched word can be longer than the word it finds: Pagefind compares words by their stem. */
-const ENDINGS = new Set(['s', 'es', 'ed', 'ing', 'er', 'ers']);
-
-/**
- * Whether a word of a value matches a word of the search. Pagefind finds the words a search's word begins
- * ("festival" finds "festivals") and words by their stem ("festivals" finds "festival"): a match is a word the
- * search's word begins, or one the search's word only adds an ending to.
- */
-function wordMatches(word: string, searched: string): boolean {
-  if (!word) return false;
-  if (word.startsWith(searched)) return true;
-  return searched.startsWith(word) && ENDINGS.has(searched.slice(word.length));
-}
-
 /**
  * The words of a search that none of the page's own matching words answer (`matched`: its words where Pagefind
  * found a match), which it was found by elsewhere: all of them for a page found by its metadata alone, "618" for
@@ -50,7 +33,7 @@ function wordMatches(word: string, searched: string): boolean {
  */
 export function unmatchedWords(term: string, matched: readonly string[]): string[] {
   const found = matched.map(comparableWord);
-  return searchWords(term).filter((word) => !found.some((own) => wordMatches(own, word) || (UNSPACED.test(word) && own.includes(word))));
+  return searchWords(term).filter((word) => !found.some((own) => wordAnswers(own, word)));
 }
 
 /** The value, escaped, with each word the search matches marked; undefined when none does. Text without spaces

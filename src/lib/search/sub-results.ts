@@ -112,6 +112,27 @@ export function searchWords(term: string): string[] {
   return [...new Set(term.split(/\s+/).map(comparableWord).filter(Boolean))];
 }
 
+/** Endings by which a searched word can be longer than the word it finds: Pagefind compares words by their stem. */
+const ENDINGS = new Set(['s', 'es', 'ed', 'ing', 'er', 'ers']);
+
+/** Han, kana or Hangul: text written without spaces between words, which Pagefind segments itself. */
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Whether a word of a page matches a word of the search (both as comparableWord gives them). Pagefind finds the
+ * words a search's word begins ("festival" finds "festivals") and words by their stem ("festivals" finds
+ * "festival"): a match is a word the search's word begins, or one the search's word only adds an ending to.
+ */
+export function wordMatches(word: string, searched: string): boolean {
+  if (!word) return false;
+  if (word.startsWith(searched)) return true;
+  return searched.startsWith(word) && ENDINGS.has(searched.slice(word.length));
+}
+
+/** Whether a word of a page answers a word of the search: it matches it, or, in text written without spaces
+ * (Chinese), holds it. */
+export const wordAnswers = (word: string, searched: string) => wordMatches(word, searched) || (UNSPACED.test(searched) && word.includes(searched));
+
 /** What joins the content's words again: nothing where Pagefind segmented the text (zero-width spaces). */
 const joinerOf = (fragment: Pick<ResultFragment, 'content' | 'raw_content'>) => ((fragment.raw_content ?? fragment.content).includes('\u200B') ? '' : ' ');
 
@@ -360,11 +381,11 @@ export function shownParts(parts: readonly ResultPart[], most: number): ResultPa
   return best.sort((a, b) => a.location - b.location);
 }
 
-/** How many of the search's words a stretch of the page matches (a word matches the page's words it begins:
- * "cost" matches "costs", as Pagefind finds them). */
+/** How many of the search's words a stretch of the page answers, as Pagefind finds them (wordAnswers: "cost" answers
+ * "costs", "malls" answers "mall"). */
 function termsCovered(words: readonly string[], hits: readonly number[], terms: readonly string[]): number {
   const found = hits.map((at) => comparableWord(words[at] ?? ''));
-  return terms.filter((term) => found.some((word) => word.startsWith(term))).length;
+  return terms.filter((term) => found.some((word) => wordAnswers(word, term))).length;
 }
 
 /**
