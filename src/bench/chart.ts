@@ -2,6 +2,7 @@
 // regenerated from measured figures rather than edited by hand. Both axes are logarithmic: corpus sizes span
 // 100 to 10,000, and on log-log axes linear growth is a straight line of slope 1, drawn dashed from the smallest
 // measurement so a reader sees at a glance whether the build scales linearly. Targets are marked as crosses.
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export interface ChartPoint {
   articles: number;
@@ -21,7 +22,6 @@ const WIDTH = 640;
 const HEIGHT = 360;
 const PAD = { left: 64, right: 24, top: 40, bottom: 48 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number) => (n >= 100 ? String(Math.round(n)) : n >= 10 ? n.toFixed(0) : n.toFixed(1));
 const thousands = (n: number) => n.toLocaleString('en-US');
 
@@ -77,14 +77,14 @@ export function buildTimeChart(points: readonly ChartPoint[], targets: readonly 
   );
   const marks = targets.map(
     (t) =>
-      `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) - 8)}" text-anchor="end" class="target-label">${esc(t.label)}</text>`,
+      `<path d="M${r(x(t.articles) - 5)},${r(y(t.seconds))}h10M${r(x(t.articles))},${r(y(t.seconds) - 5)}v10" class="target"/><text x="${r(x(t.articles) - 8)}" y="${r(y(t.seconds) - 8)}" text-anchor="end" class="target-label">${escapeHtml(t.label)}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="chart-title">`,
-    `<title id="chart-title">${esc(title)}: ${sorted.map((p) => `${thousands(p.articles)} articles in ${fmt(p.seconds)} s${p.cpuSeconds !== undefined ? ` (${fmt(p.cpuSeconds)} s CPU)` : ''}`).join(', ')}</title>`,
+    `<title id="chart-title">${escapeHtml(title)}: ${sorted.map((p) => `${thousands(p.articles)} articles in ${fmt(p.seconds)} s${p.cpuSeconds !== undefined ? ` (${fmt(p.cpuSeconds)} s CPU)` : ''}`).join(', ')}</title>`,
     '<style>text{font:12px system-ui,sans-serif;fill:#333}.grid{stroke:#ddd}.linear{stroke:#999;stroke-dasharray:4 4}.measured{fill:none;stroke:#1f6feb;stroke-width:2}.measured-dot{fill:#1f6feb}.cpu{fill:none;stroke:#2da44e;stroke-width:2}.cpu-dot{fill:#2da44e}.cpu-label{fill:#2da44e}.target{stroke:#c2410c;stroke-width:2}.target-label{fill:#c2410c}.title{font-weight:600;font-size:14px}@media (prefers-color-scheme:dark){text{fill:#ddd}.grid{stroke:#444}}</style>',
     `<clipPath id="plot"><rect x="${PAD.left}" y="${PAD.top}" width="${WIDTH - PAD.left - PAD.right}" height="${HEIGHT - PAD.top - PAD.bottom}"/></clipPath>`,
-    `<text x="${PAD.left}" y="24" class="title">${esc(title)}</text>`,
+    `<text x="${PAD.left}" y="24" class="title">${escapeHtml(title)}</text>`,
     ...grid,
     linear,
     line,

@@ -4,6 +4,7 @@
 // author's name, which its indexed text leaves out. Such a result would show its first words with nothing marked and
 // nothing to say why it is there. metaMatches() finds the metadata that matched, with the search's words marked, for
 // the result to show: "Topic: Shopping festivals (<mark>618</mark>, Double 11)", "By <mark>Yishu</mark> Wang".
+import { escapeHtml } from '../escape-html.ts';
 import { comparableWord, searchWords, UNSPACED, wordAnswers, wordMatches } from './sub-results.ts';
 
 /** The metadata a result can be found by, in the order a result shows them, with the words that introduce them. */
@@ -23,8 +24,6 @@ export interface MetaMatch {
   /** The value (for topics, only the topics that match), escaped for HTML, with <mark> around the matching words. */
   html: string;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The words of a search that none of the page's own matching words answer (`matched`: its words where Pagefind
