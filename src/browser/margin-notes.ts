@@ -31,6 +31,7 @@ function placeNotes(): void {
   notes.forEach((note, i) => {
     note.style.removeProperty('--y');
     note.style.removeProperty('max-height');
+    note.style.removeProperty('--room');
     note.classList.remove('is-clamped');
     const head = note.firstElementChild as HTMLElement;
     delete head.dataset.from;
@@ -47,10 +48,13 @@ function placeNotes(): void {
     const paragraph = passage?.closest('[id^="p-"]');
     if (top - line > DRIFT && paragraph) head.dataset.from = paragraph.id.slice(2);
     // A long note that would push the next note off its line shows its first lines and "Show all", unless the
-    // reader has asked for all of it or only a line or two would be hidden.
+    // reader has asked for all of it or only a line or two would be hidden: as many lines as end above the next
+    // note's line, at least 6 and at most 8 (notes.css), so that where notes crowd, each pushes the next down as
+    // little as a readable start allows.
     const room = boxOf(passageOf(idOfNote(notes[i + 1])))?.top ?? Infinity;
     const full = note.offsetHeight;
     if (!('whole' in note.dataset) && top + full + GAP > room) {
+      note.style.setProperty('--room', `${Math.max(0, Math.floor(room - GAP - top))}px`);
       note.classList.add('is-clamped');
       if (full - note.offsetHeight < 3 * GAP) note.classList.remove('is-clamped');
       else {

@@ -55,6 +55,65 @@ test.describe('on a wide screen', () => {
     }
   });
 
+  // Where notes crowd, a long note shows its first lines and "Show all": as many lines as end above the next note's
+  // line, never fewer than six nor more than eight. With eight lines each time, the densest article's last notes sat
+  // 1,200 px below their passages at 1,280 px, beside the end of the page (2026-12-07, seen in screenshots).
+  test('a crowded note is cut short above the next note\'s line (six lines at least); "Show all" shows it whole', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    let checked = 0;
+    for (const article of articles) {
+      await page.goto(`articles/${article.slug}/`);
+      await page.evaluate(() => document.fonts.ready);
+      const problems = await page.evaluate(() => {
+        const notes = [...document.querySelectorAll<HTMLElement>('.sidenote')];
+        const lineOf = (note: HTMLElement) => {
+          const id = note.id.slice('note-'.length);
+          return (document.getElementById(`passage-${id}`) ?? document.getElementById(`marker-${id}`))!.getBoundingClientRect().top;
+        };
+        const found: string[] = [];
+        let cut = 0;
+        notes.forEach((note, i) => {
+          const next = notes[i + 1];
+          if (!note.classList.contains('is-clamped') || !next) return;
+          cut++;
+          const lineHeight = parseFloat(getComputedStyle(note).lineHeight);
+          const { top, height } = note.getBoundingClientRect();
+          // The gap between notes is 12 px (margin-notes.ts).
+          const room = lineOf(next) - 12 - top;
+          const most = Math.min(8 * lineHeight, Math.max(6 * lineHeight, room));
+          if (height > most + 1)
+            found.push(`${note.id} shows ${(height / lineHeight).toFixed(1)} lines, where ${(most / lineHeight).toFixed(1)} end above the next note's line`);
+          if (room >= 6 * lineHeight && next.getBoundingClientRect().top - lineOf(next) > 4)
+            found.push(
+              `${next.id} starts ${Math.round(next.getBoundingClientRect().top - lineOf(next))} px below its line, where ${note.id} had room to end above it`,
+            );
+        });
+        return { found, cut };
+      });
+      expect(problems.found, `${article.slug} at 1,280 px`).toEqual([]);
+      checked += problems.cut;
+    }
+    expect(checked, 'notes cut short across the articles').toBeGreaterThan(0);
+
+    // "Show all" shows the whole note, and the notes after it make room.
+    const id = await page.locator('.sidenote.is-clamped').first().getAttribute('id');
+    const whole = page.locator(`#${id}`);
+    await whole.getByRole('button', { name: 'Show all' }).click();
+    await expect(whole).not.toHaveClass(/is-clamped/);
+    const after = await whole.evaluate((element) => {
+      const all = [...document.querySelectorAll('.sidenote')];
+      const next = all[all.indexOf(element) + 1];
+      return {
+        height: element.getBoundingClientRect().height,
+        scroll: element.scrollHeight,
+        bottom: element.getBoundingClientRect().bottom,
+        nextTop: next?.getBoundingClientRect().top,
+      };
+    });
+    expect(after.height, 'the note is shown whole').toBeGreaterThanOrEqual(after.scroll - 1);
+    if (after.nextTop !== undefined) expect(after.nextTop, 'the next note starts below it').toBeGreaterThanOrEqual(after.bottom);
+  });
+
   test('the number of a note takes keyboard focus to the note', async ({ page }) => {
     await page.goto(`articles/${sample.slug}/`);
     await marker(page, 1).focus();
