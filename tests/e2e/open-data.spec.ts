@@ -261,3 +261,29 @@ test('every page announces the corrections feed, and About leads to the open-dat
   await expect(page.getByRole('link', { name: /CC BY 4\.0/ })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Open data' })).toHaveAttribute('href', /\/data\/$/);
 });
+
+// The code examples inherited inline code's shading, a band behind each line that broke each block into stripes, with
+// the first line indented by the band's padding (2026-12-07, seen in screenshots).
+test('each code example reads as one panel: its lines share one background, the first starting where the others do', async ({ page }) => {
+  await page.goto('data/');
+  const blocks = page.getByRole('main').locator('pre');
+  expect(await blocks.count(), 'code examples').toBeGreaterThan(0);
+  for (const block of await blocks.all()) {
+    const { panel, code, indent } = await block.evaluate((pre) => {
+      const inner = pre.querySelector('code')!;
+      const style = getComputedStyle(pre);
+      const range = document.createRange();
+      range.setStart(inner.firstChild!, 0);
+      range.setEnd(inner.firstChild!, 1);
+      const contentLeft = pre.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+      return {
+        panel: style.backgroundColor,
+        code: getComputedStyle(inner).backgroundColor,
+        indent: range.getBoundingClientRect().left - contentLeft,
+      };
+    });
+    expect(code, 'the code has no background of its own').toBe('rgba(0, 0, 0, 0)');
+    expect(panel, 'the block has one').not.toBe('rgba(0, 0, 0, 0)');
+    expect(Math.abs(indent), "the first line starts where the others do, at the panel's padding").toBeLessThan(1);
+  }
+});

@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, PHONE } from './support/reader.ts';
+import { brightestPixel } from './support/pixels.ts';
 import { readEntry } from '../../src/content-model/entry.ts';
 import { contentDir } from '../../src/lib/deploy-settings.ts';
 
@@ -246,6 +247,26 @@ test('the WeChat topic sets the figures the articles quote side by side and call
   await expect(figures.getByText('Where they disagree:')).toBeVisible();
   // Sourced like every outside report: an outlet and the day it was published.
   await expect(figures.getByText(/^Sources?:/)).toContainText(/^Sources?: [^,;]+, .*\d{1,2} [A-Z][a-z]+ \d{4}/);
+});
+
+// A phone shows no scrollbar until the table is touched: the table was cut off at the screen's edge mid-word
+// ("Quoted i"), with nothing to say it scrolls (2026-12-07, seen in screenshots at 375 px).
+test('on a phone, the figures table scrolls inside its own box, shaded at the edge that has more', PHONE, async ({ page, viewport }) => {
+  test.skip((viewport?.width ?? 0) >= 600, 'the table fits a wider screen');
+  await page.goto('topics/wechat/');
+  const box = page.getByRole('region', { name: /^Figures quoted across the articles/ });
+  const { scroll, client } = await box.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+  expect(scroll, 'the table is wider than its box').toBeGreaterThan(client);
+  // The box's last 2 px on the right: shaded while more of the table lies that way, the page's background at the end.
+  await box.scrollIntoViewIfNeeded();
+  const rightEdge = async () => {
+    const { x, y, width, height } = (await box.boundingBox())!;
+    return brightestPixel(page, { x: x + width - 2, y, width: 2, height });
+  };
+  const withMore = await rightEdge();
+  await box.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+  const atTheEnd = await rightEdge();
+  expect(withMore, `brightest pixel at the right edge with more to see (${withMore}) and at the end (${atTheEnd})`).toBeLessThan(atTheEnd - 15);
 });
 
 test('a topic links to its full coverage, which lists every article with its mentions and notes', async ({ page }) => {
