@@ -30,9 +30,16 @@ test('the theme follows the system until the reader chooses, and the choice is r
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // On or off shows at a glance: on, the button is filled with the text's colour (its outline alone, the only
+  // difference before, read the same in both themes: 2026-12-07, seen in screenshots).
+  const fill = () => toggle.evaluate((button) => ({ button: getComputedStyle(button).backgroundColor, text: getComputedStyle(document.body).color }));
+  const on = await fill();
+  expect(on.button, 'the button on').toBe(on.text);
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const off = await fill();
+  expect(off.button, 'the button off').not.toBe(off.text);
   const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(lightBackground).not.toBe(darkBackground);
 
