@@ -16,7 +16,7 @@
 //   <a href="#note-X" aria-label="Link to note N">N</a> Kind</p>, then <div class="note-body"> and
 //   <p class="note-sources">,
 //   and an item in the "Notes" list at the end: <li><span class="note-kind">Kind</span> on <q>quote</q>
-//   <a href="#note-X">Read note N</a> <a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
+//   <a href="#note-X">Read note N</a>&nbsp;<a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
 //   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X).
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -378,7 +378,8 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
               ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
               ' ',
               h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
-              ' ',
+              // A no-break space: the arrow never starts a line of its own.
+              '\u00a0',
               h('a', { href: note.range ? `#passage-${note.id}` : `#marker-${note.id}`, ariaLabel: `Back to the passage of note ${note.number}` }, '↩'),
             ]),
           ),

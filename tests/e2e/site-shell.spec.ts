@@ -173,6 +173,54 @@ test('no two words run together across a link, code or emphasis on our own pages
 
 // On paper the banner keeps only the site's name: its menu, search box and theme switch cannot be used there (the
 // search box was once printed on every page).
+// A heading that wraps shares its words between its lines: one article's title ended "…Beijing's antitrust" /
+// "pressure", at every width (2026-12-07, seen in screenshots). Each page kind, at a phone's width and a desktop's.
+test('no heading leaves one word alone on its last line', async ({ page }) => {
+  const alone: string[] = [];
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of [
+      '',
+      'articles/',
+      ...readArticles().map((article) => `articles/${article.slug}/`),
+      'topics/wechat-pay/',
+      'timeline/',
+      'about/',
+      'data/',
+    ]) {
+      await page.goto(path);
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3')].flatMap((heading) => {
+          // Each word's box, read from the text itself; a line is the words that share a top.
+          const words: DOMRect[] = [];
+          const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const rect = range.getBoundingClientRect();
+              if (rect.width > 0) words.push(rect);
+            }
+          }
+          const lines = new Map<number, DOMRect[]>();
+          for (const word of words) lines.set(Math.round(word.top), [...(lines.get(Math.round(word.top)) ?? []), word]);
+          const widths = [...lines.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([, line]) => ({ words: line.length, width: Math.max(...line.map((w) => w.right)) - Math.min(...line.map((w) => w.left)) }));
+          const last = widths.at(-1)!;
+          // Alone: one word, on a line less than half as long as the longest (a balanced heading's lines are alike).
+          return widths.length > 1 && last.words === 1 && last.width < Math.max(...widths.map((line) => line.width)) / 2
+            ? [(heading.textContent ?? '').trim()]
+            : [];
+        }),
+      );
+      alone.push(...found.map((heading) => `${path || 'home'} at ${width} px: “${heading}”`));
+    }
+  }
+  expect(alone, 'headings with one word on their last line').toEqual([]);
+});
+
 test('a printed page keeps the site name and leaves out the controls', async ({ page }) => {
   await page.goto(`articles/${firstArticle!.slug}/`);
   await page.emulateMedia({ media: 'print' });

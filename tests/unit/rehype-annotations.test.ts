@@ -48,7 +48,7 @@ describe('annotated HTML', () => {
     );
     expect(html).toContain('<p id="p-2">Second paragraph.</p>');
     expect(html).toContain(
-      '<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li><span class="note-kind">Correction</span> on <q>cost per mile</q> <a href="#note-cpm">Read note 1</a> <a href="#passage-cpm" aria-label="Back to the passage of note 1">↩</a></li></ol></section>',
+      '<section class="endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Notes</h2><ol class="endnotes-list"><li><span class="note-kind">Correction</span> on <q>cost per mile</q> <a href="#note-cpm">Read note 1</a>\u00a0<a href="#passage-cpm" aria-label="Back to the passage of note 1">↩</a></li></ol></section>',
     );
   });
 
@@ -99,7 +99,7 @@ describe('annotated HTML', () => {
     expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
     expect(html).toContain(' Footnote</p><div class="note-body"><p>The footnote text.</p></div>');
     expect(html).toContain(
-      '<li><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a> <a href="#marker-footnote-a" aria-label="Back to the passage of note 1">↩</a></li>',
+      '<li><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>\u00a0<a href="#marker-footnote-a" aria-label="Back to the passage of note 1">↩</a></li>',
     );
     expect(html).not.toContain('data-footnotes');
   });
