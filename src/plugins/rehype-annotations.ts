@@ -19,7 +19,7 @@
 //   <a href="#note-X">Read note N</a>&nbsp;<a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
 //   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X).
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
@@ -28,7 +28,7 @@ import { anchorQuote, flatText } from '../lib/annotations/anchor-quote.ts';
 import { isFootnotesSection, walkPassages, type Enclosing, type Spot } from '../content-model/passages.ts';
 import { fileSummary } from '../lib/annotations/article-file.ts';
 import type { ArticleSummary } from '../lib/annotations/article-file.ts';
-import { findArticleFile } from '../lib/article-files.ts';
+import { articleSlug, findArticleFile } from '../lib/article-files.ts';
 import { coverPieces, type AnchoredRange } from '../lib/annotations/cover.ts';
 import { KIND_LABELS, type DisplayKind } from '../lib/annotations/kinds.ts';
 import { anchorProblem, citedArticleScope, combineProblems, noteLine } from '../lib/annotations/messages.ts';
@@ -183,6 +183,8 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
     if (declared === 0 && page.footnoteRefs.length === 0) return;
 
     const filePath = file.path ? relative(process.cwd(), file.path).split('\\').join('/') : 'this article';
+    // The article this file is: a note citing another of its own paragraphs says "this article".
+    const here = file.path ? articleSlug(basename(file.path)) : undefined;
     // The file's text is read only to give a problem its line: almost every build has none.
     let rawSource: string | undefined;
     const lineOf = (id: string): number => {
@@ -323,7 +325,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           const found = anchorQuote(cited.passages, { quote });
           return { title: cited.title, outlet: cited.outlet, paragraph: found.found === 'once' ? found.passage.number : undefined };
         };
-        for (const part of describeSource(source, resolve, loadEvent)) {
+        for (const part of describeSource(source, resolve, loadEvent, here)) {
           if (!('href' in part)) parts.push({ type: 'text', value: part.text });
           else if (part.external) parts.push(h('a', { href: part.href, rel: [...EXTERNAL_REL] }, part.text));
           else parts.push(h('a', { href: joinBase(options.base, part.href) }, part.text));

@@ -16,8 +16,8 @@ const contentDir = fileURLToPath(new URL('../fixtures/annotations/', import.meta
 /** One topic, Lazada, for the topic-link step that runs before this one on the site. */
 const topicsDir = fileURLToPath(new URL('../fixtures/topic-links/', import.meta.url));
 
-function render(markdown: string, annotations: unknown[] = [], base = '/') {
-  const file = new VFile({ value: markdown, path: 'content/articles/example.md' });
+function render(markdown: string, annotations: unknown[] = [], base = '/', path = 'content/articles/example.md') {
+  const file = new VFile({ value: markdown, path });
   file.data = { astro: { frontmatter: { annotations } } };
   const processor = unified()
     .use(remarkParse)
@@ -128,6 +128,18 @@ describe('annotated HTML', () => {
     expect(render('Taobao Deals on WeChat.', [note('xref', 'Taobao Deals', { sources: [{ article, quote: 'lite version of Taobao Deals' }] })])).toContain(
       source,
     );
+  });
+
+  // A note citing another paragraph of its own article named the page the reader was on by its title, a link to
+  // itself that read like a different article (2026-12-07, seen in screenshots).
+  test('a source in the article the note is in says "this article", with the paragraph linked', () => {
+    const html = render(
+      'Taobao Deals on WeChat.',
+      [note('xref', 'Taobao Deals', { sources: [{ article: 'cited', quote: 'lite version of Taobao Deals' }] })],
+      '/',
+      'content/articles/cited.md',
+    );
+    expect(html).toContain('Source: this article, <a href="/articles/cited/#p-2">paragraph 2</a>.');
   });
 
   test('a source citing one of our events shows its date and title, linked to it on the timeline', () => {

@@ -1,6 +1,6 @@
 // How a note's sources read: "Reuters, “Alibaba to take control of Lazada”, 12 April 2016" for an outside
 // report; "our article Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles, named
-// as ours so it is never taken for outside reporting; "our timeline, 13 July 2021: Tech firms sign …" for one of
+// as ours so it is never taken for outside reporting ("this article, paragraph 9" in the article itself); "our timeline, 13 July 2021: Tech firms sign …" for one of
 // our events, linked to the timeline page that lists it. Pure data out, so the HTML adapter only has to wrap the parts.
 import { formatPublished } from '../dates.ts';
 import { formatEventDate } from '../timeline/event-dates.ts';
@@ -22,10 +22,15 @@ export interface ResolvedEvent extends EventSummary {
   page: number;
 }
 
+/**
+ * `here` is the article the line is printed in, if any: a note sourced to another paragraph of its own article says
+ * "this article, paragraph 9", not the title of the page the reader is on.
+ */
 export function describeSource(
   source: NoteSource,
   resolve: (slug: string, quote: string) => ResolvedArticle | undefined,
   resolveEvent: (id: string) => ResolvedEvent | undefined = () => undefined,
+  here?: string,
 ): SourcePart[] {
   if (source.event) {
     const event = resolveEvent(source.event);
@@ -39,6 +44,11 @@ export function describeSource(
     const found = resolve(source.article, source.quote ?? '');
     if (!found) return [{ text: source.article }];
     const anchor = found.paragraph ? `#p-${found.paragraph}` : '';
+    if (source.article === here) {
+      return found.paragraph
+        ? [{ text: 'this article, ' }, { text: `paragraph ${found.paragraph}`, href: `/articles/${source.article}/${anchor}`, external: false }]
+        : [{ text: 'this article' }];
+    }
     const parts: SourcePart[] = [
       { text: 'our article ' },
       { text: found.title, href: `/articles/${source.article}/${anchor}`, external: false },
