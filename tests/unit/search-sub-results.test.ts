@@ -22,6 +22,7 @@ describe('the titles of notes and events, and what the search reads back from th
     ['correction', 'charged by cost per mile', 'Correction on “charged by cost per mile”'],
     ['fact-check', 'led them directly to Tmall', 'Fact-check on “led them directly to Tmall”'],
     ['cross-reference', 'Lazada', 'Cross-reference on “Lazada”'],
+    ['definition', 'build and defend their "walled gardens,"', 'Definition on ‘build and defend their "walled gardens,"’'],
     ['footnote', undefined, 'Footnote'],
   ])('a %s note on %j is titled %s', (kind, quote, title) => {
     expect(noteTitle(kind, quote)).toBe(title);

@@ -60,10 +60,12 @@ const PART_PREFIXES: [string, PartKind][] = [
   ['event-', 'event'],
 ];
 
-/** A note's title as the search shows it, worded like the page's list of notes: Correction on “cost per mile”. */
+/** A note's title as the search shows it, worded like the page's list of notes: Correction on “cost per mile”. A
+ * quote that holds double quotes of its own is set in single ones, so they never pile up ("walled gardens,"”). */
 export function noteTitle(kind: DisplayKind, quote?: string): string {
   const label = KIND_LABELS[kind];
-  return quote ? `${label} on “${quote}”` : label;
+  if (!quote) return label;
+  return /["“”]/.test(quote) ? `${label} on ‘${quote}’` : `${label} on “${quote}”`;
 }
 
 /** An event's title as the search shows it, its year first: 2024: Taobao accepts WeChat Pay. */
