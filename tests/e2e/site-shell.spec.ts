@@ -2,6 +2,7 @@
 // widths, and the not-found page.
 import { test, expect, hasNoHorizontalOverflow, useScheme, PHONE } from './support/reader.ts';
 import { readArticles } from './support/corpus.ts';
+import { brightestPixel } from './support/pixels.ts';
 
 // The frame changes on a phone: the tests marked PHONE run in the phone project too (playwright.config.ts).
 const [firstArticle] = readArticles();
@@ -219,6 +220,21 @@ test('no heading leaves one word alone on its last line', async ({ page }) => {
     }
   }
   expect(alone, 'headings with one word on their last line').toEqual([]);
+});
+
+// The rule above the footer ran 40 px to the left of the page's text, in the footer's padding, lining up with
+// nothing (2026-12-07, seen in screenshots at 1,280 and 1,600 px).
+test("the rule above the footer starts where the page's text does", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('about/');
+  const footer = page.getByRole('contentinfo');
+  await footer.scrollIntoViewIfNeeded();
+  const box = (await footer.boundingBox())!;
+  const textLeft = (await page.getByRole('heading', { level: 1 }).boundingBox())!.x;
+  expect(textLeft, "the text starts inside the footer's width").toBeGreaterThan(box.x + 8);
+  const background = await brightestPixel(page, { x: box.x + 2, y: box.y, width: textLeft - box.x - 4, height: 1 });
+  const rule = await brightestPixel(page, { x: textLeft + 2, y: box.y, width: 200, height: 1 });
+  expect(rule, "the rule, from the text's left edge").toBeLessThan(background - 15);
 });
 
 test('a printed page keeps the site name and leaves out the controls', async ({ page }) => {
