@@ -8,7 +8,7 @@
 // - the address holds the search (?q=…&type=…&year=…&sort=…), read on load and on Back/Forward, written after
 //   every change: a change of filters or order is a new history entry, retyping the words replaces it;
 // - a word that finds nothing and is a slip from a topic's name is offered corrected, when that finds something
-//   ("No results for taobo. Did you mean Taobao?", src/lib/search/spelling.ts);
+//   ("No results for “taobo”. Did you mean Taobao?", src/lib/search/spelling.ts);
 // - the page's title names the search ("“wechat pay”, 2024 · Search · …"), for tabs, bookmarks and history;
 // - the count is announced (a polite live region), and from the field the arrow keys walk the results' titles.
 import { countOf } from '../lib/counts.ts';
@@ -286,7 +286,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
     more.hidden = shown >= results.length;
   };
 
-  /** The count, announced, and after it a link to the suggested search ("No results for taobo. Did you mean
+  /** The count, announced, and after it a link to the suggested search ("No results for “taobo”. Did you mean
    * Taobao?"), the corrected words in bold. */
   const showSummary = (text: string, suggestion: SuggestedWord[] | undefined) => {
     summary.textContent = text;

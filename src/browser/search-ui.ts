@@ -2,7 +2,7 @@
 // as they type (Pagefind's JS API, src/browser/search-engine.ts), each pointing to the page, or to the note or
 // event on it that matches the search best ("cost per mille" opens the note that says it). The arrow keys walk
 // the list, Enter opens the chosen result, or the results page when none is chosen, Escape closes the list.
-// A search that finds nothing offers a misspelt name corrected, as the results page does ("No results for taobo"
+// A search that finds nothing offers a misspelt name corrected, as the results page does ("No results for “taobo”"
 // and "Did you mean Taobao?", an option that searches for it here).
 // This module is fetched on first focus (search-box.ts, then search-start.ts), so none of it weighs on a page that is only read.
 import { KIND_LABELS } from '../lib/annotations/kinds.ts';
@@ -116,8 +116,8 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
   list.setAttribute('role', 'listbox');
   list.setAttribute('aria-label', 'Search results');
   list.hidden = true;
-  // What each search found, said to a screen reader as the list changes ("23 results for lazada, 6 listed"; "No
-  // results for taobo. Did you mean Taobao?"), as the results page says it in its own live region.
+  // What each search found, said to a screen reader as the list changes ("23 results for “lazada”, 6 listed"; "No
+  // results for “taobo”. Did you mean Taobao?"), as the results page says it in its own live region.
   const status = document.createElement('p');
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
@@ -154,7 +154,7 @@ export async function upgradeSearchBox(form: HTMLFormElement, field: HTMLInputEl
     if (found.length === 0) {
       const none = document.createElement('p');
       none.className = 'site-search__none';
-      none.textContent = `No results for ${term}`;
+      none.textContent = searchSummary(0, term);
       list.append(none);
     }
     list.hidden = false;

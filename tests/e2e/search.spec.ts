@@ -35,7 +35,7 @@ const resultFor = (page: Page, title: string) =>
     .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
 /** The notes or events listed under a result. */
 const partLinks = (result: ReturnType<typeof resultFor>) => result.getByRole('list', { name: /^(Notes|Events) in / }).getByRole('link');
-const summary = (page: Page, term: string) => page.getByRole('main').getByText(new RegExp(`^\\d+ results? for ${escape(term)}$`));
+const summary = (page: Page, term: string) => page.getByRole('main').getByText(new RegExp(`^\\d+ results? for “${escape(term)}”$`));
 
 async function resultCount(page: Page, term: string): Promise<number> {
   const text = await summary(page, term).textContent();
@@ -118,15 +118,15 @@ test.describe('the search box in the banner', () => {
     const status = page.getByRole('search', { name: 'Site' }).getByRole('status');
     await searchBox(page).fill('lazada');
     await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
-    await expect(status).toHaveText(/^\d+ results? for lazada(, \d listed)?$/);
+    await expect(status).toHaveText(/^\d+ results? for “lazada”(, \d listed)?$/);
     expect(words, 'a search that finds something fetches no vocabulary').toEqual([]);
 
     await searchBox(page).fill('taobo');
     const list = page.getByRole('listbox', { name: 'Search results' });
-    await expect(list.getByText('No results for taobo')).toBeVisible();
+    await expect(list.getByText('No results for “taobo”')).toBeVisible();
     const suggestion = list.getByRole('option', { name: 'Did you mean Taobao?' });
     await expect(suggestion).toBeVisible();
-    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+    await expect(status).toHaveText('No results for “taobo”. Did you mean Taobao?');
     expect(words).toHaveLength(1);
     // Not chosen until the reader chooses it: Enter alone would still open the results page for "taobo".
     await expect(suggestion).toHaveAttribute('aria-selected', 'false');
@@ -148,8 +148,8 @@ test.describe('the search box in the banner', () => {
 
     // No suggestion for words near no name; the vocabulary was fetched once.
     await searchBox(page).fill('zzzqqq');
-    await expect(list.getByText('No results for zzzqqq')).toBeVisible();
-    await expect(status).toHaveText('No results for zzzqqq');
+    await expect(list.getByText('No results for “zzzqqq”')).toBeVisible();
+    await expect(status).toHaveText('No results for “zzzqqq”');
     await expect(list.getByRole('option')).toHaveCount(0);
     expect(words).toHaveLength(1);
   });
@@ -405,12 +405,12 @@ test.describe('the results page', () => {
     await page.goto('search/?q=lazada');
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard))
-      .toContainEqual(expect.stringMatching(/^\d+ results for lazada$/));
+      .toContainEqual(expect.stringMatching(/^\d+ results for “lazada”$/));
   });
 
   test('a search that finds nothing says so and says what to try, filters included, and goes when results come', async ({ page }) => {
     await page.goto('search/?q=zzzqqq');
-    await expect(page.getByRole('status')).toHaveText('No results for zzzqqq');
+    await expect(page.getByRole('status')).toHaveText('No results for “zzzqqq”');
     // Read as shown (innerText): the part about filters is there, hidden, when no filter is on.
     const advice = page.getByText(/^Check the spelling/);
     await expect(advice).toBeVisible();
@@ -420,11 +420,11 @@ test.describe('the results page', () => {
     await expect(advice.getByRole('link', { name: 'the timeline' })).toBeVisible();
 
     await page.goto('search/?q=zzzqqq&type=topic');
-    await expect(page.getByRole('status')).toHaveText('No results for zzzqqq');
+    await expect(page.getByRole('status')).toHaveText('No results for “zzzqqq”');
     await expect(advice).toHaveText(/^Check the spelling, or try fewer or other words, or clear the filters\. /, { useInnerText: true });
 
     await page.getByRole('searchbox', { name: 'Search words' }).fill('lazada');
-    await expect(page.getByRole('status')).toHaveText(/^\d+ results? for lazada$/);
+    await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “lazada”$/);
     await expect(advice).toBeHidden();
   });
 
@@ -432,28 +432,28 @@ test.describe('the results page', () => {
     const status = page.getByRole('status');
     const field = page.getByRole('searchbox', { name: 'Search words' });
     await page.goto('search/?q=taobo');
-    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+    await expect(status).toHaveText('No results for “taobo”. Did you mean Taobao?');
     // The page with no results, its suggestion and its advice, passes axe (the colours are those of every link).
     expect(await accessibilityViolations(page)).toEqual([]);
     await status.getByRole('link', { name: 'Taobao' }).click();
     await expect(field).toHaveValue('Taobao');
-    await expect(status).toHaveText(/^\d+ results? for Taobao$/);
+    await expect(status).toHaveText(/^\d+ results? for “Taobao”$/);
     await expect(resultLinks(page).first()).toHaveText('Taobao');
     await expect(page).toHaveURL(/\/search\/\?q=Taobao$/);
     await page.goBack();
     await expect(field).toHaveValue('taobo');
-    await expect(status).toHaveText('No results for taobo. Did you mean Taobao?');
+    await expect(status).toHaveText('No results for “taobo”. Did you mean Taobao?');
 
     // A search that finds pages by its other words is offered the correction too; the filters stay.
     await page.goto('search/?q=lazda+singapore&type=topic');
-    await expect(status).toHaveText(/^\d+ results? for lazda singapore\. Did you mean Lazada singapore\?$/);
+    await expect(status).toHaveText(/^\d+ results? for “lazda singapore”\. Did you mean Lazada singapore\?$/);
     await expect(status.getByRole('link', { name: 'Lazada singapore' })).toHaveAttribute('href', /\?q=Lazada\+singapore&type=topic$/);
     // No suggestion for a word that finds pages as typed, though it is one slip from a name (Temu), nor for one
     // near no name.
     await page.goto('search/?q=term');
-    await expect(status).toHaveText(/^\d+ results? for term$/);
+    await expect(status).toHaveText(/^\d+ results? for “term”$/);
     await page.goto('search/?q=zzzqqq');
-    await expect(status).toHaveText('No results for zzzqqq');
+    await expect(status).toHaveText('No results for “zzzqqq”');
   });
 
   test('nothing on the page moves as search starts and the results come in (layout shift below 0.05)', PHONE, async ({ page }) => {
@@ -506,7 +506,7 @@ test.describe('the results page', () => {
     const final = await resultLinks(page).allTextContents();
     const seen = await page.evaluate(() => (window as unknown as { seen: { titles: string[][]; heard: string[] } }).seen);
     for (const titles of seen.titles) expect(final.slice(0, titles.length)).toEqual(titles);
-    expect(seen.heard).toEqual([`${await resultCount(page, 'wechat pay')} results for wechat pay`]);
+    expect(seen.heard).toEqual([`${await resultCount(page, 'wechat pay')} results for “wechat pay”`]);
   });
 
   test('without words or filters, the page fetches nothing of the search index', async ({ page }) => {

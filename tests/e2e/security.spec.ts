@@ -61,7 +61,7 @@ for (const path of pages) {
     const inlineBlocks = await page.locator('script:not([src]):not([type="application/ld+json"]), style').count();
     expect(hashes.length, 'hash sources, at most one per inline script or style').toBeLessThanOrEqual(inlineBlocks);
 
-    if (path.startsWith('search/')) await expect(page.getByRole('main').getByText(/^\d+ results? for wechat pay$/)).toBeVisible();
+    if (path.startsWith('search/')) await expect(page.getByRole('main').getByText(/^\d+ results? for “wechat pay”$/)).toBeVisible();
     else await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     if (withExternalLinks.has(path)) await expectGuardedExternalLinks(page);

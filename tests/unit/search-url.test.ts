@@ -78,16 +78,16 @@ describe("the page's title for a search", () => {
 
 describe('what a search found, as the search UIs announce it', () => {
   test.each<[number, string, number | undefined, string]>([
-    [3, 'wechat pay', undefined, '3 results for wechat pay'],
-    [1, 'ipmart', undefined, '1 result for ipmart'],
+    [3, 'wechat pay', undefined, '3 results for “wechat pay”'],
+    [1, 'ipmart', undefined, '1 result for “ipmart”'],
     [12, '', undefined, '12 results'],
-    [0, 'zzz', undefined, 'No results for zzz'],
+    [0, 'zzz', undefined, 'No results for “zzz”'],
     [0, '', undefined, 'No results'],
-    [1316, 'alibaba', undefined, '1,316 results for alibaba'],
+    [1316, 'alibaba', undefined, '1,316 results for “alibaba”'],
     // The banner's list shows the first six.
-    [23, 'lazada', 6, '23 results for lazada, 6 listed'],
-    [6, 'lazada', 6, '6 results for lazada'],
-    [2, 'lazada', 2, '2 results for lazada'],
+    [23, 'lazada', 6, '23 results for “lazada”, 6 listed'],
+    [6, 'lazada', 6, '6 results for “lazada”'],
+    [2, 'lazada', 2, '2 results for “lazada”'],
   ])('%i found for "%s", %s listed: %s', (count, term, listed, text) => {
     expect(searchSummary(count, term, listed)).toBe(text);
   });

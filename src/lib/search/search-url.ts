@@ -85,11 +85,11 @@ export function searchTitle(state: SearchState, labels: FilterLabels, pageTitle:
 }
 
 /**
- * What a search found, as both search UIs announce it: "3 results for wechat pay", "12 results" (filters alone),
- * "No results for zzz"; the banner's list, which shows the first few, adds how many it lists ("23 results for
- * lazada, 6 listed").
+ * What a search found, as both search UIs announce it: "3 results for “wechat pay”", "12 results" (filters alone),
+ * "No results for “zzz”"; the banner's list, which shows the first few, adds how many it lists ("23 results for
+ * “lazada”, 6 listed"). The words are quoted, as the page's title quotes them, so they read apart from ours.
  */
 export function searchSummary(count: number, term: string, listed = count): string {
-  const found = `${count === 0 ? 'No results' : countOf(count, 'result')}${term ? ` for ${term}` : ''}`;
+  const found = `${count === 0 ? 'No results' : countOf(count, 'result')}${term ? ` for “${term}”` : ''}`;
   return listed < count ? `${found}, ${formatCount(listed)} listed` : found;
 }
