@@ -1,7 +1,8 @@
 // How a note's sources read: "Reuters, “Alibaba to take control of Lazada”, 12 April 2016" for an outside
 // report; "our article Alibaba Embraces WeChat Pay (TechNewsAgency), paragraph 4" for one of our articles, named
-// as ours so it is never taken for outside reporting ("this article, paragraph 9" in the article itself); "our timeline, 13 July 2021: Tech firms sign …" for one of
-// our events, linked to the timeline page that lists it. Pure data out, so the HTML adapter only has to wrap the parts.
+// as ours so it is never taken for outside reporting ("this article, paragraph 9" in the article itself); "our
+// timeline, 13 July 2021: Tech firms sign …" for one of our events, linked to the timeline page that lists it. Pure
+// data out, so the HTML adapter only has to wrap the parts.
 import { formatPublished } from '../dates.ts';
 import { formatEventDate } from '../timeline/event-dates.ts';
 import type { EventSummary } from '../timeline/event-file.ts';
