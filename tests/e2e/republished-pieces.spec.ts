@@ -48,6 +48,19 @@ for (const article of withLostLinks) {
   });
 }
 
+// Our summary of a republished piece may name the outlet it first ran in ("Jing Daily reads …"), which a card that
+// named only the republishing outlet ("Luxury Daily · 25 March 2021") seemed to contradict (2026-12-07, seen in
+// screenshots of the home page and the list of articles).
+test('the list of articles names a republished piece’s first outlet beside the one that republished it', async ({ page }) => {
+  const republished = articles.filter((article) => article.republishedFrom);
+  expect(republished.length, 'republished pieces').toBeGreaterThan(0);
+  await page.goto('articles/');
+  for (const article of republished) {
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: article.title, exact: true }) });
+    await expect(card).toContainText(`${article.outlet} (from ${article.republishedFrom}) · `);
+  }
+});
+
 // The dotted underline means "a link of the original, lost" (the article header says so): nothing else may carry it.
 // The headings of the texts once did, through a selector left dangling before the lost-link rule (2026-12-05 to
 // 12-07), and lost the interface font with it.

@@ -16,6 +16,8 @@ export interface ArticleFile {
   author?: string;
   published: Date;
   originalUrl?: string;
+  /** The outlet a republished piece first ran in. */
+  republishedFrom?: string;
   /** The credit line printed with a republished piece. */
   credit?: string;
   /** `bold` when the text's bold runs were the original's links (their addresses lost). */
@@ -51,6 +53,7 @@ export function readArticles(root = contentDir(process.env)): ArticleFile[] {
         author: data.author ? scalarText(data.author) : undefined,
         published: data.published instanceof Date ? data.published : new Date(String(data.published)),
         originalUrl: data.originalUrl ? scalarText(data.originalUrl) : undefined,
+        republishedFrom: data.republishedFrom ? scalarText(data.republishedFrom) : undefined,
         credit: data.credit ? scalarText(data.credit) : undefined,
         lostLinks: data.lostLinks ? scalarText(data.lostLinks) : undefined,
         topics: Array.isArray(data.topics) ? data.topics.map(String) : [],
