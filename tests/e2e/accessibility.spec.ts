@@ -74,3 +74,41 @@ test.describe('in a forced-colours theme', () => {
     expect(opaque(await button.evaluate((node) => getComputedStyle(node).backgroundColor))).toBe(true);
   });
 });
+
+// Non-text contrast (WCAG 1.4.11), which axe does not check: a form field shows where it is only by its edge. The
+// search fields and the results' order had the hairline of a divider, 1.5:1 against the page in the light theme and
+// 1.6:1 in the dark (2026-12-07, found in the screenshot review of the dark theme).
+test('the edges of the form fields stand out from the page by 3:1 at least, in both themes', async ({ page }) => {
+  const faint: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await useScheme(page, scheme);
+    for (const path of ['', 'search/?q=wechat+pay', 'no-such-page/']) {
+      await page.goto(path);
+      await page
+        .locator(path.startsWith('search/') ? 'main select' : 'input[type="search"]')
+        .first()
+        .waitFor();
+      const fields = await page.evaluate(() => {
+        const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const luminance = (color: string) => {
+          const [r, g, b] = rgb(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string) => {
+          const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (high! + 0.05) / (low! + 0.05);
+        };
+        const pageColour = getComputedStyle(document.body).backgroundColor;
+        return [...document.querySelectorAll<HTMLElement>('input[type="search"], select')]
+          .filter((field) => field.getClientRects().length > 0)
+          .map((field) => ({ name: field.getAttribute('name') ?? field.tagName, ratio: ratio(getComputedStyle(field).borderTopColor, pageColour) }));
+      });
+      expect(fields.length, `form fields on ${path || 'home'}`).toBeGreaterThan(0);
+      for (const field of fields) if (field.ratio < 3) faint.push(`${path || 'home'} (${scheme}): ${field.name}'s edge is ${field.ratio.toFixed(2)}:1`);
+    }
+  }
+  expect(faint).toEqual([]);
+});
