@@ -191,7 +191,7 @@ test('no heading leaves one word alone on its last line', async ({ page }) => {
     ]) {
       await page.goto(path);
       const found = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3')].flatMap((heading) => {
+        [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4')].flatMap((heading) => {
           // Each word's box, read from the text itself; a line is the words that share a top.
           const words: DOMRect[] = [];
           const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
