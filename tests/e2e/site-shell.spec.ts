@@ -172,11 +172,10 @@ test('no two words run together across a link, code or emphasis on our own pages
   expect(joined).toEqual([]);
 });
 
-// On paper the banner keeps only the site's name: its menu, search box and theme switch cannot be used there (the
-// search box was once printed on every page).
 // A heading that wraps shares its words between its lines: one article's title ended "…Beijing's antitrust" /
-// "pressure", at every width (2026-12-07, seen in screenshots). Each page kind, at a phone's width and a desktop's.
-test('no heading leaves one word alone on its last line', async ({ page }) => {
+// "pressure", at every width (2026-12-07, seen in screenshots). Each page kind, at a phone's width and a desktop's;
+// on the results page, the titles of the notes and events under a result too ("…dominantly in" / "China”").
+test("no heading, nor a search result's note or event title, leaves one word alone on its last line", async ({ page }) => {
   const alone: string[] = [];
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
@@ -188,10 +187,13 @@ test('no heading leaves one word alone on its last line', async ({ page }) => {
       'timeline/',
       'about/',
       'data/',
+      'search/?q=wechat+pay',
     ]) {
       await page.goto(path);
+      // The results page draws its results, and under them their notes' and events' titles, once the search is done.
+      if (path.startsWith('search/')) await page.locator('.search-result__part > a').first().waitFor();
       const found = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4')].flatMap((heading) => {
+        [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4, main .search-result__part > a')].flatMap((heading) => {
           // Each word's box, read from the text itself; a line is the words that share a top.
           const words: DOMRect[] = [];
           const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
@@ -237,6 +239,8 @@ test("the rule above the footer starts where the page's text does", async ({ pag
   expect(rule, "the rule, from the text's left edge").toBeLessThan(background - 15);
 });
 
+// On paper the banner keeps only the site's name: its menu, search box and theme switch cannot be used there (the
+// search box was once printed on every page).
 test('a printed page keeps the site name and leaves out the controls', async ({ page }) => {
   await page.goto(`articles/${firstArticle!.slug}/`);
   await page.emulateMedia({ media: 'print' });
