@@ -287,3 +287,41 @@ test('each code example reads as one panel: its lines share one background, the 
     expect(Math.abs(indent), "the first line starts where the others do, at the panel's padding").toBeLessThan(1);
   }
 });
+
+// An address set as code is one long word: on a phone the page's addresses broke wherever the line ended, leaving
+// "rss.xm" / "l" (2026-12-07, seen in screenshots at 375 px). They break after a slash (or a hyphen), or at a space.
+test('on a phone, an address in code type breaks only after a slash, a hyphen or at a space, never inside a word', async ({ page }) => {
+  const inside: string[] = [];
+  for (const width of [320, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('data/');
+    inside.push(
+      ...(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('main code')]
+            .filter((code) => !code.closest('pre'))
+            .flatMap((code) => {
+              // Each character's line (its top), read from the text itself.
+              const characters: { character: string; top: number }[] = [];
+              const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (let at = 0; at < (node.textContent ?? '').length; at++) {
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + 1);
+                  const rect = range.getClientRects()[0];
+                  if (rect) characters.push({ character: node.textContent![at]!, top: Math.round(rect.top) });
+                }
+              }
+              return characters.flatMap(({ character, top }, i) => {
+                const before = characters[i - 1];
+                if (!before || top <= before.top + 2 || /[\s/-]/.test(before.character) || /\s/.test(character)) return [];
+                return [`“${code.textContent}” breaks between “${before.character}” and “${character}”`];
+              });
+            }),
+        )
+      ).map((problem) => `${width} px: ${problem}`),
+    );
+  }
+  expect(inside).toEqual([]);
+});
