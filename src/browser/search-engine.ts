@@ -3,7 +3,7 @@
 // src/browser/search-ui.ts, and the results page, src/browser/search-page.ts) show of a result. Nothing here asks
 // Pagefind for every filter: a search loads the index chunks for its words and the filters it names, and each
 // result's fragment when it is shown.
-import { contentWords, pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
+import { pageOpening, resultParts, shownParts, type ResultFragment, type ResultPart } from '../lib/search/sub-results.ts';
 import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
 import { metaMatches, unmatchedWords, type MetaMatch } from '../lib/search/meta-matches.ts';
 import type { Filters } from '../lib/search/search-url.ts';
@@ -109,17 +109,10 @@ export interface ShownResult {
 /** Parts shown under a result on the results page. */
 export const PARTS_PER_RESULT = 3;
 
-/** The page's words where Pagefind found a match. */
-function matchedWords(fragment: ResultFragment): string[] {
-  if (!fragment.locations.length) return [];
-  const words = contentWords(fragment);
-  return [...new Set(fragment.locations)].map((at) => words[at] ?? '');
-}
-
 /** What a result shows, from its fragment, for the search's words (`term`); the filters keep only the notes of the
  * kinds and the events of the years filtered by. */
 export function shownResult(fragment: ResultFragment, term: string, filters: Filters = {}, most = PARTS_PER_RESULT): ShownResult {
-  const { parts, ownExcerpt } = resultParts(fragment, { excerptLength: EXCERPT_LENGTH, kinds: filters.kind, years: filters.year });
+  const { parts, ownExcerpt, matchedWords } = resultParts(fragment, { excerptLength: EXCERPT_LENGTH, kinds: filters.kind, years: filters.year });
   const type = fragment.filters.type?.[0] as ResultType | undefined;
   const shown = shownParts(parts, most);
   return {
@@ -131,7 +124,7 @@ export function shownResult(fragment: ResultFragment, term: string, filters: Fil
     // A page found by its title or metadata alone shows its first words.
     excerpt: ownExcerpt || (parts.length ? '' : pageOpening(fragment, EXCERPT_LENGTH)),
     // Found by words its text does not have ("618" in a topic's title): say what it was found by.
-    foundBy: metaMatches(fragment.meta, unmatchedWords(term, matchedWords(fragment)), fragment.filters.topic?.length),
+    foundBy: metaMatches(fragment.meta, unmatchedWords(term, matchedWords), fragment.filters.topic?.length),
     parts: shown,
     moreParts: parts.length - shown.length,
   };

@@ -317,6 +317,8 @@ export interface ResultParts {
   ownHits: number;
   /** The page's own matching words in context ("" when only its parts match). */
   ownExcerpt: string;
+  /** The page's words where Pagefind found a match, in its text and in its parts, each place once. */
+  matchedWords: string[];
 }
 
 /** The first words of the page's text after its title, up to its first note or event, as a result found by its
@@ -374,7 +376,7 @@ export function resultParts(fragment: ResultFragment, options: PartOptions): Res
     const to = Math.min(words.length, ...ranges.filter((r) => r.from > first).map((r) => r.from));
     ownExcerpt = excerpt(words, textHits, from, to, options.excerptLength, joiner, glued);
   }
-  return { parts, ownHits: ownHits.length, ownExcerpt };
+  return { parts, ownHits: ownHits.length, ownExcerpt, matchedWords: hits.map((at) => words[at] ?? '') };
 }
 
 /** The parts worth showing under a result: the `most` with the most matches, in page order. */
