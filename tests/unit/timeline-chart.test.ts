@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeTimeline, layoutTimeline, type ChartItem } from '../../src/lib/timeline/chart-layout.ts';
+import { describeTimeline, layoutTimeline, NARROW_CHART, WIDE_CHART, type ChartItem } from '../../src/lib/timeline/chart-layout.ts';
 
 const item = (id: string, iso: string, lane: ChartItem['lane'] = 'event'): ChartItem => ({ id, date: new Date(iso), lane });
 
@@ -10,17 +10,19 @@ describe('timeline chart layout', () => {
     expect(layout.ticks.map((t) => t.x)).toEqual([12, expect.closeTo(112, 0), 212]);
   });
 
-  // Each year's label: on every screen (A), on wide screens only (W), or none (-), from the years' spacing: at
-  // least 55 units between labels on a wide screen and 85 on a phone (the defaults of layoutTimeline).
+  // Each year's label (A) or its tick alone (-), from the years' spacing: at least 55 units between labels, in the
+  // drawing for the text column (600 units) and in the phone's (360).
   test.each([
-    ['two years of items, three ticks', '2016-01-01', '2017-06-01', 'AAA'],
-    ['nine years, ten ticks: every other year on a phone', '2016-04-12', '2024-09-05', 'AWAWAWAWAW'],
-    ['thirteen years: every other year everywhere', '2011-01-01', '2023-12-31', 'A-A-A-A-A-A-A-'],
-    ['thirty years: every third year, every sixth on a phone', '1995-01-01', '2024-12-31', 'A--W--A--W--A--W--A--W--A--W--A'],
-  ])('%s', (_, first, last, expected) => {
-    const layout = layoutTimeline([item('a', first), item('b', last)]);
-    const code = { always: 'A', wide: 'W', false: '-' } as const;
-    expect(layout.ticks.map((t) => code[String(t.labelled) as keyof typeof code]).join('')).toBe(expected);
+    ['two years of items, three ticks', WIDE_CHART, '2016-01-01', '2017-06-01', 'AAA'],
+    ['nine years, ten ticks: every year', WIDE_CHART, '2016-04-12', '2024-09-05', 'AAAAAAAAAA'],
+    ['nine years on a phone: every other year', NARROW_CHART, '2016-04-12', '2024-09-05', 'A-A-A-A-A-'],
+    ['thirteen years: every other year', WIDE_CHART, '2011-01-01', '2023-12-31', 'A-A-A-A-A-A-A-'],
+    ['thirty years: every third year', WIDE_CHART, '1995-01-01', '2024-12-31', 'A--A--A--A--A--A--A--A--A--A--A'],
+    ['thirty years on a phone: every sixth year', NARROW_CHART, '1995-01-01', '2024-12-31', 'A-----A-----A-----A-----A-----A'],
+  ])('%s', (_, options, first, last, expected) => {
+    const layout = layoutTimeline([item('a', first), item('b', last)], options);
+    expect(layout.width).toBe(options.width);
+    expect(layout.ticks.map((t) => (t.labelled ? 'A' : '-')).join('')).toBe(expected);
     for (const tick of layout.ticks) expect(tick.percent).toBeCloseTo((tick.x / layout.width) * 100, 1);
   });
 

@@ -30,14 +30,13 @@ export interface MonthBar {
 }
 
 /** A year on the axis. Its label is drawn under the chart, at the same share of the width, in the page's own text
- * size (not scaled with the chart): at every width, at wide widths only (where there is not room for every year
- * on a phone), or not at all (the tick alone, when the years are too many for the width). */
+ * size (not scaled with the chart), or not at all (the tick alone, when the years are too many for the width). */
 export interface Tick {
   x: number;
   label: string;
   /** x as a percentage of the chart's width, where the label's middle goes. */
   percent: number;
-  labelled: 'always' | 'wide' | false;
+  labelled: boolean;
 }
 
 export interface ChartLayout {
@@ -59,12 +58,16 @@ export interface ChartOptions {
   maxRows?: number;
   /** The tallest bar, in the chart's units. */
   maxBarHeight?: number;
-  /** The least distance between two labelled years, in the chart's units, at wide widths (the chart 443 px
-   * wide or more, from a 30rem screen: 55 units is 34 px there, room for "2016" in 12 px type)… */
+  /** The least distance between two labelled years, in the chart's units: 55 units is room for "2016" in 12 px
+   * type wherever a drawing is shown at 0.62 of its size or more (see WIDE_CHART and NARROW_CHART). */
   labelGap?: number;
-  /** …and on a phone (the chart 288 px wide on a 320 px screen: 85 units is 34 px). */
-  narrowLabelGap?: number;
 }
+
+/** The drawing for a column 32rem (512 px) wide or more: the text column's width (38rem) at 1:1, 0.85:1 at 32rem. */
+export const WIDE_CHART = { width: 600 } as const satisfies ChartOptions;
+/** The drawing for a phone's column (288 px on a 320 px screen, 343 on a 375 px one): a marker drawn at full width
+ * would shrink to a 2 px dot there; drawn for 360 units it keeps 0.8-1.4 of its size up to the switch at 32rem. */
+export const NARROW_CHART = { width: 360 } as const satisfies ChartOptions;
 
 const DAY = 86_400_000;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -92,7 +95,7 @@ function stack(items: readonly ChartItem[], xOf: (time: number) => number, marke
 }
 
 export function layoutTimeline(items: readonly ChartItem[], options: ChartOptions = {}): ChartLayout {
-  const { width = 720, padding = 24, markerGap = 10, rowHeight = 11, maxRows = 8, maxBarHeight = 60, labelGap = 55, narrowLabelGap = 85 } = options;
+  const { width = WIDE_CHART.width, padding = 24, markerGap = 10, rowHeight = 11, maxRows = 8, maxBarHeight = 60, labelGap = 55 } = options;
   if (items.length === 0) return { width, height: 40, axisY: 20, ticks: [], items: [], bars: [] };
   const years = items.map((i) => i.date.getUTCFullYear());
   const firstYear = Math.min(...years);
@@ -147,13 +150,11 @@ export function layoutTimeline(items: readonly ChartItem[], options: ChartOption
   // Every year gets a tick; labels every `step` years where a year's share of the width is too small for one.
   const spacing = (width - 2 * padding) / Math.max(1, lastYear - firstYear);
   const step = Math.ceil(labelGap / spacing);
-  const narrowStep = step * Math.ceil(Math.ceil(narrowLabelGap / spacing) / step);
   const ticks: Tick[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
     const x = xOf(Date.UTC(year, 0, 1));
     const i = year - firstYear;
-    const labelled = i % narrowStep === 0 ? 'always' : i % step === 0 ? 'wide' : false;
-    ticks.push({ x: round(x), label: String(year), percent: Math.round((x / width) * 10_000) / 100, labelled });
+    ticks.push({ x: round(x), label: String(year), percent: Math.round((x / width) * 10_000) / 100, labelled: i % step === 0 });
   }
   return { width, height, axisY, ticks, items: placedItems, bars };
 }
