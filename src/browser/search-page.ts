@@ -119,6 +119,8 @@ interface Controls {
   empty: HTMLElement | null;
   emptyFilters: HTMLElement | null;
   groups: HTMLDetailsElement[];
+  /** Shown on a phone only: unfolds the filters. */
+  filtersToggle: HTMLButtonElement | null;
 }
 
 function controlsOf(app: HTMLElement): Controls | undefined {
@@ -140,13 +142,15 @@ function controlsOf(app: HTMLElement): Controls | undefined {
     empty: q<HTMLElement>('[data-search-empty]'),
     emptyFilters: q<HTMLElement>('[data-search-empty-filters]'),
     groups: [...app.querySelectorAll<HTMLDetailsElement>('details[data-filter]')],
+    filtersToggle: q<HTMLButtonElement>('[data-filters-toggle]'),
   };
 }
 
 const currentSort = (select: HTMLSelectElement): SortOrder => ((SORTS as readonly string[]).includes(select.value) ? (select.value as SortOrder) : 'relevance');
 
 function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
-  const { field, sort, clear, more, summary, list, empty, emptyFilters, groups } = controls;
+  const { field, sort, clear, more, summary, list, empty, emptyFilters, groups, filtersToggle } = controls;
+  const filtersChosen = filtersToggle?.querySelector<HTMLElement>('[data-filters-chosen]');
   const labels = readData<FilterLabels>(app.dataset.filterLabels, {});
   const spellingVocabulary = (app.dataset.spellingWords ?? '').split(' ').filter(Boolean);
   let state: SearchState = readSearchState(location.search);
@@ -159,8 +163,16 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   let latest = 0;
   let engine: PagefindEngine | undefined;
 
-  /** Each group's values, checked as the search says, with the count the current search would have with it. */
+  /** Each group's values, checked as the search says, with the count the current search would have with it; and,
+   * on the phone's button that unfolds the filters, what they keep. */
   const drawFilters = () => {
+    if (filtersChosen) {
+      const chosen = groups.flatMap((group) => {
+        const key = group.dataset.filter as FilterKey;
+        return (state.filters[key] ?? []).map((value) => filterLabel(labels, key, value));
+      });
+      filtersChosen.textContent = chosen.length ? `: ${chosen.join(', ')}` : '';
+    }
     for (const group of groups) {
       const key = group.dataset.filter as FilterKey;
       const chosen = state.filters[key] ?? [];
@@ -352,6 +364,10 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
       if (groups.some((group) => group.open)) return loadFilters();
     }),
   );
+
+  filtersToggle?.addEventListener('click', () => {
+    filtersToggle.setAttribute('aria-expanded', String(filtersToggle.getAttribute('aria-expanded') !== 'true'));
+  });
 
   for (const group of groups) {
     group.addEventListener('toggle', () => {

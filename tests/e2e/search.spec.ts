@@ -42,8 +42,13 @@ async function resultCount(page: Page, term: string): Promise<number> {
   return Number(/^\d+/.exec(text ?? '')?.[0]);
 }
 
-/** A value's checkbox in a filter group (named "value count"), unfolding the group where it starts folded (phones). */
+/** The button that unfolds the filters on a phone (hidden on a wider screen, where they are always shown). */
+const filtersButton = (page: Page) => page.getByRole('main').getByRole('button', { name: /^Filters/ });
+
+/** A value's checkbox in a filter group (named "value count"), unfolding the filters and the group where they start
+ * folded (phones). */
 async function filterOption(page: Page, group: string, value: string, count = '\\d+') {
+  if ((await filtersButton(page).isVisible()) && (await filtersButton(page).getAttribute('aria-expanded')) === 'false') await filtersButton(page).click();
   const toggle = page.getByRole('main').locator('summary', { hasText: new RegExp(`^${group}`, 'i') });
   await expect(toggle).toBeVisible();
   if (!(await toggle.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await toggle.click();
@@ -176,6 +181,7 @@ test.describe('by touch, on a phone', () => {
 
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
+    await filtersButton(page).tap();
     const toggle = page.getByRole('main').locator('summary', { hasText: /^Year/i });
     if (!(await toggle.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await toggle.tap();
     await page
@@ -343,6 +349,34 @@ test.describe('the results page', () => {
     await expect(notes.first()).toBeVisible();
     for (const note of await notes.allTextContents()) expect(note).toMatch(/^Correction on /);
   });
+
+  // On a phone the five folded filters once filled the first screen: the first result began 715 px down, below a
+  // 740 px window (found by looking, 12-07). There they sit behind one button that says what they keep.
+  test(
+    'on a phone the first result is on the first screen, the filters behind one button that names what they keep; wider, they are always shown',
+    PHONE,
+    async ({ page }, info) => {
+      await page.goto('search/?q=wechat+pay&year=2024&kind=correction');
+      await expect(resultLinks(page).first()).toBeVisible();
+      const filters = page.getByRole('main').getByRole('region', { name: 'Filters' });
+      const yearFilter = filters.locator('summary', { hasText: /^Year/ });
+      if (info.project.name !== 'phone') {
+        await expect(filtersButton(page)).toBeHidden();
+        await expect(yearFilter).toBeVisible();
+        return;
+      }
+      await expect(resultLinks(page).first()).toBeInViewport();
+      await expect(filtersButton(page)).toHaveText('Filters: 2024, Corrections');
+      await expect(filtersButton(page)).toHaveAttribute('aria-expanded', 'false');
+      await expect(yearFilter).toBeHidden();
+      await filtersButton(page).tap();
+      await expect(filtersButton(page)).toHaveAttribute('aria-expanded', 'true');
+      await expect(yearFilter).toHaveText('Year: 2024');
+      await expect(filters.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+      await filtersButton(page).tap();
+      await expect(yearFilter).toBeHidden();
+    },
+  );
 
   test('a filter change updates the results, the address and the title; clearing it, or going Back, restores them', PHONE, async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
