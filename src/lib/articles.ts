@@ -7,6 +7,12 @@ export function republicationNote(article: Pick<ArticleData, 'outlet' | 'republi
   return article.republishedFrom ? `${article.outlet} republished this piece from ${article.republishedFrom}, with permission.` : undefined;
 }
 
+/** The outlet as a list or a search result names it: "Luxury Daily (from Jing Daily)" for a republished piece, whose
+ * summary may speak of the outlet it first ran in. */
+export function outletLine(article: Pick<ArticleData, 'outlet' | 'republishedFrom'>): string {
+  return article.republishedFrom ? `${article.outlet} (from ${article.republishedFrom})` : article.outlet;
+}
+
 /** schema.org NewsArticle for an article page: the original's facts, pointing at the original when known. */
 export function newsArticleJsonLd(article: ArticleData, pageUrl: string): Record<string, unknown> {
   return {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { byNewest, formatPublished, isoDay } from '../../src/lib/dates.ts';
 import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
 import { bodyOf } from '../../src/content-model/frontmatter.ts';
-import { newsArticleJsonLd, republicationNote } from '../../src/lib/articles.ts';
+import { newsArticleJsonLd, outletLine, republicationNote } from '../../src/lib/articles.ts';
 
 describe('publication dates', () => {
   test.each([
@@ -62,6 +62,13 @@ describe('article credits', () => {
   test('a republication is credited to both outlets', () => {
     expect(republicationNote(article)).toBe('Luxury Daily republished this piece from Jing Daily, with permission.');
     expect(republicationNote({ outlet: 'PYMNTS' })).toBeUndefined();
+  });
+
+  test.each([
+    ['a republished piece names both outlets', article, 'Luxury Daily (from Jing Daily)'],
+    ['a first publication names its outlet', { outlet: 'PYMNTS' }, 'PYMNTS'],
+  ])('in lists and search results, %s', (_, piece, line) => {
+    expect(outletLine(piece)).toBe(line);
   });
 
   test('NewsArticle structured data carries the original facts', () => {

@@ -37,6 +37,15 @@ describe('what each kind of result carries', () => {
       },
     ],
     [
+      'a republished article: the result names both outlets; the outlet filter keeps the one that published it',
+      { type: 'article', date: '2021-03-25', outlet: 'Luxury Daily', outletShown: 'Luxury Daily (from Jing Daily)' },
+      {
+        filters: { type: ['article'], year: ['2021'], outlet: ['Luxury Daily'] },
+        meta: { type: 'Article', outlet: 'Luxury Daily (from Jing Daily)', date: '2021-03-25' },
+        sort: { date: '2021-03-25' },
+      },
+    ],
+    [
       'an article with a byline: the author is searchable metadata, not a filter',
       { type: 'article', date: '2022-06-28', outlet: 'Luxury Daily', author: 'Yishu Wang' },
       {

@@ -82,6 +82,8 @@ export interface Facets {
   /** What those topics are called ("WeChat Pay"), for a page's searchable topics; without them, the slugs. */
   topicNames?: readonly string[];
   outlet?: string;
+  /** How a result names its outlet, when more than the outlet filter's value: "Luxury Daily (from Jing Daily)". */
+  outletShown?: string;
   /** An article's byline, searchable. */
   author?: string;
   /** The kinds of the page's notes (correction, fact-check…): the kind filter keeps pages that have one. */
@@ -117,7 +119,7 @@ export function recordFacets(facets: Facets): RecordFacets {
   if (years.length) filters.year = years;
   if (facets.outlet) {
     filters.outlet = [facets.outlet];
-    meta.outlet = facets.outlet;
+    meta.outlet = facets.outletShown ?? facets.outlet;
   }
   if (facets.author) meta.author = facets.author;
   if (kinds.length) filters.kind = kinds;
