@@ -8,6 +8,7 @@ import { TYPE_LABELS, type ResultType } from '../lib/search/facets.ts';
 import { metaMatches, unmatchedWords, type MetaMatch } from '../lib/search/meta-matches.ts';
 import type { Filters } from '../lib/search/search-url.ts';
 import { BUNDLE_PATH, HIGHLIGHT_PARAM } from './search-paths.ts';
+import { formatPublished } from '../lib/dates.ts';
 
 const base = import.meta.env.BASE_URL;
 
@@ -16,7 +17,7 @@ const base = import.meta.env.BASE_URL;
  * never lift a result. Field names: see recordFacets() in src/lib/search/facets.ts.
  */
 export const RANKING = {
-  metaWeights: { title: 5, topics: 5, aliases: 5, outlet: 1, type: 0, date: 0 },
+  metaWeights: { title: 5, topics: 5, aliases: 5, outlet: 1, type: 0, date: 0, precision: 0 },
 };
 
 /** Words of context around a match. */
@@ -95,6 +96,8 @@ export interface ShownResult {
   outlet?: string;
   /** YYYY-MM-DD. */
   date?: string;
+  /** The date as the lists show it: "5 September 2024", "about 15 July 2021". */
+  dateText?: string;
   /** The page's own matching words in context (HTML with <mark>, from Pagefind's escaped text). */
   excerpt: string;
   /** The metadata it was found by (its topics, author…) for the search's words its own text does not answer, those
@@ -121,6 +124,7 @@ export function shownResult(fragment: ResultFragment, term: string, filters: Fil
     typeLabel: fragment.meta.type ?? (type ? TYPE_LABELS[type] : ''),
     outlet: fragment.meta.outlet,
     date: fragment.meta.date,
+    dateText: fragment.meta.date && formatPublished(new Date(fragment.meta.date), fragment.meta.precision === 'approximate' ? 'approximate' : 'day'),
     // A page found by its title or metadata alone shows its first words.
     excerpt: ownExcerpt || (parts.length ? '' : pageOpening(fragment, EXCERPT_LENGTH)),
     // Found by words its text does not have ("618" in a topic's title): say what it was found by.

@@ -77,7 +77,7 @@ function resultElement(result: ShownResult): HTMLLIElement {
   if (byOutlet) details.append(excerptElement(byOutlet.html, '', 'span'));
   else if (result.outlet) details.append(element('span', '', result.outlet));
   if (result.date) {
-    const time = element('time', '', result.date);
+    const time = element('time', '', result.dateText ?? result.date);
     time.dateTime = result.date;
     details.append(element('span', ''));
     details.lastElementChild!.append(time);

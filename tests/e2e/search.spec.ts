@@ -304,6 +304,30 @@ test.describe('the results page', () => {
     await expect(resultLinks(page).first()).toHaveAttribute('href', /\/topics\/taobao\/\?/);
   });
 
+  // A result named a republished piece's outlet without the one it first ran in, and gave its date as 2024-09-05,
+  // where the lists say "Luxury Daily (from Jing Daily)" and "5 September 2024" or "about 15 July 2021" (12-07).
+  test('a result names and dates each article as the list of articles does', async ({ page }) => {
+    await page.goto('articles/');
+    const cards = await page
+      .getByRole('main')
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((item) => ({
+          title: item.querySelector('h2, h3')!.textContent.trim(),
+          details: item.querySelector('time')!.parentElement!.textContent.trim(),
+        })),
+      );
+    expect(cards.length, 'articles listed').toBeGreaterThan(0);
+    for (const card of cards) {
+      const [outlet, date] = card.details.split(' · ');
+      await page.goto(`search/?q=${encodeURIComponent(card.title)}`);
+      const result = results(page)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: card.title, exact: true }) });
+      await expect(result.locator('.search-result__details > span'), card.title).toHaveText([outlet!, date!]);
+    }
+  });
+
   test("the topic filter names topics by their titles; the address keeps the topic's slug", async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();

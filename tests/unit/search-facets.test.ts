@@ -46,6 +46,15 @@ describe('what each kind of result carries', () => {
       },
     ],
     [
+      'an article whose date was inferred: the result says "about"',
+      { type: 'article', date: '2024-09-05', datePrecision: 'approximate', outlet: 'TechNewsAgency' },
+      {
+        filters: { type: ['article'], year: ['2024'], outlet: ['TechNewsAgency'] },
+        meta: { type: 'Article', outlet: 'TechNewsAgency', date: '2024-09-05', precision: 'approximate' },
+        sort: { date: '2024-09-05' },
+      },
+    ],
+    [
       'an article with a byline: the author is searchable metadata, not a filter',
       { type: 'article', date: '2022-06-28', outlet: 'Luxury Daily', author: 'Yishu Wang' },
       {

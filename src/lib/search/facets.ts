@@ -4,6 +4,7 @@
 // everywhere and the search page can rely on it. Results are whole pages; an article's notes and the
 // timeline's events are sub-results of their page (see src/lib/search/sub-results.ts).
 import { KIND_PLURAL_LABELS, NOTE_KINDS } from '../annotations/kinds.ts';
+import type { DatePrecision } from '../dates.ts';
 
 export const RESULT_TYPES = ['article', 'topic', 'timeline'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
@@ -75,6 +76,8 @@ export interface Facets {
   type: ResultType;
   /** Calendar day, YYYY-MM-DD: an article's publication. */
   date?: string;
+  /** `approximate` when that day was inferred: a result then says "about 15 July 2021", as the lists do. */
+  datePrecision?: DatePrecision;
   /** More days the page covers, for the year filter only: a timeline page's events. */
   days?: readonly string[];
   /** Topic slugs (the /topics/<slug>/ part). */
@@ -126,6 +129,7 @@ export function recordFacets(facets: Facets): RecordFacets {
   if (facets.date && year) {
     meta.date = facets.date;
     sort.date = facets.date;
+    if (facets.datePrecision === 'approximate') meta.precision = 'approximate';
   }
   // Articles and topics rank for the topics they are about (a searchable meta field, boosted in the ranking);
   // a timeline page, which lists every topic's events, ranks by its own words only.
