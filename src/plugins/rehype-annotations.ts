@@ -335,11 +335,13 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
       return [h('p', { className: ['note-sources'] }, parts)];
     };
 
+    // A footnote's head is its number alone: its kind would say "Footnote" every time, and notes.css sets its text on
+    // the number's line, as Tufte's sidenotes are.
     const sidenote = (note: Note): Element =>
       h(
         'div',
         {
-          className: ['sidenote'],
+          className: note.kind === 'footnote' ? ['sidenote', 'sidenote--footnote'] : ['sidenote'],
           id: `note-${note.id}`,
           role: 'note',
           ariaLabel: `Note ${note.number}, ${KIND_LABELS[note.kind].toLowerCase()}`,
@@ -349,7 +351,7 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
         [
           h('p', { className: ['note-head'] }, [
             h('a', { href: `#note-${note.id}`, ariaLabel: `Link to note ${note.number}` }, String(note.number)),
-            ` ${KIND_LABELS[note.kind]}`,
+            ...(note.kind === 'footnote' ? [] : [` ${KIND_LABELS[note.kind]}`]),
           ]),
           h('div', { className: ['note-body'] }, note.body),
           ...sourcesLine(note),

@@ -24,6 +24,23 @@ const marker = (page: Page, n: number) =>
 test.describe('on a wide screen', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1024, 'margin layout is for wide screens');
 
+  // A footnote (a topic overview's sources are all footnotes) had a head line of its own, "1 FOOTNOTE", and the WeChat
+  // Pay topic's 14 sources ran up to 794 px below their numbers at 1,280 px (407 px now). Found by looking, 12-07.
+  test("a footnote in the margin is its number, then its text on the number's line", async ({ page }) => {
+    await page.goto('topics/wechat-pay/');
+    const footnotes = await page.getByRole('note', { name: /, footnote$/ }).evaluateAll((notes) =>
+      notes.map((note) => {
+        const number = note.querySelector('.note-head a')!.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(note.querySelector('.note-body')!);
+        const firstLine = [...text.getClientRects()].find((rect) => rect.width > 0)!;
+        return { head: note.querySelector('.note-head')!.textContent.trim(), sameLine: firstLine.top < number.bottom && firstLine.bottom > number.top };
+      }),
+    );
+    expect(footnotes.length, 'footnotes on the WeChat Pay topic').toBeGreaterThanOrEqual(10);
+    for (const [i, footnote] of footnotes.entries()) expect(footnote, `footnote ${i + 1}`).toEqual({ head: String(i + 1), sameLine: true });
+  });
+
   test('hovering a passage highlights its note, and hovering a note highlights its passage', async ({ page }) => {
     await page.goto(`articles/${sample.slug}/`);
     const passage = page.locator(`#passage-${firstNote.id}`);

@@ -97,7 +97,10 @@ describe('annotated HTML', () => {
   test('a GFM footnote is shown as a note of kind footnote, and the default footnotes section is gone', () => {
     const html = render('A claim.[^a]\n\n[^a]: The footnote text.');
     expect(html).toContain('<a class="note-marker" href="#note-footnote-a" id="marker-footnote-a" aria-label="Note 1, footnote"><sup>1</sup></a>');
-    expect(html).toContain(' Footnote</p><div class="note-body"><p>The footnote text.</p></div>');
+    // Its head is its number alone (the kind would say "Footnote" every time); the note is marked as a footnote.
+    expect(html).toContain(
+      '<div class="sidenote sidenote--footnote" id="note-footnote-a" role="note" aria-label="Note 1, footnote" tabindex="-1" data-pagefind-title="Footnote"><p class="note-head"><a href="#note-footnote-a" aria-label="Link to note 1">1</a></p><div class="note-body"><p>The footnote text.</p></div>',
+    );
     expect(html).toContain(
       '<li><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>\u00a0<a href="#marker-footnote-a" aria-label="Back to the passage of note 1">↩</a></li>',
     );
