@@ -24,6 +24,7 @@
 //       <span data-pagefind-filter="kind:correction"></span>    articles: one per kind of note the article has
 //       <span data-pagefind-meta="type:Article"></span>         the label a result shows
 //       <span data-pagefind-meta="date:2024-09-05"></span>      YYYY-MM-DD; also outlet:… and author:… for articles
+//       <span data-pagefind-meta="precision:approximate"></span> an inferred date: "about 5 September 2024"
 //       <span data-pagefind-meta="topics:Taobao"></span>        searchable: a page ranks for its topics
 //       <span data-pagefind-sort="date:2024-09-05"></span>      pages without a date drop out of a date sort
 //     </div>
