@@ -177,21 +177,23 @@ test('no two words run together across a link, code or emphasis on our own pages
 // on the results page, the titles of the notes and events under a result too ("…dominantly in" / "China”").
 test("no heading, nor a search result's note or event title, leaves one word alone on its last line", async ({ page }) => {
   const alone: string[] = [];
-  for (const width of [375, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const path of [
-      '',
-      'articles/',
-      ...readArticles().map((article) => `articles/${article.slug}/`),
-      'topics/wechat-pay/',
-      'timeline/',
-      'about/',
-      'data/',
-      'search/?q=wechat+pay',
-    ]) {
-      await page.goto(path);
-      // The results page draws its results, and under them their notes' and events' titles, once the search is done.
-      if (path.startsWith('search/')) await page.locator('.search-result__part > a').first().waitFor();
+  // Each page is loaded once and read at each width (the window resized, as a reader may).
+  for (const path of [
+    '',
+    'articles/',
+    ...readArticles().map((article) => `articles/${article.slug}/`),
+    'topics/wechat-pay/',
+    'timeline/',
+    'about/',
+    'data/',
+    'search/?q=wechat+pay',
+  ]) {
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.goto(path);
+    // The results page draws its results, and under them their notes' and events' titles, once the search is done.
+    if (path.startsWith('search/')) await page.locator('.search-result__part > a').first().waitFor();
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
       const found = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4, main .search-result__part > a')].flatMap((heading) => {
           // Each word's box, read from the text itself; a line is the words that share a top.
