@@ -135,7 +135,9 @@ function excerpt(body: ElementContent[], length = 80): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length <= length ? text : `${text.slice(0, text.lastIndexOf(' ', length))}…`;
+  if (text.length <= length) return text;
+  // Cut at a space, without the punctuation the cut leaves hanging ("integration":… read as a typo).
+  return `${text.slice(0, text.lastIndexOf(' ', length)).replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** A bare address written as a footnote's link text reads better as its site's name. */
@@ -378,8 +380,15 @@ export default function rehypeAnnotations(options: AnnotationOptions) {
           { className: ['endnotes-list'] },
           notes.map((note) =>
             h('li', [
-              h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
-              ...(note.quote ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)] : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
+              // A footnote is its number and words here too, as in the margin (its kind would repeat "Footnote").
+              ...(note.kind === 'footnote'
+                ? [{ type: 'text' as const, value: excerpt(note.body) }]
+                : [
+                    h('span', { className: ['note-kind'] }, KIND_LABELS[note.kind]),
+                    ...(note.quote
+                      ? [{ type: 'text' as const, value: ' on ' }, h('q', note.quote)]
+                      : [{ type: 'text' as const, value: `: ${excerpt(note.body)}` }]),
+                  ]),
               ' ',
               h('a', { href: `#note-${note.id}` }, `Read note ${note.number}`),
               // A no-break space: the arrow never starts a line of its own.

@@ -102,9 +102,24 @@ describe('annotated HTML', () => {
       '<div class="sidenote sidenote--footnote" id="note-footnote-a" role="note" aria-label="Note 1, footnote" tabindex="-1" data-pagefind-title="Footnote"><p class="note-head"><a href="#note-footnote-a" aria-label="Link to note 1">1</a></p><div class="note-body"><p>The footnote text.</p></div>',
     );
     expect(html).toContain(
-      '<li><span class="note-kind">Footnote</span>: The footnote text. <a href="#note-footnote-a">Read note 1</a>\u00a0<a href="#marker-footnote-a" aria-label="Back to the passage of note 1">↩</a></li>',
+      '<li>The footnote text. <a href="#note-footnote-a">Read note 1</a>\u00a0<a href="#marker-footnote-a" aria-label="Back to the passage of note 1">↩</a></li>',
     );
     expect(html).not.toContain('data-footnotes');
+  });
+
+  // The list at the end shows a long footnote's first words, cut at a space: the punctuation the cut left hanging
+  // read as a typo ("integration":…, "chinadaily.com.cn;…").
+  test.each([
+    [
+      'a colon',
+      'Global Times, 4 Sep 2024, "E-commerce platforms embrace payment integration": globaltimes.cn, and more',
+      '"E-commerce platforms embrace payment integration"…',
+    ],
+    ['a semicolon', 'China Daily, 6 Sep 2024, "Taobao, Tmall embrace WeChat Pay": chinadaily.com.cn; Daily Economic News, 12 Sep 2024', ': chinadaily.com.cn…'],
+  ])("a footnote's first words in the list at the end end without %s", (_, text, ending) => {
+    const html = render(`A claim.[^a]\n\n[^a]: ${text}`);
+    const item = /<li>(.*?) <a href="#note-footnote-a">/.exec(html)?.[1];
+    expect(item?.endsWith(ending), item).toBe(true);
   });
 
   test('links in a note honour the base path, and a source in another article links to its paragraph', () => {
