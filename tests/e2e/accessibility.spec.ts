@@ -79,12 +79,19 @@ test.describe('in a forced-colours theme', () => {
 // search fields and the results' order had the hairline of a divider, 1.5:1 against the page in the light theme and
 // 1.6:1 in the dark (2026-12-07, found in the screenshot review of the dark theme). The buttons had the same hairline
 // (the theme button, "Clear filters", "Show more results"): named by their words, they pass without it, but a button
-// is easier to find by its edge (1.4:1 in the light theme, the sixth session's review).
+// is easier to find by its edge (1.4:1 in the light theme, the sixth session's review); so is the phone's Filters
+// button, which had none (its fill 1.1:1, the seventh session's review).
 test('the edges of the form fields and buttons stand out from the page by 3:1 at least, in both themes', async ({ page }) => {
   const faint: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await useScheme(page, scheme);
-    for (const path of ['', 'search/?q=wechat+pay', 'no-such-page/']) {
+    for (const [path, width] of [
+      ['', 1280],
+      ['search/?q=wechat+pay', 1280],
+      ['search/?q=wechat+pay', 375],
+      ['no-such-page/', 1280],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       await page
         .locator(path.startsWith('search/') ? 'main select' : 'input[type="search"]')
@@ -104,15 +111,26 @@ test('the edges of the form fields and buttons stand out from the page by 3:1 at
           return (high! + 0.05) / (low! + 0.05);
         };
         const pageColour = getComputedStyle(document.body).backgroundColor;
-        return [...document.querySelectorAll<HTMLElement>('input[type="search"], select, .theme-toggle:not([aria-pressed="true"]), .button')]
+        // Where a control shows its edge: its border, or with none its fill (none either: the page).
+        const edgeOf = (field: HTMLElement) => {
+          const style = getComputedStyle(field);
+          if (parseFloat(style.borderTopWidth) > 0 && style.borderTopStyle !== 'none') return style.borderTopColor;
+          return /rgba\(.*,\s*0\)$|transparent/.test(style.backgroundColor) ? pageColour : style.backgroundColor;
+        };
+        return [
+          ...document.querySelectorAll<HTMLElement>(
+            'input[type="search"], select, .theme-toggle:not([aria-pressed="true"]), .button, .search-app__filters-toggle',
+          ),
+        ]
           .filter((field) => field.getClientRects().length > 0)
           .map((field) => ({
             name: field.getAttribute('name') ?? field.getAttribute('aria-label') ?? field.textContent.trim(),
-            ratio: ratio(getComputedStyle(field).borderTopColor, pageColour),
+            ratio: ratio(edgeOf(field), pageColour),
           }));
       });
       expect(fields.length, `form fields on ${path || 'home'}`).toBeGreaterThan(0);
-      for (const field of fields) if (field.ratio < 3) faint.push(`${path || 'home'} (${scheme}): ${field.name}'s edge is ${field.ratio.toFixed(2)}:1`);
+      for (const field of fields)
+        if (field.ratio < 3) faint.push(`${path || 'home'} at ${width} px (${scheme}): ${field.name}'s edge is ${field.ratio.toFixed(2)}:1`);
     }
   }
   expect(faint).toEqual([]);
