@@ -197,11 +197,12 @@ test("no heading, nor a search result's note or event title, leaves one word alo
       await page.setViewportSize({ width, height: 900 });
       const found = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4, main .search-result__part > a')].flatMap((heading) => {
-          // Each word's box, read from the text itself; a line is the words that share a top.
+          // Each word's box, read from the text itself; a line is the words that share a top. A hyphen ends a word
+          // too, since a line may break after it ("e-" / "commerce"): read whole, the word's box spans both lines.
           const words: DOMRect[] = [];
           const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+            for (const word of (node.textContent ?? '').matchAll(/[^\s-]+-*|-+/g)) {
               const range = document.createRange();
               range.setStart(node, word.index);
               range.setEnd(node, word.index + word[0].length);
