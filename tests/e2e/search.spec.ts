@@ -331,6 +331,34 @@ test.describe('the results page', () => {
     }
   });
 
+  // A note's or event's title that wrapped started its second line under its "Note" label, so the lines looked
+  // ragged (the seventh session's screenshot review). Its lines start together, beside the label.
+  test("a note's or event's title under a result keeps its lines together, beside its kind", PHONE, async ({ page }) => {
+    await page.goto('search/?q=wechat+pay');
+    await page.locator('.search-result__part > a').first().waitFor();
+    const titles = await page.locator('.search-result__part').evaluateAll((parts) =>
+      parts.map((part) => {
+        const label = part.querySelector('.search-result__part-kind')!.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(part.querySelector('a')!);
+        const lines = [...text.getClientRects()].filter((rect) => rect.width > 0);
+        const lefts = lines.map((line) => Math.round(line.left));
+        return {
+          title: part.querySelector('a')!.textContent,
+          lines: new Set(lines.map((line) => Math.round(line.top))).size,
+          lefts: new Set(lefts).size,
+          besideLabel: Math.min(...lefts) >= label.right,
+        };
+      }),
+    );
+    expect(
+      titles.some((title) => title.lines > 1),
+      'a title that wraps',
+    ).toBe(true);
+    for (const title of titles)
+      expect({ title: title.title, lefts: title.lefts, besideLabel: title.besideLabel }).toEqual({ title: title.title, lefts: 1, besideLabel: true });
+  });
+
   test("the topic filter names topics by their titles; the address keeps the topic's slug", async ({ page }) => {
     await page.goto('search/?q=wechat+pay');
     await expect(summary(page, 'wechat pay')).toBeVisible();
