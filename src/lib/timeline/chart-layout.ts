@@ -65,8 +65,9 @@ export interface ChartOptions {
 
 /** The drawing for a column 32rem (512 px) wide or more: the text column's width (38rem) at 1:1, 0.85:1 at 32rem. */
 export const WIDE_CHART = { width: 600 } as const satisfies ChartOptions;
-/** The drawing for a phone's column (288 px on a 320 px screen, 343 on a 375 px one): a marker drawn at full width
- * would shrink to a 2 px dot there; drawn for 360 units it keeps 0.8-1.4 of its size up to the switch at 32rem. */
+/** The drawing for a phone's column (288 px on a 320 px screen, 343 on a 375 px one): the text column's drawing
+ * would shrink its 8-unit markers to dots under 4 px across there; drawn for 360 units, a marker keeps 0.8-1.4 of
+ * its size up to the switch at 32rem. */
 export const NARROW_CHART = { width: 360 } as const satisfies ChartOptions;
 
 const DAY = 86_400_000;
