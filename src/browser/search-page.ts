@@ -166,18 +166,16 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
   /** Each group's values, checked as the search says, with the count the current search would have with it; and,
    * on the phone's button that unfolds the filters, what they keep. */
   const drawFilters = () => {
-    if (filtersChosen) {
-      const chosen = groups.flatMap((group) => {
-        const key = group.dataset.filter as FilterKey;
-        return (state.filters[key] ?? []).map((value) => filterLabel(labels, key, value));
-      });
-      filtersChosen.textContent = chosen.length ? `: ${chosen.join(', ')}` : '';
-    }
+    /** ": 2024, Corrections", right after a filter's name or the filters' button. */
+    const chosenText = (chosenLabels: string[]) => (chosenLabels.length ? `: ${chosenLabels.join(', ')}` : '');
+    const allChosen: string[] = [];
     for (const group of groups) {
       const key = group.dataset.filter as FilterKey;
       const chosen = state.filters[key] ?? [];
+      const chosenLabels = chosen.map((value) => filterLabel(labels, key, value));
+      allChosen.push(...chosenLabels);
       const chosenLabel = group.querySelector<HTMLElement>('[data-filter-chosen]');
-      if (chosenLabel) chosenLabel.textContent = chosen.length ? `: ${chosen.map((v) => filterLabel(labels, key, v)).join(', ')}` : '';
+      if (chosenLabel) chosenLabel.textContent = chosenText(chosenLabels);
       const options = group.querySelector<HTMLElement>('[data-filter-options]');
       if (!options || !group.open) continue;
       if (!allValues) {
@@ -207,6 +205,7 @@ function start(page: HTMLElement, app: HTMLElement, controls: Controls): void {
         if (count) count.textContent = String(counts[key]?.[box.value] ?? 0);
       }
     }
+    if (filtersChosen) filtersChosen.textContent = chosenText(allChosen);
   };
 
   /**

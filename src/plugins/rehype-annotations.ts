@@ -17,7 +17,8 @@
 //   <p class="note-sources">,
 //   and an item in the "Notes" list at the end: <li><span class="note-kind">Kind</span> on <q>quote</q>
 //   <a href="#note-X">Read note N</a>&nbsp;<a href="#passage-X" aria-label="Back to the passage of note N">↩</a></li>
-//   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X).
+//   (a footnote, with no quote, shows its first words; its ↩ goes to its number, #marker-X). A footnote's sidenote
+//   also has the class sidenote--footnote and a head of its number alone, and its item no kind: its first words.
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
