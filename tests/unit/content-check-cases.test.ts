@@ -803,13 +803,16 @@ describe('every likely mistake gets its exact message', () => {
   });
 });
 
-/** The problems of a copy of a fixture whose article is edited. */
-async function checkEdited(fixture: string, edit: (text: string) => string) {
+/** The problems of a fixture with one of its files edited (by default its article, articles/example.md). */
+async function checkEdited(fixture: string, edit: (text: string) => string, file = 'articles/example.md') {
   const dir = mkdtempSync(join(tmpdir(), `${fixture}-`));
   try {
     cpSync(`${FIXTURES}/${fixture}`, dir, { recursive: true });
-    const article = join(dir, 'articles', 'example.md');
-    writeFileSync(article, edit(readFileSync(article, 'utf8')));
+    const edited = join(dir, file);
+    const text = readFileSync(edited, 'utf8');
+    const changed = edit(text);
+    expect(changed, `the edit of ${fixture}/${file}`).not.toBe(text);
+    writeFileSync(edited, changed);
     return (await checkContent({ root: dir })).problems;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -830,6 +833,27 @@ describe("frontmatter is read with Astro's parser, and a problem placed in the Y
   ])('%s', async (_name, line, found) => {
     const problems = await checkEdited('impossible-date', (text) => text.replace('published: 2021-02-30', line));
     expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.rule}`)).toEqual(found);
+  });
+});
+
+describe('an impossible date is reported once, as written, and not again by the rules that compare dates', () => {
+  // js-yaml rolls 2021-07-32 over into 1 August. Compared with other dates, that day would give a second problem
+  // about a date the contributor never wrote, with advice to match it (rename the event's file "2021-08-01-…").
+  const SCMP = 'events/2021-07-13-self-discipline-convention-signed.yaml';
+  test.each([
+    ["a note's source, cited elsewhere with another date", 'report-dated-differently', 'articles/example.md', 'date: 2021-07-14', 'date: 2021-07-32'],
+    ["an event's source, cited elsewhere with another date", 'report-dated-differently', SCMP, 'date: 2021-07-15', 'date: 2021-07-32'],
+    [
+      "an event's date, against its file name",
+      'event-date-not-in-file-name',
+      'events/2024-09-04-taobao-accepts-wechat-pay.yaml',
+      'date: 2024-09-05',
+      'date: 2024-09-31',
+    ],
+    ['the date of an event a note cites, against the dates in the note', 'event-dated-differently', SCMP, 'date: 2021-07-13', 'date: 2021-07-32'],
+  ])('%s', async (_name, fixture, file, before, after) => {
+    const problems = await checkEdited(fixture, (text) => text.replace(before, after), file);
+    expect(problems.map((problem) => `${problem.rule} in ${problem.file.slice(-file.length)}`)).toEqual([`impossible-date in ${file}`]);
   });
 });
 

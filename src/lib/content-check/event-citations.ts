@@ -44,7 +44,7 @@ export function noteDateProblems(entry: Entry, index: number, note: Record<strin
     if (typeof id !== 'string') continue;
     const event = registry.events.get(id);
     const eventDate = asDay(event?.data.date);
-    if (!event || !eventDate || event.data.datePrecision !== 'day') continue;
+    if (!event || !eventDate || event.data.datePrecision !== 'day' || event.impossibleDates?.includes('date')) continue;
     for (const written of conflictingDates(body, eventDate)) {
       const yaml = yamlOf(entry);
       const node = yaml ? locate(yaml, ['annotations', index, 'body']).node : undefined;
@@ -69,6 +69,8 @@ function datedReports(registry: Registry): { entry: Entry; path: PropertyKey[]; 
   const collect = (entry: Entry, path: PropertyKey[], sources: unknown) => {
     for (const [index, source] of objectItems(sources)) {
       const date = asDay(source.date);
+      // A date that is not a real one is reported in its file; the day a parser made of it is no one's date.
+      if (entry.impossibleDates?.includes([...path, index, 'date'].join('.'))) continue;
       if (typeof source.url === 'string' && date) found.push({ entry, path: [...path, index], url: source.url, date });
     }
   };

@@ -49,6 +49,10 @@ export interface Entry {
   data: Record<string, unknown>;
   /** What the text below the frontmatter holds, for articles and topics. */
   body?: Body;
+  /** The date fields (dotted paths, such as `annotations.0.sources.1.date`) whose text is not a real date. Each is
+   * reported once, as written; the rules that compare dates across files pass over them, since the value a parser
+   * rolled the text into (2024-09-31 read as 1 October) is not a date the contributor wrote. */
+  impossibleDates?: string[];
 }
 
 /** What the later passes need from a body: set when it parsed (and, for MDX, compiled). */
@@ -333,13 +337,15 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     entry.yamlSource = read.entry.yaml!;
     entry.data = read.entry.data;
     const dates = dateProblems(file, kind, document, entry.data);
+    if (dates.paths.size > 0) entry.impossibleDates = [...dates.paths];
     problems.push(...dates.problems, ...addressProblems(file, kind, document, entry.data));
     const parsed = SCHEMAS[kind].safeParse(entry.data);
     if (!parsed.success) {
       const issues = parsed.error.issues.filter((issue) => !dates.paths.has(issue.path.join('.')));
       problems.push(...schemaProblems({ file: file.path, kind, yaml: document(), data: entry.data, schema: SCHEMAS[kind] }, issues));
     }
-    if (kind === 'event') problems.push(...eventDateProblems(file, document, entry.data));
+    // An impossible date is reported above; its file name is compared once the date is a real one.
+    if (kind === 'event' && !dates.paths.has('date')) problems.push(...eventDateProblems(file, document, entry.data));
   }
 
   if (entry.body && body && read.tree && read.bodyText !== undefined) {
