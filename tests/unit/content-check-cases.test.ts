@@ -664,6 +664,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'image-without-alt',
+    'a picture that does not say what it shows',
+    [
+      lines(
+        '<dir>/articles/example.md:20:1: an image without alt text: a reader who cannot see it (with a screen reader, or when it fails to load) learns nothing of it.',
+        '  expected: a description of the picture: ![What the picture shows](/…) in Markdown, alt="…" on an <img>',
+        '  found:    ![](/images/moments-ad.png)',
+        "  How to fix: describe what the picture shows (the original's caption or alt text is a start, checked against the picture); if it adds nothing to the text, remove it.",
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
     'import-outside-components',
     'an import from outside src/components/',
     [

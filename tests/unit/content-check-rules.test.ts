@@ -108,7 +108,13 @@ describe('safety rules read the syntax tree', () => {
     ['a remote image', '![x](https://cdn.example.com/a.png)', ['remote-resource']],
     ['a remote image by reference', '![x][a]\n\n[a]: https://cdn.example.com/a.png', ['remote-resource']],
     ['a link by reference to another site', '[x][a]\n\n[a]: https://example.org/a', []],
-    ['a protocol-relative image', '<img src="//cdn.example.com/a.png" />', ['remote-resource']],
+    ['a protocol-relative image', '<img src="//cdn.example.com/a.png" alt="x" />', ['remote-resource']],
+    ['a local image without alt text', '![](/images/chart.png)', ['image-without-alt']],
+    ['a local image whose alt text is spaces', '![  ](/images/chart.png)', ['image-without-alt']],
+    ['an image by reference without alt text', '![][a]\n\n[a]: /images/chart.png', ['image-without-alt']],
+    ['an <img> without alt', '<img src="/images/chart.png" />', ['image-without-alt']],
+    ['an <img> marked as decoration (alt="")', '<img src="/images/rule.png" alt="" />', []],
+    ['an <img> with alt text', '<img src="/images/chart.png" alt="Chart" />', []],
     ['an expression', 'Total {1 + 1}', ['code-not-allowed']],
     ['an attribute expression', '<a href={url}>x</a>', ['code-not-allowed']],
     ['an export', 'export const x = 1', ['export-not-allowed']],
@@ -123,6 +129,7 @@ describe('safety rules read the syntax tree', () => {
     ['raw event handler', 'A <b onclick="x()">b</b>.', ['event-handler']],
     ['raw remote image', 'A <img src="https://cdn.example.com/a.png">.', ['remote-resource']],
     ['a javascript: link', '[x](javascript:alert(1))', ['unsafe-address']],
+    ['a local image without alt text', 'A chart: ![](/images/chart.png)', ['image-without-alt']],
   ])('Markdown: %s', (_name, text, rules) => expect(rulesIn(markdown, text)).toEqual(rules));
 
   // An .md article's body goes through Astro's Markdown pipeline, which publishes raw HTML as it is: all of it is

@@ -6,7 +6,8 @@
 // Each rule is one entry of the table below. Markdown (an .md article, a note body in YAML) is read by the same
 // rules, where raw HTML shows up as `html` nodes instead of JSX: a note body's renderer drops it, so there only
 // dangerous elements and attributes are named; Astro's Markdown pipeline publishes it as it is, so in an .md
-// article every piece of raw HTML is refused (text that merely looks like a tag is written with \<).
+// article every piece of raw HTML is refused (text that merely looks like a tag is written with \<). One rule that is
+// not about safety shares the walk: a picture must say what it shows (alt text).
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -179,6 +180,19 @@ function publishedHtmlFinding(emit: Emit, node: Positioned & { value: string }, 
   });
 }
 
+/** A picture with nothing to say what it shows: a screen reader, or a reader whose copy failed to load, gets nothing
+ * (or the file's name). Not a safety rule, but found on the same nodes in the same walk. */
+function imageWithoutAlt(found: string): Omit<Finding, 'point' | 'source'> {
+  return {
+    rule: 'image-without-alt',
+    message: 'an image without alt text: a reader who cannot see it (with a screen reader, or when it fails to load) learns nothing of it.',
+    expected: 'a description of the picture: ![What the picture shows](/…) in Markdown, alt="…" on an <img>',
+    found,
+    fix: "describe what the picture shows (the original's caption or alt text is a start, checked against the picture); if it adds nothing to the text, remove it.",
+    section: SECTIONS.mdx,
+  };
+}
+
 /** Every rule's findings in one tree, in document order. */
 export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
   const findings: Finding[] = [];
@@ -199,6 +213,10 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
           emit(node, refusedElement(name, shortSource(sourceOf(node, context.text)), fix));
           // Removing the element removes its attributes and content too: one problem, one fix.
           return SKIP;
+        }
+        // alt="" is allowed: it is how a page says a picture is decoration, written on purpose.
+        if (name === 'img' && !(node.attributes as JsxAttribute[]).some((attribute) => attribute.name?.toLowerCase() === 'alt')) {
+          emit(node, imageWithoutAlt(shortSource(sourceOf(node, context.text))));
         }
         for (const attribute of node.attributes as JsxAttribute[]) {
           if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value && typeof attribute.value === 'object')) {
@@ -280,6 +298,10 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
         break;
       case 'image':
         checkUrl(emit, node, node.url, true, 'an image');
+        if (!node.alt?.trim()) emit(node, imageWithoutAlt(shortSource(sourceOf(node, context.text))));
+        break;
+      case 'imageReference':
+        if (!node.alt?.trim()) emit(node, imageWithoutAlt(shortSource(sourceOf(node, context.text))));
         break;
       case 'html': {
         if (context.rawHtmlPublished) {
