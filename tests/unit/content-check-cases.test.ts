@@ -664,6 +664,39 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'date-in-the-future',
+    'an article dated 2027 for 2021, and a source dated 2042',
+    [
+      lines(
+        '<dir>/articles/example.md:4:12: published: 2027-07-15 is after today, 2026-12-07.',
+        '  expected: the day the article ran, today or earlier',
+        '  found:    2027-07-15',
+        '  How to fix: check the date against the article: a day still to come is a slip, most often of the year.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+      lines(
+        '<dir>/articles/example.md:13:95: note "cost-per-mille", source 1, date: 2042-05-01 is after today, 2026-12-07.',
+        '  expected: the day the report was published, today or earlier',
+        '  found:    2042-05-01',
+        '  How to fix: check the date against the report: a day still to come is a slip, most often of the year.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
+    'heading-level-one',
+    "a heading written # in the text, a second title under the page's own",
+    [
+      lines(
+        "<dir>/articles/example.md:18:1: a level-1 heading in the text: the page's title is its only level-1 heading, so this one would read as a second title.",
+        '  expected: headings in the text written ## (level 2), and ### under those',
+        '  found:    # What Alibaba said',
+        '  How to fix: write it with ## instead of #.',
+        '  See CONTRIBUTING.md#paragraphs-and-headings',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [
@@ -802,10 +835,13 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
 ];
 
+/** The day the table's checks run on, so that "after today" means the same day every year. */
+const TODAY = '2026-12-07';
+
 describe('every likely mistake gets its exact message', () => {
   test.each(cases)('%s: %s', async (name, _mistake, messages) => {
     const dir = `${FIXTURES}/${name}`;
-    const { problems } = await checkContent({ root: dir });
+    const { problems } = await checkContent({ root: dir, today: TODAY });
     expect(problems.map(formatProblem)).toEqual(messages.map((message) => message.replaceAll('<dir>/', `${dir}/`)));
   });
 

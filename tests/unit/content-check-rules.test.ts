@@ -11,6 +11,7 @@ import { decodeUtf8 } from '../../src/lib/content-check/content-files.ts';
 import { locate, parseYaml, positionAt, splitFrontmatter } from '../../src/content-model/frontmatter.ts';
 import { debrisFindings } from '../../src/lib/content-check/page-debris.ts';
 import { formatProblem, githubAnnotation, SECTIONS, summaryLine, type Problem } from '../../src/lib/content-check/problem.ts';
+import { headingFindings } from '../../src/lib/content-check/heading-rules.ts';
 import { remoteHost, safetyFindings, unsafeScheme } from '../../src/lib/content-check/safety-rules.ts';
 import { fieldLabel, fieldsAt } from '../../src/lib/content-check/schema-problems.ts';
 import { closestName } from '../../src/lib/content-check/similar.ts';
@@ -87,6 +88,23 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 const context = { absoluteFile: '/project/content/articles/x.mdx', projectRoot: '/project', text: '' };
 const rulesIn = (parser: typeof mdx, text: string, rawHtmlPublished = false) =>
   safetyFindings(parser.parse(text), { ...context, text, rawHtmlPublished }).map((f) => f.rule);
+
+describe("a body's headings start at level 2, under the page's title", () => {
+  test.each([
+    ['a section heading', 'Text.\n\n## Final Thought\n\nMore.', []],
+    ['a heading under it', '## Part\n\n### Detail', []],
+    ['a level-1 heading', 'Text.\n\n# Final Thought\n\nMore.', [{ line: 3, found: '# Final Thought', fix: 'write it with ## instead of #.' }]],
+    [
+      'a level-1 heading underlined',
+      'Final Thought\n=============\n\nMore.',
+      [{ line: 1, found: 'Final Thought', fix: 'underline it with --- instead of ===, or write it as ## … on one line.' }],
+    ],
+    ['a # that is text', 'Text \\# 1 stays text.', []],
+  ])('%s', (_name, text, expected) => {
+    const found = headingFindings(markdown.parse(text), text).map(({ point, found, fix }) => ({ line: point.line, found, fix }));
+    expect(found).toEqual(expected);
+  });
+});
 
 describe('safety rules read the syntax tree', () => {
   test.each([

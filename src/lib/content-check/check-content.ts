@@ -12,9 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { DigestCache, entryCacheFolder } from '../../content-model/digest-cache.ts';
 import { contentRead, digestOf, rememberEntry } from '../../content-model/entry.ts';
 import { importedFiles } from '../../content-model/code-files.ts';
+import { isoDay } from '../dates.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
 import { citationProblems, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { eventCitationProblems, noteDateProblems, reportDateProblems } from './event-citations.ts';
+import { futureDateProblems } from './future-dates.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
@@ -31,6 +33,8 @@ export interface CheckOptions {
   /** Astro's cacheDir: when given, what each file gave is kept there by digest (src/content-model/digest-cache.ts),
    * and a file that did not change since the last run is not parsed again. */
   cacheDir?: string;
+  /** The day of the check, YYYY-MM-DD: a publication date after it is a slip (future-dates.ts). Today (UTC) by default. */
+  today?: string;
 }
 
 export interface CheckResult {
@@ -157,7 +161,13 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
   for (const entry of articles.values()) problems.push(...articleProblems(entry, registry));
   for (const entry of topics.values()) problems.push(...topicProblems(entry, registry));
   for (const entry of events.values()) problems.push(...eventProblems(entry, registry));
-  problems.push(...aliasClashProblems(registry), ...orphanTopicProblems(registry), ...featuredTopicProblems(registry), ...reportDateProblems(registry));
+  problems.push(
+    ...aliasClashProblems(registry),
+    ...orphanTopicProblems(registry),
+    ...featuredTopicProblems(registry),
+    ...reportDateProblems(registry),
+    ...futureDateProblems(registry, options.today),
+  );
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
 
@@ -218,5 +228,5 @@ export async function checkContent(options: CheckOptions, parallel?: ParallelOpt
   for (const result of parsed) if (result.model) rememberEntry(result.model);
   // The pre-render worker (src/integrations/prerender-articles.ts) starts on them now, while the rules below run.
   contentRead(root);
-  return checkParsed(files, parsed, { root, cwd, projectRoot });
+  return checkParsed(files, parsed, { root, cwd, projectRoot, today: options.today ?? isoDay(new Date()) });
 }

@@ -28,6 +28,7 @@ import { ownFieldProblems } from './cross-references.ts';
 import { debrisFindings } from './page-debris.ts';
 import { componentFindings, footnoteReferenceFindings } from './body-references.ts';
 import { footnoteSourceFindings } from './footnote-sources.ts';
+import { headingFindings } from './heading-rules.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
@@ -360,10 +361,11 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
     const components = body.format === 'mdx' ? componentFindings(read.tree, bodyText) : [];
+    const headings = headingFindings(read.tree, bodyText);
     entry.body.findings =
       kind === 'article'
-        ? [...debrisFindings(bodyText, title), ...safety, ...components]
-        : [...safety, ...components, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
+        ? [...debrisFindings(bodyText, title), ...safety, ...components, ...headings]
+        : [...safety, ...components, ...headings, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
   }
   problems.push(...ownFieldProblems(entry, options));
   return problems;

@@ -8,6 +8,7 @@ export const SECTIONS = {
   article: 'adding-an-article',
   afterImporting: 'after-importing',
   debris: 'page-debris-rules',
+  headings: 'paragraphs-and-headings',
   mdx: 'markdown-and-mdx',
   note: 'adding-or-fixing-a-note',
   quote: 'the-quote',
