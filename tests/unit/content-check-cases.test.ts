@@ -697,6 +697,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'broken-link',
+    'a link in a note whose address has a space, so it shows as brackets and text',
+    [
+      lines(
+        '<dir>/articles/example.md:11:96: a Markdown link that did not come out as one: the page shows its brackets and address as text.',
+        '  expected: [words](https://…) with the whole address, no spaces in it, and the closing )',
+        "  found:    [Google's help](https://support.google.com/admanager/answer…",
+        '  How to fix: close the parenthesis, and write a space in the address as %20; if the brackets belong to the text, write them \\[ and \\].',
+        '  See CONTRIBUTING.md#markdown-and-mdx',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

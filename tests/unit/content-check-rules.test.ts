@@ -106,6 +106,12 @@ describe("a body's headings start at level 2, under the page's title", () => {
   });
 });
 
+test('a broken link is placed at its opening bracket, and quoted from there with its address', () => {
+  const text = 'First line,\nthen [Reuters](https://www.reuters.com/x and more';
+  const [finding] = safetyFindings(markdown.parse(text), { ...context, text, rawHtmlPublished: false });
+  expect(finding).toMatchObject({ rule: 'broken-link', point: { line: 2, column: 6 }, found: '[Reuters](https://www.reuters.com/x and more' });
+});
+
 describe('safety rules read the syntax tree', () => {
   test.each([
     ['plain text', 'Alibaba said yes.', []],
@@ -133,6 +139,10 @@ describe('safety rules read the syntax tree', () => {
     ['an <img> without alt', '<img src="/images/chart.png" />', ['image-without-alt']],
     ['an <img> marked as decoration (alt="")', '<img src="/images/rule.png" alt="" />', []],
     ['an <img> with alt text', '<img src="/images/chart.png" alt="Chart" />', []],
+    ['a link left open', 'See [Reuters](https://www.reuters.com/x for more.', ['broken-link']],
+    ['a link whose address has a space', 'See [AP](https://apnews.com/a b).', ['broken-link']],
+    ['brackets escaped as text', 'Note \\[1\\](x) stays text.', []],
+    ['brackets in the text', 'the [sic] reading (as written)', []],
     ['an expression', 'Total {1 + 1}', ['code-not-allowed']],
     ['an attribute expression', '<a href={url}>x</a>', ['code-not-allowed']],
     ['an export', 'export const x = 1', ['export-not-allowed']],
@@ -148,6 +158,7 @@ describe('safety rules read the syntax tree', () => {
     ['raw remote image', 'A <img src="https://cdn.example.com/a.png">.', ['remote-resource']],
     ['a javascript: link', '[x](javascript:alert(1))', ['unsafe-address']],
     ['a local image without alt text', 'A chart: ![](/images/chart.png)', ['image-without-alt']],
+    ['a link left open, on the second line', 'First line,\nthen [Reuters](https://www.reuters.com/x', ['broken-link']],
   ])('Markdown: %s', (_name, text, rules) => expect(rulesIn(markdown, text)).toEqual(rules));
 
   // An .md article's body goes through Astro's Markdown pipeline, which publishes raw HTML as it is: all of it is

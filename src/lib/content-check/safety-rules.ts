@@ -6,12 +6,12 @@
 // Each rule is one entry of the table below. Markdown (an .md article, a note body in YAML) is read by the same
 // rules, where raw HTML shows up as `html` nodes instead of JSX: a note body's renderer drops it, so there only
 // dangerous elements and attributes are named; Astro's Markdown pipeline publishes it as it is, so in an .md
-// article every piece of raw HTML is refused (text that merely looks like a tag is written with \<). One rule that is
-// not about safety shares the walk: a picture must say what it shows (alt text).
+// article every piece of raw HTML is refused (text that merely looks like a tag is written with \<). Two rules that
+// are not about safety share the walk: a picture must say what it shows (alt text), and a link must be one.
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { pointOf, sourceOf, type Finding } from './finding.ts';
+import { pointOf, sourceOf, type Finding, type Point } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { scalarText } from '../scalar-text.ts';
 
@@ -193,6 +193,35 @@ function imageWithoutAlt(found: string): Omit<Finding, 'point' | 'source'> {
   };
 }
 
+/** Brackets and a parenthesis that a link was meant to be: `[Reuters](https://…` left open, or an address with a space
+ * in it, is not a link, and the page shows its brackets as text. A text node never holds a link that parsed, so
+ * `[…](` in its Markdown (the brackets not escaped as \\[ \\]) is one that did not. */
+const BROKEN_LINK = /(?<!\\)\[[^\]\n]*(?<!\\)\]\(/;
+
+/** Where a broken link starts in a text node, and its Markdown from there. */
+function brokenLinkIn(node: Positioned, text: string): { source: string; point: Point } | undefined {
+  const source = sourceOf(node, text);
+  const match = BROKEN_LINK.exec(source);
+  if (!match) return undefined;
+  const before = source.slice(0, match.index).split('\n');
+  const start = pointOf(node);
+  const point = { line: start.line + before.length - 1, column: (before.length === 1 ? start.column : 1) + before.at(-1)!.length };
+  // Its line from there, the address included (a link the parser found in the address is a node of its own).
+  const from = (node.position?.start.offset ?? 0) + match.index;
+  return { source: text.slice(from).split('\n')[0]!, point };
+}
+
+function brokenLink(found: string): Omit<Finding, 'point' | 'source'> {
+  return {
+    rule: 'broken-link',
+    message: 'a Markdown link that did not come out as one: the page shows its brackets and address as text.',
+    expected: '[words](https://…) with the whole address, no spaces in it, and the closing )',
+    found,
+    fix: 'close the parenthesis, and write a space in the address as %20; if the brackets belong to the text, write them \\[ and \\].',
+    section: SECTIONS.mdx,
+  };
+}
+
 /** Every rule's findings in one tree, in document order. */
 export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
   const findings: Finding[] = [];
@@ -292,6 +321,11 @@ export function safetyFindings(tree: Root, context: SafetyContext): Finding[] {
       case 'link':
         checkUrl(emit, node, node.url, false, 'a link');
         break;
+      case 'text': {
+        const broken = brokenLinkIn(node, context.text);
+        if (broken) findings.push({ ...brokenLink(shortSource(broken.source)), point: broken.point, source: broken.source });
+        break;
+      }
       case 'definition':
         if (imageDefinitions.has(node.identifier)) checkUrl(emit, node, node.url, true, 'an image');
         else checkUrl(emit, node, node.url, false, 'a link');
