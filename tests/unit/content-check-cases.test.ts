@@ -710,6 +710,33 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'link-in-plain-text',
+    "Markdown links in a summary, a source's title and an event's description, which show as typed",
+    [
+      lines(
+        '<dir>/articles/example.md:6:10: summary is shown as plain text: a Markdown link in it would show as typed, brackets and address.',
+        '  expected: words only',
+        '  found:    [weighing an opening](https://www.scmp.com/tech/big-tech/ar…',
+        "  How to fix: write the words without the link; a page it relies on can be cited in a note's sources:.",
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+      lines(
+        '<dir>/articles/example.md:13:50: note "cost-per-mille", source 1, title is shown as plain text: a Markdown link in it would show as typed, brackets and address.',
+        '  expected: words only',
+        '  found:    [Cost per thousand impressions](https://support.google.com/…',
+        "  How to fix: write it as words: the source's address goes in its url:.",
+        '  See CONTRIBUTING.md#sources',
+      ),
+      lines(
+        '<dir>/events/2021-07-13-self-discipline-convention-signed.yaml:4:14: description is shown as plain text: a Markdown link in it would show as typed, brackets and address.',
+        '  expected: words only',
+        '  found:    [SCMP](https://www.scmp.com/tech/policy/article/3141245)).',
+        "  How to fix: write the words without the link; cite the page in the event's sources:.",
+        '  See CONTRIBUTING.md#event-fields',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

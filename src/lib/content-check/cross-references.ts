@@ -14,6 +14,7 @@ import { inYamlValue, yamlOf } from './finding.ts';
 import { locate, nodePosition } from '../../content-model/frontmatter.ts';
 import type { Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
+import { plainTextProblems } from './plain-text-fields.ts';
 import { safetyFindings } from './safety-rules.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
 import { didYouMean } from './similar.ts';
@@ -184,13 +185,14 @@ export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[]
 }
 
 /**
- * The rules of this file that need no other file: each note's quote is found in its own article, and Markdown
- * written in frontmatter (a note's body, a topic's disagreement, an event's description) is safe. They run where
+ * The rules of this file that need no other file: each note's quote is found in its own article, Markdown written
+ * in frontmatter (a note's body, a topic's disagreement, an event's description) is safe, and the fields shown as
+ * plain text hold no Markdown links (plain-text-fields.ts). They run where
  * the file is parsed (parse-entry.ts, on every core, and kept with the file's entry by digest), not with the rules
  * across files, which run on one thread once every file is read.
  */
 export function ownFieldProblems(entry: Entry, roots: Pick<Registry, 'root' | 'projectRoot'>): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = plainTextProblems(entry);
   if (entry.kind === 'article') {
     for (const [index, note] of objectItems(entry.data.annotations)) {
       const quote = noteQuoteProblem(entry, index, note);

@@ -1,0 +1,50 @@
+// Most frontmatter fields are shown as plain text: a title, a summary, a date note, an event's description, a
+// source's outlet and title. Only a note's body and a topic's disagreement are Markdown. A link written in a plain
+// field, "[the notice](https://…)", would show on the page as typed, brackets, parentheses and address, so it is
+// refused where it is written, with where a link can go instead.
+import { placeAt } from './cross-references.ts';
+import type { Entry } from './parse-entry.ts';
+import { type Problem } from './problem.ts';
+import { fieldLabel, sectionFor } from './schema-problems.ts';
+
+/** Fields whose text is Markdown (rendered) or matched against the article (a quote): not plain text. */
+const NOT_PLAIN = new Set(['body', 'quote', 'prefix', 'suffix']);
+
+/** A Markdown link: brackets with words in them, then an opening parenthesis. */
+const LINK = /\[[^\]\n]+\]\(/;
+
+/** The fix: the words stay, and the address goes where this kind of file can link. */
+function whereTheLinkGoes(kind: Entry['kind'], path: readonly PropertyKey[]): string {
+  if (path.includes('sources')) return "write it as words: the source's address goes in its url:.";
+  if (kind === 'event') return "write the words without the link; cite the page in the event's sources:.";
+  if (kind === 'topic') return 'write the words without the link; the overview below the frontmatter can link to the page, with a footnote.';
+  if (path[0] === 'annotations') return "write the words without the link; cite the page in the note's sources:, or link it from the note's body.";
+  return "write the words without the link; a page it relies on can be cited in a note's sources:.";
+}
+
+/** Every plain-text field of a file's values that holds a Markdown link, in the order of the file. */
+export function plainTextProblems(entry: Entry): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const match = LINK.exec(value);
+      if (!match) return;
+      const from = value.slice(match.index).split('\n')[0]!;
+      problems.push({
+        ...placeAt(entry, path),
+        rule: 'link-in-plain-text',
+        message: `${fieldLabel(path, entry.data)} is shown as plain text: a Markdown link in it would show as typed, brackets and address.`,
+        expected: 'words only',
+        found: from.length > 60 ? `${from.slice(0, 59)}…` : from,
+        fix: whereTheLinkGoes(entry.kind, path),
+        section: sectionFor(entry.kind, path),
+      });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+    } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, item] of Object.entries(value)) if (!NOT_PLAIN.has(key)) walk(item, [...path, key]);
+    }
+  };
+  walk(entry.data, []);
+  return problems;
+}
