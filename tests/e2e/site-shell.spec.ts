@@ -93,6 +93,21 @@ test("the home page's featured topics fill their rows: no card alone on the last
   }
 });
 
+test("under each of the home page's section headings, what follows starts as far below: a topic card's edge, an article's title", async ({ page }) => {
+  await page.goto('');
+  const gaps = await page.locator('main section > h2').evaluateAll((headings) =>
+    headings.map((heading) => {
+      const first = heading.nextElementSibling!.firstElementChild!;
+      // A card shows its edge (its background); an article in the list, its title.
+      const filled = getComputedStyle(first).backgroundColor !== 'rgba(0, 0, 0, 0)';
+      const top = (filled ? first : first.querySelector('a')!).getBoundingClientRect().top;
+      return { heading: heading.textContent, gap: Math.round(top - heading.getBoundingClientRect().bottom) };
+    }),
+  );
+  expect(gaps.map((g) => g.heading)).toEqual(['Follow a thread', 'Latest articles']);
+  expect(Math.abs(gaps[0]!.gap - gaps[1]!.gap), JSON.stringify(gaps)).toBeLessThanOrEqual(4);
+});
+
 test('the not-found page offers ways back in', async ({ page }) => {
   await page.goto('articles/no-such-article/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
