@@ -87,8 +87,10 @@ export function pageReading(file: string, html: string, options: ReadOptions): {
   const reading = { file, ids: [...page.ids], links: [...new Set(page.links.map((link) => link.href))], searchBody: page.searchBody, policyBytesSaved: 0 };
   const cut = options.narrowPolicy ? policyCut(html) : undefined;
   if (!cut) return { reading };
-  const narrowed = withCut(html, cut);
-  return { reading: { ...reading, policyBytesSaved: Buffer.byteLength(html) - Buffer.byteLength(narrowed) }, narrowed };
+  // The bytes saved are those of the policy's old value less its new one (measuring both whole pages took each
+  // follower half a second of a 1,000-article build).
+  const saved = Buffer.byteLength(html.slice(cut.start, cut.end)) - Buffer.byteLength(cut.policy);
+  return { reading: { ...reading, policyBytesSaved: saved }, narrowed: withCut(html, cut) };
 }
 
 /** Where a page's new text is written before it takes the page's place: beside it, under a name no page has. */
