@@ -82,6 +82,9 @@ export const sourceSchema = z
     if (!source.title && !source.url) ctx.addIssue({ code: 'custom', params: { rule: 'source-without-title-or-url' }, message: SOURCE_MESSAGES.titleOrUrl });
   });
 
+/** A Markdown link to one of our articles, in a note's body: [words](/articles/<slug>/…). */
+const LINK_TO_ARTICLE = /\]\(\/articles\/[a-z0-9-]+\//;
+
 export const annotationSchema = z
   .strictObject({
     /** Stable id, used in the note's address (#note-<id>): lower-case words joined by hyphens. Never change a published id. */
@@ -108,6 +111,16 @@ export const annotationSchema = z
         path: ['sources'],
         params: { rule: 'note-without-source', kind: note.kind },
         message: `A ${note.kind} note must cite at least one source (an outside report or one of our articles).`,
+      });
+    }
+    // A cross-reference sends the reader to another of our articles: it cites one, or links one in its body.
+    const citesArticle = note.sources.some((source) => typeof (source as { article?: unknown }).article === 'string');
+    if (note.kind === 'cross-reference' && !citesArticle && !LINK_TO_ARTICLE.test(note.body)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        params: { rule: 'cross-reference-without-article' },
+        message: 'A cross-reference note points to another of our articles: cite it (article:, quote:) or link it in the body.',
       });
     }
   });

@@ -737,6 +737,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'cross-reference-without-article',
+    'a cross-reference note that names none of our articles (background is context)',
+    [
+      lines(
+        '<dir>/articles/example.md:10:11: note "cost-per-mille": a cross-reference note names none of our articles.',
+        '  expected: a source with article: and quote:, or a link to /articles/<slug>/ in the body',
+        '  found:    kind: cross-reference',
+        '  How to fix: cite the article that takes up the same point (article:, quote:) or link it from the body; a note that only adds background is kind: context.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

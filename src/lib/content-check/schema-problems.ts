@@ -148,6 +148,13 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
     expected: 'at least one source under sources:',
     fix: 'add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
   }),
+  'cross-reference-without-article': (_params, label) => ({
+    rule: 'cross-reference-without-article',
+    message: `${label.replace(/, kind$/, '')}: a cross-reference note names none of our articles.`,
+    expected: 'a source with article: and quote:, or a link to /articles/<slug>/ in the body',
+    found: 'kind: cross-reference',
+    fix: 'cite the article that takes up the same point (article:, quote:) or link it from the body; a note that only adds background is kind: context.',
+  }),
   'approximate-date-without-note': () => ({
     rule: 'approximate-date-without-note',
     message: 'datePrecision is approximate, but there is no dateNote.',
