@@ -29,6 +29,12 @@ export function sourceOf(node: { position?: { start: { offset?: number }; end: {
   return start === undefined || end === undefined ? '' : text.slice(start, end);
 }
 
+/** What a message quotes of a piece of text: its first line, trimmed, cut to 60 characters. */
+export function shortSource(source: string): string {
+  const line = source.split('\n')[0]!.trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 export interface Finding extends Omit<Problem, 'file' | 'line' | 'column'> {
   /** Where the finding starts in the Markdown text (1-based). */
   point: Point;

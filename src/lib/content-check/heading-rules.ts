@@ -3,7 +3,7 @@
 // to the eye. The importer writes section headings as `##`; this catches one written by hand.
 import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { pointOf, sourceOf, type Finding } from './finding.ts';
+import { pointOf, shortSource, sourceOf, type Finding } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 
 /** Every level-1 heading of a body, in document order. */
@@ -12,12 +12,11 @@ export function headingFindings(tree: Root, text: string): Finding[] {
   visit(tree, 'heading', (node: Heading) => {
     if (node.depth !== 1) return;
     const source = sourceOf(node, text);
-    const firstLine = source.split('\n')[0]!.trim();
     findings.push({
       rule: 'heading-level-one',
       message: "a level-1 heading in the text: the page's title is its only level-1 heading, so this one would read as a second title.",
       expected: 'headings in the text written ## (level 2), and ### under those',
-      found: firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine,
+      found: shortSource(source),
       fix: source.trimStart().startsWith('#') ? 'write it with ## instead of #.' : 'underline it with --- instead of ===, or write it as ## … on one line.',
       section: SECTIONS.headings,
       point: pointOf(node),

@@ -3,6 +3,7 @@
 // field, "[the notice](https://…)", would show on the page as typed, brackets, parentheses and address, so it is
 // refused where it is written, with where a link can go instead.
 import { placeAt } from './cross-references.ts';
+import { shortSource } from './finding.ts';
 import type { Entry } from './parse-entry.ts';
 import { type Problem } from './problem.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
@@ -29,13 +30,12 @@ export function plainTextProblems(entry: Entry): Problem[] {
     if (typeof value === 'string') {
       const match = LINK.exec(value);
       if (!match) return;
-      const from = value.slice(match.index).split('\n')[0]!;
       problems.push({
         ...placeAt(entry, path),
         rule: 'link-in-plain-text',
         message: `${fieldLabel(path, entry.data)} is shown as plain text: a Markdown link in it would show as typed, brackets and address.`,
         expected: 'words only',
-        found: from.length > 60 ? `${from.slice(0, 59)}…` : from,
+        found: shortSource(value.slice(match.index)),
         fix: whereTheLinkGoes(entry.kind, path),
         section: sectionFor(entry.kind, path),
       });

@@ -11,7 +11,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { pointOf, sourceOf, type Finding, type Point } from './finding.ts';
+import { pointOf, shortSource, sourceOf, type Finding, type Point } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { scalarText } from '../scalar-text.ts';
 
@@ -61,11 +61,6 @@ interface JsxAttribute {
 
 interface Positioned {
   position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } | undefined;
-}
-
-function shortSource(source: string): string {
-  const line = source.split('\n')[0]!.trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 /** The unsafe scheme of an address (browsers ignore case, spaces and control characters in it), if any. */
