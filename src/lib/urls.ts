@@ -9,3 +9,7 @@ export function joinBase(base: string, path: string): string {
 
 export const articlePath = (id: string) => `/articles/${id}/`;
 export const articlesIndexPath = (page = 1) => (page <= 1 ? '/articles/' : `/articles/${page}/`);
+
+/** The same page, whatever its scheme, "www." or trailing slash: how two citations of one report, or two articles
+ * imported from one page, are found to be the same. */
+export const sameAddress = (url: string): string => url.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '');

@@ -3,6 +3,7 @@
 // so the article's own text never has to be edited to attach a note.
 import { z } from 'astro/zod';
 import { KINDS_NEEDING_SOURCES, NOTE_KINDS } from '../lib/annotations/kinds.ts';
+import { sameAddress } from '../lib/urls.ts';
 import { distinctList, repeats } from './frontmatter-rules.ts';
 
 const slug = (what: string, example: string) =>
@@ -85,6 +86,41 @@ export const sourceSchema = z
 /** A Markdown link to one of our articles, in a note's body: [words](/articles/<slug>/…). */
 const LINK_TO_ARTICLE = /\]\(\/articles\/[a-z0-9-]+\//;
 
+/** What makes two sources one: the same report (its address; else its outlet, title and date), the same passage of
+ * one of our articles, the same event. */
+function sourceKey(source: unknown): string | undefined {
+  if (!source || typeof source !== 'object') return undefined;
+  const { url, outlet, title, date, article, quote, event } = source as Record<string, unknown>;
+  if (typeof url === 'string') return sameAddress(url);
+  if (typeof article === 'string') return `${article}: "${String(quote)}"`;
+  if (typeof event === 'string') return event;
+  if (typeof outlet === 'string' && typeof title === 'string')
+    return `${outlet}, "${title}"${date instanceof Date ? `, ${date.toISOString().slice(0, 10)}` : ''}`;
+  return undefined;
+}
+
+/**
+ * The sources of a note, an event or a topic's disagreement. One cited twice is a copied block, and the source line
+ * would name it twice: reported as a repeated item, at the second. Runs even when a source is otherwise wrong.
+ */
+export function sourceList(params?: Parameters<typeof z.array>[1]) {
+  return z.array(sourceSchema, params).superRefine(
+    (sources, ctx) => {
+      for (const { index, first, key } of repeats(sources, sourceKey)) {
+        // Named as written: its address, or what else makes it the same source.
+        const url = (sources[index] as { url?: unknown }).url;
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          params: { rule: 'repeated-item', value: typeof url === 'string' ? url : key, first: first + 1 },
+          message: `Source ${index + 1} repeats source ${first + 1}.`,
+        });
+      }
+    },
+    { when: (payload) => Array.isArray(payload.value) },
+  );
+}
+
 export const annotationSchema = z
   .strictObject({
     /** Stable id, used in the note's address (#note-<id>): lower-case words joined by hyphens. Never change a published id. */
@@ -100,7 +136,7 @@ export const annotationSchema = z
     /** The note itself, in Markdown. It may link to /articles/<slug>/ and /topics/<slug>/. */
     body: z.string({ error: 'Write the note in body: (Markdown; use body: | for several lines).' }).min(1),
     /** Where each fact in the body comes from. Required for corrections, fact-checks and updates. */
-    sources: z.array(sourceSchema).default([]),
+    sources: sourceList().default([]),
     /** Topic slugs the note is about. */
     topics: distinctList(z.string().min(1)).default([]),
   })

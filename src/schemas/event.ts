@@ -1,7 +1,7 @@
 // A dated event on the timeline (content/events/<date>-<slug>.yaml). Every event needs a source.
 import { z } from 'astro/zod';
 import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
-import { sourceSchema } from './annotation.ts';
+import { sourceList } from './annotation.ts';
 
 export const EVENT_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
 
@@ -17,9 +17,10 @@ const eventFields = {
   /** Topic slugs it belongs to. */
   topics: distinctList(z.string().min(1)).min(1, 'Tag the event with at least one topic slug.'),
   /** Where it is reported: one of our articles (article + quote) or an outside report (outlet, …). */
-  sources: z
-    .array(sourceSchema, { error: 'An event needs sources: at least one outside report or article passage.' })
-    .min(1, 'An event needs at least one source: an outside report or one of our articles.'),
+  sources: sourceList({ error: 'An event needs sources: at least one outside report or article passage.' }).min(
+    1,
+    'An event needs at least one source: an outside report or one of our articles.',
+  ),
 };
 
 /** A date whose precision is a month or a year is written as its first day: a day beyond that is a slip in one of the

@@ -2,7 +2,7 @@
 // that the articles mention. The aliases are how the build finds every mention of it in the articles' text.
 import { z } from 'astro/zod';
 import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
-import { sourceSchema } from './annotation.ts';
+import { sourceList } from './annotation.ts';
 
 export const TOPIC_KINDS = ['theme', 'company', 'product', 'person', 'regulator'] as const;
 
@@ -26,7 +26,7 @@ const figureSchema = z.strictObject({
 const disagreementSchema = z.strictObject({
   /** Markdown, our own words. */
   body: z.string().min(1),
-  sources: z.array(sourceSchema).min(1, 'Say where the figures come from: at least one source.'),
+  sources: sourceList().min(1, 'Say where the figures come from: at least one source.'),
 });
 
 const topicFields = {

@@ -750,6 +750,32 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'same-original',
+    'one piece imported twice under two names (its address written with and without "www.")',
+    [
+      lines(
+        '<dir>/articles/example.md:6:14: originalUrl: the same page as the originalUrl of <dir>/articles/example-copy.md: one piece imported twice.',
+        '  expected: one article for each original page',
+        '  found:    https://www.example-daily.com/2021/07/alibaba-and-tencent-move-closer/',
+        '  How to fix: keep one of the two files: move the notes this one has into articles/example-copy.md (or the other way round) and delete the other. If they are two pieces, correct the address that is wrong.',
+        '  See CONTRIBUTING.md#adding-an-article',
+      ),
+    ],
+  ],
+  [
+    'repeated-source',
+    'a source copied twice in one note (its address with and without a trailing slash)',
+    [
+      lines(
+        '<dir>/articles/example.md:14:9: note "cost-per-mille", source 2: "https://support.google.com/admanager/answer/7159/" is listed twice, as items 1 and 2.',
+        '  expected: each item once',
+        '  found:    { outlet: Google Ad Manager Help, title: "Cost per thousand impressions (CPM)",…',
+        '  How to fix: remove the second one: the page would show it twice.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

@@ -20,6 +20,7 @@ import { futureDateProblems } from './future-dates.ts';
 import { inBody } from './finding.ts';
 import { parseEntry, type Entry, type ParseResult } from './parse-entry.ts';
 import { parseFiles, type ParallelOptions } from './parse-in-parallel.ts';
+import { sameOriginalProblems } from './same-original.ts';
 import { SECTIONS, sortProblems, type Problem } from './problem.ts';
 import { aliasClashProblems, featuredTopicProblems, orphanTopicProblems } from './topic-usage.ts';
 
@@ -167,6 +168,7 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
     ...featuredTopicProblems(registry),
     ...reportDateProblems(registry),
     ...futureDateProblems(registry, options.today),
+    ...sameOriginalProblems(registry),
   );
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }

@@ -6,6 +6,7 @@
 //   within a month of it without ever writing the event's own date (conflictingDates says why this is precise);
 // - one report (the same https:// address) cited with two different dates, in notes, events or topics.
 import { isoDay } from '../dates.ts';
+import { sameAddress } from '../urls.ts';
 import { conflictingDates } from '../timeline/dates-in-text.ts';
 import { objectItems, placeAt, type Registry } from './cross-references.ts';
 import { locate, positionWithin } from '../../content-model/frontmatter.ts';
@@ -84,15 +85,12 @@ function datedReports(registry: Registry): { entry: Entry; path: PropertyKey[]; 
   return found;
 }
 
-/** The same address, whatever its scheme, "www." or trailing slash. */
-const sameReport = (url: string) => url.replace(/^https?:\/\/(?:www\.)?/, '').replace(/\/$/, '');
-
 /** One report cited with two dates: every citation after the first that disagrees with it. */
 export function reportDateProblems(registry: Registry): Problem[] {
   const first = new Map<string, { entry: Entry; path: PropertyKey[]; date: string }>();
   const problems: Problem[] = [];
   for (const report of datedReports(registry)) {
-    const key = sameReport(report.url);
+    const key = sameAddress(report.url);
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, report);
