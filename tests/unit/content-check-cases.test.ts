@@ -776,6 +776,26 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'copied-topic',
+    "a topic started from a copy of another's file, its title and summary left as they were",
+    [
+      lines(
+        '<dir>/topics/wechat.mdx:2:8: title: "WeChat" is also the title of <dir>/topics/wechat-pay.mdx.',
+        '  expected: a name of its own for each topic',
+        '  found:    WeChat',
+        "  How to fix: one of the two files looks copied from the other: give each topic its own name. If they are one topic, keep one file (with the aliases of both) and move the other's tags to it.",
+        '  See CONTRIBUTING.md#topic-fields',
+      ),
+      lines(
+        '<dir>/topics/wechat.mdx:4:10: summary: the same words as the summary of <dir>/topics/wechat-pay.mdx.',
+        "  expected: a summary of this topic's own",
+        "  found:    Tencent's messaging app.",
+        '  How to fix: one of the two files looks copied from the other: give each topic a one- or two-sentence summary of its own.',
+        '  See CONTRIBUTING.md#topic-fields',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

@@ -14,6 +14,7 @@ import { contentRead, digestOf, rememberEntry } from '../../content-model/entry.
 import { importedFiles } from '../../content-model/code-files.ts';
 import { isoDay } from '../dates.ts';
 import { readContentFiles, type ContentFile } from './content-files.ts';
+import { copiedTextProblems } from './copied-text.ts';
 import { citationProblems, objectItems, topicReferenceProblems, type Registry } from './cross-references.ts';
 import { eventCitationProblems, noteDateProblems, reportDateProblems } from './event-citations.ts';
 import { futureDateProblems } from './future-dates.ts';
@@ -169,6 +170,7 @@ function checkParsed(files: readonly ContentFile[], parsed: readonly ParseResult
     ...reportDateProblems(registry),
     ...futureDateProblems(registry, options.today),
     ...sameOriginalProblems(registry),
+    ...copiedTextProblems(registry),
   );
   return { filesChecked: files.length, problems: sortProblems(problems) };
 }
