@@ -37,7 +37,18 @@ const topicFields = {
   /** One or two sentences of our own, shown in lists and as the preview on links in article text. */
   summary: z.string({ error: 'Write a one- or two-sentence summary of the topic.' }).min(1),
   /** Every name it goes by in article text, Chinese names included (微信支付). Each alias belongs to one topic. */
-  aliases: distinctList(z.string().min(1)).min(1, 'List at least one alias: the names the articles use for this topic.'),
+  aliases: distinctList(
+    z
+      .string()
+      .min(1)
+      .superRefine((alias, ctx) => {
+        // Aliases match without case wherever they stand as a word (a Chinese one, anywhere): one character would
+        // make every "a" (or every 的) in every article a link to this topic.
+        if ([...alias.trim()].length === 1) {
+          ctx.addIssue({ code: 'custom', params: { rule: 'alias-too-short', alias }, message: 'An alias of one character matches that character everywhere.' });
+        }
+      }),
+  ).min(1, 'List at least one alias: the names the articles use for this topic.'),
   /** Slugs of related topics. */
   related: slugList.default([]),
   /** Featured topics are shown on the front page. */

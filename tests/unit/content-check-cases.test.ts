@@ -796,6 +796,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'alias-too-short',
+    'an alias of one letter, which would link every "w" of every article',
+    [
+      lines(
+        '<dir>/topics/wechat.mdx:5:19: aliases, item 2: "W" is one character, and an alias matches wherever it stands, without case: every such word of every article would link to this topic.',
+        '  expected: a name of at least two characters',
+        '  found:    W',
+        '  How to fix: write the name in full as the articles give it ("Alipay", "JD.com", "支付宝"); remove the alias if no article uses a longer one.',
+        '  See CONTRIBUTING.md#aliases',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

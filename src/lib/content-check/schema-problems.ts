@@ -148,6 +148,13 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
     expected: 'at least one source under sources:',
     fix: 'add the outside report (outlet:, and title:, date:, url: when you have seen them) or the passage of one of our articles (article:, quote:) the note relies on.',
   }),
+  'alias-too-short': (params, label) => ({
+    rule: 'alias-too-short',
+    message: `${label}: "${String(params.alias).trim()}" is one character, and an alias matches wherever it stands, without case: every such word of every article would link to this topic.`,
+    expected: 'a name of at least two characters',
+    fix: 'write the name in full as the articles give it ("Alipay", "JD.com", "支付宝"); remove the alias if no article uses a longer one.',
+    section: SECTIONS.aliases,
+  }),
   'cross-reference-without-article': (_params, label) => ({
     rule: 'cross-reference-without-article',
     message: `${label.replace(/, kind$/, '')}: a cross-reference note names none of our articles.`,
