@@ -809,6 +809,26 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'code-in-text',
+    'a paragraph indented four spaces, and a block between ``` fences, which Markdown reads as code',
+    [
+      lines(
+        '<dir>/articles/example.md:18:1: a paragraph that starts with a tab or four spaces, which Markdown reads as code: the page would show it in a box, without a paragraph number.',
+        '  expected: text, each paragraph starting at the start of its line',
+        '  found:    Alibaba said yes. Later, Alibaba said no.',
+        '  How to fix: remove the tab or spaces at the start of its lines.',
+        '  See CONTRIBUTING.md#paragraphs-and-headings',
+      ),
+      lines(
+        '<dir>/articles/example.md:20:1: a block between ``` fences, which the page would show as code, in a box.',
+        '  expected: text, each paragraph starting at the start of its line',
+        '  found:    Taobao and Tmall',
+        '  How to fix: remove the fence lines (``` or ~~~) and keep the text.',
+        '  See CONTRIBUTING.md#paragraphs-and-headings',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

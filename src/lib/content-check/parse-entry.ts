@@ -29,6 +29,7 @@ import { debrisFindings } from './page-debris.ts';
 import { componentFindings, footnoteReferenceFindings } from './body-references.ts';
 import { footnoteSourceFindings } from './footnote-sources.ts';
 import { headingFindings } from './heading-rules.ts';
+import { codeBlockFindings } from './code-in-text.ts';
 import type { Finding } from './finding.ts';
 import { SECTIONS, type Problem } from './problem.ts';
 import { safetyFindings, unsafeScheme } from './safety-rules.ts';
@@ -361,7 +362,7 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
     const components = body.format === 'mdx' ? componentFindings(read.tree, bodyText) : [];
-    const headings = headingFindings(read.tree, bodyText);
+    const headings = [...headingFindings(read.tree, bodyText), ...codeBlockFindings(read.tree, bodyText)];
     entry.body.findings =
       kind === 'article'
         ? [...debrisFindings(bodyText, title), ...safety, ...components, ...headings]
