@@ -204,6 +204,18 @@ describe('notes that cannot be placed fail the build with advice', () => {
     );
   });
 
+  test('a quote found, but not with its prefix, is told that the prefix is what to correct', () => {
+    expect(() => render(text, [note('said', 'Alibaba said', { prefix: 'Earlier,' })])).toThrow(
+      [
+        'content/articles/example.md:1: note "said": the quote matches nothing in the article\'s text with that prefix/suffix; it must match exactly once.',
+        '  quote:    "Alibaba said"',
+        '  prefix:   "Earlier,"',
+        '  closest:  "Alibaba said" (paragraph 2)',
+        '  How to fix: the quote is there; its prefix: or suffix: is not what stands just before or after it. Copy those words exactly as the article shows them, or remove prefix: and suffix: if the quote occurs only once.',
+      ].join('\n'),
+    );
+  });
+
   test('a prefix picks one of the two', () => {
     expect(render(text, [note('said', 'Alibaba said', { prefix: 'Later,' })])).toContain('Later, <mark data-annotation="said"');
   });

@@ -66,10 +66,14 @@ export function anchorAdvice(selector: TextQuoteSelector, result: AnchorResult, 
   if (result.found === 'none') {
     const nearest = closest ? `closest:  ${show(closest.text)} (${where})` : 'closest:  nothing similar in the article';
     const narrowed = selector.prefix !== undefined || selector.suffix !== undefined;
+    // The quote's own words are there: what does not match is the prefix or suffix around them.
+    const aroundIt = narrowed && closest !== undefined && !closest.endPassage && sameWords(closest.text, selector.quote);
     return {
       headline: `${scope.subject} matches nothing in ${scope.text}${narrowed ? ' with that prefix/suffix' : ''}; it must match exactly once.`,
       details: [...quoted, nearest],
-      fix: 'copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
+      fix: aroundIt
+        ? 'the quote is there; its prefix: or suffix: is not what stands just before or after it. Copy those words exactly as the article shows them, or remove prefix: and suffix: if the quote occurs only once.'
+        : 'copy the passage exactly as the article shows it (spelling, punctuation, curly or straight quotes), from within one paragraph, without Markdown such as ** or [](); typos in the original stay as they are.',
     };
   }
   if (result.found === 'many') {
