@@ -829,6 +829,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'heading-in-note',
+    "a heading in a note's body, which would be a section heading of the page",
+    [
+      lines(
+        "<dir>/articles/example.md:12:7: a heading in a note's body (or a disagreement's): it would be a section heading of the page, among the page's own.",
+        "  expected: the note's sentences, without headings",
+        '  found:    ## Background',
+        "  How to fix: remove the heading; start the note with its point (the note's kind already shows above it).",
+        '  See CONTRIBUTING.md#the-body',
+      ),
+    ],
+  ],
+  [
     'image-without-alt',
     'a picture that does not say what it shows',
     [

@@ -14,6 +14,8 @@ import { inYamlValue, yamlOf } from './finding.ts';
 import { locate, nodePosition } from '../../content-model/frontmatter.ts';
 import type { Entry } from './parse-entry.ts';
 import { SECTIONS, type Problem, type Section } from './problem.ts';
+import { codeBlockFindings } from './code-in-text.ts';
+import { noteHeadingFindings } from './heading-rules.ts';
 import { plainTextProblems } from './plain-text-fields.ts';
 import { safetyFindings } from './safety-rules.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
@@ -166,9 +168,10 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /**
  * Without a `<` or a `[`, Markdown holds no HTML, image, link definition or written link: at most a bare web address,
- * which GFM links and no rule refuses. Most note bodies are such plain sentences, and are not parsed.
+ * which GFM links and no rule refuses. Nor, without a line that starts with `#`, a tab, four spaces or a fence, a
+ * heading or a code block. Most note bodies are such plain sentences, and are not parsed.
  */
-const MAY_HOLD_MARKUP = /[<[]/;
+const MAY_HOLD_MARKUP = /[<[]|^#{1,6}(?:[ \t]|$)|^(?: {4}|\t)|^(?:```|~~~)/m;
 
 /** Markdown held in a frontmatter field (a note's body, a disagreement) must be safe; its links are checked after the build. */
 export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[], registry: Pick<Registry, 'root' | 'projectRoot'>): Problem[] {
@@ -177,7 +180,7 @@ export function markdownFieldProblems(entry: Entry, path: readonly PropertyKey[]
   if (typeof value !== 'string' || !MAY_HOLD_MARKUP.test(value)) return [];
   const tree = markdown.parse(value);
   const context = { absoluteFile: join(registry.root, entry.file.relativePath), projectRoot: registry.projectRoot, text: value };
-  const findings = safetyFindings(tree, context);
+  const findings = [...safetyFindings(tree, context), ...noteHeadingFindings(tree, value), ...codeBlockFindings(tree, value)];
   const yaml = findings.length > 0 ? yamlOf(entry) : undefined;
   if (!yaml) return [];
   const node = locate(yaml, path).node;

@@ -25,3 +25,23 @@ export function headingFindings(tree: Root, text: string): Finding[] {
   });
   return findings;
 }
+
+/** Every heading of a note's body (or a topic's disagreement, Markdown held in a field): a note is a few sentences in
+ * the margin, and a heading there would be a section heading of the page, in its outline among the page's own. */
+export function noteHeadingFindings(tree: Root, text: string): Finding[] {
+  const findings: Finding[] = [];
+  visit(tree, 'heading', (node: Heading) => {
+    const source = sourceOf(node, text);
+    findings.push({
+      rule: 'heading-in-note',
+      message: "a heading in a note's body (or a disagreement's): it would be a section heading of the page, among the page's own.",
+      expected: "the note's sentences, without headings",
+      found: shortSource(source),
+      fix: "remove the heading; start the note with its point (the note's kind already shows above it).",
+      section: SECTIONS.noteBody,
+      point: pointOf(node),
+      source,
+    });
+  });
+  return findings;
+}
