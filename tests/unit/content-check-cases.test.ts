@@ -1030,6 +1030,19 @@ describe("frontmatter is read with Astro's parser, and a problem placed in the Y
   });
 });
 
+test("a date one day after the check's day is allowed: a report dated in Beijing can be a day ahead of UTC", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'date-in-the-future-'));
+  try {
+    cpSync(`${FIXTURES}/date-in-the-future`, dir, { recursive: true });
+    const file = join(dir, 'articles', 'example.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('published: 2027-07-15', 'published: 2026-12-08').replace('date: 2042-05-01', 'date: 2026-12-09'));
+    const { problems } = await checkContent({ root: dir, today: TODAY });
+    expect(problems.map((problem) => `${problem.rule} ${problem.found}`)).toEqual(['date-in-the-future 2026-12-09']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe('an impossible date is reported once, as written, and not again by the rules that compare dates', () => {
   // js-yaml rolls 2021-07-32 over into 1 August. Compared with other dates, that day would give a second problem
   // about a date the contributor never wrote, with advice to match it (rename the event's file "2021-08-01-…").
