@@ -14,6 +14,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { pointOf, shortSource, sourceOf, type Finding, type Point } from './finding.ts';
 import { SECTIONS } from './problem.ts';
 import { scalarText } from '../scalar-text.ts';
+import { lineColumnAt } from '../text-position.ts';
 
 /** Elements refused anywhere, with what they would do on the page. */
 export const REFUSED_ELEMENTS: Record<string, string> = {
@@ -198,12 +199,9 @@ function brokenLinkIn(node: Positioned, text: string): { source: string; point: 
   const source = sourceOf(node, text);
   const match = BROKEN_LINK.exec(source);
   if (!match) return undefined;
-  const before = source.slice(0, match.index).split('\n');
-  const start = pointOf(node);
-  const point = { line: start.line + before.length - 1, column: (before.length === 1 ? start.column : 1) + before.at(-1)!.length };
-  // Its line from there, the address included (a link the parser found in the address is a node of its own).
   const from = (node.position?.start.offset ?? 0) + match.index;
-  return { source: text.slice(from).split('\n')[0]!, point };
+  // Its line from there, the address included (a link the parser found in the address is a node of its own).
+  return { source: text.slice(from).split('\n')[0]!, point: lineColumnAt(text, from) };
 }
 
 function brokenLink(found: string): Omit<Finding, 'point' | 'source'> {
