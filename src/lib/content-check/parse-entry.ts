@@ -362,11 +362,12 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     entry.body.passages = body.passages;
     entry.body.blank = bodyText.trim() === '';
     const components = body.format === 'mdx' ? componentFindings(read.tree, bodyText) : [];
-    const headings = [...headingFindings(read.tree, bodyText), ...codeBlockFindings(read.tree, bodyText)];
+    // Blocks that are not text: a second level-1 heading, a code block.
+    const blocks = [...headingFindings(read.tree, bodyText), ...codeBlockFindings(read.tree, bodyText)];
     entry.body.findings =
       kind === 'article'
-        ? [...debrisFindings(bodyText, title), ...safety, ...components, ...headings]
-        : [...safety, ...components, ...headings, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
+        ? [...debrisFindings(bodyText, title), ...safety, ...components, ...blocks]
+        : [...safety, ...components, ...blocks, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
   }
   problems.push(...ownFieldProblems(entry, options));
   return problems;
