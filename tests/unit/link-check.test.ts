@@ -106,6 +106,19 @@ describe('built pages', () => {
     ],
     ['an SVG style', '<svg><style>.a{}</style><a href="/svg-link/"></a></svg><script><a href="/not/"></script>', [], ['/svg-link/']],
     ['text after a script', '<script src="/a.js"></script><p id="after"><a href="/b/">b</a>', ['after'], ['/a.js', '/b/']],
+    ['a script whose text names a longer end tag', '<script>x = "</scripts>"; y = "<a href=\'/no/\'>";</SCRIPT ><a href="/yes/">', [], ['/yes/']],
+    ['a comment', '<!-- <a href="/in-comment/" id="c"> --><!----><a id="after" href="/after/">', ['after'], ['/after/']],
+    ['a "<" in text, and a declaration', '<p>1 < 2 <3 </ p><?pi <a href="/no/">?><a href="/yes/">', [], ['/yes/']],
+    [
+      'attributes in capitals, in single quotes, without quotes and with spaces around "="',
+      "<A ID='a' HREF='/single/'></A><img src=/unquoted.png alt=x><a id = \"b\" href = /spaced/ >",
+      ['a', 'b'],
+      ['/single/', '/unquoted.png', '/spaced/'],
+    ],
+    ['entities, decoded as a browser decodes an attribute', '<a id="&#112;-1" href="/search/?q=a&amp;b=c&copy=d">', ['p-1'], ['/search/?q=a&b=c&copy=d']],
+    ['an attribute written twice, where the first counts', '<p id="first" id="second"><a href="/first/" href="/second/">', ['first'], ['/first/']],
+    ['a plaintext element, which runs to the end', '<a href="/before/"><plaintext><a href="/no/" id="no">', [], ['/before/']],
+    ['a page that ends inside a tag, which is then no tag', '<p id="whole"><a id="cut" href="/cut', ['whole'], []],
   ])('in %s', (_where, body, ids, hrefs) => {
     const built = readBuiltPage(`<!doctype html><html><head></head><body>${body}</body></html>`);
     expect([...built.ids]).toEqual(ids);
