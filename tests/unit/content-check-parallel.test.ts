@@ -14,10 +14,16 @@ const roots = [
     .map((name) => `${FIXTURES}/${name}`),
 ];
 
+/** The site's own content is shared among three threads (two workers, whose replies are merged with this thread's);
+ * each fixture between two, which is the same sharing, merge and copying back of entries with one worker start
+ * instead of two: the file's 69 cases spend most of their time starting workers (the file alone took 13.8-14.5 s with
+ * three threads for every case, 10.7-10.8 s so, 2026-12-08). */
+const threadsFor = (root: string) => (root === 'content' ? 3 : 2);
+
 // Concurrent: each case mostly waits for its worker threads to start, and the cases share nothing.
-test.concurrent.for(roots)('%s: the same report in one thread and in three', { timeout: 60_000 }, async (root, { expect }) => {
+test.concurrent.for(roots)('%s: the same report in one thread and in two or three', { timeout: 60_000 }, async (root, { expect }) => {
   const alone = await checkContent({ root }, { threads: 1 });
-  const shared = await checkContent({ root }, { threads: 3, minFilesPerThread: 1 });
+  const shared = await checkContent({ root }, { threads: threadsFor(root), minFilesPerThread: 1 });
   expect(shared.filesChecked).toBe(alone.filesChecked);
   expect(shared.problems.map(formatProblem)).toEqual(alone.problems.map(formatProblem));
   if (root !== 'content') expect(alone.problems.length).toBeGreaterThan(0);
