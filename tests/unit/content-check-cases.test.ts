@@ -368,6 +368,26 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'article-footnote-mismatch',
+    "an article's footnote marker without its footnote (shown as text), and a footnote nothing marks (left off the page)",
+    [
+      lines(
+        '<dir>/articles/example.md:11:18: the footnote marker [^2] has no footnote, so the page would show "[^2]" as text.',
+        '  expected: a footnote below the text, [^2]: the note (this file has [^1], [^3])',
+        '  found:    [^2]',
+        '  How to fix: write the footnote, or correct the marker to the footnote you meant.',
+        '  See CONTRIBUTING.md#footnotes',
+      ),
+      lines(
+        '<dir>/articles/example.md:15:1: the footnote [^3] is not marked anywhere in the text, so the page leaves it out.',
+        '  expected: [^3] after the words the footnote is about',
+        '  found:    no marker',
+        '  How to fix: put [^3] after the words it is about, or remove the footnote.',
+        '  See CONTRIBUTING.md#footnotes',
+      ),
+    ],
+  ],
+  [
     'topic-component-not-imported',
     'a component used in MDX without its import (the build stopped with a stack trace)',
     [

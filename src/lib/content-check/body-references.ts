@@ -1,5 +1,5 @@
 // References inside a body that point at something the same file must supply: a component an MDX file uses must be
-// imported by it, and a topic's footnote markers and footnotes must match. Neither is a safety matter, and neither
+// imported by it, and the footnote markers and footnotes of a topic or an article must match. Neither is a safety matter, and neither
 // stops Markdown from parsing, so without these rules the first failed the build with a stack trace from the MDX
 // runtime ("Expected component `Figure` to be defined") and the second was published: a marker without its footnote
 // shows as the text "[^7]", and a footnote nothing points to is left off the page.
@@ -46,8 +46,28 @@ export function componentFindings(tree: Root, text: string): Finding[] {
  * \[^2], on purpose). */
 const LOOSE_MARKER = /(?<!\\)\[\^([^\]\s]+)\]/g;
 
-/** A topic's footnote markers without a footnote, and footnotes without a marker. */
-export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
+/** How a footnote is written where it stands: a topic's cites a source, an article's is a note shown in the margin. */
+const FOOTNOTE_FORM = {
+  topic: {
+    below: 'below the overview',
+    form: 'Outlet, 4 Sep 2024, "Title": https://…',
+    after: 'the sentence the footnote supports',
+    fixAfter: 'the sentence it is the source of',
+    section: SECTIONS.topicOverview,
+  },
+  article: {
+    below: 'below the text',
+    form: 'the note',
+    after: 'the words the footnote is about',
+    fixAfter: 'the words it is about',
+    section: SECTIONS.footnotes,
+  },
+} as const;
+
+/** The footnote markers of a topic's overview or an article's text without a footnote, and footnotes without a
+ * marker. */
+export function footnoteReferenceFindings(tree: Root, text: string, kind: keyof typeof FOOTNOTE_FORM = 'topic'): Finding[] {
+  const { below, form, after, fixAfter, section } = FOOTNOTE_FORM[kind];
   const referenced = new Set<string>();
   visit(tree, 'footnoteReference', (node: FootnoteReference) => void referenced.add(node.identifier));
   const defined: FootnoteDefinition[] = [];
@@ -65,10 +85,10 @@ export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
         source: match[0],
         rule: 'footnote-not-written',
         message: `the footnote marker ${match[0]} has no footnote, so the page would show "${match[0]}" as text.`,
-        expected: `a footnote below the overview, ${match[0]}: Outlet, 4 Sep 2024, "Title": https://…${names.length ? ` (this file has ${names.join(', ')})` : ''}`,
+        expected: `a footnote ${below}, ${match[0]}: ${form}${names.length ? ` (this file has ${names.join(', ')})` : ''}`,
         found: match[0],
         fix: 'write the footnote, or correct the marker to the footnote you meant.',
-        section: SECTIONS.topicOverview,
+        section,
       });
     }
   });
@@ -80,10 +100,10 @@ export function footnoteReferenceFindings(tree: Root, text: string): Finding[] {
       source: name,
       rule: 'footnote-not-used',
       message: `the footnote ${name} is not marked anywhere in the text, so the page leaves it out.`,
-      expected: `${name} after the sentence the footnote supports`,
+      expected: `${name} after ${after}`,
       found: 'no marker',
-      fix: `put ${name} after the sentence it is the source of, or remove the footnote.`,
-      section: SECTIONS.topicOverview,
+      fix: `put ${name} after ${fixAfter}, or remove the footnote.`,
+      section,
     });
   }
   return findings;

@@ -366,7 +366,7 @@ function checkRead(file: ContentFile, kind: ContentKind, read: ReturnType<typeof
     const blocks = [...headingFindings(read.tree, bodyText), ...codeBlockFindings(read.tree, bodyText)];
     entry.body.findings =
       kind === 'article'
-        ? [...debrisFindings(bodyText, title), ...safety, ...components, ...blocks]
+        ? [...debrisFindings(bodyText, title), ...safety, ...components, ...blocks, ...footnoteReferenceFindings(read.tree, bodyText, 'article')]
         : [...safety, ...components, ...blocks, ...footnoteSourceFindings(read.tree, bodyText), ...footnoteReferenceFindings(read.tree, bodyText)];
   }
   problems.push(...ownFieldProblems(entry, options));

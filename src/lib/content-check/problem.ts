@@ -17,6 +17,7 @@ export const SECTIONS = {
   topicOrEvent: 'adding-a-topic-or-event',
   topicFields: 'topic-fields',
   topicOverview: 'sourcing-a-topics-overview',
+  footnotes: 'footnotes',
   aliases: 'aliases',
   eventFields: 'event-fields',
   safety: 'what-content-may-not-contain',
