@@ -757,6 +757,26 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'markdown-in-plain-text',
+    "emphasis in a title and code marks in a source's title, which show as typed",
+    [
+      lines(
+        '<dir>/articles/example.md:2:8: title is shown as plain text: the Markdown emphasis in it would show as typed, * and all.',
+        '  expected: words only',
+        '  found:    *move closer*',
+        '  How to fix: remove the * marks: this field cannot be bold, italic or code. A quotation or a title of a work can go in quotation marks.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+      lines(
+        '<dir>/articles/example.md:13:50: note "cost-per-mille", source 1, title is shown as plain text: the Markdown code marks in it would show as typed, ` and all.',
+        '  expected: words only',
+        '  found:    `CPM`',
+        '  How to fix: remove the ` marks: this field cannot be bold, italic or code. A quotation or a title of a work can go in quotation marks.',
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
     'cross-reference-without-article',
     'a cross-reference note that names none of our articles (background is context)',
     [

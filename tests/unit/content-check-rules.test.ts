@@ -12,6 +12,7 @@ import { locate, parseYaml, positionAt, splitFrontmatter } from '../../src/conte
 import { debrisFindings } from '../../src/lib/content-check/page-debris.ts';
 import { formatProblem, githubAnnotation, SECTIONS, summaryLine, type Problem } from '../../src/lib/content-check/problem.ts';
 import { headingFindings } from '../../src/lib/content-check/heading-rules.ts';
+import { emphasisIn } from '../../src/lib/content-check/plain-text-fields.ts';
 import { remoteHost, safetyFindings, unsafeScheme } from '../../src/lib/content-check/safety-rules.ts';
 import { fieldLabel, fieldsAt } from '../../src/lib/content-check/schema-problems.ts';
 import { closestName } from '../../src/lib/content-check/similar.ts';
@@ -261,4 +262,23 @@ test('every section a problem points to is a heading of CONTRIBUTING.md', () => 
       .replace(/ /g, '-'),
   );
   expect(anchors).toEqual(expect.arrayContaining(Object.values(SECTIONS)));
+});
+
+describe('Markdown emphasis or code in a plain-text field', () => {
+  test.each([
+    ['Alibaba says **Taobao** will take WeChat Pay', '**Taobao**', '**'],
+    ['Alibaba *Embraces* WeChat Pay', '*Embraces*', '*'],
+    ['the __Digital Markets Act__', '__Digital Markets Act__', '__'],
+    ['an _ad hoc_ opening', '_ad hoc_', '_'],
+    ['the `openapi` endpoint', '`openapi`', '`'],
+    // Asterisks and underscores that are not emphasis.
+    ['a rating of 5 * 3', undefined, undefined],
+    ['Musk: "F*** off"', undefined, undefined],
+    ['the snake_case_name field', undefined, undefined],
+    ['Tmall*', undefined, undefined],
+    ['2 * 3 * 4', undefined, undefined],
+    ['an asterisk* and a footnote*', undefined, undefined],
+  ])('%s', (value, text, marks) => {
+    expect(emphasisIn(value)).toEqual(text === undefined ? undefined : { text, marks });
+  });
 });
