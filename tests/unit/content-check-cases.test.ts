@@ -717,6 +717,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'empty-heading',
+    'a heading with no words (## alone on a line), which axe reported only in the end-to-end tests',
+    [
+      lines(
+        '<dir>/articles/example.md:18:1: a heading with no words: the page would show an empty heading, which a screen reader announces as a heading with nothing in it.',
+        "  expected: the heading's words after its #s",
+        '  found:    ##',
+        "  How to fix: write the heading's words after the #s, or remove the line.",
+        '  See CONTRIBUTING.md#paragraphs-and-headings',
+      ),
+    ],
+  ],
+  [
     'broken-link',
     'a link in a note whose address has a space, so it shows as brackets and text',
     [

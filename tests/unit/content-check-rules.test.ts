@@ -101,6 +101,10 @@ describe("a body's headings start at level 2, under the page's title", () => {
       [{ line: 1, found: 'Final Thought', fix: 'underline it with --- instead of ===, or write it as ## … on one line.' }],
     ],
     ['a # that is text', 'Text \\# 1 stays text.', []],
+    ['a heading with no words', 'Text.\n\n## \n\nMore.', [{ line: 3, found: '##', fix: "write the heading's words after the #s, or remove the line." }]],
+    ['a heading of its closing #s alone', '### ###', [{ line: 1, found: '### ###', fix: "write the heading's words after the #s, or remove the line." }]],
+    ['a level-1 heading with no words', '#', [{ line: 1, found: '#', fix: "write the heading's words after the #s, or remove the line." }]],
+    ['a heading of a picture with alt text', '## ![Alibaba’s logo](/logo.png)', []],
   ])('%s', (_name, text, expected) => {
     const found = headingFindings(markdown.parse(text), text).map(({ point, found, fix }) => ({ line: point.line, found, fix }));
     expect(found).toEqual(expected);
