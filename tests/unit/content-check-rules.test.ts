@@ -282,6 +282,8 @@ describe('Markdown emphasis or code in a plain-text field', () => {
     ['Tmall*', undefined, undefined],
     ['2 * 3 * 4', undefined, undefined],
     ['an asterisk* and a footnote*', undefined, undefined],
+    ['https://example.com/news/_story_/', undefined, undefined],
+    ['/articles/_draft_/', undefined, undefined],
   ])('%s', (value, text, marks) => {
     expect(emphasisIn(value)).toEqual(text === undefined ? undefined : { text, marks });
   });

@@ -1,6 +1,6 @@
 // References inside a body that point at something the same file must supply: a component an MDX file uses must be
-// imported by it, and the footnote markers and footnotes of a topic or an article must match. Neither is a safety matter, and neither
-// stops Markdown from parsing, so without these rules the first failed the build with a stack trace from the MDX
+// imported by it, and the footnote markers and footnotes of a topic or an article must match. Neither is a safety
+// matter, and neither stops Markdown from parsing, so without these rules the first failed the build with a stack trace from the MDX
 // runtime ("Expected component `Figure` to be defined") and the second was published: a marker without its footnote
 // shows as the text "[^7]", and a footnote nothing points to is left off the page.
 import type { FootnoteDefinition, FootnoteReference, Nodes, Root, Text } from 'mdast';

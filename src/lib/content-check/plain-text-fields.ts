@@ -19,8 +19,10 @@ const EMPHASIS =
   /\*\*[^*\s](?:[^*]*[^*\s])?\*\*|__[^_\s](?:[^_]*[^_\s])?__|(?<![\w*])\*[^*\s](?:[^*]*[^*\s])?\*(?![\w*])|(?<![\w_])_[^_\s](?:[^_]*[^_\s])?_(?![\w_])|`[^`\n]+`/;
 
 /** The Markdown emphasis or code in a plain-text value, and its marks ("**", "__", "*", "_" or "`"); undefined when
- * there is none. */
+ * there is none, or the value is an address. */
 export function emphasisIn(value: string): { text: string; marks: string } | undefined {
+  // An address is not shown as text, and may hold underscores or asterisks of its own.
+  if (/^(?:https?:\/\/|\/)\S*$/.test(value)) return undefined;
   const text = EMPHASIS.exec(value)?.[0];
   if (!text) return undefined;
   return { text, marks: text.startsWith('**') || text.startsWith('__') ? text.slice(0, 2) : text[0]! };
