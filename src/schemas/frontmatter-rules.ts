@@ -1,5 +1,6 @@
 // Rules every frontmatter schema shares. Unknown fields are refused by name (a typo such as `sumary` must not
-// be silently dropped), and the importer's "FILL IN: …" placeholders must be replaced before a page is built.
+// be silently dropped), and the importer's "FILL IN: …" placeholders, or a writer's own "TODO", must be replaced
+// before a page is built.
 // Both run even when other fields are wrong, so a contributor sees every problem of a file in one run.
 // Every custom rule of the schemas names itself in its issue's `params.rule` (a stable id, with the facts its advice
 // needs beside it): the content check picks its advice by that id (src/lib/content-check/schema-problems.ts), so
@@ -7,12 +8,26 @@
 import { z } from 'astro/zod';
 
 export const PLACEHOLDER = 'FILL IN:';
+/** A writer's own placeholder at the start of a value: "TODO", "TBD: the date", "FIXME", "XXX" (in capitals, as a
+ * word). A note whose body was left "TODO" would be published as it is. */
+const WRITERS_MARK = /^(TODO|TBD|FIXME|XXX)(?![\w-])/;
 
 type Rule = (data: Record<string, unknown>, ctx: z.RefinementCtx<Record<string, unknown>>) => void;
 
-function findPlaceholders(value: unknown, path: PropertyKey[], found: PropertyKey[][]): void {
+/** The importer's placeholder (marker undefined) or a writer's (its word), and where it is. */
+interface Placeholder {
+  path: PropertyKey[];
+  marker?: string;
+}
+
+function findPlaceholders(value: unknown, path: PropertyKey[], found: Placeholder[]): void {
   if (typeof value === 'string') {
-    if (value.trimStart().startsWith(PLACEHOLDER)) found.push(path);
+    const text = value.trimStart();
+    if (text.startsWith(PLACEHOLDER)) found.push({ path });
+    else {
+      const marker = WRITERS_MARK.exec(text)?.[1];
+      if (marker) found.push({ path, marker });
+    }
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => findPlaceholders(item, [...path, index], found));
   } else if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -21,14 +36,16 @@ function findPlaceholders(value: unknown, path: PropertyKey[], found: PropertyKe
 }
 
 const noPlaceholders: Rule = (data, ctx) => {
-  const found: PropertyKey[][] = [];
+  const found: Placeholder[] = [];
   findPlaceholders(data, [], found);
-  for (const path of found) {
+  for (const { path, marker } of found) {
     ctx.addIssue({
       code: 'custom',
       path,
-      params: { rule: 'placeholder-left' },
-      message: `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.`,
+      params: { rule: 'placeholder-left', ...(marker ? { marker } : {}) },
+      message: marker
+        ? `Still a placeholder ("${marker}"): replace it with the real text.`
+        : `Still a "${PLACEHOLDER}" placeholder from the importer: replace it with the real value.`,
     });
   }
 };

@@ -172,6 +172,26 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'placeholder-todo',
+    "a writer's own placeholder left in a summary and a note's body, which the page showed as it is",
+    [
+      lines(
+        '<dir>/articles/example.md:6:10: summary: still a placeholder, "TBD", which the page would show as it is.',
+        '  expected: the real text',
+        '  found:    TBD',
+        '  How to fix: write the real text; a note or an optional field with nothing to say yet is left out until there is.',
+        '  See CONTRIBUTING.md#after-importing',
+      ),
+      lines(
+        '<dir>/articles/example.md:11:11: note "cost-per-mille", body: still a placeholder, "TODO", which the page would show as it is.',
+        '  expected: the real text',
+        '  found:    "TODO: explain CPM"',
+        '  How to fix: write the real text; a note or an optional field with nothing to say yet is left out until there is.',
+        '  See CONTRIBUTING.md#adding-or-fixing-a-note',
+      ),
+    ],
+  ],
+  [
     'impossible-date',
     'a date that does not exist (30 February)',
     [

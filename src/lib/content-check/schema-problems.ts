@@ -135,13 +135,21 @@ type Params = Record<string, unknown>;
 /** The advice of each of the schemas' custom rules, by the rule id its issue carries in `params.rule`
  * (src/schemas/frontmatter-rules.ts): a message, expectation and fix of its own. */
 const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonly PropertyKey[]) => Advice> = {
-  'placeholder-left': (_params, label) => ({
-    rule: 'placeholder-left',
-    message: `${label}: still the importer's "FILL IN:" placeholder.`,
-    expected: 'the real value',
-    fix: 'replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
-    section: SECTIONS.afterImporting,
-  }),
+  'placeholder-left': (params, label) =>
+    typeof params.marker === 'string'
+      ? {
+          rule: 'placeholder-left',
+          message: `${label}: still a placeholder, "${params.marker}", which the page would show as it is.`,
+          expected: 'the real text',
+          fix: 'write the real text; a note or an optional field with nothing to say yet is left out until there is.',
+        }
+      : {
+          rule: 'placeholder-left',
+          message: `${label}: still the importer's "FILL IN:" placeholder.`,
+          expected: 'the real value',
+          fix: 'replace the placeholder with the real value; an optional field you cannot fill in (originalUrl, author) is deleted instead.',
+          section: SECTIONS.afterImporting,
+        },
   'note-without-source': (params, label) => ({
     rule: 'note-without-source',
     message: `${label.replace(/, sources$/, '')}: a ${String(params.kind)} note needs a source.`,
