@@ -31,6 +31,7 @@ export const SOURCE_MESSAGES = {
   titleOrUrl: 'An outside source needs title: (its headline) or url: (its https:// address), or both.',
   missingPartText: 'A source field says that something is missing ("no URL on file"): leave the field out, or find the report.',
   url: 'A source url must be a full address starting with https://; leave it out when unknown.',
+  outletAddress: "A source's outlet: is the publication's name (Fortune), not its web address: the address goes in url:.",
 } as const;
 
 /**
@@ -79,6 +80,8 @@ export const sourceSchema = z
       ctx.addIssue({ code: 'custom', params: { rule: 'source-without-outlet' }, message: SOURCE_MESSAGES.neither });
       return;
     }
+    if (/^(?:https?:\/\/|www\.)/i.test(source.outlet.trim()))
+      ctx.addIssue({ code: 'custom', path: ['outlet'], params: { rule: 'outlet-is-an-address' }, message: SOURCE_MESSAGES.outletAddress });
     if (!source.date) ctx.addIssue({ code: 'custom', path: ['date'], params: { rule: 'source-without-date' }, message: SOURCE_MESSAGES.date });
     if (!source.title && !source.url) ctx.addIssue({ code: 'custom', params: { rule: 'source-without-title-or-url' }, message: SOURCE_MESSAGES.titleOrUrl });
   });

@@ -329,6 +329,19 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
     ],
   ],
   [
+    'outlet-is-an-address',
+    "a source's outlet written as a web address, which the page showed as the outlet's name",
+    [
+      lines(
+        '<dir>/articles/example.md:13:19: note "cost-per-mille", source 1, outlet: a web address where the publication\'s name goes; the page would show it as the outlet\'s name.',
+        '  expected: the name of the publication, as it writes it (Fortune, South China Morning Post)',
+        '  found:    "https://support.google.com"',
+        "  How to fix: write the publication's name; the report's own address goes in url:.",
+        '  See CONTRIBUTING.md#sources',
+      ),
+    ],
+  ],
+  [
     'source-without-title-or-url',
     'an outside source with neither a title nor a url',
     [
