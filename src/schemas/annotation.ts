@@ -18,6 +18,9 @@ export const MISSING_PART_TEXT = /\bno (?:url|address|link|date|title)s? (?:is )
 /** An event's id: its file name in content/events/ without .yaml, which starts with its date. */
 export const EVENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Whether a name (an outlet, a publisher) was written as a web address instead: https://…, http://… or www.…. */
+export const isWebAddress = (name: string): boolean => /^(?:https?:\/\/|www\.)/i.test(name.trim());
+
 /**
  * The messages of the source rules, for anything that reads the schema on its own. The content check picks its advice
  * by the rule id each issue carries in `params.rule` (src/lib/content-check/schema-problems.ts), never by this wording.
@@ -80,7 +83,7 @@ export const sourceSchema = z
       ctx.addIssue({ code: 'custom', params: { rule: 'source-without-outlet' }, message: SOURCE_MESSAGES.neither });
       return;
     }
-    if (/^(?:https?:\/\/|www\.)/i.test(source.outlet.trim()))
+    if (isWebAddress(source.outlet))
       ctx.addIssue({ code: 'custom', path: ['outlet'], params: { rule: 'outlet-is-an-address' }, message: SOURCE_MESSAGES.outletAddress });
     if (!source.date) ctx.addIssue({ code: 'custom', path: ['date'], params: { rule: 'source-without-date' }, message: SOURCE_MESSAGES.date });
     if (!source.title && !source.url) ctx.addIssue({ code: 'custom', params: { rule: 'source-without-title-or-url' }, message: SOURCE_MESSAGES.titleOrUrl });

@@ -2,7 +2,7 @@
 // what a contributor's editor shows on hover, and every rule carries a message that says how to fix it.
 import { z } from 'astro/zod';
 import { distinctList, frontmatterObject } from './frontmatter-rules.ts';
-import { annotationListSchema } from './annotation.ts';
+import { annotationListSchema, isWebAddress, SOURCE_MESSAGES } from './annotation.ts';
 
 const articleFields = {
   /** The headline exactly as the outlet published it (never corrected: add a correction note instead). */
@@ -51,6 +51,12 @@ const articleFields = {
 };
 
 export const articleSchema = frontmatterObject(articleFields, (article, ctx) => {
+  // The publication's name, as a source's outlet is (src/schemas/annotation.ts): the page shows it as written.
+  for (const field of ['outlet', 'republishedFrom'] as const) {
+    const name = article[field];
+    if (typeof name === 'string' && isWebAddress(name))
+      ctx.addIssue({ code: 'custom', path: [field], params: { rule: 'outlet-is-an-address' }, message: SOURCE_MESSAGES.outletAddress });
+  }
   if (article.datePrecision === 'approximate' && !article.dateNote) {
     ctx.addIssue({
       code: 'custom',

@@ -330,8 +330,15 @@ const cases: [name: string, mistake: string, messages: string[]][] = [
   ],
   [
     'outlet-is-an-address',
-    "a source's outlet written as a web address, which the page showed as the outlet's name",
+    "an article's outlet and a source's written as web addresses, which the pages showed as the outlet's name",
     [
+      lines(
+        "<dir>/articles/example.md:3:9: outlet: a web address where the publication's name goes; the page would show it as the outlet's name.",
+        '  expected: the name of the publication, as it writes it (Fortune, South China Morning Post)',
+        '  found:    www.exampledaily.com',
+        "  How to fix: write the publication's name; the article's own address goes in originalUrl:.",
+        '  See CONTRIBUTING.md#after-importing',
+      ),
       lines(
         '<dir>/articles/example.md:13:19: note "cost-per-mille", source 1, outlet: a web address where the publication\'s name goes; the page would show it as the outlet\'s name.',
         '  expected: the name of the publication, as it writes it (Fortune, South China Morning Post)',

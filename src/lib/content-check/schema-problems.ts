@@ -229,11 +229,13 @@ const CUSTOM_RULES: Record<string, (params: Params, label: string, path: readonl
     found: 'neither title: nor url:',
     fix: 'add the headline or the address of the report you read; a republished copy is named in outlet: ("Reuters, via Zee News") and its own address given.',
   }),
-  'outlet-is-an-address': (_params, label) => ({
+  'outlet-is-an-address': (_params, label, path) => ({
     rule: 'outlet-is-an-address',
     message: `${label}: a web address where the publication's name goes; the page would show it as the outlet's name.`,
     expected: 'the name of the publication, as it writes it (Fortune, South China Morning Post)',
-    fix: "write the publication's name; the report's own address goes in url:.",
+    fix: path.includes('sources')
+      ? "write the publication's name; the report's own address goes in url:."
+      : "write the publication's name; the article's own address goes in originalUrl:.",
   }),
   'source-missing-part': (_params, label) => ({
     rule: 'source-missing-part',
