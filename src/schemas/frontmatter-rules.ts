@@ -20,25 +20,36 @@ interface Placeholder {
   marker?: string;
 }
 
-function findPlaceholders(value: unknown, path: PropertyKey[], found: Placeholder[]): void {
-  if (typeof value === 'string') {
-    const text = value.trimStart();
-    if (text.startsWith(PLACEHOLDER)) found.push({ path });
-    else {
-      const marker = WRITERS_MARK.exec(text)?.[1];
-      if (marker) found.push({ path, marker });
-    }
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findPlaceholders(item, [...path, index], found));
-  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [key, item] of Object.entries(value)) findPlaceholders(item, [...path, key], found);
+/**
+ * Calls `visit` with every string in frontmatter values and its path, in the order of the file: into lists and
+ * objects, not into dates, and not into the fields `skip` names. The placeholder rule here and the content check's
+ * plain-text rule (src/lib/content-check/plain-text-fields.ts) both read every string this way.
+ */
+export function eachString(
+  value: unknown,
+  visit: (text: string, path: PropertyKey[]) => void,
+  skip: (key: string) => boolean = () => false,
+  path: PropertyKey[] = [],
+): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, index) => eachString(item, visit, skip, [...path, index]));
+  else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) if (!skip(key)) eachString(item, visit, skip, [...path, key]);
   }
 }
 
-const noPlaceholders: Rule = (data, ctx) => {
+function findPlaceholders(data: unknown): Placeholder[] {
   const found: Placeholder[] = [];
-  findPlaceholders(data, [], found);
-  for (const { path, marker } of found) {
+  eachString(data, (value, path) => {
+    const text = value.trimStart();
+    const marker = text.startsWith(PLACEHOLDER) ? undefined : WRITERS_MARK.exec(text)?.[1];
+    if (text.startsWith(PLACEHOLDER) || marker) found.push({ path, ...(marker ? { marker } : {}) });
+  });
+  return found;
+}
+
+const noPlaceholders: Rule = (data, ctx) => {
+  for (const { path, marker } of findPlaceholders(data)) {
     ctx.addIssue({
       code: 'custom',
       path,

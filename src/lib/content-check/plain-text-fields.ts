@@ -7,6 +7,7 @@ import { shortSource } from './finding.ts';
 import type { Entry } from './parse-entry.ts';
 import { type Problem } from './problem.ts';
 import { fieldLabel, sectionFor } from './schema-problems.ts';
+import { eachString } from '../../schemas/frontmatter-rules.ts';
 
 /** Fields whose text is Markdown (rendered) or matched against the article (a quote): not plain text. */
 const NOT_PLAIN = new Set(['body', 'quote', 'prefix', 'suffix']);
@@ -40,8 +41,9 @@ function whereTheLinkGoes(kind: Entry['kind'], path: readonly PropertyKey[]): st
 /** Every plain-text field of a file's values that holds a Markdown link, in the order of the file. */
 export function plainTextProblems(entry: Entry): Problem[] {
   const problems: Problem[] = [];
-  const walk = (value: unknown, path: PropertyKey[]) => {
-    if (typeof value === 'string') {
+  eachString(
+    entry.data,
+    (value, path) => {
       const link = LINK.exec(value);
       const emphasis = link ? undefined : emphasisIn(value);
       if (link)
@@ -64,12 +66,8 @@ export function plainTextProblems(entry: Entry): Problem[] {
           fix: `remove the ${emphasis.marks} marks: this field cannot be bold, italic or code. A quotation or a title of a work can go in quotation marks.`,
           section: sectionFor(entry.kind, path),
         });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
-    } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-      for (const [key, item] of Object.entries(value)) if (!NOT_PLAIN.has(key)) walk(item, [...path, key]);
-    }
-  };
-  walk(entry.data, []);
+    },
+    (key) => NOT_PLAIN.has(key),
+  );
   return problems;
 }
