@@ -34,7 +34,7 @@ export const SOURCE_MESSAGES = {
   titleOrUrl: 'An outside source needs title: (its headline) or url: (its https:// address), or both.',
   missingPartText: 'A source field says that something is missing ("no URL on file"): leave the field out, or find the report.',
   url: 'A source url must be a full address starting with https://; leave it out when unknown.',
-  outletAddress: "A source's outlet: is the publication's name (Fortune), not its web address: the address goes in url:.",
+  outletAddress: "outlet: is the publication's name (Fortune), not its web address, which goes in a source's url: or an article's originalUrl:.",
 } as const;
 
 /**
